@@ -1,0 +1,88 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+
+namespace TheBot.Api.Data;
+
+/// <summary>
+/// Applies the checked-in migrations at startup. A PostgreSQL advisory lock makes replicas take turns,
+/// and a failure stops the service with one clear log line instead of serving an old schema.
+/// </summary>
+public static partial class DatabaseMigrator
+{
+    // Any constant works as long as every replica uses the same one: "TheBot" in ASCII.
+    private const long MigrationLockKey = 0x5468_6542_6F74;
+
+    public static async Task<bool> MigrateDatabaseAsync(this WebApplication app, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseMigrator));
+        try
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<TheBotDbContext>();
+            await EnsureDatabaseExistsAsync(db, cancellationToken);
+
+            var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            try
+            {
+                await ExecuteAsync(connection, $"SELECT pg_advisory_lock({MigrationLockKey})", cancellationToken);
+                try
+                {
+                    var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+                    if (pending.Count > 0)
+                    {
+                        var names = string.Join(", ", pending);
+                        LogApplying(logger, pending.Count, names);
+                        await db.Database.MigrateAsync(cancellationToken);
+                        await connection.ReloadTypesAsync(cancellationToken);
+                    }
+
+                    LogUpToDate(logger);
+                }
+                finally
+                {
+                    await ExecuteAsync(connection, $"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None);
+                }
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+
+            return true;
+        }
+        catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or DbUpdateException or TimeoutException)
+        {
+            LogFailed(logger, ex);
+            return false;
+        }
+    }
+
+    private static async Task EnsureDatabaseExistsAsync(TheBotDbContext db, CancellationToken cancellationToken)
+    {
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync(cancellationToken))
+        {
+            await creator.CreateAsync(cancellationToken);
+        }
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Applying {Count} database migration(s): {Migrations}")]
+    private static partial void LogApplying(ILogger logger, int count, string migrations);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database schema is up to date")]
+    private static partial void LogUpToDate(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Database migration failed; the service stops instead of running on an outdated schema")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}

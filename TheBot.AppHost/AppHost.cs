@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Configuration;
+using TheBot.AppHost.Deployment;
+using TheBot.AppHost.Infrastructure;
+
+var builder = DistributedApplication.CreateBuilder(args);
+
+TheBotInfrastructure infrastructure;
+try
+{
+    infrastructure = builder.AddTheBotInfrastructure();
+}
+catch (InfrastructureUnavailableException ex)
+{
+    await Console.Error.WriteLineAsync(ex.Message);
+    return 2;
+}
+
+var jwtSigningKey = Secrets.JwtSigningKey(builder);
+
+var api = builder.AddTheBotService<Projects.TheBot_Api>("api", cpus: 2, memoryMiB: 1024)
+    .WithReference(infrastructure.Database).WaitFor(infrastructure.Database)
+    .WithReference(infrastructure.Redis).WaitFor(infrastructure.Redis)
+    .WithEnvironment("Jwt__SigningKey", jwtSigningKey);
+
+var realtime = builder.AddTheBotService<Projects.TheBot_Realtime>("realtime", cpus: 1, memoryMiB: 512)
+    .WithReference(infrastructure.Redis).WaitFor(infrastructure.Redis)
+    .WithEnvironment("Jwt__SigningKey", jwtSigningKey);
+
+builder.AddTheBotService<Projects.TheBot_Web>("web", cpus: 1, memoryMiB: 512)
+    .WithReference(api).WaitFor(api)
+    .WithReference(realtime).WaitFor(realtime)
+    .WithExternalHttpEndpoints()
+    .WithEndpoint("http", endpoint => endpoint.Port = WebPort(builder.Configuration));
+
+await builder.Build().RunAsync();
+return 0;
+
+static int WebPort(IConfiguration configuration) =>
+    int.TryParse(configuration["Web:Port"], out var port) ? port : 3000;

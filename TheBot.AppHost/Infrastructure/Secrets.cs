@@ -1,0 +1,32 @@
+using Aspire.Hosting.ApplicationModel;
+
+namespace TheBot.AppHost.Infrastructure;
+
+/// <summary>
+/// The platform's secrets as Aspire parameters: generated for development (and kept in the AppHost's
+/// user secrets so that data directories stay usable), supplied by the operator when deployed.
+/// </summary>
+public static class Secrets
+{
+    public static IResourceBuilder<ParameterResource> PostgresPassword(IDistributedApplicationBuilder builder) =>
+        Generated(builder, "postgres-password", minLength: 24);
+
+    public static IResourceBuilder<ParameterResource> RedisPassword(IDistributedApplicationBuilder builder) =>
+        Generated(builder, "redis-password", minLength: 24);
+
+    public static IResourceBuilder<ParameterResource> JwtSigningKey(IDistributedApplicationBuilder builder) =>
+        Generated(builder, "jwt-signing-key", minLength: 64);
+
+    private static IResourceBuilder<ParameterResource> Generated(IDistributedApplicationBuilder builder, string name, int minLength)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+
+        if (builder.Resources.OfType<ParameterResource>().FirstOrDefault(p => p.Name == name) is { } existing)
+        {
+            return builder.CreateResourceBuilder(existing);
+        }
+
+        // Letters and digits only: StackExchange.Redis cannot take commas, connection strings dislike ';'.
+        return builder.AddParameter(name, new GenerateParameterDefault { MinLength = minLength, Special = false }, secret: true, persist: true);
+    }
+}

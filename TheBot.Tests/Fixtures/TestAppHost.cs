@@ -1,0 +1,107 @@
+using System.Security.Cryptography;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace TheBot.Tests.Fixtures;
+
+/// <summary>
+/// Boots the real distributed application in local mode (PostgreSQL and Redis as processes) with
+/// throwaway data, fresh secrets and random ports, and waits until every resource is healthy.
+/// </summary>
+public sealed class TestAppHost : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
+
+    private readonly string _dataDirectory;
+
+    private TestAppHost(DistributedApplication app, string dataDirectory)
+    {
+        App = app;
+        _dataDirectory = dataDirectory;
+    }
+
+    public DistributedApplication App { get; }
+
+    public Uri WebEndpoint => App.GetEndpoint("web", "http");
+
+    public static async Task<TestAppHost> StartAsync(IEnumerable<string>? extraArguments = null, CancellationToken cancellationToken = default)
+    {
+        var dataDirectory = Directory.CreateTempSubdirectory("thebot-tests-").FullName;
+        // PostgreSQL runs as its own account and must be able to reach its folder below this one.
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(dataDirectory, (UnixFileMode)0b111_101_101);
+        }
+        string[] arguments =
+        [
+            "--infra", "local",
+            "--Infrastructure:DataDirectory", dataDirectory,
+            "--Infrastructure:Durable", "false",
+            "--Parameters:postgres-password", Secret(24),
+            "--Parameters:redis-password", Secret(24),
+            "--Parameters:jwt-signing-key", Secret(64),
+            .. extraArguments ?? [],
+        ];
+
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.TheBot_AppHost>(arguments, cancellationToken);
+        builder.Services.AddLogging(logging => logging
+            .SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("Aspire.Hosting.Dcp", LogLevel.Error));
+
+        var app = await builder.BuildAsync(cancellationToken);
+        var host = new TestAppHost(app, dataDirectory);
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(StartTimeout);
+            await app.StartAsync(timeout.Token);
+
+            var notifications = app.Services.GetRequiredService<ResourceNotificationService>();
+            foreach (var resource in (string[])["postgres", "thebot", "redis", "api", "realtime", "web"])
+            {
+                await notifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+            }
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+
+        return host;
+    }
+
+    /// <summary>A client of the web front door, the way a browser reaches the platform.</summary>
+    public HttpClient CreateWebClient(bool useCookies = false) =>
+        new(new SocketsHttpHandler { UseCookies = useCookies, AllowAutoRedirect = false })
+        {
+            BaseAddress = WebEndpoint,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+
+    public async Task<string> GetConnectionStringAsync(string resourceName) =>
+        await App.GetConnectionStringAsync(resourceName)
+        ?? throw new InvalidOperationException($"No connection string for {resourceName}");
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A server may still be flushing; the OS cleans the temp folder eventually.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private static string Secret(int length) => RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", length);
+}

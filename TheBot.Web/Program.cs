@@ -1,0 +1,13 @@
+using TheBot.Web.FrontDoor;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddFrontDoor();
+
+var app = builder.Build();
+
+app.MapDefaultEndpoints();
+app.MapFrontDoor();
+
+await app.RunAsync();
