@@ -1,5 +1,22 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using TheBot.Api.Data;
-using TheBot.Api.Features.System;
+using TheBot.Api.Features.Applications;
+using TheBot.Api.Features.Auth;
+using TheBot.Api.Features.Seeding;
+using TheBot.Api.Features.Students;
+using TheBot.Api.Features.SystemHealth;
+using TheBot.Api.Features.Users;
+using TheBot.Api.Platform.Auth;
+using TheBot.Api.Platform.Errors;
+using TheBot.Api.Platform.OpenApi;
+using TheBot.Api.Platform.RateLimiting;
+using TheBot.Api.Platform.Realtime;
+using TheBot.ServiceDefaults.Authentication;
 
 namespace TheBot.Api;
 
@@ -9,10 +26,28 @@ public static class ApiServiceExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
 
-        builder.AddNpgsqlDbContext<TheBotDbContext>("thebot");
+        builder.AddNpgsqlDbContext<TheBotDbContext>(
+            "thebot",
+            // Features open their own transactions; a retrying strategy would refuse them.
+            settings => settings.DisableRetry = true,
+            options => options.UseSnakeCaseNamingConvention());
         builder.AddRedisClient("redis");
 
-        builder.Services.AddProblemDetails();
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDetailsConventions.Apply);
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddExceptionHandler<DatabaseExceptionHandler>();
+        services.AddValidation();
+        services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        services.AddApiDocumentation();
+        services.AddApiRateLimiting(builder.Configuration);
+        AddForwardedHeadersFromFrontDoor(builder);
+        services.AddSingleton<IRealtimePublisher, RedisRealtimePublisher>();
+
+        AddIdentityAndAuthentication(builder);
+        AddFeatures(builder);
 
         return builder;
     }
@@ -21,8 +56,12 @@ public static class ApiServiceExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
 
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
 
         return app;
     }
@@ -31,9 +70,81 @@ public static class ApiServiceExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
 
+        app.MapApiDocumentation();
+
         var api = app.MapGroup("/api");
         api.MapSystemApi();
+        api.MapAuthApi();
+        api.MapAdminUsersApi();
+        api.MapTutorStudentsApi();
+        api.MapApplicationsApi();
 
         return app;
+    }
+
+    private static void AddIdentityAndAuthentication(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddIdentityCore<User>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.User.AllowedUserNameCharacters = string.Empty;
+                options.Password.RequiredLength = PasswordPolicy.MinimumLength;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddEntityFrameworkStores<TheBotDbContext>()
+            .AddPasswordValidator<PasswordPolicy>();
+
+        // OWASP (2023): PBKDF2-HMAC-SHA512 with at least 210,000 iterations. Existing hashes are
+        // upgraded at their next successful sign-in.
+        services.Configure<PasswordHasherOptions>(options => options.IterationCount = 210_000);
+
+        builder.AddTheBotJwtAuthentication<SessionCheckingJwtEvents>();
+        services.AddSingleton<SessionAccessCache>();
+        services.AddSingleton<AccessChangeNotifier>();
+        services.AddHostedService(sp => sp.GetRequiredService<AccessChangeNotifier>());
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+    }
+
+    private static void AddFeatures(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.AddScoped<AccessTokenIssuer>();
+        services.AddScoped<AuthSessionStore>();
+        services.AddScoped<SignInService>();
+        services.AddScoped<UserAccounts>();
+
+        services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.SectionName));
+        services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.SectionName));
+        services.AddScoped<DatabaseSeeder>();
+        services.AddScoped<IDemoDataSeeder, DemoPeopleSeeder>();
+    }
+
+    /// <summary>
+    /// The client IP and scheme come from the front door's X-Forwarded-* headers, trusted only from
+    /// loopback and the networks in <c>ForwardedHeaders:TrustedNetworks</c> (the front door's network).
+    /// </summary>
+    private static void AddForwardedHeadersFromFrontDoor(WebApplicationBuilder builder)
+    {
+        var trusted = builder.Configuration.GetSection("ForwardedHeaders:TrustedNetworks").Get<string[]>() ?? [];
+        builder.Services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            options.ForwardLimit = 1;
+            foreach (var network in trusted)
+            {
+                options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
+        });
     }
 }

@@ -20,7 +20,9 @@ var jwtSigningKey = Secrets.JwtSigningKey(builder);
 var api = builder.AddTheBotService<Projects.TheBot_Api>("api", cpus: 2, memoryMiB: 1024)
     .WithReference(infrastructure.Database).WaitFor(infrastructure.Database)
     .WithReference(infrastructure.Redis).WaitFor(infrastructure.Redis)
-    .WithEnvironment("Jwt__SigningKey", jwtSigningKey);
+    .WithEnvironment("Jwt__SigningKey", jwtSigningKey)
+    .WithEnvironment("Bootstrap__AdminEmail", Secrets.BootstrapAdminEmail(builder))
+    .WithEnvironment("Bootstrap__AdminPassword", Secrets.BootstrapAdminPassword(builder));
 
 var realtime = builder.AddTheBotService<Projects.TheBot_Realtime>("realtime", cpus: 1, memoryMiB: 512)
     .WithReference(infrastructure.Redis).WaitFor(infrastructure.Redis)

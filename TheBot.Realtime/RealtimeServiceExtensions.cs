@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using TheBot.Realtime.Hubs;
 using TheBot.Realtime.Relay;
+using TheBot.ServiceDefaults.Authentication;
 
 namespace TheBot.Realtime;
 
@@ -13,6 +14,8 @@ public static class RealtimeServiceExtensions
         ArgumentNullException.ThrowIfNull(builder);
 
         builder.AddRedisClient("redis");
+        builder.AddTheBotJwtAuthentication();
+        builder.Services.AddAuthorization();
 
         builder.Services.AddSignalR(options =>
             {
@@ -36,6 +39,8 @@ public static class RealtimeServiceExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
 
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapHub<RealtimeHub>("/hubs/realtime");
         return app;
     }

@@ -2,12 +2,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
+using TheBot.Api.Features.Seeding;
 
 namespace TheBot.Api.Data;
 
 /// <summary>
-/// Applies the checked-in migrations at startup. A PostgreSQL advisory lock makes replicas take turns,
-/// and a failure stops the service with one clear log line instead of serving an old schema.
+/// Prepares the database at startup: the checked-in migrations, then the bootstrap admin and (in
+/// Development) demo data. A PostgreSQL advisory lock makes replicas take turns, and a failure stops
+/// the service with one clear log line instead of serving an outdated schema.
 /// </summary>
 public static partial class DatabaseMigrator
 {
@@ -42,6 +44,7 @@ public static partial class DatabaseMigrator
                     }
 
                     LogUpToDate(logger);
+                    await scope.ServiceProvider.GetRequiredService<DatabaseSeeder>().SeedAsync(cancellationToken);
                 }
                 finally
                 {
@@ -83,6 +86,6 @@ public static partial class DatabaseMigrator
     [LoggerMessage(Level = LogLevel.Information, Message = "Database schema is up to date")]
     private static partial void LogUpToDate(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Critical, Message = "Database migration failed; the service stops instead of running on an outdated schema")]
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Preparing the database (migrations, bootstrap admin, demo data) failed; the service stops instead of running on an outdated or empty schema")]
     private static partial void LogFailed(ILogger logger, Exception exception);
 }

@@ -1,16 +1,46 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using TheBot.Api.Features.Applications;
+using TheBot.Api.Features.Auth;
+using TheBot.Api.Features.Enrollments;
+using TheBot.Api.Features.Subjects;
+using TheBot.Api.Features.Users;
 
 namespace TheBot.Api.Data;
 
 /// <summary>The one database of the platform; each feature brings its own entity configuration.</summary>
-public sealed class TheBotDbContext(DbContextOptions<TheBotDbContext> options) : DbContext(options)
+public sealed class TheBotDbContext(DbContextOptions<TheBotDbContext> options) : IdentityUserContext<User, Guid>(options)
 {
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
-    {
-        ArgumentNullException.ThrowIfNull(modelBuilder);
+    public DbSet<StudentProfile> StudentProfiles => Set<StudentProfile>();
 
-        modelBuilder.HasPostgresExtension("btree_gist");
-        modelBuilder.HasPostgresExtension("citext");
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(TheBotDbContext).Assembly);
+    public DbSet<StudentParent> StudentParents => Set<StudentParent>();
+
+    public DbSet<TeacherProfile> TeacherProfiles => Set<TeacherProfile>();
+
+    public DbSet<TutorProfile> TutorProfiles => Set<TutorProfile>();
+
+    public DbSet<AuthSession> AuthSessions => Set<AuthSession>();
+
+    public DbSet<SignupApplication> SignupApplications => Set<SignupApplication>();
+
+    public DbSet<Subject> Subjects => Set<Subject>();
+
+    public DbSet<TeacherSubject> TeacherSubjects => Set<TeacherSubject>();
+
+    public DbSet<Enrollment> Enrollments => Set<Enrollment>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+
+        base.OnModelCreating(builder);
+
+        builder.HasPostgresExtension("btree_gist");
+        builder.HasPostgresExtension("pg_trgm");
+        builder.Entity<IdentityUserClaim<Guid>>().ToTable("user_claims");
+        builder.Entity<IdentityUserLogin<Guid>>().ToTable("user_logins");
+        builder.Entity<IdentityUserToken<Guid>>().ToTable("user_tokens");
+        builder.ApplyConfigurationsFromAssembly(typeof(TheBotDbContext).Assembly);
     }
 }

@@ -17,6 +17,18 @@ public static class Secrets
     public static IResourceBuilder<ParameterResource> JwtSigningKey(IDistributedApplicationBuilder builder) =>
         Generated(builder, "jwt-signing-key", minLength: 64);
 
+    /// <summary>The first admin's password, used once on an empty database.</summary>
+    public static IResourceBuilder<ParameterResource> BootstrapAdminPassword(IDistributedApplicationBuilder builder) =>
+        Generated(builder, "bootstrap-admin-password", minLength: 20);
+
+    /// <summary>The first admin's email (not secret; the operator may choose it).</summary>
+    public static IResourceBuilder<ParameterResource> BootstrapAdminEmail(IDistributedApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        const string name = "bootstrap-admin-email";
+        return builder.AddParameter(name, builder.Configuration[$"Parameters:{name}"] ?? "owner@thebot.local", publishValueAsDefault: true);
+    }
+
     private static IResourceBuilder<ParameterResource> Generated(IDistributedApplicationBuilder builder, string name, int minLength)
     {
         ArgumentNullException.ThrowIfNull(builder);

@@ -16,7 +16,7 @@ public sealed class GarnetFallbackTests : IAsyncLifetime
     private TestAppHost Host => _host!;
 
     public async ValueTask InitializeAsync() =>
-        _host = await TestAppHost.StartAsync(["--Infrastructure:Redis", "garnet"], TestContext.Current.CancellationToken);
+        _host = await TestAppHost.StartAsync(["--Infrastructure:Redis", "garnet"], cancellationToken: TestContext.Current.CancellationToken);
 
     public async ValueTask DisposeAsync()
     {
@@ -42,6 +42,7 @@ public sealed class GarnetFallbackTests : IAsyncLifetime
         Assert.Equal("Healthy", redisHealth.GetProperty("status").GetString());
 
         // Pub/sub and the SignalR backplane work on Garnet too.
-        await RealtimeProbe.AssertEventRoundTripAsync(Host, ct);
+        var user = await new People(Host).CreateAsync("student");
+        await RealtimeProbe.AssertEventRoundTripAsync(Host, user, ct);
     }
 }

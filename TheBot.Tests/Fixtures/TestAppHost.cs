@@ -17,18 +17,26 @@ public sealed class TestAppHost : IAsyncDisposable
 
     private readonly string _dataDirectory;
 
-    private TestAppHost(DistributedApplication app, string dataDirectory)
+    private TestAppHost(DistributedApplication app, string dataDirectory, TestSecrets secrets)
     {
         App = app;
         _dataDirectory = dataDirectory;
+        Secrets = secrets;
     }
 
     public DistributedApplication App { get; }
 
+    /// <summary>The secrets this run generated: the bootstrap admin's credentials and the JWT key.</summary>
+    public TestSecrets Secrets { get; }
+
     public Uri WebEndpoint => App.GetEndpoint("web", "http");
 
-    public static async Task<TestAppHost> StartAsync(IEnumerable<string>? extraArguments = null, CancellationToken cancellationToken = default)
+    public static async Task<TestAppHost> StartAsync(
+        IEnumerable<string>? extraArguments = null,
+        IReadOnlyDictionary<string, string>? apiEnvironment = null,
+        CancellationToken cancellationToken = default)
     {
+        var secrets = new TestSecrets($"owner-{Guid.NewGuid():N}@tests.thebot.local", Secret(24) + "!aA1", Secret(64));
         var dataDirectory = Directory.CreateTempSubdirectory("thebot-tests-").FullName;
         // PostgreSQL runs as its own account and must be able to reach its folder below this one.
         if (!OperatingSystem.IsWindows())
@@ -42,7 +50,9 @@ public sealed class TestAppHost : IAsyncDisposable
             "--Infrastructure:Durable", "false",
             "--Parameters:postgres-password", Secret(24),
             "--Parameters:redis-password", Secret(24),
-            "--Parameters:jwt-signing-key", Secret(64),
+            "--Parameters:jwt-signing-key", secrets.JwtSigningKey,
+            "--Parameters:bootstrap-admin-email", secrets.AdminEmail,
+            "--Parameters:bootstrap-admin-password", secrets.AdminPassword,
             .. extraArguments ?? [],
         ];
 
@@ -51,8 +61,14 @@ public sealed class TestAppHost : IAsyncDisposable
             .SetMinimumLevel(LogLevel.Warning)
             .AddFilter("Aspire.Hosting.Dcp", LogLevel.Error));
 
+        var api = builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "api"));
+        foreach (var (name, value) in apiEnvironment ?? new Dictionary<string, string>())
+        {
+            api.WithEnvironment(name, value);
+        }
+
         var app = await builder.BuildAsync(cancellationToken);
-        var host = new TestAppHost(app, dataDirectory);
+        var host = new TestAppHost(app, dataDirectory, secrets);
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -75,8 +91,8 @@ public sealed class TestAppHost : IAsyncDisposable
     }
 
     /// <summary>A client of the web front door, the way a browser reaches the platform.</summary>
-    public HttpClient CreateWebClient(bool useCookies = false) =>
-        new(new SocketsHttpHandler { UseCookies = useCookies, AllowAutoRedirect = false })
+    public HttpClient CreateWebClient(System.Net.CookieContainer? cookies = null) =>
+        new(new SocketsHttpHandler { UseCookies = cookies is not null, CookieContainer = cookies ?? new(), AllowAutoRedirect = false })
         {
             BaseAddress = WebEndpoint,
             Timeout = TimeSpan.FromSeconds(30),
@@ -105,3 +121,5 @@ public sealed class TestAppHost : IAsyncDisposable
 
     private static string Secret(int length) => RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", length);
 }
+
+public sealed record TestSecrets(string AdminEmail, string AdminPassword, string JwtSigningKey);

@@ -7,14 +7,29 @@ namespace TheBot.Tests.Fixtures;
 /// <summary>The one distributed application every integration test of a run shares.</summary>
 public sealed class TheBotAppFixture : IAsyncLifetime
 {
+    /// <summary>
+    /// The suite signs in many people from one address (127.0.0.1), so the per-IP sign-in ceiling is
+    /// lifted for the shared app; the per-(IP, email) limit keeps its production value of 5.
+    /// </summary>
+    private static readonly Dictionary<string, string> ApiEnvironment = new()
+    {
+        ["RateLimiting__SignInPerIpPerMinute"] = "100000",
+        ["RateLimiting__ApplicationsPerIpPerHour"] = "100000",
+    };
+
     private TestAppHost? _host;
+    private People? _people;
 
     public TestAppHost Host => _host ?? throw new InvalidOperationException("The application has not started.");
 
-    public async ValueTask InitializeAsync() => _host = await TestAppHost.StartAsync();
+    /// <summary>Creates users through the API and signs them in.</summary>
+    public People People => _people ??= new People(Host);
+
+    public async ValueTask InitializeAsync() => _host = await TestAppHost.StartAsync(apiEnvironment: ApiEnvironment);
 
     public async ValueTask DisposeAsync()
     {
+        _people?.Dispose();
         if (_host is not null)
         {
             await _host.DisposeAsync();

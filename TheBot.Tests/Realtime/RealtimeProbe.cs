@@ -7,14 +7,36 @@ using TheBot.Tests.Fixtures;
 
 namespace TheBot.Tests.Realtime;
 
-/// <summary>Publishes an event on Redis the way api does and waits for a hub client to receive it.</summary>
+/// <summary>Connects a hub client through the front door and publishes events on Redis the way api does.</summary>
 internal static class RealtimeProbe
 {
-    public static async Task AssertEventRoundTripAsync(TestAppHost host, CancellationToken ct)
-    {
-        await using var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(host.WebEndpoint, "/hubs/realtime"), options => options.Transports = HttpTransportType.WebSockets)
+    public static HubConnection Connect(TestAppHost host, string? accessToken) =>
+        new HubConnectionBuilder()
+            .WithUrl(new Uri(host.WebEndpoint, "/hubs/realtime"), options =>
+            {
+                options.Transports = HttpTransportType.WebSockets;
+                options.SkipNegotiation = true;
+                if (accessToken is not null)
+                {
+                    options.AccessTokenProvider = () => Task.FromResult<string?>(accessToken);
+                }
+            })
             .Build();
+
+    public static async Task PublishAsync(TestAppHost host, string eventName, RealtimeAudience audience, object payload)
+    {
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(await host.GetConnectionStringAsync("redis"));
+        var envelope = new RealtimeEnvelope(
+            Guid.CreateVersion7(), RealtimeEnvelope.CurrentVersion, eventName, audience,
+            JsonSerializer.SerializeToElement(payload, RealtimeJson.Options), DateTimeOffset.UtcNow);
+        await redis.GetSubscriber().PublishAsync(
+            RedisChannel.Literal(RealtimeChannels.Events), JsonSerializer.SerializeToUtf8Bytes(envelope, RealtimeJson.Options));
+    }
+
+    /// <summary>A signed-in user connects; an event for them published on Redis reaches the socket.</summary>
+    public static async Task AssertEventRoundTripAsync(TestAppHost host, SignedIn user, CancellationToken ct)
+    {
+        await using var connection = Connect(host, user.AccessToken);
         var received = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
         var marker = Guid.NewGuid().ToString();
         connection.On<JsonElement>("systemNotice", payload =>
@@ -26,12 +48,7 @@ internal static class RealtimeProbe
         });
         await connection.StartAsync(ct);
 
-        await using var redis = await ConnectionMultiplexer.ConnectAsync(await host.GetConnectionStringAsync("redis"));
-        var envelope = new RealtimeEnvelope(
-            Guid.CreateVersion7(), RealtimeEnvelope.CurrentVersion, "systemNotice", RealtimeAudience.ToEveryone(),
-            JsonSerializer.SerializeToElement(new { marker }), DateTimeOffset.UtcNow);
-        await redis.GetSubscriber().PublishAsync(
-            RedisChannel.Literal(RealtimeChannels.Events), JsonSerializer.SerializeToUtf8Bytes(envelope, RealtimeJson.Options));
+        await PublishAsync(host, "systemNotice", RealtimeAudience.ToUsers(user.Id), new { marker });
 
         var payload = await received.Task.WaitAsync(TimeSpan.FromSeconds(15), ct);
         Assert.Equal(marker, payload.GetProperty("marker").GetString());

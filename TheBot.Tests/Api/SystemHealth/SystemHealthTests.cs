@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using TheBot.Tests.Fixtures;
 
-namespace TheBot.Tests.Api.System;
+namespace TheBot.Tests.Api.SystemHealth;
 
 public sealed class SystemHealthTests(TheBotAppFixture fixture)
 {

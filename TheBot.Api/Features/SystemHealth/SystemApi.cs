@@ -2,8 +2,9 @@ using System.Reflection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using TheBot.Api.Platform.Auth;
 
-namespace TheBot.Api.Features.System;
+namespace TheBot.Api.Features.SystemHealth;
 
 public static class SystemApi
 {
@@ -17,7 +18,7 @@ public static class SystemApi
 
         var system = api.MapGroup("/system/health")
             .WithTags("System")
-            .AllowAnonymous()
+            .AllowAnyone()
             .DisableRateLimiting();
 
         system.MapGet("/", GetHealthAsync)

@@ -1,0 +1,46 @@
+using System.ComponentModel.DataAnnotations;
+using TheBot.Api.Features.Users;
+using TheBot.Api.Platform.Paging;
+
+namespace TheBot.Api.Features.Applications;
+
+public sealed record SubmitApplicationRequest(
+    [property: Required, MinLength(1), MaxLength(200)] string FullName,
+    [property: Required, EmailAddress, MaxLength(254)] string Email,
+    [property: Phone, MaxLength(32)] string? Phone,
+    [property: Required] UserRole? DesiredRole,
+    [property: MaxLength(2000)] string? Message);
+
+/// <summary>Keep the tracking token: it is the only way to follow the application.</summary>
+public sealed record SubmittedApplicationResponse(string TrackingToken, ApplicationStatus Status);
+
+public sealed record ApplicationStatusResponse(
+    ApplicationStatus Status, string FullName, UserRole DesiredRole, DateTimeOffset CreatedAt, DateTimeOffset? DecidedAt, string? DecisionNote);
+
+public sealed record AdminApplicationItem(
+    Guid Id, string FullName, string Email, string? Phone, UserRole DesiredRole, string? Message, ApplicationStatus Status,
+    DateTimeOffset CreatedAt, DateTimeOffset? DecidedAt, string? DecisionNote, Guid? CreatedUserId);
+
+public sealed record AdminApplicationQuery
+{
+    /// <summary>pending, approved or rejected.</summary>
+    [RegularExpression("^(?i)(pending|approved|rejected)$", ErrorMessage = "Status must be pending, approved or rejected.")]
+    public string? Status { get; init; }
+
+    public ApplicationStatus? StatusFilter => Enum.TryParse<ApplicationStatus>(Status, ignoreCase: true, out var status) ? status : null;
+
+    [Range(1, 1_000_000)]
+    public int? Page { get; init; }
+
+    [Range(1, PageRequest.MaxPageSize)]
+    public int? PageSize { get; init; }
+
+    public PageRequest Paging => new() { Page = Page, PageSize = PageSize };
+}
+
+/// <summary>Approve as the desired role, or as another one.</summary>
+public sealed record ApproveApplicationRequest(UserRole? Role, [property: MaxLength(1000)] string? Note);
+
+public sealed record RejectApplicationRequest([property: MaxLength(1000)] string? Note);
+
+public sealed record ApprovedApplicationResponse(Guid UserId, string Email, UserRole Role, string InitialPassword);

@@ -1,0 +1,29 @@
+using Scalar.AspNetCore;
+
+namespace TheBot.Api.Platform.OpenApi;
+
+public static class OpenApiSetup
+{
+    public const string DocumentRoute = "/api/openapi/{documentName}.json";
+
+    public static IServiceCollection AddApiDocumentation(this IServiceCollection services) =>
+        services.AddOpenApi("v1", options =>
+        {
+            options.AddDocumentTransformer<DocumentInfoTransformer>();
+            options.AddOperationTransformer<AccessOperationTransformer>();
+        });
+
+    /// <summary>The OpenAPI document and the interactive reference (Scalar), reachable through the front door.</summary>
+    public static WebApplication MapApiDocumentation(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+
+        app.MapOpenApi(DocumentRoute).AllowAnonymous().DisableRateLimiting();
+        app.MapScalarApiReference("/api/docs", options => options
+                .WithTitle("TheBot API")
+                .WithOpenApiRoutePattern(DocumentRoute))
+            .AllowAnonymous()
+            .DisableRateLimiting();
+        return app;
+    }
+}

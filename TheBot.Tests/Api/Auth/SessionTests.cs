@@ -1,0 +1,245 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using TheBot.ServiceDefaults.Authentication;
+using TheBot.Tests.Fixtures;
+
+namespace TheBot.Tests.Api.Auth;
+
+public sealed class SessionTests(TheBotAppFixture fixture)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Refresh_rotates_the_cookie_and_returns_a_new_access_token()
+    {
+        var user = await fixture.People.CreateAsync("student");
+        var firstCookie = RefreshCookieOf(user);
+
+        using var response = await user.Client.PostAsync("/api/auth/refresh", null, Ct);
+
+        await Expect.StatusAsync(HttpStatusCode.OK, response);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.NotEqual(user.AccessToken, body.GetProperty("accessToken").GetString());
+        Assert.Equal(user.Id, body.GetProperty("user").GetProperty("id").GetGuid());
+        Assert.NotEqual(firstCookie, RefreshCookieOf(user));
+    }
+
+    [Fact]
+    public async Task Reusing_a_rotated_refresh_token_revokes_the_whole_session()
+    {
+        var user = await fixture.People.CreateAsync("teacher");
+        var stolen = RefreshCookieOf(user);
+        using (var rotate = await user.Client.PostAsync("/api/auth/refresh", null, Ct))
+        {
+            await Expect.StatusAsync(HttpStatusCode.OK, rotate);
+        }
+
+        // A second rotation puts the stolen token outside the short grace racing tabs get.
+        using (var again = await user.Client.PostAsync("/api/auth/refresh", null, Ct))
+        {
+            await Expect.StatusAsync(HttpStatusCode.OK, again);
+        }
+
+        using var thief = fixture.Host.CreateWebClient();
+        using var replay = new HttpRequestMessage(HttpMethod.Post, "/api/auth/refresh");
+        replay.Headers.Add("Cookie", $"thebot_refresh={stolen}");
+        using var replayed = await thief.SendAsync(replay, Ct);
+
+        await Expect.ProblemAsync(HttpStatusCode.Unauthorized, replayed);
+        using var ownerRefresh = await user.Client.PostAsync("/api/auth/refresh", null, Ct);
+        await Expect.StatusAsync(HttpStatusCode.Unauthorized, ownerRefresh);
+        using var ownerCall = await user.Client.GetAsync("/api/auth/me", Ct);
+        await Expect.StatusAsync(HttpStatusCode.Unauthorized, ownerCall);
+    }
+
+    [Fact]
+    public async Task Two_tabs_refreshing_with_the_same_cookie_both_succeed()
+    {
+        var user = await fixture.People.CreateAsync("parent");
+        var cookie = RefreshCookieOf(user);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ =>
+        {
+            using var client = fixture.Host.CreateWebClient();
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/refresh");
+            request.Headers.Add("Cookie", $"thebot_refresh={cookie}");
+            using var response = await client.SendAsync(request, Ct);
+            return (response.StatusCode, Cookie: response.Headers.GetValues("Set-Cookie").Single());
+        }));
+
+        Assert.All(results, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        // Both got the same next token, so whichever cookie the browser keeps stays valid.
+        Assert.Equal(results[0].Cookie.Split(';')[0], results[1].Cookie.Split(';')[0]);
+    }
+
+    [Fact]
+    public async Task Two_devices_are_signed_in_at_once_and_logout_ends_only_one()
+    {
+        var phone = await fixture.People.CreateAsync("tutor");
+        var laptop = await fixture.People.SignInAsync(phone.Email, phone.Password);
+
+        var sessions = await laptop.Client.GetFromJsonAsync<JsonElement>("/api/auth/sessions", Ct);
+        Assert.Equal(2, sessions.GetArrayLength());
+        Assert.Single(sessions.EnumerateArray(), s => s.GetProperty("current").GetBoolean());
+
+        using var logout = await phone.Client.PostAsync("/api/auth/logout", null, Ct);
+        await Expect.StatusAsync(HttpStatusCode.NoContent, logout);
+
+        using var phoneCall = await phone.Client.GetAsync("/api/auth/me", Ct);
+        await Expect.StatusAsync(HttpStatusCode.Unauthorized, phoneCall);
+        using var laptopCall = await laptop.Client.GetAsync("/api/auth/me", Ct);
+        await Expect.StatusAsync(HttpStatusCode.OK, laptopCall);
+        using var laptopRefresh = await laptop.Client.PostAsync("/api/auth/refresh", null, Ct);
+        await Expect.StatusAsync(HttpStatusCode.OK, laptopRefresh);
+    }
+
+    [Fact]
+    public async Task Logout_all_ends_every_session()
+    {
+        var first = await fixture.People.CreateAsync("student");
+        var second = await fixture.People.SignInAsync(first.Email, first.Password);
+
+        using var logoutAll = await first.Client.PostAsync("/api/auth/logout-all", null, Ct);
+        await Expect.StatusAsync(HttpStatusCode.NoContent, logoutAll);
+
+        foreach (var device in new[] { first, second })
+        {
+            using var call = await device.Client.GetAsync("/api/auth/me", Ct);
+            await Expect.StatusAsync(HttpStatusCode.Unauthorized, call);
+            using var refresh = await device.Client.PostAsync("/api/auth/refresh", null, Ct);
+            await Expect.StatusAsync(HttpStatusCode.Unauthorized, refresh);
+        }
+    }
+
+    [Fact]
+    public async Task A_password_change_ends_the_other_sessions_but_keeps_this_one()
+    {
+        var here = await fixture.People.CreateAsync("teacher");
+        var elsewhere = await fixture.People.SignInAsync(here.Email, here.Password);
+
+        using var change = await here.Client.PostAsJsonAsync("/api/auth/change-password",
+            new { currentPassword = here.Password, newPassword = "Another-Good-Passphrase-7" }, Ct);
+        await Expect.StatusAsync(HttpStatusCode.NoContent, change);
+
+        using var hereCall = await here.Client.GetAsync("/api/auth/me", Ct);
+        await Expect.StatusAsync(HttpStatusCode.OK, hereCall);
+        using var elsewhereCall = await elsewhere.Client.GetAsync("/api/auth/me", Ct);
+        await Expect.StatusAsync(HttpStatusCode.Unauthorized, elsewhereCall);
+        var signInWithNew = await fixture.People.SignInAsync(here.Email, "Another-Good-Passphrase-7");
+        Assert.Equal(here.Id, signInWithNew.Id);
+    }
+
+    [Theory]
+    [InlineData("password123")]
+    [InlineData("qwerty123")]
+    [InlineData("short1")]
+    public async Task Weak_new_passwords_are_refused(string weak)
+    {
+        var user = await fixture.People.CreateAsync("student");
+
+        using var change = await user.Client.PostAsJsonAsync("/api/auth/change-password", new { currentPassword = user.Password, newPassword = weak }, Ct);
+
+        var problem = await Expect.ProblemAsync(HttpStatusCode.BadRequest, change);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("newPassword", out _), problem.ToString());
+    }
+
+    [Fact]
+    public async Task A_device_can_be_signed_out_from_the_sessions_list()
+    {
+        var keeper = await fixture.People.CreateAsync("parent");
+        var lost = await fixture.People.SignInAsync(keeper.Email, keeper.Password);
+        var sessions = await keeper.Client.GetFromJsonAsync<JsonElement>("/api/auth/sessions", Ct);
+        var lostId = sessions.EnumerateArray().Single(s => !s.GetProperty("current").GetBoolean()).GetProperty("id").GetGuid();
+
+        using var delete = await keeper.Client.DeleteAsync($"/api/auth/sessions/{lostId}", Ct);
+        await Expect.StatusAsync(HttpStatusCode.NoContent, delete);
+        using var deleteAgain = await keeper.Client.DeleteAsync($"/api/auth/sessions/{lostId}", Ct);
+        await Expect.ProblemAsync(HttpStatusCode.NotFound, deleteAgain);
+
+        using var lostCall = await lost.Client.GetAsync("/api/auth/me", Ct);
+        await Expect.StatusAsync(HttpStatusCode.Unauthorized, lostCall);
+    }
+
+    [Fact]
+    public async Task Someone_elses_session_cannot_be_deleted()
+    {
+        var owner = await fixture.People.CreateAsync("student");
+        var other = await fixture.People.CreateAsync("student");
+        var ownerSession = (await owner.Client.GetFromJsonAsync<JsonElement>("/api/auth/sessions", Ct))[0].GetProperty("id").GetGuid();
+
+        using var delete = await other.Client.DeleteAsync($"/api/auth/sessions/{ownerSession}", Ct);
+
+        await Expect.ProblemAsync(HttpStatusCode.NotFound, delete);
+        using var ownerCall = await owner.Client.GetAsync("/api/auth/me", Ct);
+        await Expect.StatusAsync(HttpStatusCode.OK, ownerCall);
+    }
+
+    [Theory]
+    [InlineData("expired")]
+    [InlineData("wrong-issuer")]
+    [InlineData("wrong-audience")]
+    [InlineData("wrong-key")]
+    public async Task Tokens_failing_lifetime_issuer_audience_or_signature_checks_are_401(string flaw)
+    {
+        var user = await fixture.People.CreateAsync("student");
+        var sessionId = (await user.Client.GetFromJsonAsync<JsonElement>("/api/auth/sessions", Ct))[0].GetProperty("id").GetGuid();
+        var key = flaw == "wrong-key" ? new string('k', 64) : fixture.Host.Secrets.JwtSigningKey;
+        var now = DateTime.UtcNow;
+        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = flaw == "wrong-issuer" ? "someone-else" : "thebot",
+            Audience = flaw == "wrong-audience" ? "someone-else" : "thebot",
+            IssuedAt = now.AddMinutes(-30),
+            NotBefore = now.AddMinutes(-30),
+            Expires = flaw == "expired" ? now.AddMinutes(-10) : now.AddMinutes(10),
+            SigningCredentials = new SigningCredentials(
+                JwtAuthenticationExtensions.CreateSigningKey(new JwtOptions { SigningKey = key }), SecurityAlgorithms.HmacSha256),
+            Subject = new ClaimsIdentity(
+            [
+                new Claim(TheBotClaims.UserId, user.Id.ToString()),
+                new Claim(TheBotClaims.SessionId, sessionId.ToString()),
+                new Claim(TheBotClaims.Role, "admin"),
+            ]),
+        });
+        using var client = fixture.Host.CreateWebClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+        using var response = await client.GetAsync("/api/auth/me", Ct);
+
+        await Expect.StatusAsync(HttpStatusCode.Unauthorized, response);
+    }
+
+    [Fact]
+    public async Task A_well_formed_token_claiming_admin_gets_only_the_users_real_role()
+    {
+        var user = await fixture.People.CreateAsync("student");
+        var sessionId = (await user.Client.GetFromJsonAsync<JsonElement>("/api/auth/sessions", Ct))[0].GetProperty("id").GetGuid();
+        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = "thebot",
+            Audience = "thebot",
+            Expires = DateTime.UtcNow.AddMinutes(10),
+            SigningCredentials = new SigningCredentials(
+                JwtAuthenticationExtensions.CreateSigningKey(new JwtOptions { SigningKey = fixture.Host.Secrets.JwtSigningKey }), SecurityAlgorithms.HmacSha256),
+            Subject = new ClaimsIdentity(
+            [
+                new Claim(TheBotClaims.UserId, user.Id.ToString()),
+                new Claim(TheBotClaims.SessionId, sessionId.ToString()),
+                new Claim(TheBotClaims.Role, "admin"),
+            ]),
+        });
+        using var client = fixture.Host.CreateWebClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+        using var admin = await client.GetAsync("/api/admin/users", Ct);
+
+        await Expect.StatusAsync(HttpStatusCode.Forbidden, admin);
+    }
+
+    private static string RefreshCookieOf(SignedIn user) => user.RefreshCookie;
+}

@@ -1,0 +1,29 @@
+using System.Net;
+using System.Text.Json;
+
+namespace TheBot.Tests.Fixtures;
+
+public static class Expect
+{
+    /// <summary>Asserts the status and shows the body when it differs (problem details say why).</summary>
+    public static async Task StatusAsync(HttpStatusCode expected, HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        if (response.StatusCode != expected)
+        {
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.Fail($"Expected {(int)expected} {expected} from {response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.PathAndQuery}, got {(int)response.StatusCode}: {body}");
+        }
+    }
+
+    /// <summary>Asserts an RFC 9457 problem response with the status, and returns its JSON.</summary>
+    public static async Task<JsonElement> ProblemAsync(HttpStatusCode expected, HttpResponseMessage response)
+    {
+        await StatusAsync(expected, response);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonSerializer.Deserialize<JsonElement>(await response.Content.ReadAsStringAsync());
+        Assert.Equal((int)expected, problem.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrEmpty(problem.GetProperty("title").GetString()));
+        return problem;
+    }
+}
