@@ -7,6 +7,8 @@ using Microsoft.EntityFrameworkCore;
 using TheBot.Api.Data;
 using TheBot.Api.Features.Applications;
 using TheBot.Api.Features.Auth;
+using TheBot.Api.Features.Enrollments;
+using TheBot.Api.Features.Subjects;
 using TheBot.Api.Features.Seeding;
 using TheBot.Api.Features.Students;
 using TheBot.Api.Features.SystemHealth;
@@ -78,6 +80,8 @@ public static class ApiServiceExtensions
         api.MapAdminUsersApi();
         api.MapTutorStudentsApi();
         api.MapApplicationsApi();
+        api.MapSubjectsApi();
+        api.MapEnrollmentsApi();
 
         return app;
     }
@@ -128,6 +132,7 @@ public static class ApiServiceExtensions
         services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.SectionName));
         services.AddScoped<DatabaseSeeder>();
         services.AddScoped<IDemoDataSeeder, DemoPeopleSeeder>();
+        services.AddScoped<IDemoDataSeeder, EnrollmentDemoSeeder>();
     }
 
     /// <summary>

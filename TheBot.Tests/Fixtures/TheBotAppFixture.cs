@@ -25,6 +25,9 @@ public sealed class TheBotAppFixture : IAsyncLifetime
     /// <summary>Creates users through the API and signs them in.</summary>
     public People People => _people ??= new People(Host);
 
+    /// <summary>Creates subjects, families and enrollments through the API.</summary>
+    public Learning Learning => new(People);
+
     public async ValueTask InitializeAsync() => _host = await TestAppHost.StartAsync(apiEnvironment: ApiEnvironment);
 
     public async ValueTask DisposeAsync()

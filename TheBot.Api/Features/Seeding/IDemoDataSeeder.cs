@@ -17,4 +17,7 @@ public sealed class DemoSeedContext(string password)
     public string Password { get; } = password;
 
     public Dictionary<string, Guid> People { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Demo subjects by name (filled by the enrollment seeder).</summary>
+    public Dictionary<string, Guid> Subjects { get; } = new(StringComparer.Ordinal);
 }

@@ -215,6 +215,17 @@ public sealed class SessionTests(TheBotAppFixture fixture)
     }
 
     [Fact]
+    public async Task The_access_token_in_the_query_string_counts_only_on_hubs()
+    {
+        var user = await fixture.People.CreateAsync("student");
+        using var client = fixture.Host.CreateWebClient();
+
+        using var response = await client.GetAsync($"/api/auth/me?access_token={user.AccessToken}", Ct);
+
+        await Expect.StatusAsync(HttpStatusCode.Unauthorized, response);
+    }
+
+    [Fact]
     public async Task A_well_formed_token_claiming_admin_gets_only_the_users_real_role()
     {
         var user = await fixture.People.CreateAsync("student");

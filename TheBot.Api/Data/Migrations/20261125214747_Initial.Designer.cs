@@ -12,7 +12,7 @@ using TheBot.Api.Data;
 namespace TheBot.Api.Data.Migrations
 {
     [DbContext(typeof(TheBotDbContext))]
-    [Migration("20261125210942_Initial")]
+    [Migration("20261125214747_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

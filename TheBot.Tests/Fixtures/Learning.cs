@@ -1,0 +1,70 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace TheBot.Tests.Fixtures;
+
+/// <summary>
+/// Arranges the learning relationships tests need through the real API: a subject, a teacher who
+/// teaches it, a tutor's student (with a parent) enrolled with that teacher.
+/// </summary>
+public sealed class Learning(People people)
+{
+    public async Task<Guid> CreateSubjectAsync(string? name = null)
+    {
+        var admin = await people.AdminAsync();
+        using var response = await admin.Client.PostAsJsonAsync("/api/subjects",
+            new { name = name ?? $"Subject {Guid.NewGuid():N}"[..20], color = "#336699" });
+        await Expect.StatusAsync(HttpStatusCode.Created, response);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    public async Task TeachAsync(SignedIn teacher, params Guid[] subjectIds)
+    {
+        ArgumentNullException.ThrowIfNull(teacher);
+        using var response = await teacher.Client.PutAsJsonAsync("/api/teacher/subjects", new { subjectIds });
+        await Expect.StatusAsync(HttpStatusCode.OK, response);
+    }
+
+    /// <summary>A tutor creates a student with a new parent; both are signed in.</summary>
+    public async Task<Family> CreateFamilyAsync(SignedIn tutor)
+    {
+        ArgumentNullException.ThrowIfNull(tutor);
+        var studentEmail = $"student-{Guid.NewGuid():N}@tests.thebot.local";
+        var parentEmail = $"parent-{Guid.NewGuid():N}@tests.thebot.local";
+        using var response = await tutor.Client.PostAsJsonAsync("/api/tutor/students", new
+        {
+            student = new { fullName = "Student " + studentEmail[8..16], email = studentEmail, grade = 8 },
+            parent = new { fullName = "Parent " + parentEmail[7..15], email = parentEmail },
+        });
+        await Expect.StatusAsync(HttpStatusCode.Created, response);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var student = await people.SignInAsync(studentEmail, body.GetProperty("student").GetProperty("initialPassword").GetString()!);
+        var parent = await people.SignInAsync(parentEmail, body.GetProperty("parent").GetProperty("initialPassword").GetString()!);
+        return new Family(student, parent);
+    }
+
+    public async Task<Guid> EnrollAsync(SignedIn tutorOrAdmin, Guid studentId, Guid subjectId, Guid teacherId)
+    {
+        ArgumentNullException.ThrowIfNull(tutorOrAdmin);
+        using var response = await tutorOrAdmin.Client.PostAsJsonAsync("/api/enrollments", new { studentId, subjectId, teacherId });
+        await Expect.StatusAsync(HttpStatusCode.Created, response);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>A whole class: tutor, teacher teaching a new subject, a student (and parent) enrolled with them.</summary>
+    public async Task<Classroom> CreateClassroomAsync()
+    {
+        var tutor = await people.CreateAsync("tutor");
+        var teacher = await people.CreateAsync("teacher");
+        var subjectId = await CreateSubjectAsync();
+        await TeachAsync(teacher, subjectId);
+        var family = await CreateFamilyAsync(tutor);
+        var enrollmentId = await EnrollAsync(tutor, family.Student.Id, subjectId, teacher.Id);
+        return new Classroom(tutor, teacher, family.Student, family.Parent, subjectId, enrollmentId);
+    }
+}
+
+public sealed record Family(SignedIn Student, SignedIn Parent);
+
+public sealed record Classroom(SignedIn Tutor, SignedIn Teacher, SignedIn Student, SignedIn Parent, Guid SubjectId, Guid EnrollmentId);
