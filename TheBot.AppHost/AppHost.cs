@@ -20,7 +20,8 @@ var jwtSigningKey = Secrets.JwtSigningKey(builder);
 var api = builder.AddTheBotService<Projects.TheBot_Api>("api", cpus: 2, memoryMiB: 1024)
     .WithReference(infrastructure.Database).WaitFor(infrastructure.Database)
     .WithReference(infrastructure.Redis).WaitFor(infrastructure.Redis)
-    .WithEnvironment("Jwt__SigningKey", jwtSigningKey);
+    .WithEnvironment("Jwt__SigningKey", jwtSigningKey)
+    .WithFileStore("thebot-files", "/var/lib/thebot/files", configurationKey: "Storage:Root");
 
 var realtime = builder.AddTheBotService<Projects.TheBot_Realtime>("realtime", cpus: 1, memoryMiB: 512)
     .WithReference(infrastructure.Redis).WaitFor(infrastructure.Redis)
@@ -31,6 +32,8 @@ builder.AddTheBotService<Projects.TheBot_Web>("web", cpus: 1, memoryMiB: 512)
     .WithReference(realtime).WaitFor(realtime)
     .WithExternalHttpEndpoints()
     .WithEndpoint("http", endpoint => endpoint.Port = WebPort(builder.Configuration));
+
+builder.AddDeploymentPublishers();
 
 await builder.Build().RunAsync();
 return 0;
