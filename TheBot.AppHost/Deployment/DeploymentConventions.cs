@@ -47,7 +47,10 @@ public static class DeploymentConventions
 
     public static string Cpus(double cpus) => cpus.ToString("0.###", CultureInfo.InvariantCulture);
 
-    /// <summary>The command a .NET service image runs to probe itself: it has no shell and no curl.</summary>
+    /// <summary>
+    /// The command a .NET service image runs to probe itself (it has no shell and no curl): the image's own
+    /// entrypoint, which the SDK makes <c>dotnet /app/&lt;assembly&gt;.dll</c> for framework-dependent apps.
+    /// </summary>
     public static IReadOnlyList<string> SelfProbeCommand(DeployedService service, string path) =>
-        [$"{DeploymentModelReader.ProjectAppDirectory}/{service.ExecutableName}", "--health-check", path];
+        ["dotnet", $"{DeploymentModelReader.ProjectAppDirectory}/{service.AssemblyName}.dll", "--health-check", path];
 }

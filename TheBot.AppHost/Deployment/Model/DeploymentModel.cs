@@ -49,7 +49,7 @@ public sealed record DeployedService(
     IReadOnlyList<string> WaitsFor,
     IReadOnlyList<string> Connects,
     int Replicas,
-    string? ExecutableName)
+    string? AssemblyName)
 {
     public string Image => $"{ImageRepository}:{ImageTag}";
 
