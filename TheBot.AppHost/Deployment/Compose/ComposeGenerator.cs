@@ -22,7 +22,7 @@ public static class ComposeGenerator
         ArgumentNullException.ThrowIfNull(model);
 
         var services = new YamlMap();
-        foreach (var service in model.Services)
+        foreach (var service in model.Services.OrderBy(s => s.Name, StringComparer.Ordinal))
         {
             services.Add(service.Name, Service(service, model));
         }
@@ -57,25 +57,19 @@ public static class ComposeGenerator
     private static YamlMap Service(DeployedService service, DeploymentModel model)
     {
         var isProject = service.Kind == ServiceKind.Project;
+        // Keys in the order dclint (deploy/validation) expects.
         return new YamlMap
         {
             { "image", isProject ? $"${{{ImageRegistryVariable}:-}}{service.Image}" : service.Image },
-            { "user", $"{service.Hardening.UserId}:{service.Hardening.GroupId}" },
-            { "entrypoint", service.Entrypoint is null ? null : new YamlSeq { service.Entrypoint } },
-            { "command", service.Args.Count == 0 ? null : new YamlSeq(service.Args.Select(Value)) },
+            { "depends_on", DependsOn(service, model) },
+            { "volumes", service.Volumes.Count == 0 ? null : new YamlSeq(service.Volumes.Select(Volume)) },
             { "environment", Environment(service) },
             { "ports", Ports(service) },
-            { "volumes", service.Volumes.Count == 0 ? null : new YamlSeq(service.Volumes.Select(Volume)) },
-            { "tmpfs", new YamlSeq(service.Hardening.ScratchDirectories) },
-            { "healthcheck", HealthCheck(service) },
-            { "depends_on", DependsOn(service, model) },
             { "networks", new YamlSeq(service.IsExternal ? [BackendNetwork, FrontendNetwork] : [BackendNetwork]) },
+            { "command", service.Args.Count == 0 ? null : new YamlSeq(service.Args.Select(Value)) },
+            { "entrypoint", service.Entrypoint is null ? null : new YamlSeq { service.Entrypoint } },
             { "restart", "unless-stopped" },
-            { "read_only", true },
-            { "cap_drop", new YamlSeq { "ALL" } },
-            { "security_opt", new YamlSeq { "no-new-privileges:true" } },
-            { "stop_grace_period", $"{DeploymentConventions.ShutdownGraceSeconds}s" },
-            { "deploy", Deploy(service) },
+            { "healthcheck", HealthCheck(service) },
             {
                 "logging", new YamlMap
                 {
@@ -83,6 +77,13 @@ public static class ComposeGenerator
                     { "options", new YamlMap { { "max-size", "10m" }, { "max-file", "3" } } },
                 }
             },
+            { "user", $"{service.Hardening.UserId}:{service.Hardening.GroupId}" },
+            { "cap_drop", new YamlSeq { "ALL" } },
+            { "deploy", Deploy(service) },
+            { "read_only", true },
+            { "security_opt", new YamlSeq { "no-new-privileges:true" } },
+            { "stop_grace_period", $"{DeploymentConventions.ShutdownGraceSeconds}s" },
+            { "tmpfs", new YamlSeq(service.Hardening.ScratchDirectories) },
         };
     }
 
@@ -119,12 +120,15 @@ public static class ComposeGenerator
         return published.Count == 0 ? null : new YamlSeq(published.Select(p => (object)new YamlMap
         {
             { "target", p.TargetPort },
+            { "host_ip", $"${{{BindAddressVariable(service)}:-0.0.0.0}}" },
             { "published", $"${{{PortVariable(service)}:-{p.PublishedPort!.Value.ToString(CultureInfo.InvariantCulture)}}}" },
             { "protocol", "tcp" },
         }));
     }
 
     public static string PortVariable(DeployedService service) => $"{service.Name.ToUpperInvariant()}_PORT";
+
+    public static string BindAddressVariable(DeployedService service) => $"{service.Name.ToUpperInvariant()}_BIND_ADDRESS";
 
     private static YamlMap Volume(ServiceVolume volume) => new()
     {

@@ -28,6 +28,8 @@ internal static class EnvExample
             var port = service.Ports.First(p => p.PublishedPort is not null).PublishedPort!.Value;
             text.Append(CultureInfo.InvariantCulture,
                 $"# Host port where {service.Name} is published (the only published service; put a TLS-terminating proxy in front).\n{ComposeGenerator.PortVariable(service)}={port}\n");
+            text.Append(CultureInfo.InvariantCulture,
+                $"# Host address {service.Name} listens on: 0.0.0.0 for every interface, 127.0.0.1 behind a proxy on the same host.\n{ComposeGenerator.BindAddressVariable(service)}=0.0.0.0\n");
         }
 
         text.Append("\n## Telemetry (optional)\n");
