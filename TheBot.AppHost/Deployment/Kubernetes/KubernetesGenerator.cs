@@ -107,7 +107,9 @@ public static class KubernetesGenerator
             "metadata", KubernetesLabels.Metadata(Namespace, new YamlMap
             {
                 { KubernetesLabels.Name, Namespace },
+                { KubernetesLabels.Instance, KubernetesLabels.PartOf },
                 { "app.kubernetes.io/part-of", KubernetesLabels.PartOf },
+                { "app.kubernetes.io/managed-by", "kustomize" },
                 { "pod-security.kubernetes.io/enforce", "restricted" },
                 { "pod-security.kubernetes.io/enforce-version", "latest" },
                 { "pod-security.kubernetes.io/warn", "restricted" },
