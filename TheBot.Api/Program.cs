@@ -1,6 +1,8 @@
 using TheBot.Api;
 using TheBot.Api.Data;
 
+HealthCheckCommand.ExitIfRequested(args);
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();

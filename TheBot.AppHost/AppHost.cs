@@ -22,7 +22,8 @@ var api = builder.AddTheBotService<Projects.TheBot_Api>("api", cpus: 2, memoryMi
     .WithReference(infrastructure.Redis).WaitFor(infrastructure.Redis)
     .WithEnvironment("Jwt__SigningKey", jwtSigningKey)
     .WithEnvironment("Bootstrap__AdminEmail", Secrets.BootstrapAdminEmail(builder))
-    .WithEnvironment("Bootstrap__AdminPassword", Secrets.BootstrapAdminPassword(builder));
+    .WithEnvironment("Bootstrap__AdminPassword", Secrets.BootstrapAdminPassword(builder))
+    .WithFileStore("thebot-files", "/var/lib/thebot/files", configurationKey: "Storage:Root");
 
 var realtime = builder.AddTheBotService<Projects.TheBot_Realtime>("realtime", cpus: 1, memoryMiB: 512)
     .WithReference(infrastructure.Redis).WaitFor(infrastructure.Redis)
@@ -33,6 +34,8 @@ builder.AddTheBotService<Projects.TheBot_Web>("web", cpus: 1, memoryMiB: 512)
     .WithReference(realtime).WaitFor(realtime)
     .WithExternalHttpEndpoints()
     .WithEndpoint("http", endpoint => endpoint.Port = WebPort(builder.Configuration));
+
+builder.AddDeploymentPublishers();
 
 await builder.Build().RunAsync();
 return 0;

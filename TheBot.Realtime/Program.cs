@@ -1,5 +1,7 @@
 using TheBot.Realtime;
 
+HealthCheckCommand.ExitIfRequested(args);
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();

@@ -1,5 +1,7 @@
 using TheBot.Web.FrontDoor;
 
+HealthCheckCommand.ExitIfRequested(args);
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();

@@ -6,8 +6,10 @@ public static class ServiceResourceExtensions
 {
     /// <summary>
     /// Adds one of TheBot's .NET services with what all of them share: health probes, resource limits,
-    /// and a short telemetry export timeout. The dashboard stops together with the services, and an
-    /// exporter flushing to it at shutdown would otherwise wait its default 10 s per signal.
+    /// the hardened runtime of its container, and a short telemetry export timeout. The dashboard stops
+    /// together with the services, and an exporter flushing to it at shutdown would otherwise wait its
+    /// default 10 s per signal. References inject only connection strings and service discovery: the
+    /// services read nothing else, and deployments can then swap a connection string for a managed server's.
     /// </summary>
     public static IResourceBuilder<ProjectResource> AddTheBotService<TProject>(
         this IDistributedApplicationBuilder builder, string name, double cpus, int memoryMiB)
@@ -18,6 +20,8 @@ public static class ServiceResourceExtensions
         return builder.AddProject<TProject>(name)
             .WithHealthProbes()
             .WithResourceLimits(cpus, memoryMiB)
+            .WithHardening(DeploymentHardeningExtensions.DotnetAppUserId)
+            .WithReferenceEnvironment(ReferenceEnvironmentInjectionFlags.ConnectionString | ReferenceEnvironmentInjectionFlags.ServiceDiscovery)
             .WithEnvironment(context =>
             {
                 if (context.ExecutionContext.IsRunMode)

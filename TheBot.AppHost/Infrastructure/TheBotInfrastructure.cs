@@ -15,6 +15,9 @@ public static class TheBotInfrastructureExtensions
     public const string PostgresImageTag = "17.6";
     public const string RedisImageTag = "8.2.1";
 
+    /// <summary>The <c>postgres</c> and <c>redis</c> accounts of the official images.</summary>
+    private const int ImageUserId = 999;
+
     /// <summary>
     /// Adds <c>postgres</c> (database <c>thebot</c>) and <c>redis</c> in the mode the configuration asks
     /// for (<c>--infra</c> or <c>Infrastructure:Mode</c>); publishing always describes containers.
@@ -44,14 +47,19 @@ public static class TheBotInfrastructureExtensions
         var postgres = builder.AddPostgres("postgres", password: Secrets.PostgresPassword(builder))
             .WithImageTag(PostgresImageTag)
             .WithDataVolume("thebot-postgres-data")
-            .WithResourceLimits(cpus: 2, memoryMiB: 2048);
+            .WithEnvironment(PostgresDataInSubdirectory)
+            .WithResourceLimits(cpus: 2, memoryMiB: 2048)
+            .WithHardening(ImageUserId, "/var/run/postgresql")
+            .WithExecProbe("pg_isready", "--host=127.0.0.1", "--username=postgres", $"--dbname={DatabaseName}");
         var database = postgres.AddDatabase(DatabaseName);
 
         var redis = builder.AddRedis("redis", password: Secrets.RedisPassword(builder))
             .WithImageTag(RedisImageTag)
             .WithDataVolume("thebot-redis-data")
             .WithArgs(AppendRedisServerArguments("--appendonly", "yes", "--maxmemory", "384mb", "--maxmemory-policy", "allkeys-lru"))
-            .WithResourceLimits(cpus: 1, memoryMiB: 512);
+            .WithResourceLimits(cpus: 1, memoryMiB: 512)
+            .WithHardening(ImageUserId)
+            .WithExecProbe("sh", "-c", "REDISCLI_AUTH=\"$REDIS_PASSWORD\" redis-cli ping | grep -q PONG");
 
         return new TheBotInfrastructure(InfrastructureMode.Containers, database, redis);
     }
@@ -80,6 +88,18 @@ public static class TheBotInfrastructureExtensions
         InfrastructureMode.External,
         builder.AddConnectionString(DatabaseName),
         builder.AddConnectionString("redis"));
+
+    /// <summary>
+    /// Deployed data volumes may be filesystem roots with a <c>lost+found</c> that initdb refuses, so the
+    /// cluster lives one level down. Run mode keeps the layout existing development volumes have.
+    /// </summary>
+    private static void PostgresDataInSubdirectory(EnvironmentCallbackContext context)
+    {
+        if (context.ExecutionContext.IsPublishMode)
+        {
+            context.EnvironmentVariables["PGDATA"] = "/var/lib/postgresql/data/pgdata";
+        }
+    }
 
     /// <summary>
     /// Appends to redis-server's command line in both modes: in run mode Aspire passes the arguments one

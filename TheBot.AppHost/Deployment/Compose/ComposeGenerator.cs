@@ -1,0 +1,183 @@
+using System.Globalization;
+using TheBot.AppHost.Deployment.Model;
+using TheBot.AppHost.Deployment.Yaml;
+
+namespace TheBot.AppHost.Deployment.Compose;
+
+/// <summary>
+/// Writes <c>docker-compose.yaml</c> and <c>.env.example</c> from the deployment model: every service
+/// hardened (non-root, read-only root filesystem, no capabilities), health-checked, limited and logged
+/// with caps; only externally reachable services join the frontend network and publish a port.
+/// </summary>
+public static class ComposeGenerator
+{
+    public const string ComposeFile = "docker-compose.yaml";
+    public const string EnvExampleFile = ".env.example";
+    public const string BackendNetwork = "backend";
+    public const string FrontendNetwork = "frontend";
+    public const string ImageRegistryVariable = "THEBOT_IMAGE_REGISTRY";
+
+    public static GeneratedFiles Generate(DeploymentModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+
+        var services = new YamlMap();
+        foreach (var service in model.Services.OrderBy(s => s.Name, StringComparer.Ordinal))
+        {
+            services.Add(service.Name, Service(service, model));
+        }
+
+        var volumes = new YamlMap();
+        foreach (var volume in model.Services.SelectMany(s => s.Volumes).Select(v => v.Name).Distinct())
+        {
+            // Named explicitly so that backups and docs can refer to them whatever the project is called.
+            volumes.Add(volume, new YamlMap { { "name", volume } });
+        }
+
+        var document = new YamlMap
+        {
+            { "name", "thebot" },
+            { "services", services },
+            {
+                "networks", new YamlMap
+                {
+                    { BackendNetwork, new YamlMap { { "internal", true } } },
+                    { FrontendNetwork, new YamlMap() },
+                }
+            },
+            { "volumes", volumes },
+        };
+
+        var files = new GeneratedFiles();
+        files.Add(ComposeFile, DeploymentConventions.ComposeHeader + YamlWriter.Write(document));
+        files.Add(EnvExampleFile, EnvExample.Write(model));
+        return files;
+    }
+
+    private static YamlMap Service(DeployedService service, DeploymentModel model)
+    {
+        var isProject = service.Kind == ServiceKind.Project;
+        // Keys in the order dclint (deploy/validation) expects.
+        return new YamlMap
+        {
+            { "image", isProject ? $"${{{ImageRegistryVariable}:-}}{service.Image}" : service.Image },
+            { "depends_on", DependsOn(service, model) },
+            { "volumes", service.Volumes.Count == 0 ? null : new YamlSeq(service.Volumes.Select(Volume)) },
+            { "environment", Environment(service) },
+            { "ports", Ports(service) },
+            { "networks", new YamlSeq(service.IsExternal ? [BackendNetwork, FrontendNetwork] : [BackendNetwork]) },
+            { "command", service.Args.Count == 0 ? null : new YamlSeq(service.Args.Select(Value)) },
+            { "entrypoint", service.Entrypoint is null ? null : new YamlSeq { service.Entrypoint } },
+            { "restart", "unless-stopped" },
+            { "healthcheck", HealthCheck(service) },
+            {
+                "logging", new YamlMap
+                {
+                    { "driver", "json-file" },
+                    { "options", new YamlMap { { "max-size", "10m" }, { "max-file", "3" } } },
+                }
+            },
+            { "user", $"{service.Hardening.UserId}:{service.Hardening.GroupId}" },
+            { "cap_drop", new YamlSeq { "ALL" } },
+            { "deploy", Deploy(service) },
+            { "read_only", true },
+            { "security_opt", new YamlSeq { "no-new-privileges:true" } },
+            { "stop_grace_period", $"{DeploymentConventions.ShutdownGraceSeconds}s" },
+            { "tmpfs", new YamlSeq(service.Hardening.ScratchDirectories) },
+        };
+    }
+
+    private static YamlMap Environment(DeployedService service)
+    {
+        var environment = new YamlMap();
+        foreach (var variable in service.Environment)
+        {
+            environment.Add(variable.Name, Value(variable.Value));
+        }
+
+        if (service.Kind == ServiceKind.Project)
+        {
+            environment.Add("OTEL_SERVICE_NAME", service.Name);
+            foreach (var (name, defaultValue) in DeploymentConventions.TelemetryVariables)
+            {
+                environment.Add(name, $"${{{name}:-{defaultValue}}}");
+            }
+
+            environment.Add("OTEL_EXPORTER_OTLP_HEADERS", "${OTEL_EXPORTER_OTLP_HEADERS:-}");
+        }
+
+        return environment;
+    }
+
+    /// <summary>Compose interpolates <c>$</c>: literal dollars are doubled, parameters come from <c>.env</c> and must be set.</summary>
+    public static string Value(DeployValue value) => value.Render(
+        literal => literal.Replace("$", "$$", StringComparison.Ordinal),
+        parameter => $"${{{parameter.EnvironmentName}:?set {parameter.EnvironmentName} in .env}}");
+
+    private static YamlSeq? Ports(DeployedService service)
+    {
+        var published = service.Ports.Where(p => p.PublishedPort is not null).ToList();
+        return published.Count == 0 ? null : new YamlSeq(published.Select(p => (object)new YamlMap
+        {
+            { "target", p.TargetPort },
+            { "host_ip", $"${{{BindAddressVariable(service)}:-0.0.0.0}}" },
+            { "published", $"${{{PortVariable(service)}:-{p.PublishedPort!.Value.ToString(CultureInfo.InvariantCulture)}}}" },
+            { "protocol", "tcp" },
+        }));
+    }
+
+    public static string PortVariable(DeployedService service) => $"{service.Name.ToUpperInvariant()}_PORT";
+
+    public static string BindAddressVariable(DeployedService service) => $"{service.Name.ToUpperInvariant()}_BIND_ADDRESS";
+
+    private static YamlMap Volume(ServiceVolume volume) => new()
+    {
+        { "type", "volume" },
+        { "source", volume.Name },
+        { "target", volume.MountPath },
+        { "read_only", volume.ReadOnly ? true : null },
+    };
+
+    private static YamlMap HealthCheck(DeployedService service)
+    {
+        IReadOnlyList<string> test = service.HttpProbes is { } http
+            ? DeploymentConventions.SelfProbeCommand(service, http.LivenessPath)
+            : service.ExecProbe!.Command;
+        return new YamlMap
+        {
+            { "test", new YamlSeq(["CMD", .. test.Select(t => t.Replace("$", "$$", StringComparison.Ordinal))]) },
+            { "interval", "10s" },
+            { "timeout", "5s" },
+            { "retries", 5 },
+            { "start_period", "30s" },
+        };
+    }
+
+    private static YamlMap? DependsOn(DeployedService service, DeploymentModel model)
+    {
+        if (service.WaitsFor.Count == 0)
+        {
+            return null;
+        }
+
+        var dependsOn = new YamlMap();
+        foreach (var dependency in service.WaitsFor.Select(model.Service))
+        {
+            dependsOn.Add(dependency.Name, new YamlMap { { "condition", "service_healthy" } });
+        }
+
+        return dependsOn;
+    }
+
+    private static YamlMap Deploy(DeployedService service) => new()
+    {
+        { "replicas", service.Replicas == 1 ? null : service.Replicas },
+        {
+            "resources", new YamlMap
+            {
+                { "limits", new YamlMap { { "cpus", DeploymentConventions.Cpus(service.Limits.Cpus) }, { "memory", $"{service.Limits.MemoryMiB}M" } } },
+                { "reservations", new YamlMap { { "cpus", DeploymentConventions.Cpus(service.Limits.ReservedCpus) }, { "memory", $"{service.Limits.ReservedMemoryMiB}M" } } },
+            }
+        },
+    };
+}

@@ -1,0 +1,44 @@
+using System.Globalization;
+using System.Text;
+using TheBot.AppHost.Deployment.Model;
+
+namespace TheBot.AppHost.Deployment.Compose;
+
+/// <summary>The <c>.env.example</c> beside the compose file: every variable it reads, each with a comment.</summary>
+internal static class EnvExample
+{
+    public static string Write(DeploymentModel model)
+    {
+        var text = new StringBuilder(DeploymentConventions.ComposeHeader);
+        text.Append("# Copy to .env beside docker-compose.yaml and fill in every empty value. Never commit .env.\n");
+
+        text.Append("\n## Secrets (AppHost parameters). Compose refuses to start while one is missing.\n");
+        foreach (var parameter in model.Parameters)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"# {DeploymentConventions.Describe(parameter)}\n{parameter.EnvironmentName}=\n");
+        }
+
+        text.Append("\n## Images\n");
+        text.Append(CultureInfo.InvariantCulture,
+            $"# Registry prefix of TheBot's images, ending with '/' (e.g. registry.example.com/thebot/). Empty: the images deploy/build-images.sh loaded locally.\n{ComposeGenerator.ImageRegistryVariable}=\n");
+
+        text.Append("\n## Ports\n");
+        foreach (var service in model.Services.Where(s => s.IsExternal))
+        {
+            var port = service.Ports.First(p => p.PublishedPort is not null).PublishedPort!.Value;
+            text.Append(CultureInfo.InvariantCulture,
+                $"# Host port where {service.Name} is published (the only published service; put a TLS-terminating proxy in front).\n{ComposeGenerator.PortVariable(service)}={port}\n");
+            text.Append(CultureInfo.InvariantCulture,
+                $"# Host address {service.Name} listens on: 0.0.0.0 for every interface, 127.0.0.1 behind a proxy on the same host.\n{ComposeGenerator.BindAddressVariable(service)}=0.0.0.0\n");
+        }
+
+        text.Append("\n## Telemetry (optional)\n");
+        text.Append("# OTLP endpoint of a collector or the standalone Aspire dashboard on the backend network, e.g. http://aspire-dashboard:18889. Empty: no export.\n");
+        text.Append("OTEL_EXPORTER_OTLP_ENDPOINT=\n");
+        text.Append("# OTLP protocol: grpc (the default) or http/protobuf.\n");
+        text.Append("OTEL_EXPORTER_OTLP_PROTOCOL=\n");
+        text.Append("# Headers for the OTLP endpoint, e.g. x-otlp-api-key=<key> for the Aspire dashboard.\n");
+        text.Append("OTEL_EXPORTER_OTLP_HEADERS=\n");
+        return text.ToString();
+    }
+}
