@@ -7,6 +7,7 @@ builder.AddFrontDoor();
 
 var app = builder.Build();
 
+app.UseFrontDoor();
 app.MapDefaultEndpoints();
 app.MapFrontDoor();
 
