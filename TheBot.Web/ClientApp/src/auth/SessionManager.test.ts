@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api/ApiError';
 import type { AuthTransport } from './authTransport';
-import type { SignOutChannel } from './crossTab';
+import type { LockRunner, SignOutChannel } from './crossTab';
 import { SessionManager } from './SessionManager';
 import type { AuthSession } from './types';
 
@@ -90,10 +90,14 @@ describe('SessionManager', () => {
   });
 
   it('renews inside the cross-tab lock', async () => {
-    const lock = vi.fn(<T>(_name: string, task: () => Promise<T>) => task());
+    const locked: string[] = [];
+    const lock: LockRunner = (name, task) => {
+      locked.push(name);
+      return task();
+    };
     const manager = new SessionManager({ transport: transport(), lock });
     await manager.refresh();
-    expect(lock).toHaveBeenCalledWith('thebot-auth-refresh', expect.any(Function));
+    expect(locked).toEqual(['thebot-auth-refresh']);
   });
 
   it('ends the session when the server refuses the renewal', async () => {
