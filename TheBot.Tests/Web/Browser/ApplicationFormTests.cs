@@ -9,13 +9,6 @@ namespace TheBot.Tests.Web.Browser;
 [Collection(BrowserTestGroup.Name)]
 public sealed class ApplicationFormTests(TheBotAppFixture app, BrowserFixture browser)
 {
-    /// <summary>
-    /// Skip reason of the end-to-end test until POST/GET /api/applications exist on this branch (issue 3).
-    /// The integrator removes the Skip once the auth API is merged.
-    /// </summary>
-    public const string PendingApplicationsApi =
-        "PENDING-API: enable when POST /api/applications and GET /api/applications/{token} (issue 3) are merged.";
-
     [Fact]
     public async Task The_form_checks_its_fields_in_the_browser_before_sending_anything()
     {
@@ -100,7 +93,7 @@ public sealed class ApplicationFormTests(TheBotAppFixture app, BrowserFixture br
         session.AssertNoPageProblems();
     }
 
-    [Fact(Skip = PendingApplicationsApi)]
+    [Fact(Skip = PendingApi.Applications)]
     public async Task PendingApi_An_applicant_sends_the_form_and_the_status_page_shows_pending()
     {
         await using var session = await browser.NewSessionAsync(app.Host.WebEndpoint);
