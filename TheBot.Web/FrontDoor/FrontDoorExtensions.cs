@@ -8,6 +8,8 @@ namespace TheBot.Web.FrontDoor;
 /// </summary>
 public static class FrontDoorExtensions
 {
+    public const string RedirectHttpToHttpsKey = "FrontDoor:RedirectHttpToHttps";
+
     public static WebApplicationBuilder AddFrontDoor(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -45,6 +47,11 @@ public static class FrontDoorExtensions
             app.UseForwardedHeaders();
         }
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        // Where the door itself terminates TLS (no ingress doing it), plain HTTP is sent to HTTPS.
+        if (app.Configuration.GetValue<bool>(RedirectHttpToHttpsKey))
+        {
+            app.UseHttpsRedirection();
+        }
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<BlockedPathsMiddleware>();

@@ -2,7 +2,6 @@ import type { HubConnection } from '@microsoft/signalr';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useAuth } from '../auth/useAuth';
-import { createRealtimeConnection } from './createRealtimeConnection';
 import { RealtimeContext, type Realtime, type RealtimeStatus } from './RealtimeContext';
 import { reconnectDelayMs } from './retryPolicy';
 
@@ -23,9 +22,9 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
       return undefined;
     }
     let stopped = false;
+    let hub: HubConnection | null = null;
     let restartTimer: ReturnType<typeof setTimeout> | undefined;
     let attempts = 0;
-    const hub = createRealtimeConnection(() => getAccessToken() ?? '');
     const catchUp = () => {
       void queryClient.invalidateQueries({ type: 'active' });
       for (const callback of reconnectCallbacks.current) {
@@ -33,10 +32,10 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
       }
     };
 
-    const start = async (isRestart: boolean) => {
+    const start = async (connection: HubConnection, isRestart: boolean) => {
       setStatus(isRestart ? 'reconnecting' : 'connecting');
       try {
-        await hub.start();
+        await connection.start();
         attempts = 0;
         setStatus('connected');
         if (isRestart) {
@@ -44,31 +43,38 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
         }
       } catch {
         if (!stopped) {
-          restartTimer = setTimeout(() => void start(true), reconnectDelayMs(attempts++));
+          restartTimer = setTimeout(() => void start(connection, true), reconnectDelayMs(attempts++));
         }
       }
     };
 
-    hub.onreconnecting(() => setStatus('reconnecting'));
-    hub.onreconnected(() => {
-      setStatus('connected');
-      catchUp();
-    });
-    hub.onclose(() => {
-      if (!stopped) {
-        restartTimer = setTimeout(() => void start(true), reconnectDelayMs(attempts++));
+    // The SignalR client is loaded only once someone has signed in: the public pages stay small.
+    void import('./createRealtimeConnection').then(({ createRealtimeConnection }) => {
+      if (stopped) {
+        return;
       }
+      const connection = createRealtimeConnection(() => getAccessToken() ?? '');
+      connection.onreconnecting(() => setStatus('reconnecting'));
+      connection.onreconnected(() => {
+        setStatus('connected');
+        catchUp();
+      });
+      connection.onclose(() => {
+        if (!stopped) {
+          restartTimer = setTimeout(() => void start(connection, true), reconnectDelayMs(attempts++));
+        }
+      });
+      hub = connection;
+      setConnection(connection);
+      void start(connection, false);
     });
-
-    setConnection(hub);
-    void start(false);
 
     return () => {
       stopped = true;
       clearTimeout(restartTimer);
       setConnection(null);
       setStatus('disconnected');
-      void hub.stop();
+      void hub?.stop();
     };
   }, [userId, getAccessToken, queryClient]);
 
