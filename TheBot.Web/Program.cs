@@ -9,6 +9,7 @@ builder.AddFrontDoor();
 
 var app = builder.Build();
 
+app.UseFrontDoor();
 app.MapDefaultEndpoints();
 app.MapFrontDoor();
 

@@ -1,0 +1,168 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace TheBot.Tests.Web.Browser;
+
+/// <summary>
+/// Answers the auth contract of issue 3 (login, refresh, me, sessions, logout) and /api/dashboard inside the
+/// browser, so the signed-in shell can be exercised before those endpoints exist on this branch. It checks
+/// what the SPA sends (credentials, bearer tokens) and, once, rejects a valid-looking token with 401 to make
+/// the SPA refresh and retry. Tests against the real API live beside it, marked PendingApi.
+/// </summary>
+internal sealed class CannedAuthApi
+{
+    private readonly List<string> _sessions = ["current", "phone"];
+    private int _tokens;
+    private bool _signedIn;
+
+    public const string Email = "teacher@thebot.local";
+    public const string Password = "Pass123$";
+    public const string FullName = "Tatiana Teacher";
+
+    public List<string> Calls { get; } = [];
+
+    /// <summary>The next GET /api/auth/me gets a 401, as if the access token had just expired.</summary>
+    public bool ExpireTokenBeforeNextProfile { get; set; }
+
+    public string CurrentToken => $"canned-token-{_tokens}";
+
+    public async Task AttachAsync(IBrowserContext context)
+    {
+        await context.RouteAsync("**/api/auth/login", async route =>
+        {
+            Record(route);
+            using var body = JsonDocument.Parse(route.Request.PostData ?? "{}");
+            var email = body.RootElement.TryGetProperty("email", out var e) ? e.GetString() : null;
+            var password = body.RootElement.TryGetProperty("password", out var p) ? p.GetString() : null;
+            if (email != Email || password != Password)
+            {
+                await ProblemAsync(route, 401, "Unauthorized");
+                return;
+            }
+            _signedIn = true;
+            await JsonAsync(route, 200, NewSession());
+        });
+        await context.RouteAsync("**/api/auth/refresh", async route =>
+        {
+            Record(route);
+            if (!_signedIn)
+            {
+                await ProblemAsync(route, 401, "Unauthorized");
+                return;
+            }
+            await JsonAsync(route, 200, NewSession());
+        });
+        await context.RouteAsync("**/api/auth/logout", async route =>
+        {
+            Record(route);
+            _signedIn = false;
+            await route.FulfillAsync(new RouteFulfillOptions { Status = 204 });
+        });
+        await context.RouteAsync("**/api/auth/me", async route =>
+        {
+            Record(route);
+            if (ExpireTokenBeforeNextProfile)
+            {
+                ExpireTokenBeforeNextProfile = false;
+                await ProblemAsync(route, 401, "Unauthorized");
+                return;
+            }
+            if (!await AuthorizedAsync(route))
+            {
+                return;
+            }
+            await JsonAsync(route, 200, new
+            {
+                id = "0198c0de-0000-7000-8000-000000000002",
+                email = Email,
+                fullName = FullName,
+                role = "teacher",
+                phone = "+7 900 000-00-02",
+                timeZone = "Europe/Moscow",
+                language = "en",
+            });
+        });
+        await context.RouteAsync("**/api/auth/sessions**", async route =>
+        {
+            Record(route);
+            if (!await AuthorizedAsync(route))
+            {
+                return;
+            }
+            if (route.Request.Method == "DELETE")
+            {
+                _sessions.Remove(route.Request.Url[(route.Request.Url.LastIndexOf('/') + 1)..]);
+                await route.FulfillAsync(new RouteFulfillOptions { Status = 204 });
+                return;
+            }
+            await JsonAsync(route, 200, _sessions.Select(id => new
+            {
+                id,
+                device = id == "current" ? "Chromium on Linux" : "Safari on iPhone",
+                ipAddress = id == "current" ? "127.0.0.1" : "10.1.2.3",
+                createdAt = "2026-03-01T08:00:00Z",
+                lastSeenAt = "2026-03-02T09:30:00Z",
+                current = id == "current",
+            }));
+        });
+        await context.RouteAsync("**/api/dashboard", async route =>
+        {
+            Record(route);
+            if (!await AuthorizedAsync(route))
+            {
+                return;
+            }
+            await JsonAsync(route, 200, new
+            {
+                role = "teacher",
+                pendingGrades = 3,
+                nextLesson = new { subject = "Mathematics", student = "Ivan Petrov", startsAt = "2026-03-03T15:00:00Z" },
+                recentSubmissions = new[]
+                {
+                    new { student = "Ivan Petrov", assignment = "Quadratic equations", late = false },
+                    new { student = "Olga Sidorova", assignment = "Essay: Pushkin", late = true },
+                },
+            });
+        });
+    }
+
+    private object NewSession()
+    {
+        _tokens++;
+        return new
+        {
+            accessToken = CurrentToken,
+            expiresAt = DateTimeOffset.UtcNow.AddMinutes(15).ToString("O"),
+            user = new { id = "0198c0de-0000-7000-8000-000000000002", email = Email, fullName = FullName, role = "teacher" },
+        };
+    }
+
+    private async Task<bool> AuthorizedAsync(IRoute route)
+    {
+        if (route.Request.Headers.TryGetValue("authorization", out var authorization) && authorization == "Bearer " + CurrentToken)
+        {
+            return true;
+        }
+        await ProblemAsync(route, 401, "Unauthorized");
+        return false;
+    }
+
+    private void Record(IRoute route)
+    {
+        lock (Calls)
+        {
+            Calls.Add($"{route.Request.Method} {new Uri(route.Request.Url).AbsolutePath}");
+        }
+    }
+
+    private static Task JsonAsync(IRoute route, int status, object body) =>
+        route.FulfillAsync(new RouteFulfillOptions { Status = status, ContentType = "application/json", Body = JsonSerializer.Serialize(body) });
+
+    private static Task ProblemAsync(IRoute route, int status, string title) =>
+        route.FulfillAsync(new RouteFulfillOptions
+        {
+            Status = status,
+            ContentType = "application/problem+json",
+            Body = JsonSerializer.Serialize(new { title, status }),
+        });
+}

@@ -1,0 +1,30 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { RouterProvider } from 'react-router';
+import { I18nProvider } from '../i18n/I18nProvider';
+import { RealtimeProvider } from '../realtime/RealtimeProvider';
+import { createAppRouter } from './router';
+import { createServices } from './services';
+import { ServicesContext } from './ServicesContext';
+
+export function App() {
+  const [services] = useState(createServices);
+  const [router] = useState(createAppRouter);
+
+  // Restore the session from the refresh cookie once per page load.
+  useEffect(() => {
+    void services.session.start();
+  }, [services]);
+
+  return (
+    <ServicesContext.Provider value={services}>
+      <QueryClientProvider client={services.queryClient}>
+        <I18nProvider>
+          <RealtimeProvider>
+            <RouterProvider router={router} />
+          </RealtimeProvider>
+        </I18nProvider>
+      </QueryClientProvider>
+    </ServicesContext.Provider>
+  );
+}

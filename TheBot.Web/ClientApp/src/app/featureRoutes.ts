@@ -1,0 +1,52 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { Role } from '../auth/types';
+import type { MessageKey } from '../i18n/messages/en';
+
+/**
+ * A page of the signed-in app. Each one is listed here once: the router mounts it, the navigation shows it
+ * to the roles it names, and its code loads only when it is first opened.
+ *
+ * To add a page: create `features/<name>/<Name>Page.tsx` (and `<name>Api.ts` for its calls), add a
+ * `nav.<name>` text to both catalogues in `i18n/messages`, and add an entry below.
+ */
+export interface FeatureRoute {
+  /** Path under the site root, without the leading slash ("dashboard", "schedule/:lessonId"). */
+  path: string;
+  /** Label in the navigation; routes without one are reachable but not listed (detail pages). */
+  navLabel?: MessageKey;
+  /** Who may open it. */
+  roles: readonly Role[] | 'everyone';
+  Page: LazyExoticComponent<ComponentType>;
+}
+
+export const featureRoutes: readonly FeatureRoute[] = [
+  {
+    path: 'dashboard',
+    navLabel: 'nav.dashboard',
+    roles: 'everyone',
+    Page: lazy(() => import('../features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage }))),
+  },
+  {
+    path: 'profile',
+    navLabel: 'nav.profile',
+    roles: 'everyone',
+    Page: lazy(() => import('../features/profile/ProfilePage').then((m) => ({ default: m.ProfilePage }))),
+  },
+  {
+    path: 'sessions',
+    navLabel: 'nav.sessions',
+    roles: 'everyone',
+    Page: lazy(() => import('../features/sessions/SessionsPage').then((m) => ({ default: m.SessionsPage }))),
+  },
+];
+
+export function isAllowed(route: Pick<FeatureRoute, 'roles'>, role: Role): boolean {
+  return route.roles === 'everyone' || route.roles.includes(role);
+}
+
+/** The navigation entries one role sees, in the order they are listed. */
+export function navigationFor(role: Role, routes: readonly FeatureRoute[] = featureRoutes): { path: string; label: MessageKey }[] {
+  return routes
+    .filter((route) => route.navLabel !== undefined && isAllowed(route, role))
+    .map((route) => ({ path: `/${route.path}`, label: route.navLabel as MessageKey }));
+}

@@ -1,0 +1,46 @@
+import { Suspense } from 'react';
+import { createBrowserRouter, Navigate } from 'react-router';
+import { RequireAuth, RequireRole } from '../auth/RequireAuth';
+import { ApplicationFormPage } from '../features/applications/ApplicationFormPage';
+import { ApplicationStatusPage } from '../features/applications/ApplicationStatusPage';
+import { NotFoundPage } from '../features/notfound/NotFoundPage';
+import { SignInPage } from '../features/signin/SignInPage';
+import { AppShell } from '../layout/AppShell';
+import { PublicLayout } from '../layout/PublicLayout';
+import { LoadingState } from '../ui/QueryStates';
+import { featureRoutes } from './featureRoutes';
+
+/** Public pages, then the signed-in app whose pages come from {@link featureRoutes}. */
+export function createAppRouter() {
+  return createBrowserRouter([
+    {
+      element: <PublicLayout />,
+      children: [
+        { path: 'sign-in', element: <SignInPage /> },
+        { path: 'apply', element: <ApplicationFormPage /> },
+        { path: 'applications/:token', element: <ApplicationStatusPage /> },
+      ],
+    },
+    {
+      element: (
+        <RequireAuth>
+          <AppShell />
+        </RequireAuth>
+      ),
+      children: [
+        { index: true, element: <Navigate to="/dashboard" replace /> },
+        ...featureRoutes.map(({ path, roles, Page }) => ({
+          path,
+          element: (
+            <RequireRole roles={roles}>
+              <Suspense fallback={<LoadingState />}>
+                <Page />
+              </Suspense>
+            </RequireRole>
+          ),
+        })),
+        { path: '*', element: <NotFoundPage /> },
+      ],
+    },
+  ]);
+}

@@ -1,0 +1,92 @@
+import { Link, useNavigate } from 'react-router';
+import { useApi } from '../../app/ServicesContext';
+import { useForm } from '../../forms/useForm';
+import { useI18n } from '../../i18n/I18nContext';
+import { FormAlert } from '../../ui/FormAlert';
+import { PageHeading } from '../../ui/PageHeading';
+import { SelectField } from '../../ui/SelectField';
+import { TextAreaField } from '../../ui/TextAreaField';
+import { TextField } from '../../ui/TextField';
+import { applicationRules, emptyApplication } from './applicationForm';
+import { APPLICABLE_ROLES, submitApplication, type ApplicableRole } from './applicationsApi';
+
+/** The public sign-up form. On success it opens the application's status page (its link is the token). */
+export function ApplicationFormPage() {
+  const { t } = useI18n();
+  const api = useApi();
+  const navigate = useNavigate();
+  const form = useForm(emptyApplication, applicationRules, async (values) => {
+    const { trackingToken } = await submitApplication(api, {
+      fullName: values.fullName.trim(),
+      email: values.email.trim(),
+      phone: values.phone.trim(),
+      desiredRole: values.desiredRole as ApplicableRole,
+      message: values.message.trim(),
+    });
+    void navigate(`/applications/${encodeURIComponent(trackingToken)}`, { state: { justSubmitted: true } });
+  });
+
+  return (
+    <section className="card card--narrow">
+      <PageHeading title={t('apply.title')}>{t('apply.title')}</PageHeading>
+      <p className="lead">{t('apply.intro')}</p>
+      <form className="form" noValidate onSubmit={form.onSubmit}>
+        <TextField
+          name="fullName"
+          label={t('apply.fullName')}
+          autoComplete="name"
+          required
+          value={form.values.fullName}
+          onChange={(event) => form.setValue('fullName', event.target.value)}
+          errors={form.errorsFor('fullName')}
+        />
+        <TextField
+          name="email"
+          type="email"
+          label={t('apply.email')}
+          autoComplete="email"
+          required
+          value={form.values.email}
+          onChange={(event) => form.setValue('email', event.target.value)}
+          errors={form.errorsFor('email')}
+        />
+        <TextField
+          name="phone"
+          type="tel"
+          label={t('apply.phone')}
+          hint={t('apply.phoneHint')}
+          autoComplete="tel"
+          value={form.values.phone}
+          onChange={(event) => form.setValue('phone', event.target.value)}
+          errors={form.errorsFor('phone')}
+        />
+        <SelectField
+          name="desiredRole"
+          label={t('apply.desiredRole')}
+          required
+          placeholder={t('apply.chooseRole')}
+          options={APPLICABLE_ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }))}
+          value={form.values.desiredRole}
+          onChange={(event) => form.setValue('desiredRole', event.target.value)}
+          errors={form.errorsFor('desiredRole')}
+        />
+        <TextAreaField
+          name="message"
+          label={t('apply.message')}
+          hint={t('apply.messageHint')}
+          rows={4}
+          value={form.values.message}
+          onChange={(event) => form.setValue('message', event.target.value)}
+          errors={form.errorsFor('message')}
+        />
+        <FormAlert message={form.formError} />
+        <button type="submit" className="button" disabled={form.submitting}>
+          {form.submitting ? t('apply.submitting') : t('apply.submit')}
+        </button>
+      </form>
+      <p className="card__footer">
+        {t('apply.haveAccount')} <Link to="/sign-in">{t('signIn.submit')}</Link>
+      </p>
+    </section>
+  );
+}

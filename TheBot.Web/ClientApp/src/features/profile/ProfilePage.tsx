@@ -1,0 +1,48 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { useApi } from '../../app/ServicesContext';
+import { useI18n } from '../../i18n/I18nContext';
+import { PageHeading } from '../../ui/PageHeading';
+import { ErrorState, LoadingState } from '../../ui/QueryStates';
+import { ChangePasswordForm } from './ChangePasswordForm';
+import { profileQuery, type Profile } from './profileApi';
+
+export function ProfilePage() {
+  const { t } = useI18n();
+  const api = useApi();
+  const query = useQuery(profileQuery(api));
+
+  return (
+    <section className="page">
+      <PageHeading title={t('profile.title')}>{t('profile.title')}</PageHeading>
+      {query.isPending ? <LoadingState /> : null}
+      {query.isError ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : null}
+      {query.isSuccess ? <ProfileDetails profile={query.data} /> : null}
+      <ChangePasswordForm />
+    </section>
+  );
+}
+
+function ProfileDetails({ profile }: { profile: Profile }) {
+  const { t, adoptProfileLanguage } = useI18n();
+  useEffect(() => adoptProfileLanguage(profile.language), [profile.language, adoptProfileLanguage]);
+  const notSet = <span className="muted">{t('common.notSet')}</span>;
+  return (
+    <div className="panel">
+      <dl className="details">
+        <dt>{t('profile.fullName')}</dt>
+        <dd>{profile.fullName}</dd>
+        <dt>{t('profile.email')}</dt>
+        <dd>{profile.email}</dd>
+        <dt>{t('profile.role')}</dt>
+        <dd>{t(`role.${profile.role}`)}</dd>
+        <dt>{t('profile.phone')}</dt>
+        <dd>{profile.phone || notSet}</dd>
+        <dt>{t('profile.timeZone')}</dt>
+        <dd>{profile.timeZone || notSet}</dd>
+        <dt>{t('profile.language')}</dt>
+        <dd>{profile.language === 'ru' ? t('language.ru') : t('language.en')}</dd>
+      </dl>
+    </div>
+  );
+}

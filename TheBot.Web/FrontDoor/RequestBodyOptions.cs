@@ -1,0 +1,17 @@
+namespace TheBot.Web.FrontDoor;
+
+/// <summary>
+/// <c>FrontDoor:RequestBody</c>: every request body is small, except on the upload routes, which take
+/// files. Larger bodies are refused with 413 before they reach a service.
+/// </summary>
+public sealed class RequestBodyOptions
+{
+    public const string Section = "FrontDoor:RequestBody";
+
+    public long DefaultLimitBytes { get; set; } = 1024 * 1024;
+
+    public long UploadLimitBytes { get; set; } = 50 * 1024 * 1024;
+
+    /// <summary>"METHOD /route/{template}", e.g. "POST /api/materials/{id}/files".</summary>
+    public IList<string> UploadRoutes { get; } = [];
+}
