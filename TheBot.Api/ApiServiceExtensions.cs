@@ -83,6 +83,11 @@ public static class ApiServiceExtensions
         api.MapSubjectsApi();
         api.MapEnrollmentsApi();
 
+        // Unknown API paths are a plain 404, not the sign-in challenge the fallback policy would give.
+        app.MapFallback("/api/{**path}", () => ApiProblems.NotFound("This API path"))
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+
         return app;
     }
 

@@ -16,9 +16,10 @@ public sealed class WebSocketProxyTests(TheBotAppFixture fixture)
     public async Task A_raw_WebSocket_is_upgraded_through_the_front_door_and_speaks_SignalR()
     {
         var ct = TestContext.Current.CancellationToken;
+        var user = await fixture.People.CreateAsync("student");
         using var socket = new ClientWebSocket();
         socket.Options.CollectHttpResponseDetails = true;
-        var hub = new UriBuilder(fixture.Host.WebEndpoint) { Scheme = "ws", Path = "/hubs/realtime" }.Uri;
+        var hub = new UriBuilder(fixture.Host.WebEndpoint) { Scheme = "ws", Path = "/hubs/realtime", Query = "access_token=" + user.AccessToken }.Uri;
 
         await socket.ConnectAsync(hub, ct);
 
@@ -35,11 +36,13 @@ public sealed class WebSocketProxyTests(TheBotAppFixture fixture)
     public async Task A_SignalR_client_connects_with_WebSockets_only_and_stays_connected_across_keep_alives()
     {
         var ct = TestContext.Current.CancellationToken;
+        var user = await fixture.People.CreateAsync("teacher");
         await using var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(fixture.Host.WebEndpoint, "/hubs/realtime"), options =>
             {
                 options.SkipNegotiation = true;
                 options.Transports = HttpTransportType.WebSockets;
+                options.AccessTokenProvider = () => Task.FromResult<string?>(user.AccessToken);
             })
             .Build();
         connection.KeepAliveInterval = TimeSpan.FromSeconds(1);

@@ -69,6 +69,11 @@ internal sealed partial class SecurityHeadersMiddleware(RequestDelegate next)
     {
         ArgumentNullException.ThrowIfNull(request);
 
+        if (request.Path.StartsWithSegments(ApiReferencePath, StringComparison.OrdinalIgnoreCase))
+        {
+            return ApiReferencePolicy;
+        }
+
         var webSocketOrigin = request.Host.HasValue && SafeHost().IsMatch(request.Host.Value)
             ? $" {(request.IsHttps ? "wss" : "ws")}://{request.Host.Value}"
             : string.Empty;
@@ -77,6 +82,17 @@ internal sealed partial class SecurityHeadersMiddleware(RequestDelegate next)
             + "frame-ancestors 'none'; object-src 'none'";
         return request.IsHttps ? policy + "; upgrade-insecure-requests" : policy;
     }
+
+    /// <summary>
+    /// The interactive API reference (Scalar) bootstraps from an inline module script and styles itself
+    /// inline. It is a developer page with no user data, so it alone may run inline code — still only
+    /// from this origin, never framed, talking to nothing but this origin.
+    /// </summary>
+    public const string ApiReferencePolicy =
+        "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+        + "font-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; object-src 'none'";
+
+    private static readonly PathString ApiReferencePath = "/api/docs";
 
     // A host name or address with an optional port: nothing that could end or extend the policy.
     [GeneratedRegex(@"^[A-Za-z0-9.\-\[\]:]{1,255}$", RegexOptions.CultureInvariant)]

@@ -93,8 +93,8 @@ public sealed class ApplicationFormTests(TheBotAppFixture app, BrowserFixture br
         session.AssertNoPageProblems();
     }
 
-    [Fact(Skip = PendingApi.Applications)]
-    public async Task PendingApi_An_applicant_sends_the_form_and_the_status_page_shows_pending()
+    [Fact]
+    public async Task An_applicant_sends_the_form_and_the_status_page_shows_pending()
     {
         await using var session = await browser.NewSessionAsync(app.Host.WebEndpoint);
         var page = session.Page;

@@ -7,7 +7,7 @@ namespace TheBot.Tests.Web.Browser;
 /// Answers the auth contract of issue 3 (login, refresh, me, sessions, logout) and /api/dashboard inside the
 /// browser, so the signed-in shell can be exercised before those endpoints exist on this branch. It checks
 /// what the SPA sends (credentials, bearer tokens) and, once, rejects a valid-looking token with 401 to make
-/// the SPA refresh and retry. Tests against the real API live beside it, marked PendingApi.
+/// the SPA refresh and retry. Tests against the real API live beside it.
 /// </summary>
 internal sealed class CannedAuthApi
 {

@@ -9,13 +9,13 @@ namespace TheBot.Tests.Web.Browser;
 [Collection(BrowserTestGroup.Name)]
 public sealed class DemoSignInTests(TheBotAppFixture app, BrowserFixture browser)
 {
-    [Theory(Skip = PendingApi.Auth)]
+    [Theory]
     [InlineData("admin", "Administrator")]
     [InlineData("teacher", "Teacher")]
     [InlineData("tutor", "Tutor")]
     [InlineData("student", "Student")]
     [InlineData("parent", "Parent")]
-    public async Task PendingApi_Each_demo_user_signs_in_sees_the_shell_and_their_profile(string role, string roleLabel)
+    public async Task Each_demo_user_signs_in_sees_the_shell_and_their_profile(string role, string roleLabel)
     {
         await using var session = await browser.NewSessionAsync(app.Host.WebEndpoint);
         var page = session.Page;
@@ -28,6 +28,8 @@ public sealed class DemoSignInTests(TheBotAppFixture app, BrowserFixture browser
 
         await Expect(page).ToHaveURLAsync(new Regex("/dashboard$"));
         await Expect(page.Locator(".user__role")).ToHaveTextAsync(roleLabel);
+        // The tab's one realtime connection authenticates with the real access token.
+        await Expect(page.Locator(".realtime--connected")).ToHaveCountAsync(1);
         await Screenshots.SaveAsync(page, $"demo-{role}-dashboard");
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" }).GetByRole(AriaRole.Link, new() { Name = "Profile" }).ClickAsync();
@@ -37,7 +39,9 @@ public sealed class DemoSignInTests(TheBotAppFixture app, BrowserFixture browser
         await page.ReloadAsync();
         await Expect(page.Locator(".details")).ToContainTextAsync(email);
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync();
+        // The demo people prefer Russian: their profile switches the interface to it.
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "ru");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Выйти", Exact = true }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/sign-in$"));
         await page.GotoAsync("/profile");
         await Expect(page).ToHaveURLAsync(new Regex("/sign-in$"));
