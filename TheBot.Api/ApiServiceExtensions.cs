@@ -8,6 +8,9 @@ using TheBot.Api.Data;
 using TheBot.Api.Features.Applications;
 using TheBot.Api.Features.Auth;
 using TheBot.Api.Features.Enrollments;
+using TheBot.Api.Features.Invoices;
+using TheBot.Api.Features.Jobs;
+using TheBot.Api.Features.Payments;
 using TheBot.Api.Features.Subjects;
 using TheBot.Api.Features.Seeding;
 using TheBot.Api.Features.Students;
@@ -61,6 +64,7 @@ public static class ApiServiceExtensions
         app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseNotFoundForUnknownApiPaths();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -82,11 +86,9 @@ public static class ApiServiceExtensions
         api.MapApplicationsApi();
         api.MapSubjectsApi();
         api.MapEnrollmentsApi();
-
-        // Unknown API paths are a plain 404, not the sign-in challenge the fallback policy would give.
-        app.MapFallback("/api/{**path}", () => ApiProblems.NotFound("This API path"))
-            .AllowAnonymous()
-            .ExcludeFromDescription();
+        api.MapJobsApi();
+        api.MapInvoicesApi();
+        api.MapPaymentsApi();
 
         return app;
     }
@@ -138,6 +140,8 @@ public static class ApiServiceExtensions
         services.AddScoped<DatabaseSeeder>();
         services.AddScoped<IDemoDataSeeder, DemoPeopleSeeder>();
         services.AddScoped<IDemoDataSeeder, EnrollmentDemoSeeder>();
+        services.AddScheduledJobs(configuration);
+        services.AddInvoicesAndPayments(configuration);
     }
 
     /// <summary>

@@ -23,7 +23,8 @@ var api = builder.AddTheBotService<Projects.TheBot_Api>("api", cpus: 2, memoryMi
     .WithEnvironment("Jwt__SigningKey", jwtSigningKey)
     .WithEnvironment("Bootstrap__AdminEmail", Secrets.BootstrapAdminEmail(builder))
     .WithEnvironment("Bootstrap__AdminPassword", Secrets.BootstrapAdminPassword(builder))
-    .WithFileStore("thebot-files", "/var/lib/thebot/files", configurationKey: "Storage:Root");
+    .WithFileStore("thebot-files", "/var/lib/thebot/files", configurationKey: "Storage:Root")
+    .WithYooKassaWhenConfigured(builder);
 
 var realtime = builder.AddTheBotService<Projects.TheBot_Realtime>("realtime", cpus: 1, memoryMiB: 512)
     .WithReference(infrastructure.Redis).WaitFor(infrastructure.Redis)

@@ -4,6 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using TheBot.Api.Features.Applications;
 using TheBot.Api.Features.Auth;
 using TheBot.Api.Features.Enrollments;
+using TheBot.Api.Features.Invoices;
+using TheBot.Api.Features.Jobs;
+using TheBot.Api.Features.Payments;
 using TheBot.Api.Features.Subjects;
 using TheBot.Api.Features.Users;
 
@@ -30,6 +33,18 @@ public sealed class TheBotDbContext(DbContextOptions<TheBotDbContext> options) :
 
     public DbSet<Enrollment> Enrollments => Set<Enrollment>();
 
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
+
+    public DbSet<Invoice> Invoices => Set<Invoice>();
+
+    public DbSet<InvoiceStatusChange> InvoiceStatusHistory => Set<InvoiceStatusChange>();
+
+    public DbSet<Payment> Payments => Set<Payment>();
+
+    public DbSet<PaymentEvent> PaymentEvents => Set<PaymentEvent>();
+
+    public DbSet<SandboxPayment> SandboxPayments => Set<SandboxPayment>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -38,6 +53,7 @@ public sealed class TheBotDbContext(DbContextOptions<TheBotDbContext> options) :
 
         builder.HasPostgresExtension("btree_gist");
         builder.HasPostgresExtension("pg_trgm");
+        builder.HasSequence<long>("invoice_numbers");
         builder.Entity<IdentityUserClaim<Guid>>().ToTable("user_claims");
         builder.Entity<IdentityUserLogin<Guid>>().ToTable("user_logins");
         builder.Entity<IdentityUserToken<Guid>>().ToTable("user_tokens");

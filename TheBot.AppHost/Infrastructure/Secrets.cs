@@ -41,4 +41,23 @@ public static class Secrets
         // Letters and digits only: StackExchange.Redis cannot take commas, connection strings dislike ';'.
         return builder.AddParameter(name, new GenerateParameterDefault { MinLength = minLength, Special = false }, secret: true, persist: true);
     }
+
+    /// <summary>
+    /// YooKassa's shop id and secret key, only when the developer or operator has set them
+    /// (<c>dotnet user-secrets set Parameters:yookassa-shop-id …</c>); without them api uses the sandbox.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithYooKassaWhenConfigured(this IResourceBuilder<ProjectResource> api, IDistributedApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        ArgumentNullException.ThrowIfNull(builder);
+
+        if (string.IsNullOrWhiteSpace(builder.Configuration["Parameters:yookassa-shop-id"]))
+        {
+            return api;
+        }
+
+        return api
+            .WithEnvironment("Payments__YooKassa__ShopId", builder.AddParameter("yookassa-shop-id", secret: true))
+            .WithEnvironment("Payments__YooKassa__SecretKey", builder.AddParameter("yookassa-secret-key", secret: true));
+    }
 }

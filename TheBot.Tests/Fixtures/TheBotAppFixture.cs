@@ -28,6 +28,9 @@ public sealed class TheBotAppFixture : IAsyncLifetime
     /// <summary>Creates subjects, families and enrollments through the API.</summary>
     public Learning Learning => new(People);
 
+    /// <summary>Creates invoices through the API.</summary>
+    public Billing Billing => new(Host, Learning);
+
     public async ValueTask InitializeAsync() => _host = await TestAppHost.StartAsync(apiEnvironment: ApiEnvironment);
 
     public async ValueTask DisposeAsync()

@@ -19,7 +19,8 @@ public sealed class SignupApplication
 {
     public Guid Id { get; set; }
 
-    public required byte[] TrackingTokenHash { get; set; }
+    /// <summary>Null once the token expired and was purged.</summary>
+    public byte[]? TrackingTokenHash { get; set; }
 
     public required string FullName { get; set; }
 

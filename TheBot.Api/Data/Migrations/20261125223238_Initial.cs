@@ -16,6 +16,54 @@ namespace TheBot.Api.Data.Migrations
                 .Annotation("Npgsql:PostgresExtension:btree_gist", ",,")
                 .Annotation("Npgsql:PostgresExtension:pg_trgm", ",,");
 
+            migrationBuilder.CreateSequence(
+                name: "invoice_numbers");
+
+            migrationBuilder.CreateTable(
+                name: "job_runs",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    job_name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    occurrence_key = table.Column<string>(type: "character varying(96)", maxLength: 96, nullable: false),
+                    outcome = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    attempt = table.Column<int>(type: "integer", nullable: false),
+                    manual = table.Column<bool>(type: "boolean", nullable: false),
+                    requested_by_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    started_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    finished_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    duration_ms = table.Column<double>(type: "double precision", nullable: true),
+                    summary = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    error = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    lease_until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    retry_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    runner = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_job_runs", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sandbox_payments",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    amount = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    currency = table.Column<string>(type: "character(3)", fixedLength: true, maxLength: 3, nullable: false),
+                    description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    return_url = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: false),
+                    idempotence_key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    refunded = table.Column<bool>(type: "boolean", nullable: false),
+                    metadata_json = table.Column<string>(type: "jsonb", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_sandbox_payments", x => x.id);
+                });
+
             migrationBuilder.CreateTable(
                 name: "subjects",
                 columns: table => new
@@ -141,7 +189,7 @@ namespace TheBot.Api.Data.Migrations
                 columns: table => new
                 {
                     id = table.Column<Guid>(type: "uuid", nullable: false),
-                    tracking_token_hash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
+                    tracking_token_hash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: true),
                     full_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
                     phone = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
@@ -321,6 +369,61 @@ namespace TheBot.Api.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "invoices",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    number = table.Column<long>(type: "bigint", nullable: false, defaultValueSql: "nextval('invoice_numbers')"),
+                    tutor_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    parent_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    student_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    enrollment_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    amount = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    currency = table.Column<string>(type: "character(3)", fixedLength: true, maxLength: 3, nullable: false),
+                    description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    due_date = table.Column<DateOnly>(type: "date", nullable: false),
+                    status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    sent_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    viewed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    paid_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    cancelled_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_invoices", x => x.id);
+                    table.CheckConstraint("ck_invoices_amount_positive", "amount > 0");
+                    table.CheckConstraint("ck_invoices_currency", "currency ~ '^[A-Z]{3}$'");
+                    table.CheckConstraint("ck_invoices_paid_after_viewed", "paid_at IS NULL OR (sent_at IS NOT NULL AND paid_at >= sent_at AND (viewed_at IS NULL OR paid_at >= viewed_at))");
+                    table.CheckConstraint("ck_invoices_viewed_after_sent", "viewed_at IS NULL OR (sent_at IS NOT NULL AND viewed_at >= sent_at)");
+                    table.ForeignKey(
+                        name: "fk_invoices_enrollments_enrollment_id",
+                        column: x => x.enrollment_id,
+                        principalTable: "enrollments",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "fk_invoices_users_parent_id",
+                        column: x => x.parent_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_invoices_users_student_id",
+                        column: x => x.student_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_invoices_users_tutor_id",
+                        column: x => x.tutor_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "student_parents",
                 columns: table => new
                 {
@@ -341,6 +444,79 @@ namespace TheBot.Api.Data.Migrations
                         name: "fk_student_parents_users_parent_id",
                         column: x => x.parent_id,
                         principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "invoice_status_history",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    invoice_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    from = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    to = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    actor_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_invoice_status_history", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_invoice_status_history_invoices_invoice_id",
+                        column: x => x.invoice_id,
+                        principalTable: "invoices",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "payments",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    invoice_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    provider = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    provider_payment_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    amount = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    currency = table.Column<string>(type: "character(3)", fixedLength: true, maxLength: 3, nullable: false),
+                    status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    confirmation_url = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_payments", x => x.id);
+                    table.CheckConstraint("ck_payments_amount_positive", "amount > 0");
+                    table.ForeignKey(
+                        name: "fk_payments_invoices_invoice_id",
+                        column: x => x.invoice_id,
+                        principalTable: "invoices",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "payment_events",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    payment_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    source = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    provider_response = table.Column<string>(type: "jsonb", nullable: true),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_payment_events", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_payment_events_payments_payment_id",
+                        column: x => x.payment_id,
+                        principalTable: "payments",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -381,6 +557,80 @@ namespace TheBot.Api.Data.Migrations
                 columns: new[] { "student_id", "subject_id" },
                 unique: true,
                 filter: "status = 'Active'");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_invoice_status_history_invoice_id_at",
+                table: "invoice_status_history",
+                columns: new[] { "invoice_id", "at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_invoices_enrollment_id",
+                table: "invoices",
+                column: "enrollment_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_invoices_number",
+                table: "invoices",
+                column: "number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_invoices_parent_id_status_due_date",
+                table: "invoices",
+                columns: new[] { "parent_id", "status", "due_date" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_invoices_status_due_date",
+                table: "invoices",
+                columns: new[] { "status", "due_date" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_invoices_student_id",
+                table: "invoices",
+                column: "student_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_invoices_tutor_id_status_due_date",
+                table: "invoices",
+                columns: new[] { "tutor_id", "status", "due_date" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_job_runs_job_name_occurrence_key",
+                table: "job_runs",
+                columns: new[] { "job_name", "occurrence_key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_job_runs_job_name_started_at",
+                table: "job_runs",
+                columns: new[] { "job_name", "started_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_job_runs_outcome_retry_at",
+                table: "job_runs",
+                columns: new[] { "outcome", "retry_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_payment_events_payment_id_at",
+                table: "payment_events",
+                columns: new[] { "payment_id", "at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_payments_invoice_id_status",
+                table: "payments",
+                columns: new[] { "invoice_id", "status" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_payments_provider_provider_payment_id",
+                table: "payments",
+                columns: new[] { "provider", "provider_payment_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_sandbox_payments_idempotence_key",
+                table: "sandbox_payments",
+                column: "idempotence_key",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_signup_applications_created_user_id",
@@ -479,7 +729,16 @@ namespace TheBot.Api.Data.Migrations
                 name: "auth_sessions");
 
             migrationBuilder.DropTable(
-                name: "enrollments");
+                name: "invoice_status_history");
+
+            migrationBuilder.DropTable(
+                name: "job_runs");
+
+            migrationBuilder.DropTable(
+                name: "payment_events");
+
+            migrationBuilder.DropTable(
+                name: "sandbox_payments");
 
             migrationBuilder.DropTable(
                 name: "signup_applications");
@@ -506,13 +765,25 @@ namespace TheBot.Api.Data.Migrations
                 name: "user_tokens");
 
             migrationBuilder.DropTable(
+                name: "payments");
+
+            migrationBuilder.DropTable(
                 name: "student_profiles");
+
+            migrationBuilder.DropTable(
+                name: "invoices");
+
+            migrationBuilder.DropTable(
+                name: "enrollments");
+
+            migrationBuilder.DropTable(
+                name: "users");
 
             migrationBuilder.DropTable(
                 name: "subjects");
 
-            migrationBuilder.DropTable(
-                name: "users");
+            migrationBuilder.DropSequence(
+                name: "invoice_numbers");
         }
     }
 }

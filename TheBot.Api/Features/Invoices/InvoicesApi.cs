@@ -1,0 +1,252 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using TheBot.Api.Data;
+using TheBot.Api.Features.Payments;
+using TheBot.Api.Features.Users;
+using TheBot.Api.Platform.Auth;
+using TheBot.Api.Platform.Errors;
+using TheBot.Api.Platform.Paging;
+
+namespace TheBot.Api.Features.Invoices;
+
+public static class InvoicesApi
+{
+    public static IEndpointRouteBuilder MapInvoicesApi(this IEndpointRouteBuilder api)
+    {
+        var invoices = api.MapGroup("/invoices").WithTags("Invoices");
+        invoices.MapGet("/", ListAsync).RequireRoles(UserRole.Tutor, UserRole.Parent, UserRole.Admin)
+            .WithName("ListInvoices").WithSummary("Invoices: a tutor's own, those addressed to a parent, or all for admins");
+        invoices.MapPost("/", CreateAsync).RequireRoles(UserRole.Tutor)
+            .WithName("CreateInvoice").WithSummary("Draft an invoice to a parent of one of my students")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        invoices.MapGet("/statistics", StatisticsAsync).RequireRoles(UserRole.Tutor, UserRole.Admin)
+            .WithName("GetInvoiceStatistics").WithSummary("Outstanding and overdue totals, and what was paid this month");
+        invoices.MapGet("/export", ExportAsync).RequireRoles(UserRole.Tutor, UserRole.Admin)
+            .WithName("ExportInvoices").WithSummary("The invoices as an Excel workbook (.xlsx)")
+            .Produces(StatusCodes.Status200OK, contentType: InvoiceExport.ContentType);
+        invoices.MapGet("/{id:guid}", GetAsync).RequireRoles(UserRole.Tutor, UserRole.Parent, UserRole.Admin)
+            .WithName("GetInvoice").WithSummary("One invoice");
+        invoices.MapPatch("/{id:guid}", UpdateAsync).RequireRoles(UserRole.Tutor, UserRole.Admin)
+            .WithName("UpdateInvoice").WithSummary("Change a draft's amount, description or due date")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        invoices.MapGet("/{id:guid}/history", HistoryAsync).RequireRoles(UserRole.Tutor, UserRole.Parent, UserRole.Admin)
+            .WithName("GetInvoiceHistory").WithSummary("Every status change: who, when, from → to");
+        invoices.MapPost("/{id:guid}/send", SendAsync).RequireRoles(UserRole.Tutor, UserRole.Admin)
+            .WithName("SendInvoice").WithSummary("Send a draft to the parent").ProducesProblem(StatusCodes.Status409Conflict);
+        invoices.MapPost("/{id:guid}/cancel", CancelAsync).RequireRoles(UserRole.Tutor, UserRole.Admin)
+            .WithName("CancelInvoice").WithSummary("Cancel an unpaid invoice").ProducesProblem(StatusCodes.Status409Conflict);
+        invoices.MapPost("/{id:guid}/viewed", ViewedAsync).RequireRoles(UserRole.Parent)
+            .WithName("MarkInvoiceViewed").WithSummary("The parent has opened the invoice").ProducesProblem(StatusCodes.Status409Conflict);
+        invoices.MapPost("/{id:guid}/pay", PayAsync).RequireRoles(UserRole.Parent)
+            .WithName("PayInvoice").WithSummary("Start paying: returns the payment provider's confirmation page")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        return api;
+    }
+
+    private static async Task<Ok<PagedResult<InvoiceResponse>>> ListAsync(
+        [AsParameters] InvoiceQuery query, ClaimsPrincipal principal, TheBotDbContext db, CancellationToken ct)
+    {
+        var invoices = InvoiceAccess.Visible(db, principal).AsNoTracking();
+        if (query.StatusFilter is { } status)
+        {
+            invoices = invoices.Where(i => i.Status == status);
+        }
+
+        if (query.StudentId is { } studentId)
+        {
+            invoices = invoices.Where(i => i.StudentId == studentId);
+        }
+
+        if (query.ParentId is { } parentId)
+        {
+            invoices = invoices.Where(i => i.ParentId == parentId);
+        }
+
+        return TypedResults.Ok(await invoices
+            .OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id)
+            .Select(InvoiceProjection.ToResponse)
+            .ToPageAsync(query.Paging, ct));
+    }
+
+    private static async Task<Results<Ok<InvoiceResponse>, ProblemHttpResult>> GetAsync(
+        Guid id, ClaimsPrincipal principal, TheBotDbContext db, CancellationToken ct) =>
+        await InvoiceAccess.Visible(db, principal).AsNoTracking().Where(i => i.Id == id).Select(InvoiceProjection.ToResponse).FirstOrDefaultAsync(ct)
+            is { } invoice ? TypedResults.Ok(invoice) : ApiProblems.NotFound("The invoice");
+
+    private static async Task<Results<Created<InvoiceResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        CreateInvoiceRequest request, ClaimsPrincipal principal, TheBotDbContext db, InvoiceEvents events, TimeProvider clock, CancellationToken ct)
+    {
+        var tutorId = principal.GetUserId();
+        var studentId = request.StudentId!.Value;
+        var parentId = request.ParentId!.Value;
+        if (!await db.StudentProfiles.AnyAsync(p => p.UserId == studentId && p.TutorId == tutorId, ct))
+        {
+            return ApiProblems.Invalid("studentId", "This is not one of your students.");
+        }
+
+        if (!await db.StudentParents.AnyAsync(sp => sp.StudentId == studentId && sp.ParentId == parentId, ct))
+        {
+            return ApiProblems.Invalid("parentId", "This person is not a parent of the student.");
+        }
+
+        if (request.EnrollmentId is { } enrollmentId && !await db.Enrollments.AnyAsync(e => e.Id == enrollmentId && e.StudentId == studentId, ct))
+        {
+            return ApiProblems.Invalid("enrollmentId", "This enrollment is not the student's.");
+        }
+
+        if (request.DueDate!.Value < DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+        {
+            return ApiProblems.Invalid("dueDate", "The due date cannot be in the past.");
+        }
+
+        var now = clock.GetUtcNow();
+        var invoice = new Invoice
+        {
+            Id = Guid.CreateVersion7(),
+            TutorId = tutorId,
+            ParentId = parentId,
+            StudentId = studentId,
+            EnrollmentId = request.EnrollmentId,
+            Amount = decimal.Round(request.Amount!.Value, 2),
+            Currency = request.Currency ?? "RUB",
+            Description = request.Description.Trim(),
+            DueDate = request.DueDate.Value,
+            CreatedAt = now,
+        };
+        invoice.History.Add(new InvoiceStatusChange { Id = Guid.CreateVersion7(), InvoiceId = invoice.Id, To = InvoiceStatus.Draft, ActorId = tutorId, At = now });
+        db.Invoices.Add(invoice);
+        await db.SaveChangesAsync(ct);
+        await events.ChangedAsync(invoice, ct);
+
+        var response = await db.Invoices.AsNoTracking().Where(i => i.Id == invoice.Id).Select(InvoiceProjection.ToResponse).FirstAsync(ct);
+        return TypedResults.Created($"/api/invoices/{invoice.Id}", response);
+    }
+
+    private static async Task<Results<Ok<InvoiceResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+        Guid id, UpdateInvoiceRequest request, ClaimsPrincipal principal, TheBotDbContext db, InvoiceEvents events, TimeProvider clock, CancellationToken ct)
+    {
+        var invoice = await InvoiceAccess.Visible(db, principal).FirstOrDefaultAsync(i => i.Id == id, ct);
+        if (invoice is null)
+        {
+            return ApiProblems.NotFound("The invoice");
+        }
+
+        if (invoice.Status != InvoiceStatus.Draft)
+        {
+            return ApiProblems.Conflict($"Only drafts can be changed; this invoice is {InvoiceWorkflow.Name(invoice.Status)}.");
+        }
+
+        if (request.DueDate is { } due && due < DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+        {
+            return ApiProblems.Invalid("dueDate", "The due date cannot be in the past.");
+        }
+
+        invoice.Amount = request.Amount is { } amount ? decimal.Round(amount, 2) : invoice.Amount;
+        invoice.Currency = request.Currency ?? invoice.Currency;
+        invoice.Description = request.Description?.Trim() ?? invoice.Description;
+        invoice.DueDate = request.DueDate ?? invoice.DueDate;
+        await db.SaveChangesAsync(ct);
+        await events.ChangedAsync(invoice, ct);
+        return TypedResults.Ok(await db.Invoices.AsNoTracking().Where(i => i.Id == id).Select(InvoiceProjection.ToResponse).FirstAsync(ct));
+    }
+
+    private static async Task<Results<Ok<List<InvoiceHistoryItem>>, ProblemHttpResult>> HistoryAsync(
+        Guid id, ClaimsPrincipal principal, TheBotDbContext db, CancellationToken ct)
+    {
+        if (!await InvoiceAccess.Visible(db, principal).AnyAsync(i => i.Id == id, ct))
+        {
+            return ApiProblems.NotFound("The invoice");
+        }
+
+        return TypedResults.Ok(await db.InvoiceStatusHistory.AsNoTracking()
+            .Where(h => h.InvoiceId == id)
+            .OrderBy(h => h.At).ThenBy(h => h.Id)
+            .Select(h => new InvoiceHistoryItem(
+                h.From, h.To,
+                h.ActorId == null ? null : db.Users.Where(u => u.Id == h.ActorId).Select(u => new PersonRef(u.Id, u.FullName, u.Email!)).FirstOrDefault(),
+                h.At, h.Note))
+            .ToListAsync(ct));
+    }
+
+    private static Task<Results<Ok<InvoiceResponse>, ProblemHttpResult>> SendAsync(
+        Guid id, ClaimsPrincipal principal, TheBotDbContext db, InvoiceEvents events, TimeProvider clock, CancellationToken ct) =>
+        TransitionAsync(id, principal, db, events, manage: true, (invoice, now) => InvoiceWorkflow.Send(invoice, principal.GetUserId(), now), clock, ct);
+
+    private static Task<Results<Ok<InvoiceResponse>, ProblemHttpResult>> CancelAsync(
+        Guid id, CancelInvoiceRequest? request, ClaimsPrincipal principal, TheBotDbContext db, InvoiceEvents events, TimeProvider clock, CancellationToken ct) =>
+        TransitionAsync(id, principal, db, events, manage: true, (invoice, now) => InvoiceWorkflow.Cancel(invoice, principal.GetUserId(), now, request?.Reason), clock, ct);
+
+    private static Task<Results<Ok<InvoiceResponse>, ProblemHttpResult>> ViewedAsync(
+        Guid id, ClaimsPrincipal principal, TheBotDbContext db, InvoiceEvents events, TimeProvider clock, CancellationToken ct) =>
+        TransitionAsync(id, principal, db, events, manage: false, (invoice, now) => InvoiceWorkflow.MarkViewed(invoice, principal.GetUserId(), now), clock, ct);
+
+    private static async Task<Results<Ok<PayInvoiceResponse>, ProblemHttpResult>> PayAsync(
+        Guid id, HttpContext http, ClaimsPrincipal principal, TheBotDbContext db, PaymentService payments, CancellationToken ct)
+    {
+        var invoice = await InvoiceAccess.Visible(db, principal).AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct);
+        if (invoice is null)
+        {
+            return ApiProblems.NotFound("The invoice");
+        }
+
+        if (!invoice.IsPayable)
+        {
+            return ApiProblems.Conflict($"A {InvoiceWorkflow.Name(invoice.Status)} invoice cannot be paid.");
+        }
+
+        var payment = await payments.StartAsync(invoice, new Uri($"{http.Request.Scheme}://{http.Request.Host}/"), ct);
+        return TypedResults.Ok(new PayInvoiceResponse(payment.ConfirmationUrl!, payment.Id));
+    }
+
+    private static async Task<Ok<InvoiceStatistics>> StatisticsAsync(ClaimsPrincipal principal, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var monthStart = new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero);
+        var rows = await InvoiceAccess.Visible(db, principal).AsNoTracking()
+            .GroupBy(i => i.Currency)
+            .Select(g => new
+            {
+                Currency = g.Key,
+                Outstanding = g.Where(i => i.Status == InvoiceStatus.Sent || i.Status == InvoiceStatus.Viewed || i.Status == InvoiceStatus.Overdue).Sum(i => i.Amount),
+                Overdue = g.Where(i => i.Status == InvoiceStatus.Overdue).Sum(i => i.Amount),
+                Paid = g.Where(i => i.Status == InvoiceStatus.Paid && i.PaidAt >= monthStart).Sum(i => i.Amount),
+                Drafts = g.Count(i => i.Status == InvoiceStatus.Draft),
+                OutstandingCount = g.Count(i => i.Status == InvoiceStatus.Sent || i.Status == InvoiceStatus.Viewed || i.Status == InvoiceStatus.Overdue),
+                OverdueCount = g.Count(i => i.Status == InvoiceStatus.Overdue),
+                PaidCount = g.Count(i => i.Status == InvoiceStatus.Paid && i.PaidAt >= monthStart),
+            })
+            .ToListAsync(ct);
+        return TypedResults.Ok(new InvoiceStatistics(
+            rows.OrderBy(r => r.Currency, StringComparer.Ordinal).Select(r => new CurrencyTotals(r.Currency, r.Outstanding, r.Overdue, r.Paid)).ToList(),
+            rows.Sum(r => r.Drafts), rows.Sum(r => r.OutstandingCount), rows.Sum(r => r.OverdueCount), rows.Sum(r => r.PaidCount)));
+    }
+
+    private static Task ExportAsync(HttpContext http, ClaimsPrincipal principal, TheBotDbContext db, CancellationToken ct) =>
+        InvoiceExport.WriteAsync(http, InvoiceAccess.Visible(db, principal), ct);
+
+    private static async Task<Results<Ok<InvoiceResponse>, ProblemHttpResult>> TransitionAsync(
+        Guid id, ClaimsPrincipal principal, TheBotDbContext db, InvoiceEvents events, bool manage,
+        Func<Invoice, DateTimeOffset, TransitionResult> transition, TimeProvider clock, CancellationToken ct)
+    {
+        var invoice = await InvoiceAccess.Visible(db, principal).FirstOrDefaultAsync(i => i.Id == id, ct);
+        if (invoice is null || (manage && !InvoiceAccess.CanManage(invoice, principal)))
+        {
+            return ApiProblems.NotFound("The invoice");
+        }
+
+        var result = transition(invoice, clock.GetUtcNow());
+        if (!result.Succeeded)
+        {
+            return ApiProblems.Conflict(result.Error!);
+        }
+
+        await db.SaveChangesAsync(ct);
+        if (result.StatusChanged)
+        {
+            await events.ChangedAsync(invoice, ct);
+        }
+
+        return TypedResults.Ok(await db.Invoices.AsNoTracking().Where(i => i.Id == id).Select(InvoiceProjection.ToResponse).FirstAsync(ct));
+    }
+}

@@ -1,0 +1,22 @@
+using TheBot.Api.Features.Jobs;
+using TheBot.Api.Features.Payments;
+
+namespace TheBot.Api.Features.Invoices;
+
+public static class InvoicesRegistration
+{
+    public static IServiceCollection AddInvoicesAndPayments(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PaymentOptions>().Bind(configuration.GetSection(PaymentOptions.SectionName));
+        services.AddScoped<InvoiceEvents>();
+        services.AddScoped<PaymentService>();
+        services.AddScoped<PaymentProviders>();
+        services.AddScoped<SandboxPaymentProvider>();
+        services.AddHttpClient<YooKassaPaymentProvider>();
+#pragma warning disable EXTEXP0001 // The sender retries on its own, briefly: the payer is waiting on the page.
+        services.AddHttpClient<SandboxWebhookSender>().RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+        services.AddScheduledJob<MarkOverdueInvoicesJob>();
+        return services;
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using TheBot.Api.Data;
+using TheBot.Api.Features.Jobs;
+
+namespace TheBot.Api.Features.Invoices;
+
+/// <summary>
+/// Daily: sent or viewed invoices whose due date has passed (in the centre's time zone) become
+/// overdue, with a history entry and a live event each. The old system wrote this check and never
+/// scheduled it.
+/// </summary>
+public sealed class MarkOverdueInvoicesJob(TheBotDbContext db, InvoiceEvents events, TimeProvider clock) : IScheduledJob
+{
+    /// <summary>The centre's calendar: an invoice due on the 25th is overdue from the 26th, Moscow time.</summary>
+    public static readonly TimeZoneInfo CentreTimeZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Moscow");
+
+    private const int BatchSize = 200;
+
+    public static string Name => "mark-overdue-invoices";
+
+    public static string Description => "Mark sent and viewed invoices past their due date as overdue";
+
+    public static JobSchedule Schedule => JobSchedule.DailyAt(TimeSpan.FromHours(3));
+
+    public async Task<string> RunAsync(JobContext context, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, CentreTimeZone).DateTime);
+        var marked = 0;
+        while (true)
+        {
+            var batch = await db.Invoices
+                .Where(i => (i.Status == InvoiceStatus.Sent || i.Status == InvoiceStatus.Viewed) && i.DueDate < today)
+                .OrderBy(i => i.DueDate).ThenBy(i => i.Id)
+                .Take(BatchSize)
+                .ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            foreach (var invoice in batch)
+            {
+                InvoiceWorkflow.MarkOverdue(invoice, today, now);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            foreach (var invoice in batch)
+            {
+                await events.ChangedAsync(invoice, cancellationToken);
+            }
+
+            marked += batch.Count;
+            db.ChangeTracker.Clear();
+        }
+
+        return $"{marked} invoice(s) marked overdue";
+    }
+}

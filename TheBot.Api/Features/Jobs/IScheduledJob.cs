@@ -1,0 +1,50 @@
+namespace TheBot.Api.Features.Jobs;
+
+/// <summary>
+/// A background job of the platform (what Celery beat did). Implementations are scoped services; the
+/// scheduler runs each occurrence once across all api replicas, records it, retries failures with
+/// backoff, and never lets one crash take the service down.
+/// </summary>
+public interface IScheduledJob
+{
+    /// <summary>Stable kebab-case name, used in URLs and records.</summary>
+    static abstract string Name { get; }
+
+    static abstract string Description { get; }
+
+    static abstract JobSchedule Schedule { get; }
+
+    /// <summary>Does one occurrence's work and says what it did.</summary>
+    Task<string> RunAsync(JobContext context, CancellationToken cancellationToken);
+}
+
+/// <summary>What a run knows about itself.</summary>
+public sealed record JobContext(string OccurrenceKey, DateTimeOffset ScheduledFor, bool Manual);
+
+/// <summary>
+/// When a job is due: every <see cref="Interval"/>, aligned to UTC midnight, shifted by
+/// <see cref="Offset"/> (a daily job at 03:00 UTC is <c>Every(1 day, offset 3 h)</c>).
+/// </summary>
+public sealed record JobSchedule(TimeSpan Interval, TimeSpan Offset)
+{
+    public static JobSchedule Every(TimeSpan interval) => new(interval, TimeSpan.Zero);
+
+    public static JobSchedule DailyAt(TimeSpan timeOfDayUtc) => new(TimeSpan.FromDays(1), timeOfDayUtc);
+
+    /// <summary>The start of the slot <paramref name="now"/> falls in.</summary>
+    public DateTimeOffset CurrentSlot(DateTimeOffset now)
+    {
+        var ticks = now.UtcTicks - Offset.Ticks;
+        var slot = ticks - (ticks % Interval.Ticks);
+        return new DateTimeOffset(slot + Offset.Ticks, TimeSpan.Zero);
+    }
+
+    public DateTimeOffset NextSlot(DateTimeOffset now) => CurrentSlot(now) + Interval;
+
+    public string Describe() => Interval >= TimeSpan.FromDays(1) && Interval.Ticks % TimeSpan.TicksPerDay == 0
+        ? $"daily at {Offset:hh\\:mm} UTC"
+        : $"every {Interval.TotalMinutes:0} min";
+}
+
+/// <summary>A registered job: what the scheduler and the admin endpoints know without creating it.</summary>
+public sealed record JobDescriptor(string Name, string Description, JobSchedule Schedule, Type JobType);

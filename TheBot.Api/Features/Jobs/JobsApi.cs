@@ -1,0 +1,91 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using TheBot.Api.Data;
+using TheBot.Api.Features.Users;
+using TheBot.Api.Platform.Auth;
+using TheBot.Api.Platform.Errors;
+using TheBot.Api.Platform.Paging;
+
+namespace TheBot.Api.Features.Jobs;
+
+public static class JobsApi
+{
+    private const int RecentRuns = 5;
+
+    public static IEndpointRouteBuilder MapJobsApi(this IEndpointRouteBuilder api)
+    {
+        var jobs = api.MapGroup("/admin/jobs").WithTags("Admin: scheduled jobs").RequireRoles(UserRole.Admin);
+        jobs.MapGet("/", ListAsync).WithName("ListJobs").WithSummary("Every scheduled job with its schedule, next run and last runs");
+        jobs.MapGet("/{name}/runs", ListRunsAsync).WithName("ListJobRuns").WithSummary("A job's runs, newest first");
+        jobs.MapPost("/{name}/run", RunNowAsync).WithName("RunJobNow").WithSummary("Run a job now (in the background); returns the run to follow");
+        return api;
+    }
+
+    private static async Task<Ok<List<JobResponse>>> ListAsync(IEnumerable<JobDescriptor> jobs, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var result = new List<JobResponse>();
+        foreach (var job in jobs.OrderBy(j => j.Name, StringComparer.Ordinal))
+        {
+            var runs = await db.JobRuns.AsNoTracking()
+                .Where(r => r.JobName == job.Name)
+                .OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.Id)
+                .Take(RecentRuns)
+                .Select(Projection)
+                .ToListAsync(ct);
+            result.Add(new JobResponse(job.Name, job.Description, job.Schedule.Describe(), job.Schedule.NextSlot(now), runs.FirstOrDefault(), runs));
+        }
+
+        return TypedResults.Ok(result);
+    }
+
+    private static async Task<Results<Ok<PagedResult<JobRunResponse>>, ProblemHttpResult>> ListRunsAsync(
+        string name, [AsParameters] JobRunQuery query, IEnumerable<JobDescriptor> jobs, TheBotDbContext db, CancellationToken ct)
+    {
+        if (!jobs.Any(j => j.Name == name))
+        {
+            return ApiProblems.NotFound("The job");
+        }
+
+        return TypedResults.Ok(await db.JobRuns.AsNoTracking()
+            .Where(r => r.JobName == name)
+            .OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.Id)
+            .Select(Projection)
+            .ToPageAsync(query.Paging, ct));
+    }
+
+    private static async Task<Results<Accepted<JobRunResponse>, ProblemHttpResult>> RunNowAsync(
+        string name, ClaimsPrincipal principal, IEnumerable<JobDescriptor> jobs, JobRunStore store, JobScheduler scheduler, CancellationToken ct)
+    {
+        if (!jobs.Any(j => j.Name == name))
+        {
+            return ApiProblems.NotFound("The job");
+        }
+
+        var run = await store.StartManualAsync(name, principal.GetUserId(), ct);
+        await scheduler.EnqueueAsync(run);
+        return TypedResults.Accepted($"/api/admin/jobs/{name}/runs", Projection.Compile()(run));
+    }
+
+    private static readonly System.Linq.Expressions.Expression<Func<JobRun, JobRunResponse>> Projection = r => new JobRunResponse(
+        r.Id, r.OccurrenceKey, r.Outcome, r.Attempt, r.Manual, r.StartedAt, r.FinishedAt, r.DurationMs, r.Summary, r.Error, r.RetryAt);
+}
+
+public sealed record JobResponse(string Name, string Description, string Schedule, DateTimeOffset NextRunAt, JobRunResponse? LastRun, IReadOnlyList<JobRunResponse> RecentRuns);
+
+public sealed record JobRunResponse(
+    Guid Id, string Occurrence, JobOutcome Outcome, int Attempt, bool Manual, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt,
+    double? DurationMs, string? Summary, string? Error, DateTimeOffset? RetryAt);
+
+public sealed record JobRunQuery
+{
+    [Range(1, 1_000_000)]
+    public int? Page { get; init; }
+
+    [Range(1, PageRequest.MaxPageSize)]
+    public int? PageSize { get; init; }
+
+    public PageRequest Paging => new() { Page = Page, PageSize = PageSize };
+}

@@ -1,0 +1,32 @@
+namespace TheBot.Api.Features.Payments;
+
+/// <summary>
+/// The <c>Payments</c> section. YooKassa is used when its shop id and secret key are configured (AppHost
+/// secret parameters <c>yookassa-shop-id</c>, <c>yookassa-secret-key</c>); otherwise the sandbox.
+/// </summary>
+public sealed class PaymentOptions
+{
+    public const string SectionName = "Payments";
+
+    public YooKassaOptions YooKassa { get; set; } = new();
+
+    /// <summary>Where the payer returns after paying, relative to the site; <c>{invoiceId}</c> is filled in.</summary>
+    public string ReturnPath { get; set; } = "/invoices/{invoiceId}";
+
+    /// <summary>The public address of the site (for the provider's return link); by default the request's own.</summary>
+    public Uri? PublicBaseUrl { get; set; }
+
+    /// <summary>Where the sandbox delivers its notifications; by default this api instance's own address.</summary>
+    public Uri? SandboxWebhookBaseUrl { get; set; }
+
+    public bool UseYooKassa => !string.IsNullOrWhiteSpace(YooKassa.ShopId) && !string.IsNullOrWhiteSpace(YooKassa.SecretKey);
+}
+
+public sealed class YooKassaOptions
+{
+    public string? ShopId { get; set; }
+
+    public string? SecretKey { get; set; }
+
+    public Uri BaseUrl { get; set; } = new("https://api.yookassa.ru/v3/");
+}

@@ -1,0 +1,187 @@
+using System.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TheBot.Api.Data;
+using TheBot.Api.Features.Invoices;
+
+namespace TheBot.Api.Features.Payments;
+
+/// <summary>
+/// Starts payments and applies providers' notifications exactly once: the provider is asked for the
+/// payment's real state (a notification's body is never trusted), and the payment row is locked while
+/// the outcome is applied, so duplicate or concurrent notifications change nothing the second time.
+/// </summary>
+public sealed partial class PaymentService(
+    TheBotDbContext db,
+    PaymentProviders providers,
+    InvoiceEvents invoiceEvents,
+    IOptions<PaymentOptions> options,
+    TimeProvider clock,
+    ILogger<PaymentService> logger)
+{
+    /// <summary>A payment for the invoice: the pending one if there is one, else a new one with the active provider.</summary>
+    public async Task<Payment> StartAsync(Invoice invoice, Uri publicBaseUrl, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(invoice);
+
+        var provider = providers.Active;
+        var pending = await db.Payments.AsNoTracking()
+            .Where(p => p.InvoiceId == invoice.Id && p.Status == PaymentStatus.Pending && p.Provider == provider.Name
+                && p.Amount == invoice.Amount && p.Currency == invoice.Currency)
+            .OrderByDescending(p => p.CreatedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (pending is not null)
+        {
+            return pending;
+        }
+
+        var paymentId = Guid.CreateVersion7();
+        var returnUrl = new Uri(options.Value.PublicBaseUrl ?? publicBaseUrl,
+            options.Value.ReturnPath.Replace("{invoiceId}", invoice.Id.ToString(), StringComparison.Ordinal)).ToString();
+        var created = await provider.CreateAsync(new NewProviderPayment(
+            IdempotenceKey: paymentId.ToString("N"),
+            invoice.Amount,
+            invoice.Currency,
+            $"{invoice.DisplayNumber}: {invoice.Description}",
+            returnUrl,
+            new Dictionary<string, string> { ["invoice_id"] = invoice.Id.ToString(), ["payment_id"] = paymentId.ToString() }), cancellationToken);
+
+        var now = clock.GetUtcNow();
+        var payment = new Payment
+        {
+            Id = paymentId,
+            InvoiceId = invoice.Id,
+            Provider = provider.Name,
+            ProviderPaymentId = created.Id,
+            Amount = invoice.Amount,
+            Currency = invoice.Currency,
+            ConfirmationUrl = created.ConfirmationUrl is { } url ? new Uri(options.Value.PublicBaseUrl ?? publicBaseUrl, url).ToString() : null,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        payment.Events.Add(Event(payment, "created", null, created.RawJson, now));
+        db.Payments.Add(payment);
+        await db.SaveChangesAsync(cancellationToken);
+        LogStarted(payment.Id, invoice.Id, provider.Name);
+        return payment;
+    }
+
+    /// <summary>Applies what the provider says about one of its payments.</summary>
+    public async Task<NotificationOutcome> HandleNotificationAsync(string providerName, string providerPaymentId, CancellationToken cancellationToken)
+    {
+        var provider = providers.ByName(providerName);
+        if (provider is null)
+        {
+            return NotificationOutcome.UnknownPayment;
+        }
+
+        var remote = await provider.GetAsync(providerPaymentId, cancellationToken);
+        if (remote is null)
+        {
+            LogForged(providerName, providerPaymentId);
+            return NotificationOutcome.UnknownPayment;
+        }
+
+        Invoice? changedInvoice = null;
+        await using (var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken))
+        {
+            // The row lock serialises duplicate and concurrent notifications: the second waits here,
+            // then finds the payment settled.
+            await db.Database.ExecuteSqlInterpolatedAsync(
+                $"SELECT 1 FROM payments WHERE provider = {provider.Name} AND provider_payment_id = {remote.Id} FOR UPDATE", cancellationToken);
+            var payment = await db.Payments.FirstOrDefaultAsync(p => p.Provider == provider.Name && p.ProviderPaymentId == remote.Id, cancellationToken);
+            if (payment is null)
+            {
+                LogForged(providerName, providerPaymentId);
+                return NotificationOutcome.UnknownPayment;
+            }
+
+            var now = clock.GetUtcNow();
+            if (payment.IsFinal || remote.Status == PaymentStatus.Pending)
+            {
+                await transaction.CommitAsync(cancellationToken);
+                return NotificationOutcome.AlreadyApplied;
+            }
+
+            if (remote.Status == PaymentStatus.Canceled)
+            {
+                Settle(payment, PaymentStatus.Canceled, "notification", "the payer or the provider cancelled", remote.RawJson, now);
+            }
+            else
+            {
+                await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM invoices WHERE id = {payment.InvoiceId} FOR UPDATE", cancellationToken);
+                var invoice = await db.Invoices.FirstAsync(i => i.Id == payment.InvoiceId, cancellationToken);
+                if (remote.Amount != invoice.Amount || remote.Currency != invoice.Currency
+                    || remote.Amount != payment.Amount || remote.Currency != payment.Currency)
+                {
+                    await RefundAsync(provider, payment, remote, $"amount {remote.Amount} {remote.Currency} does not match the invoice's {invoice.Amount} {invoice.Currency}", now, cancellationToken);
+                }
+                else if (!invoice.IsPayable)
+                {
+                    await RefundAsync(provider, payment, remote, $"the invoice is already {InvoiceWorkflow.Name(invoice.Status)}", now, cancellationToken);
+                }
+                else
+                {
+                    InvoiceWorkflow.MarkPaid(invoice, now, $"paid through {provider.Name} ({remote.Id})");
+                    Settle(payment, PaymentStatus.Succeeded, "notification", null, remote.RawJson, now);
+                    changedInvoice = invoice;
+                }
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            LogApplied(payment.Id, payment.Status);
+        }
+
+        if (changedInvoice is not null)
+        {
+            await invoiceEvents.ChangedAsync(changedInvoice, cancellationToken);
+        }
+
+        return NotificationOutcome.Applied;
+    }
+
+    private async Task RefundAsync(IPaymentProvider provider, Payment payment, ProviderPayment remote, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var refund = await provider.RefundAsync(remote.Id, remote.Amount, remote.Currency, $"{payment.Id:N}-refund", cancellationToken);
+        Settle(payment, PaymentStatus.Refunded, "refund", reason, refund.RawJson, now);
+        LogRefunded(payment.Id, reason);
+    }
+
+    private void Settle(Payment payment, PaymentStatus status, string source, string? note, string raw, DateTimeOffset now)
+    {
+        payment.Status = status;
+        payment.UpdatedAt = now;
+        db.PaymentEvents.Add(Event(payment, source, note, raw, now));
+    }
+
+    private static PaymentEvent Event(Payment payment, string source, string? note, string raw, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        PaymentId = payment.Id,
+        Status = payment.Status,
+        Source = source,
+        Note = note,
+        ProviderResponse = raw,
+        At = now,
+    };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Payment {PaymentId} for invoice {InvoiceId} started with {Provider}")]
+    private partial void LogStarted(Guid paymentId, Guid invoiceId, string provider);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Payment {PaymentId} is now {Status}")]
+    private partial void LogApplied(Guid paymentId, PaymentStatus status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Payment {PaymentId} refunded: {Reason}")]
+    private partial void LogRefunded(Guid paymentId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a {Provider} notification about payment {ProviderPaymentId}: no such payment")]
+    private partial void LogForged(string provider, string providerPaymentId);
+}
+
+public enum NotificationOutcome
+{
+    Applied,
+    AlreadyApplied,
+    UnknownPayment,
+}

@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using TheBot.Api.Platform.Auth;
+using TheBot.Api.Platform.Errors;
+
+namespace TheBot.Api.Features.Payments;
+
+public static class PaymentsApi
+{
+    public static IEndpointRouteBuilder MapPaymentsApi(this IEndpointRouteBuilder api)
+    {
+        var payments = api.MapGroup("/payments").WithTags("Payments");
+        payments.MapPost("/webhooks/{provider}", WebhookAsync).AllowAnyone()
+            .WithName("PaymentWebhook")
+            .WithSummary("A payment provider's notification; its claims are checked with the provider before anything changes")
+            .DisableRateLimiting();
+        payments.MapGet("/sandbox/{paymentId}", SandboxPageAsync).AllowAnyone()
+            .WithName("SandboxConfirmationPage").WithSummary("The sandbox provider's confirmation page (development and demos)")
+            .Produces(StatusCodes.Status200OK, contentType: "text/html");
+        payments.MapPost("/sandbox/{paymentId}", SandboxDecideAsync).AllowAnyone()
+            .WithName("SandboxConfirm").WithSummary("The payer's choice on the sandbox page: pay or decline")
+            .DisableAntiforgery()
+            .Produces(StatusCodes.Status302Found);
+        return api;
+    }
+
+    private static async Task<Results<Ok, ValidationProblem, ProblemHttpResult>> WebhookAsync(
+        string provider, HttpRequest request, PaymentService payments, CancellationToken ct)
+    {
+        string? paymentId;
+        try
+        {
+            using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
+            paymentId = body.RootElement.TryGetProperty("object", out var payment) && payment.TryGetProperty("id", out var id)
+                ? id.GetString()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return ApiProblems.Invalid("body", "The notification is not JSON.");
+        }
+
+        if (string.IsNullOrWhiteSpace(paymentId) || paymentId.Length > 64)
+        {
+            return ApiProblems.Invalid("object.id", "The notification names no payment.");
+        }
+
+        return await payments.HandleNotificationAsync(provider, paymentId, ct) == NotificationOutcome.UnknownPayment
+            ? ApiProblems.NotFound("The payment")
+            : TypedResults.Ok();
+    }
+
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> SandboxPageAsync(
+        string paymentId, PaymentProviders providers, SandboxPaymentProvider sandbox, CancellationToken ct)
+    {
+        var payment = providers.Active is SandboxPaymentProvider ? await sandbox.FindAsync(paymentId, ct) : null;
+        if (payment is null)
+        {
+            return ApiProblems.NotFound("The payment");
+        }
+
+        var amount = payment.Amount.ToString("N2", CultureInfo.GetCultureInfo("ru-RU"));
+        var decided = payment.Status == PaymentStatus.Pending
+            ? $"""
+              <form method="post">
+                <button name="outcome" value="succeed" type="submit">Оплатить / Pay {WebUtility.HtmlEncode(amount)} {payment.Currency}</button>
+                <button name="outcome" value="fail" type="submit">Отказаться / Decline</button>
+              </form>
+              """
+            : $"<p>Платёж уже {(payment.Status == PaymentStatus.Succeeded ? "проведён / already paid" : "отменён / already declined")}.</p>";
+        var html = $"""
+            <!doctype html>
+            <html lang="ru">
+            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Sandbox payment</title></head>
+            <body>
+              <main>
+                <h1>Тестовая оплата / Sandbox payment</h1>
+                <p>Это песочница: деньги не списываются. This is a sandbox: no money moves.</p>
+                <dl>
+                  <dt>Назначение / For</dt><dd>{WebUtility.HtmlEncode(payment.Description)}</dd>
+                  <dt>Сумма / Amount</dt><dd>{WebUtility.HtmlEncode(amount)} {payment.Currency}</dd>
+                </dl>
+                {decided}
+              </main>
+            </body>
+            </html>
+            """;
+        return TypedResults.Content(html, "text/html; charset=utf-8");
+    }
+
+    private static async Task<Results<RedirectHttpResult, ValidationProblem, ProblemHttpResult>> SandboxDecideAsync(
+        string paymentId, HttpRequest request, PaymentProviders providers, SandboxPaymentProvider sandbox, SandboxWebhookSender webhook, CancellationToken ct)
+    {
+        if (providers.Active is not SandboxPaymentProvider)
+        {
+            return ApiProblems.NotFound("The payment");
+        }
+
+        var form = request.HasFormContentType ? await request.ReadFormAsync(ct) : null;
+        var outcome = form?["outcome"].ToString();
+        if (outcome is not ("succeed" or "fail"))
+        {
+            return ApiProblems.Invalid("outcome", "Choose succeed or fail.");
+        }
+
+        var decided = await sandbox.DecideAsync(paymentId, outcome == "succeed", ct);
+        if (decided is null)
+        {
+            return await sandbox.FindAsync(paymentId, ct) is null
+                ? ApiProblems.NotFound("The payment")
+                : ApiProblems.Conflict("This payment was already decided.");
+        }
+
+        var confirmation = SandboxPaymentProvider.ConfirmationPath(decided.Id);
+        await webhook.DeliverAsync(SandboxPaymentProvider.Describe(decided, confirmation), ct);
+        return TypedResults.Redirect(decided.ReturnUrl);
+    }
+}
