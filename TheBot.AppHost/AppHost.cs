@@ -24,7 +24,8 @@ var api = builder.AddTheBotService<Projects.TheBot_Api>("api", cpus: 2, memoryMi
     .WithEnvironment("Bootstrap__AdminEmail", Secrets.BootstrapAdminEmail(builder))
     .WithEnvironment("Bootstrap__AdminPassword", Secrets.BootstrapAdminPassword(builder))
     .WithFileStore("thebot-files", "/var/lib/thebot/files", configurationKey: "Storage:Root")
-    .WithYooKassaWhenConfigured(builder);
+    .WithYooKassaWhenConfigured(builder)
+    .WithReplicas(Replicas(builder.Configuration, "Api:Replicas"));
 
 var realtime = builder.AddTheBotService<Projects.TheBot_Realtime>("realtime", cpus: 1, memoryMiB: 512)
     .WithReference(infrastructure.Redis).WaitFor(infrastructure.Redis)
@@ -43,3 +44,6 @@ return 0;
 
 static int WebPort(IConfiguration configuration) =>
     int.TryParse(configuration["Web:Port"], out var port) ? port : 3000;
+
+static int Replicas(IConfiguration configuration, string key) =>
+    int.TryParse(configuration[key], out var replicas) && replicas > 0 ? replicas : 1;

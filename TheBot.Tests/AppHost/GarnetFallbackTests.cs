@@ -8,33 +8,19 @@ using TheBot.Tests.Realtime;
 
 namespace TheBot.Tests.AppHost;
 
-/// <summary>Boots a second application whose Redis is Microsoft Garnet, as on a machine without redis-server.</summary>
-public sealed class GarnetFallbackTests : IAsyncLifetime
+/// <summary>The platform on Microsoft Garnet, as on a machine without redis-server.</summary>
+[Collection(ScaleOutAppFixture.Collection)]
+public sealed class GarnetFallbackTests(ScaleOutAppFixture app)
 {
-    private TestAppHost? _host;
-
-    private TestAppHost Host => _host!;
-
-    public async ValueTask InitializeAsync() =>
-        _host = await TestAppHost.StartAsync(["--Infrastructure:Redis", "garnet"], cancellationToken: TestContext.Current.CancellationToken);
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-    }
-
     [Fact]
     public async Task The_platform_runs_on_Garnet_when_asked_to()
     {
         var ct = TestContext.Current.CancellationToken;
-        var model = Host.App.Services.GetRequiredService<DistributedApplicationModel>();
+        var model = app.Host.App.Services.GetRequiredService<DistributedApplicationModel>();
         var redis = Assert.IsType<LocalRedisResource>(model.Resources.Single(r => r.Name == "redis"));
         Assert.EndsWith("garnet-server", redis.Command, StringComparison.Ordinal);
 
-        using var client = Host.CreateWebClient();
+        using var client = app.Host.CreateWebClient();
         using var response = await client.GetAsync("/api/system/health", ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(ct);
@@ -42,7 +28,7 @@ public sealed class GarnetFallbackTests : IAsyncLifetime
         Assert.Equal("Healthy", redisHealth.GetProperty("status").GetString());
 
         // Pub/sub and the SignalR backplane work on Garnet too.
-        var user = await new People(Host).CreateAsync("student");
-        await RealtimeProbe.AssertEventRoundTripAsync(Host, user, ct);
+        var user = await app.People.CreateAsync("student");
+        await RealtimeProbe.AssertEventRoundTripAsync(app.Host, user, ct);
     }
 }

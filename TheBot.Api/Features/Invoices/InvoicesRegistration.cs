@@ -17,6 +17,7 @@ public static class InvoicesRegistration
         services.AddHttpClient<SandboxWebhookSender>().RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
         services.AddScheduledJob<MarkOverdueInvoicesJob>();
+        services.AddHostedService<PaymentModeAnnouncement>();
         return services;
     }
 }

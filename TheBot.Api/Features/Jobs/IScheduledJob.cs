@@ -43,7 +43,7 @@ public sealed record JobSchedule(TimeSpan Interval, TimeSpan Offset)
 
     public string Describe() => Interval >= TimeSpan.FromDays(1) && Interval.Ticks % TimeSpan.TicksPerDay == 0
         ? $"daily at {Offset:hh\\:mm} UTC"
-        : $"every {Interval.TotalMinutes:0} min";
+        : Interval < TimeSpan.FromMinutes(1) ? $"every {Interval.TotalSeconds:0} s" : $"every {Interval.TotalMinutes:0} min";
 }
 
 /// <summary>A registered job: what the scheduler and the admin endpoints know without creating it.</summary>

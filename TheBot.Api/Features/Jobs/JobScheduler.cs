@@ -21,7 +21,7 @@ public sealed partial class JobScheduler(
     /// <summary>Queues a manual run claimed by the admin endpoint; it starts within moments.</summary>
     public ValueTask EnqueueAsync(JobRun run) => _manualRuns.Writer.WriteAsync(run);
 
-    public static string OccurrenceKey(DateTimeOffset slot) => slot.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture);
+    public static string OccurrenceKey(DateTimeOffset slot) => slot.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -50,7 +50,7 @@ public sealed partial class JobScheduler(
                 await using (var scope = scopes.CreateAsyncScope())
                 {
                     claimed = await scope.ServiceProvider.GetRequiredService<JobRunStore>()
-                        .TryClaimAsync(job.Name, OccurrenceKey(job.Schedule.CurrentSlot(now)), stoppingToken);
+                        .TryClaimAsync(job.Name, OccurrenceKey(options.Value.ScheduleOf(job).CurrentSlot(now)), stoppingToken);
                 }
 
                 if (claimed is not null)

@@ -24,4 +24,16 @@ public sealed class JobSchedulerOptions
     /// <summary>Wait before the first retry; doubled for each further one.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Per-job interval overrides (<c>Jobs:Intervals:mark-overdue-invoices=00:30:00</c>).</summary>
+    public Dictionary<string, TimeSpan> Intervals { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The schedule a job runs on here: its own, or the configured interval.</summary>
+    public JobSchedule ScheduleOf(JobDescriptor job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        return Intervals.TryGetValue(job.Name, out var interval) && interval > TimeSpan.Zero
+            ? JobSchedule.Every(interval)
+            : job.Schedule;
+    }
 }

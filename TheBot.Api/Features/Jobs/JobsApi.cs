@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using TheBot.Api.Data;
 using TheBot.Api.Features.Users;
 using TheBot.Api.Platform.Auth;
@@ -23,7 +24,8 @@ public static class JobsApi
         return api;
     }
 
-    private static async Task<Ok<List<JobResponse>>> ListAsync(IEnumerable<JobDescriptor> jobs, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Ok<List<JobResponse>>> ListAsync(
+        IEnumerable<JobDescriptor> jobs, IOptions<JobSchedulerOptions> options, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var result = new List<JobResponse>();
@@ -35,7 +37,8 @@ public static class JobsApi
                 .Take(RecentRuns)
                 .Select(Projection)
                 .ToListAsync(ct);
-            result.Add(new JobResponse(job.Name, job.Description, job.Schedule.Describe(), job.Schedule.NextSlot(now), runs.FirstOrDefault(), runs));
+            var schedule = options.Value.ScheduleOf(job);
+            result.Add(new JobResponse(job.Name, job.Description, schedule.Describe(), schedule.NextSlot(now), runs.FirstOrDefault(), runs));
         }
 
         return TypedResults.Ok(result);

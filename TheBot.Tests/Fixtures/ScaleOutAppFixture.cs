@@ -1,0 +1,44 @@
+namespace TheBot.Tests.Fixtures;
+
+/// <summary>
+/// A second application in another shape than the shared one: Redis served by Garnet (as on a machine
+/// without redis-server) and two api replicas whose job schedulers poll every second. Tests of the
+/// fallback and of work that must happen once across replicas share it.
+/// </summary>
+public sealed class ScaleOutAppFixture : IAsyncLifetime
+{
+    public const string Collection = "scale-out";
+
+    /// <summary>Due every two seconds here, so that both replicas race for many occurrences.</summary>
+    public const string FrequentJob = "mark-overdue-invoices";
+
+    private TestAppHost? _host;
+    private People? _people;
+
+    public TestAppHost Host => _host ?? throw new InvalidOperationException("The application has not started.");
+
+    public People People => _people ??= new People(Host);
+
+    public Billing Billing => new(Host, new Learning(People));
+
+    public async ValueTask InitializeAsync() => _host = await TestAppHost.StartAsync(
+        ["--Infrastructure:Redis", "garnet", "--Api:Replicas", "2"],
+        new Dictionary<string, string>
+        {
+            ["Jobs__PollInterval"] = "00:00:01",
+            [$"Jobs__Intervals__{FrequentJob}"] = "00:00:02",
+            ["RateLimiting__SignInPerIpPerMinute"] = "100000",
+        });
+
+    public async ValueTask DisposeAsync()
+    {
+        _people?.Dispose();
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+    }
+}
+
+[CollectionDefinition(ScaleOutAppFixture.Collection)]
+public sealed class ScaleOutGroup : ICollectionFixture<ScaleOutAppFixture>;
