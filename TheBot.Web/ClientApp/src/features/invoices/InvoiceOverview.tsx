@@ -25,7 +25,7 @@ export function InvoiceOverview() {
   return (
     <section className="panel" aria-labelledby="invoice-overview-title">
       <h2 id="invoice-overview-title">{t('invoices.overview')}</h2>
-      <dl className="summary">
+      <dl className="summary summary--row">
         <div className="summary__item">
           <dt>{t('invoices.drafts')}</dt>
           <dd>{stats.drafts}</dd>
