@@ -89,6 +89,11 @@ public sealed class InvoicePaymentTests(TheBotAppFixture app, BrowserFixture bro
         await Expect(tutor.Locator(".chart svg.recharts-surface")).ToBeVisibleAsync();
         await Screenshots.SaveAsync(tutor, "invoice-10-tutor-overview-chart");
 
+        // The Excel export is fetched with the tutor's token and handed to the browser as a file.
+        var download = await tutor.RunAndWaitForDownloadAsync(
+            () => tutor.GetByRole(AriaRole.Button, new() { Name = "Download Excel" }).ClickAsync());
+        Assert.Matches(@"^invoices-\d{4}-\d{2}-\d{2}\.xlsx$", download.SuggestedFilename);
+
         tutorSession.AssertNoPageProblems();
         // The sandbox page is the provider's, outside the SPA; the parent's SPA pages must be clean.
         parentSession.AssertNoPageProblems();
