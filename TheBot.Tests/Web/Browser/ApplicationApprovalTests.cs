@@ -52,17 +52,20 @@ public sealed class ApplicationApprovalTests(TheBotAppFixture app, BrowserFixtur
         await Expect(card.Locator("[data-status]")).ToHaveAttributeAsync("data-status", "approved");
         await Screenshots.SaveAsync(page, "approval-4-admin-approved-list");
 
-        // The applicant's status page says so, with the admin's note, and the account works.
-        await applicant.GotoAsync(statusUrl);
-        await Expect(applicant.Locator("[data-status]")).ToHaveAttributeAsync("data-status", "approved");
-        await Expect(applicant.Locator(".details")).ToContainTextAsync("Welcome aboard!");
-        await Screenshots.SaveAsync(applicant, "approval-5-applicant-approved");
+        // The applicant's status page says so, with the admin's note (opened later, from the kept link), and the account works.
+        await using var laterSession = await browser.NewSessionAsync(app.Host.WebEndpoint);
+        var later = laterSession.Page;
+        await later.GotoAsync(statusUrl);
+        await Expect(later.Locator("[data-status]")).ToHaveAttributeAsync("data-status", "approved", new() { Timeout = 15_000 });
+        await Expect(later.Locator(".details")).ToContainTextAsync("Welcome aboard!");
+        await Screenshots.SaveAsync(later, "approval-5-applicant-approved");
 
-        await BrowserSignIn.SignInAsync(applicant, email, password);
-        await Expect(applicant.Locator(".user__role")).ToHaveTextAsync("Teacher");
-        await Screenshots.SaveAsync(applicant, "approval-6-new-teacher-signed-in");
+        await BrowserSignIn.SignInAsync(later, email, password);
+        await Expect(later.Locator(".user__role")).ToHaveTextAsync("Teacher");
+        await Screenshots.SaveAsync(later, "approval-6-new-teacher-signed-in");
 
         adminSession.AssertNoPageProblems();
         applicantSession.AssertNoPageProblems();
+        laterSession.AssertNoPageProblems();
     }
 }

@@ -86,7 +86,7 @@ public sealed class InvoicePaymentTests(TheBotAppFixture app, BrowserFixture bro
         // The overview counts it as paid this month, drawn in the chart.
         await BrowserSignIn.OpenAsync(tutor, "Invoices");
         await Expect(tutor.Locator("tr[data-invoice] [data-status]")).ToHaveAttributeAsync("data-status", "paid");
-        await Expect(tutor.Locator(".chart svg.recharts-surface")).ToBeVisibleAsync();
+        await Expect(tutor.Locator(".chart svg.recharts-surface[role='application']")).ToBeVisibleAsync();
         await Screenshots.SaveAsync(tutor, "invoice-10-tutor-overview-chart");
 
         // The Excel export is fetched with the tutor's token and handed to the browser as a file.
