@@ -26,7 +26,7 @@ public sealed class InvoicePaymentTests(TheBotAppFixture app, BrowserFixture bro
         await BrowserSignIn.OpenAsync(tutor, "Invoices");
         await Expect(tutor.GetByRole(AriaRole.Heading, new() { Name = "Invoices", Level = 1 })).ToBeVisibleAsync();
         await Expect(tutor.GetByText("No invoices here.")).ToBeVisibleAsync();
-        await Screenshots.SaveAsync(tutor, "invoice-1-tutor-empty-list");
+        await Screenshots.SaveAsync(tutor, "invoice-01-tutor-empty-list");
 
         await tutor.GetByRole(AriaRole.Button, new() { Name = "New invoice" }).ClickAsync();
         await tutor.GetByLabel("Student").SelectOptionAsync(new SelectOptionValue { Label = studentName });
@@ -34,7 +34,7 @@ public sealed class InvoicePaymentTests(TheBotAppFixture app, BrowserFixture bro
         await Expect(tutor.GetByLabel("Parent")).ToHaveValueAsync(setup.Parent.Id.ToString());
         await tutor.GetByLabel("Amount").FillAsync("4 500,50");
         await tutor.GetByLabel("Description").FillAsync("Maths, four lessons in December");
-        await Screenshots.SaveAsync(tutor, "invoice-2-tutor-new-filled");
+        await Screenshots.SaveAsync(tutor, "invoice-02-tutor-new-filled");
         await tutor.GetByRole(AriaRole.Button, new() { Name = "Create draft" }).ClickAsync();
 
         await Expect(tutor).ToHaveURLAsync(new Regex("/invoices/[0-9a-f-]{36}$"));
@@ -42,13 +42,13 @@ public sealed class InvoicePaymentTests(TheBotAppFixture app, BrowserFixture bro
         var status = tutor.Locator(".details [data-status]");
         await Expect(status).ToHaveAttributeAsync("data-status", "draft");
         await Expect(tutor.Locator(".details")).ToContainTextAsync("4,500.50");
-        await Screenshots.SaveAsync(tutor, "invoice-3-tutor-draft");
+        await Screenshots.SaveAsync(tutor, "invoice-03-tutor-draft");
 
         // … and sends it.
         await tutor.GetByRole(AriaRole.Button, new() { Name = "Send to parent" }).ClickAsync();
         await Expect(status).ToHaveAttributeAsync("data-status", "sent");
         await Expect(tutor.GetByRole(AriaRole.Button, new() { Name = "Send to parent" })).ToHaveCountAsync(0);
-        await Screenshots.SaveAsync(tutor, "invoice-4-tutor-sent");
+        await Screenshots.SaveAsync(tutor, "invoice-04-tutor-sent");
 
         // The parent finds it in their list; opening it marks it viewed.
         await using var parentSession = await browser.NewSessionAsync(app.Host.WebEndpoint);
@@ -58,30 +58,30 @@ public sealed class InvoicePaymentTests(TheBotAppFixture app, BrowserFixture bro
         var row = parent.Locator("tr[data-invoice]");
         await Expect(row).ToHaveCountAsync(1);
         await Expect(row.Locator("[data-status]")).ToHaveAttributeAsync("data-status", "sent");
-        await Screenshots.SaveAsync(parent, "invoice-5-parent-list");
+        await Screenshots.SaveAsync(parent, "invoice-05-parent-list");
         await row.GetByRole(AriaRole.Link).ClickAsync();
         await Expect(parent).ToHaveURLAsync(invoiceUrl.AbsolutePath);
         var parentStatus = parent.Locator(".details [data-status]");
         await Expect(parentStatus).ToHaveAttributeAsync("data-status", "viewed");
         // The tutor's page follows without a reload.
         await Expect(status).ToHaveAttributeAsync("data-status", "viewed");
-        await Screenshots.SaveAsync(parent, "invoice-6-parent-viewed");
+        await Screenshots.SaveAsync(parent, "invoice-06-parent-viewed");
 
         // Paying opens the provider's confirmation page (the sandbox), which sends the parent back.
         await parent.GetByRole(AriaRole.Button, new() { Name = "Pay", Exact = true }).ClickAsync();
         await Expect(parent).ToHaveURLAsync(new Regex("/api/payments/sandbox/[^/]+$"));
         await Expect(parent.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Sandbox payment");
-        await Screenshots.SaveAsync(parent, "invoice-7-sandbox-confirmation");
+        await Screenshots.SaveAsync(parent, "invoice-07-sandbox-confirmation");
         await parent.GetByRole(AriaRole.Button, new() { Name = "Оплатить / Pay" }).ClickAsync();
 
         await Expect(parent).ToHaveURLAsync(invoiceUrl.AbsolutePath);
         await Expect(parent.Locator(".details [data-status]")).ToHaveAttributeAsync("data-status", "paid");
         await Expect(parent.GetByRole(AriaRole.Button, new() { Name = "Pay", Exact = true })).ToHaveCountAsync(0);
-        await Screenshots.SaveAsync(parent, "invoice-8-parent-paid");
+        await Screenshots.SaveAsync(parent, "invoice-08-parent-paid");
 
         await Expect(status).ToHaveAttributeAsync("data-status", "paid");
         await Expect(tutor.Locator(".timeline")).ToContainTextAsync("Paid");
-        await Screenshots.SaveAsync(tutor, "invoice-9-tutor-sees-paid-live");
+        await Screenshots.SaveAsync(tutor, "invoice-09-tutor-sees-paid-live");
 
         // The overview counts it as paid this month, drawn in the chart.
         await BrowserSignIn.OpenAsync(tutor, "Invoices");

@@ -18,9 +18,9 @@ export function InvoiceTotalsChart({ rows }: { rows: readonly TotalsRow[] }) {
             <YAxis />
             <Tooltip formatter={(value, _name, item) => money(String((item.payload as TotalsRow).currency))(value)} />
             <Legend />
-            <Bar dataKey="outstanding" name={t('invoices.outstanding')} fill="#1d4ed8" />
-            <Bar dataKey="overdue" name={t('invoices.overdue')} fill="#b91c1c" />
-            <Bar dataKey="paidThisMonth" name={t('invoices.paidThisMonth')} fill="#166534" />
+            <Bar dataKey="outstanding" name={t('invoices.outstanding')} fill="#1d4ed8" isAnimationActive={false} />
+            <Bar dataKey="overdue" name={t('invoices.overdue')} fill="#b91c1c" isAnimationActive={false} />
+            <Bar dataKey="paidThisMonth" name={t('invoices.paidThisMonth')} fill="#166534" isAnimationActive={false} />
           </BarChart>
         </ResponsiveContainer>
       </div>
