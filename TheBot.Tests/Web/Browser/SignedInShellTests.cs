@@ -33,7 +33,7 @@ public sealed class SignedInShellTests(TheBotAppFixture app, BrowserFixture brow
         await Expect(page.Locator(".summary__item").Filter(new() { HasText = "Pending grades" })).ToContainTextAsync("3");
         await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Essay: Pushkin" })).ToBeVisibleAsync();
         var navigation = page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" });
-        await Expect(navigation.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Dashboard", "Profile", "Devices"]);
+        await Expect(navigation.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Dashboard", "My subjects", "Profile", "Devices"]);
         await Screenshots.SaveAsync(page, "shell-dashboard-en");
 
         // The token "expires": the profile call gets 401, the app refreshes once and retries.

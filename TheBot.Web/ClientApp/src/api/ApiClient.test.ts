@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ApiClient, type AccessTokenSource } from './ApiClient';
+import { ApiClient, fileNameOf, type AccessTokenSource } from './ApiClient';
 import { ApiError } from './ApiError';
 
 function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
@@ -116,5 +116,42 @@ describe('ApiClient', () => {
 
     await expect(api.delete('/api/auth/sessions/1')).resolves.toBeUndefined();
     await expect(api.get('/api/dashboard')).rejects.toMatchObject({ status: 0, isNetworkError: true });
+  });
+});
+
+describe('downloads', () => {
+  it('fetches a file with the token, renewing the session once on a 401', async () => {
+    const file = new Response('xlsx-bytes', {
+      status: 200,
+      headers: { 'Content-Disposition': 'attachment; filename=invoices.xlsx; filename*=UTF-8\'\'%D1%81%D1%87%D0%B5%D1%82%D0%B0.xlsx' },
+    });
+    const fetch = vi.fn<typeof globalThis.fetch>().mockResolvedValueOnce(json(401, {})).mockResolvedValueOnce(file);
+    const tokens = new FakeTokens('old', 'new');
+    const api = new ApiClient({ tokens, language: () => 'en', fetch });
+
+    const downloaded = await api.download('/api/invoices/export');
+
+    expect(await downloaded.blob.text()).toBe('xlsx-bytes');
+    expect(downloaded.fileName).toBe('счета.xlsx');
+    expect(authorizationOf(fetch.mock.calls[1])).toBe('Bearer new');
+  });
+
+  it('reports a refused download as an ApiError', async () => {
+    const fetch = vi.fn<typeof globalThis.fetch>().mockResolvedValue(json(403, { title: 'Forbidden', status: 403 }));
+    const api = new ApiClient({ tokens: new FakeTokens('t', null), language: () => 'en', fetch });
+
+    await expect(api.download('/api/invoices/export')).rejects.toBeInstanceOf(ApiError);
+  });
+});
+
+describe('fileNameOf', () => {
+  it.each([
+    [null, null],
+    ['attachment', null],
+    ['attachment; filename="invoices 2026.xlsx"', 'invoices 2026.xlsx'],
+    ['attachment; filename=invoices.xlsx', 'invoices.xlsx'],
+    ["attachment; filename=a.xlsx; filename*=UTF-8''%C3%A9t%C3%A9.xlsx", 'été.xlsx'],
+  ])('%s → %s', (header, name) => {
+    expect(fileNameOf(header)).toBe(name);
   });
 });

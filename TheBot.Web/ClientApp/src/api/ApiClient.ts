@@ -56,6 +56,18 @@ export class ApiClient {
     return this.send<T>('DELETE', path, undefined, options);
   }
 
+  /** A file the API produces (exports): its bytes and the name the server suggested. */
+  async download(path: string, options: RequestOptions = {}): Promise<DownloadedFile> {
+    let response = await this.attempt('GET', path, undefined, options);
+    if (response.status === 401 && options.anonymous !== true && (await this.tokens.refreshAfterUnauthorized())) {
+      response = await this.attempt('GET', path, undefined, options);
+    }
+    if (!response.ok) {
+      throw await ApiError.fromResponse(response);
+    }
+    return { blob: await response.blob(), fileName: fileNameOf(response.headers.get('Content-Disposition')) };
+  }
+
   async send<T>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
     const anonymous = options.anonymous ?? false;
     let response = await this.attempt(method, path, body, options);
@@ -90,6 +102,29 @@ export class ApiClient {
       throw ApiError.network(error);
     }
   }
+}
+
+export interface DownloadedFile {
+  blob: Blob;
+  fileName: string | null;
+}
+
+/** The file name of a Content-Disposition header (RFC 6266: filename* wins over filename). */
+export function fileNameOf(disposition: string | null): string | null {
+  if (disposition === null) {
+    return null;
+  }
+  const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(disposition);
+  if (extended?.[1] !== undefined) {
+    try {
+      return decodeURIComponent(extended[1].trim());
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  const plain = /filename\s*=\s*("([^"]*)"|[^;]+)/.exec(disposition);
+  const name = plain?.[2] ?? plain?.[1];
+  return name === undefined ? null : name.trim();
 }
 
 /** The body of a successful response (undefined for 204), or the failure as an {@link ApiError}. */

@@ -21,3 +21,37 @@ describe('navigation by role', () => {
     expect(isAllowed(routes[0]!, 'parent')).toBe(true);
   });
 });
+
+describe("the app's navigation", () => {
+  const paths = (role: Parameters<typeof navigationFor>[0]) => navigationFor(role).map((item) => item.path);
+
+  it('gives the tutor students and invoices', () => {
+    expect(paths('tutor')).toEqual(['/dashboard', '/students', '/invoices', '/profile', '/sessions']);
+  });
+
+  it('gives the parent invoices only', () => {
+    expect(paths('parent')).toEqual(['/dashboard', '/invoices', '/profile', '/sessions']);
+  });
+
+  it('gives the teacher their subjects', () => {
+    expect(paths('teacher')).toEqual(['/dashboard', '/my-subjects', '/profile', '/sessions']);
+  });
+
+  it('gives the admin the administration pages', () => {
+    expect(paths('admin')).toEqual([
+      '/dashboard',
+      '/invoices',
+      '/admin/users',
+      '/admin/applications',
+      '/admin/subjects',
+      '/admin/jobs',
+      '/admin/health',
+      '/profile',
+      '/sessions',
+    ]);
+  });
+
+  it('keeps the student to the common pages for now', () => {
+    expect(paths('student')).toEqual(['/dashboard', '/profile', '/sessions']);
+  });
+});

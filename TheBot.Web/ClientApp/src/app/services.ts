@@ -22,9 +22,16 @@ export function createServices(): Services {
     },
   });
 
-  // Nothing cached for one person may be shown to the next one using this tab.
+  // Nothing cached for one person may be shown to the next one using this tab. Only a sign-out clears the
+  // cache: clearing when the first session check finds nobody would silently cancel public pages' queries
+  // already in flight (the application status page then stayed "Loading…").
+  let signedIn = false;
   session.subscribe(() => {
-    if (session.getState().status === 'anonymous') {
+    const status = session.getState().status;
+    if (status === 'authenticated') {
+      signedIn = true;
+    } else if (status === 'anonymous' && signedIn) {
+      signedIn = false;
       queryClient.clear();
     }
   });

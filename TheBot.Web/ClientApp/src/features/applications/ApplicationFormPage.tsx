@@ -19,7 +19,8 @@ export function ApplicationFormPage() {
     const { trackingToken } = await submitApplication(api, {
       fullName: values.fullName.trim(),
       email: values.email.trim(),
-      phone: values.phone.trim(),
+      // The server's phone check refuses an empty string; no phone is null.
+      phone: values.phone.trim() === '' ? null : values.phone.trim(),
       desiredRole: values.desiredRole as ApplicableRole,
       message: values.message.trim(),
     });

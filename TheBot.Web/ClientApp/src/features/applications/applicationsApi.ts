@@ -8,7 +8,7 @@ export type ApplicableRole = (typeof APPLICABLE_ROLES)[number];
 export interface ApplicationRequest {
   fullName: string;
   email: string;
-  phone: string;
+  phone: string | null;
   desiredRole: ApplicableRole;
   message: string;
 }

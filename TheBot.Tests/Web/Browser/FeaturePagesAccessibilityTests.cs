@@ -1,0 +1,49 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using TheBot.Tests.Fixtures;
+using static Microsoft.Playwright.Assertions;
+
+namespace TheBot.Tests.Web.Browser;
+
+/// <summary>The role pages against the real API: each opens from the navigation, loads, and axe finds no WCAG 2.1 AA violation.</summary>
+[Collection(BrowserTestGroup.Name)]
+public sealed class FeaturePagesAccessibilityTests(TheBotAppFixture app, BrowserFixture browser)
+{
+    private static readonly AxeRunOptions WcagAa = new()
+    {
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
+    };
+
+    [Theory]
+    [InlineData("admin", "Users", "Users")]
+    [InlineData("admin", "Applications", "Sign-up applications")]
+    [InlineData("admin", "Subjects", "Subjects")]
+    [InlineData("admin", "Scheduled jobs", "Scheduled jobs")]
+    [InlineData("admin", "System health", "System health")]
+    [InlineData("tutor", "My students", "My students")]
+    [InlineData("tutor", "Invoices", "Invoices")]
+    [InlineData("teacher", "My subjects", "My subjects")]
+    [InlineData("parent", "Invoices", "Invoices")]
+    public async Task A_role_page_loads_and_has_no_accessibility_violations(string role, string navigation, string heading)
+    {
+        var person = await app.People.CreateAsync(role);
+        await using var session = await browser.NewSessionAsync(app.Host.WebEndpoint);
+        var page = session.Page;
+        await BrowserSignIn.SignInAsync(page, person.Email, person.Password);
+
+        await BrowserSignIn.OpenAsync(page, navigation);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.Locator("main .state--loading")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
+        await Expect(page.Locator("main .state--error")).ToHaveCountAsync(0);
+        await Screenshots.SaveAsync(page, $"page-{role}-{navigation.Replace(' ', '-').ToLowerInvariant()}");
+
+        var result = await page.RunAxe(WcagAa);
+        Assert.NotEmpty(result.Passes);
+        var violations = result.Violations
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join("; ", v.Nodes.Select(n => n.Target?.ToString()))}")
+            .ToList();
+        Assert.True(violations.Count == 0, $"{page.Url}:{Environment.NewLine}{string.Join(Environment.NewLine, violations)}");
+        session.AssertNoPageProblems();
+    }
+}

@@ -1,0 +1,20 @@
+/** A page of a list endpoint (the API's PagedResult). */
+export interface PagedResult<T> {
+  items: T[];
+  page: number;
+  pageSize: number;
+  totalCount: number;
+  totalPages: number;
+}
+
+/** A query string from the defined, non-empty values ("?a=1&b=x"), or "" when there are none. */
+export function queryString(params: Readonly<Record<string, string | number | boolean | null | undefined>>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') {
+      search.set(key, String(value));
+    }
+  }
+  const text = search.toString();
+  return text === '' ? '' : `?${text}`;
+}

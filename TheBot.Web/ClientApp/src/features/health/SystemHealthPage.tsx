@@ -1,0 +1,64 @@
+import { useQuery } from '@tanstack/react-query';
+import { useApi } from '../../app/ServicesContext';
+import { useI18n } from '../../i18n/I18nContext';
+import { PageHeading } from '../../ui/PageHeading';
+import { ErrorState, LoadingState } from '../../ui/QueryStates';
+import { healthTone, systemHealthQuery } from './healthApi';
+
+/** The platform's health: overall status, version, and each dependency's status and latency; refreshed every 15 s. */
+export function SystemHealthPage() {
+  const { t } = useI18n();
+  const api = useApi();
+  const query = useQuery(systemHealthQuery(api));
+
+  return (
+    <section className="page">
+      <PageHeading title={t('health.title')}>{t('health.title')}</PageHeading>
+      {query.isPending ? <LoadingState /> : null}
+      {query.isError ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : null}
+      {query.isSuccess ? (
+        <div className="panel">
+          <dl className="details">
+            <dt>{t('health.status')}</dt>
+            <dd>
+              <span className={`badge badge--${healthTone(query.data.status)}`} data-status={query.data.status}>
+                {query.data.status}
+              </span>
+            </dd>
+            <dt>{t('health.version')}</dt>
+            <dd>
+              <code>{query.data.version}</code>
+            </dd>
+            <dt>{t('health.checkedIn')}</dt>
+            <dd>{t('health.ms', { ms: query.data.totalDurationMs })}</dd>
+          </dl>
+          <div className="table-scroll">
+            <table className="table">
+              <caption className="visually-hidden">{t('health.dependencies')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('health.dependency')}</th>
+                  <th scope="col">{t('health.status')}</th>
+                  <th scope="col" className="table__number">{t('health.latency')}</th>
+                  <th scope="col">{t('health.error')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {query.data.dependencies.map((dependency) => (
+                  <tr key={dependency.name} data-dependency={dependency.name}>
+                    <th scope="row">{dependency.name}</th>
+                    <td>
+                      <span className={`badge badge--${healthTone(dependency.status)}`}>{dependency.status}</span>
+                    </td>
+                    <td className="table__number">{t('health.ms', { ms: dependency.latencyMs })}</td>
+                    <td>{dependency.error ?? ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      ) : null}
+    </section>
+  );
+}

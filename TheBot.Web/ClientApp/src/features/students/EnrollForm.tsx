@@ -1,0 +1,60 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useApi } from '../../app/ServicesContext';
+import { useForm } from '../../forms/useForm';
+import { required } from '../../forms/validation';
+import { useI18n } from '../../i18n/I18nContext';
+import { FormAlert } from '../../ui/FormAlert';
+import { SelectField } from '../../ui/SelectField';
+import { subjectsQuery, subjectTeachersQuery } from '../subjects/subjectsApi';
+import { enroll, enrollmentsKey } from './studentsApi';
+
+/** Enrols one student in a subject with a teacher who teaches it. */
+export function EnrollForm({ studentId, onDone }: { studentId: string; onDone: () => void }) {
+  const { t } = useI18n();
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const subjects = useQuery(subjectsQuery(api));
+  const form = useForm({ subjectId: '', teacherId: '' }, { subjectId: [required], teacherId: [required] }, async (values) => {
+    await enroll(api, { studentId, subjectId: values.subjectId, teacherId: values.teacherId });
+    await queryClient.invalidateQueries({ queryKey: enrollmentsKey });
+    onDone();
+  });
+  const teachers = useQuery(subjectTeachersQuery(api, form.values.subjectId));
+
+  return (
+    <form className="form form--inline" noValidate onSubmit={form.onSubmit} aria-label={t('students.enrollTitle')}>
+      <SelectField
+        name="subjectId"
+        label={t('students.subject')}
+        required
+        placeholder={t('common.choose')}
+        options={(subjects.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))}
+        value={form.values.subjectId}
+        onChange={(event) => {
+          form.setValue('subjectId', event.target.value);
+          form.setValue('teacherId', '');
+        }}
+        errors={form.errorsFor('subjectId')}
+      />
+      <SelectField
+        name="teacherId"
+        label={t('students.teacher')}
+        required
+        placeholder={form.values.subjectId !== '' && teachers.data?.length === 0 ? t('students.noTeachers') : t('common.choose')}
+        options={(teachers.data ?? []).map((p) => ({ value: p.id, label: p.fullName }))}
+        value={form.values.teacherId}
+        onChange={(event) => form.setValue('teacherId', event.target.value)}
+        errors={form.errorsFor('teacherId')}
+      />
+      <FormAlert message={form.formError} />
+      <div className="actions">
+        <button type="submit" className="button" disabled={form.submitting}>
+          {t('students.enroll')}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onDone}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,44 @@
+import { useI18n } from '../../i18n/I18nContext';
+import { EnrollForm } from './EnrollForm';
+import { StudentEnrollments } from './StudentEnrollments';
+import type { TutorStudent } from './studentsApi';
+
+/** One of the tutor's students: who they are, their parents, their subjects, and enrolling them in another. */
+export function StudentCard({ student, enrolling, onEnroll, onEnrollDone }: {
+  student: TutorStudent;
+  enrolling: boolean;
+  onEnroll: () => void;
+  onEnrollDone: () => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <li className="panel student" data-student={student.email}>
+      <h2 className="student__name">
+        {student.fullName} {student.isActive ? null : <span className="badge badge--rejected">{t('users.inactive')}</span>}
+      </h2>
+      <dl className="details details--compact">
+        <dt>{t('students.email')}</dt>
+        <dd>{student.email}</dd>
+        <dt>{t('students.grade')}</dt>
+        <dd>{student.grade ?? t('common.notSet')}</dd>
+        {student.goal ? (
+          <>
+            <dt>{t('students.goal')}</dt>
+            <dd>{student.goal}</dd>
+          </>
+        ) : null}
+        <dt>{t('students.parents')}</dt>
+        <dd>{student.parents.length === 0 ? t('common.notSet') : student.parents.map((p) => `${p.fullName} (${p.email})`).join(', ')}</dd>
+      </dl>
+      <h3>{t('students.subjects')}</h3>
+      <StudentEnrollments studentId={student.id} />
+      {enrolling ? (
+        <EnrollForm studentId={student.id} onDone={onEnrollDone} />
+      ) : (
+        <button type="button" className="button button--secondary button--small" onClick={onEnroll}>
+          {t('students.enrollNamed', { name: student.fullName })}
+        </button>
+      )}
+    </li>
+  );
+}

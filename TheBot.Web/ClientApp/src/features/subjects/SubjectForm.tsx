@@ -1,0 +1,61 @@
+import { useForm } from '../../forms/useForm';
+import { useI18n } from '../../i18n/I18nContext';
+import { FormAlert } from '../../ui/FormAlert';
+import { TextAreaField } from '../../ui/TextAreaField';
+import { TextField } from '../../ui/TextField';
+import { subjectRules, type SubjectField } from './subjectForm';
+import type { SubjectInput } from './subjectsApi';
+
+/** Name, description and colour of a subject, for adding one or changing it. */
+export function SubjectForm({ initial, title, submitLabel, onSubmit, onCancel }: {
+  initial: Readonly<Record<SubjectField, string>>;
+  title: string;
+  submitLabel: string;
+  onSubmit: (input: SubjectInput) => Promise<void>;
+  onCancel?: () => void;
+}) {
+  const { t } = useI18n();
+  const form = useForm(initial, subjectRules, async (values) => {
+    await onSubmit({ name: values.name.trim(), description: values.description.trim(), color: values.color });
+    form.reset();
+  });
+  return (
+    <form className="form" noValidate onSubmit={form.onSubmit} aria-label={title}>
+      <TextField
+        name="name"
+        label={t('subjects.name')}
+        required
+        value={form.values.name}
+        onChange={(event) => form.setValue('name', event.target.value)}
+        errors={form.errorsFor('name')}
+      />
+      <TextAreaField
+        name="description"
+        label={t('subjects.description')}
+        rows={2}
+        value={form.values.description}
+        onChange={(event) => form.setValue('description', event.target.value)}
+        errors={form.errorsFor('description')}
+      />
+      <TextField
+        name="color"
+        type="color"
+        label={t('subjects.color')}
+        value={form.values.color}
+        onChange={(event) => form.setValue('color', event.target.value)}
+        errors={form.errorsFor('color')}
+      />
+      <FormAlert message={form.formError} />
+      <div className="actions">
+        <button type="submit" className="button" disabled={form.submitting}>
+          {form.submitting ? t('common.saving') : submitLabel}
+        </button>
+        {onCancel ? (
+          <button type="button" className="button button--secondary" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+        ) : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,90 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useApi } from '../../app/ServicesContext';
+import { ROLES } from '../../auth/types';
+import { useI18n } from '../../i18n/I18nContext';
+import { PageHeading } from '../../ui/PageHeading';
+import { Pager } from '../../ui/Pager';
+import { EmptyState, ErrorState, LoadingState } from '../../ui/QueryStates';
+import { SearchBox } from '../../ui/SearchBox';
+import { SelectField } from '../../ui/SelectField';
+import { CreateUserForm } from './CreateUserForm';
+import { usersQuery, type UserFilter } from './usersApi';
+import { UserRow } from './UserRow';
+
+/** Every account: search, filter by role and state, page through, add, and manage each one. */
+export function UsersPage() {
+  const { t } = useI18n();
+  const api = useApi();
+  const [filter, setFilter] = useState<UserFilter>({ search: '', role: '', active: '', page: 1 });
+  const [creating, setCreating] = useState(false);
+  const query = useQuery({ ...usersQuery(api, filter), placeholderData: keepPreviousData });
+  const refine = (changes: Partial<UserFilter>) => setFilter((current) => ({ ...current, ...changes, page: changes.page ?? 1 }));
+
+  return (
+    <section className="page">
+      <PageHeading title={t('users.title')}>{t('users.title')}</PageHeading>
+      {creating ? (
+        <CreateUserForm onClose={() => setCreating(false)} />
+      ) : (
+        <div className="actions">
+          <button type="button" className="button" onClick={() => setCreating(true)}>
+            {t('users.new')}
+          </button>
+        </div>
+      )}
+      <div className="toolbar">
+        <SearchBox label={t('users.search')} name="userSearch" onSearch={(search) => refine({ search })} />
+        <SelectField
+          name="roleFilter"
+          label={t('users.role')}
+          placeholder={t('common.all')}
+          options={ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }))}
+          value={filter.role}
+          onChange={(event) => refine({ role: event.target.value })}
+        />
+        <SelectField
+          name="activeFilter"
+          label={t('users.state')}
+          placeholder={t('common.all')}
+          options={[
+            { value: 'true', label: t('users.active') },
+            { value: 'false', label: t('users.inactive') },
+          ]}
+          value={filter.active}
+          onChange={(event) => refine({ active: event.target.value })}
+        />
+      </div>
+      {query.isPending ? <LoadingState /> : null}
+      {query.isError ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : null}
+      {query.isSuccess ? (
+        query.data.items.length === 0 ? (
+          <EmptyState message={t('users.empty')} />
+        ) : (
+          <>
+            <p className="muted">{t('users.count', { count: query.data.totalCount })}</p>
+            <div className="table-scroll">
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('users.person')}</th>
+                    <th scope="col">{t('users.role')}</th>
+                    <th scope="col">{t('users.state')}</th>
+                    <th scope="col">{t('users.createdAt')}</th>
+                    <th scope="col">{t('users.actions')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {query.data.items.map((user) => (
+                    <UserRow key={user.id} user={user} />
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <Pager page={query.data.page} totalPages={query.data.totalPages} onPage={(page) => refine({ page })} />
+          </>
+        )
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+import type { ApiClient } from '../../api/ApiClient';
+import { queryString, type PagedResult } from '../../api/paging';
+import type { Role } from '../../auth/types';
+
+export interface AdminUser {
+  id: string;
+  email: string;
+  fullName: string;
+  role: Role;
+  isActive: boolean;
+  createdAt: string;
+}
+
+export interface UserFilter {
+  search: string;
+  role: string;
+  active: string;
+  page: number;
+}
+
+export interface NewUser {
+  email: string;
+  fullName: string;
+  role: Role;
+  phone: string | null;
+  password: string | null;
+}
+
+export const usersKey = ['admin', 'users'] as const;
+
+export function usersQuery(api: ApiClient, filter: UserFilter) {
+  return {
+    queryKey: [...usersKey, filter] as const,
+    queryFn: ({ signal }: { signal: AbortSignal }) =>
+      api.get<PagedResult<AdminUser>>(
+        `/api/admin/users${queryString({ search: filter.search, role: filter.role, active: filter.active, page: filter.page, pageSize: 20 })}`,
+        { signal },
+      ),
+  };
+}
+
+export function createUser(api: ApiClient, user: NewUser): Promise<{ user: AdminUser; initialPassword: string | null }> {
+  return api.post('/api/admin/users', user);
+}
+
+export function updateUser(api: ApiClient, id: string, changes: { role?: Role; isActive?: boolean }): Promise<AdminUser> {
+  return api.patch<AdminUser>(`/api/admin/users/${encodeURIComponent(id)}`, changes);
+}
+
+export function deactivateUser(api: ApiClient, id: string): Promise<void> {
+  return api.delete(`/api/admin/users/${encodeURIComponent(id)}`);
+}
+
+export function resetPassword(api: ApiClient, id: string): Promise<{ temporaryPassword: string }> {
+  return api.post(`/api/admin/users/${encodeURIComponent(id)}/reset-password`);
+}
