@@ -10,6 +10,7 @@ using TheBot.Api.Features.Auth;
 using TheBot.Api.Features.Enrollments;
 using TheBot.Api.Features.Invoices;
 using TheBot.Api.Features.Jobs;
+using TheBot.Api.Features.Lessons;
 using TheBot.Api.Features.Payments;
 using TheBot.Api.Features.Subjects;
 using TheBot.Api.Features.Seeding;
@@ -89,6 +90,8 @@ public static class ApiServiceExtensions
         api.MapJobsApi();
         api.MapInvoicesApi();
         api.MapPaymentsApi();
+        api.MapLessonsApi();
+        api.MapCalendarApi();
 
         return app;
     }

@@ -6,6 +6,7 @@ using TheBot.Api.Features.Auth;
 using TheBot.Api.Features.Enrollments;
 using TheBot.Api.Features.Invoices;
 using TheBot.Api.Features.Jobs;
+using TheBot.Api.Features.Lessons;
 using TheBot.Api.Features.Payments;
 using TheBot.Api.Features.Subjects;
 using TheBot.Api.Features.Users;
@@ -34,6 +35,12 @@ public sealed class TheBotDbContext(DbContextOptions<TheBotDbContext> options) :
     public DbSet<Enrollment> Enrollments => Set<Enrollment>();
 
     public DbSet<JobRun> JobRuns => Set<JobRun>();
+
+    public DbSet<Lesson> Lessons => Set<Lesson>();
+
+    public DbSet<LessonHistoryEntry> LessonHistory => Set<LessonHistoryEntry>();
+
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
     public DbSet<Invoice> Invoices => Set<Invoice>();
 
