@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using TheBot.Api.Data;
 using TheBot.Api.Features.Applications;
+using TheBot.Api.Features.Assignments;
 using TheBot.Api.Features.Auth;
 using TheBot.Api.Features.Enrollments;
 using TheBot.Api.Features.Invoices;
@@ -18,6 +19,7 @@ using TheBot.Api.Features.Students;
 using TheBot.Api.Features.SystemHealth;
 using TheBot.Api.Features.Users;
 using TheBot.Api.Platform.Auth;
+using TheBot.Api.Platform.Diagnostics;
 using TheBot.Api.Platform.Errors;
 using TheBot.Api.Platform.OpenApi;
 using TheBot.Api.Platform.RateLimiting;
@@ -36,7 +38,7 @@ public static class ApiServiceExtensions
             "thebot",
             // Features open their own transactions; a retrying strategy would refuse them.
             settings => settings.DisableRetry = true,
-            options => options.UseSnakeCaseNamingConvention());
+            options => options.UseSnakeCaseNamingConvention().AddInterceptors(SqlCommandCounter.Instance));
         builder.AddRedisClient("redis");
 
         var services = builder.Services;
@@ -63,6 +65,7 @@ public static class ApiServiceExtensions
         ArgumentNullException.ThrowIfNull(app);
 
         app.UseForwardedHeaders();
+        app.UseSqlCommandCountHeader();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseNotFoundForUnknownApiPaths();
@@ -92,6 +95,7 @@ public static class ApiServiceExtensions
         api.MapPaymentsApi();
         api.MapLessonsApi();
         api.MapCalendarApi();
+        api.MapAssignmentsApi();
 
         return app;
     }

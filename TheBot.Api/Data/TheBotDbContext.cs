@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using TheBot.Api.Features.Applications;
+using TheBot.Api.Features.Assignments;
 using TheBot.Api.Features.Auth;
 using TheBot.Api.Features.Enrollments;
 using TheBot.Api.Features.Invoices;
@@ -41,6 +42,10 @@ public sealed class TheBotDbContext(DbContextOptions<TheBotDbContext> options) :
     public DbSet<LessonHistoryEntry> LessonHistory => Set<LessonHistoryEntry>();
 
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+
+    public DbSet<Assignment> Assignments => Set<Assignment>();
+
+    public DbSet<Submission> Submissions => Set<Submission>();
 
     public DbSet<Invoice> Invoices => Set<Invoice>();
 

@@ -202,6 +202,195 @@ namespace TheBot.Api.Data.Migrations
                     b.ToTable("signup_applications", (string)null);
                 });
 
+            modelBuilder.Entity("TheBot.Api.Features.Assignments.Assignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("LatePenaltyPercent")
+                        .HasColumnType("integer")
+                        .HasColumnName("late_penalty_percent");
+
+                    b.Property<int>("MaxAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_attempts");
+
+                    b.Property<decimal>("MaxScore")
+                        .HasPrecision(8, 2)
+                        .HasColumnType("numeric(8,2)")
+                        .HasColumnName("max_score");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("Rubric")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("rubric");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<Guid>("TeacherId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("teacher_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assignments");
+
+                    b.HasIndex("TeacherId", "DueAt")
+                        .HasDatabaseName("ix_assignments_teacher_id_due_at");
+
+                    b.HasIndex("SubjectId", "TeacherId", "Status")
+                        .HasDatabaseName("ix_assignments_subject_id_teacher_id_status");
+
+                    b.ToTable("assignments", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_assignments_late_penalty", "late_penalty_percent BETWEEN 0 AND 100");
+
+                            t.HasCheckConstraint("ck_assignments_max_attempts", "max_attempts BETWEEN 1 AND 20");
+
+                            t.HasCheckConstraint("ck_assignments_max_score", "max_score > 0");
+                        });
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Assignments.Submission", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AssignmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assignment_id");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempt");
+
+                    b.Property<string>("Feedback")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("feedback");
+
+                    b.Property<decimal?>("FinalScore")
+                        .HasPrecision(8, 2)
+                        .HasColumnType("numeric(8,2)")
+                        .HasColumnName("final_score");
+
+                    b.Property<DateTimeOffset?>("GradedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("graded_at");
+
+                    b.Property<Guid?>("GradedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("graded_by_id");
+
+                    b.Property<bool>("IsLate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_late");
+
+                    b.Property<int>("PenaltyPercent")
+                        .HasColumnType("integer")
+                        .HasColumnName("penalty_percent");
+
+                    b.Property<decimal?>("Score")
+                        .HasPrecision(8, 2)
+                        .HasColumnType("numeric(8,2)")
+                        .HasColumnName("score");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("StudentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("student_id");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("text");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_submissions");
+
+                    b.HasIndex("GradedById")
+                        .HasDatabaseName("ix_submissions_graded_by_id");
+
+                    b.HasIndex("AssignmentId", "Status")
+                        .HasDatabaseName("ix_submissions_assignment_id_status");
+
+                    b.HasIndex("StudentId", "SubmittedAt")
+                        .HasDatabaseName("ix_submissions_student_id_submitted_at");
+
+                    b.HasIndex("AssignmentId", "StudentId", "Attempt")
+                        .IsUnique()
+                        .HasDatabaseName("ix_submissions_assignment_id_student_id_attempt");
+
+                    b.ToTable("submissions", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_submissions_attempt", "attempt >= 1");
+
+                            t.HasCheckConstraint("ck_submissions_score", "score IS NULL OR score >= 0");
+                        });
+                });
+
             modelBuilder.Entity("TheBot.Api.Features.Auth.AuthSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1283,6 +1472,54 @@ namespace TheBot.Api.Data.Migrations
                         .HasForeignKey("DecidedById")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_signup_applications_asp_net_users_decided_by_id");
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Assignments.Assignment", b =>
+                {
+                    b.HasOne("TheBot.Api.Features.Subjects.Subject", "Subject")
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_assignments_subjects_subject_id");
+
+                    b.HasOne("TheBot.Api.Features.Users.User", "Teacher")
+                        .WithMany()
+                        .HasForeignKey("TeacherId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_assignments_users_teacher_id");
+
+                    b.Navigation("Subject");
+
+                    b.Navigation("Teacher");
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Assignments.Submission", b =>
+                {
+                    b.HasOne("TheBot.Api.Features.Assignments.Assignment", "Assignment")
+                        .WithMany()
+                        .HasForeignKey("AssignmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_submissions_assignments_assignment_id");
+
+                    b.HasOne("TheBot.Api.Features.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("GradedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_submissions_asp_net_users_graded_by_id");
+
+                    b.HasOne("TheBot.Api.Features.Users.User", "Student")
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_submissions_users_student_id");
+
+                    b.Navigation("Assignment");
+
+                    b.Navigation("Student");
                 });
 
             modelBuilder.Entity("TheBot.Api.Features.Auth.AuthSession", b =>

@@ -13,6 +13,46 @@ namespace TheBot.Api.Data.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "assignments",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    teacher_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    subject_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    due_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    max_score = table.Column<decimal>(type: "numeric(8,2)", precision: 8, scale: 2, nullable: false),
+                    late_penalty_percent = table.Column<int>(type: "integer", nullable: false),
+                    max_attempts = table.Column<int>(type: "integer", nullable: false),
+                    rubric = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    published_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_assignments", x => x.id);
+                    table.CheckConstraint("ck_assignments_late_penalty", "late_penalty_percent BETWEEN 0 AND 100");
+                    table.CheckConstraint("ck_assignments_max_attempts", "max_attempts BETWEEN 1 AND 20");
+                    table.CheckConstraint("ck_assignments_max_score", "max_score > 0");
+                    table.ForeignKey(
+                        name: "fk_assignments_subjects_subject_id",
+                        column: x => x.subject_id,
+                        principalTable: "subjects",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_assignments_users_teacher_id",
+                        column: x => x.teacher_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "calendar_feeds",
                 columns: table => new
                 {
@@ -82,6 +122,51 @@ namespace TheBot.Api.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "submissions",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    assignment_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    student_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    attempt = table.Column<int>(type: "integer", nullable: false),
+                    text = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    submitted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    is_late = table.Column<bool>(type: "boolean", nullable: false),
+                    penalty_percent = table.Column<int>(type: "integer", nullable: false),
+                    status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    score = table.Column<decimal>(type: "numeric(8,2)", precision: 8, scale: 2, nullable: true),
+                    final_score = table.Column<decimal>(type: "numeric(8,2)", precision: 8, scale: 2, nullable: true),
+                    feedback = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    graded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    graded_by_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_submissions", x => x.id);
+                    table.CheckConstraint("ck_submissions_attempt", "attempt >= 1");
+                    table.CheckConstraint("ck_submissions_score", "score IS NULL OR score >= 0");
+                    table.ForeignKey(
+                        name: "fk_submissions_asp_net_users_graded_by_id",
+                        column: x => x.graded_by_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "fk_submissions_assignments_assignment_id",
+                        column: x => x.assignment_id,
+                        principalTable: "assignments",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_submissions_users_student_id",
+                        column: x => x.student_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "lesson_history",
                 columns: table => new
                 {
@@ -114,6 +199,16 @@ namespace TheBot.Api.Data.Migrations
                         principalColumn: "id",
                         onDelete: ReferentialAction.SetNull);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_assignments_subject_id_teacher_id_status",
+                table: "assignments",
+                columns: new[] { "subject_id", "teacher_id", "status" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_assignments_teacher_id_due_at",
+                table: "assignments",
+                columns: new[] { "teacher_id", "due_at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_calendar_feeds_token_hash",
@@ -156,6 +251,27 @@ namespace TheBot.Api.Data.Migrations
                 table: "lessons",
                 columns: new[] { "teacher_id", "starts_at" });
 
+            migrationBuilder.CreateIndex(
+                name: "ix_submissions_assignment_id_status",
+                table: "submissions",
+                columns: new[] { "assignment_id", "status" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_submissions_assignment_id_student_id_attempt",
+                table: "submissions",
+                columns: new[] { "assignment_id", "student_id", "attempt" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_submissions_graded_by_id",
+                table: "submissions",
+                column: "graded_by_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_submissions_student_id_submitted_at",
+                table: "submissions",
+                columns: new[] { "student_id", "submitted_at" });
+
             // Hand-written SQL lives in LessonSchemaSql so that a squashed migration can repeat these calls.
             migrationBuilder.Sql(LessonSchemaSql.EnableBtreeGist);
             migrationBuilder.Sql(LessonSchemaSql.CreateNoOverlapConstraints);
@@ -173,7 +289,13 @@ namespace TheBot.Api.Data.Migrations
                 name: "lesson_history");
 
             migrationBuilder.DropTable(
+                name: "submissions");
+
+            migrationBuilder.DropTable(
                 name: "lessons");
+
+            migrationBuilder.DropTable(
+                name: "assignments");
         }
     }
 }
