@@ -13,7 +13,15 @@ public sealed class ListCommandCountTests(TheBotAppFixture fixture)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    /// <summary>The fewer of two calls' commands: a call may also check the caller's session (cached for a minute).</summary>
     private static async Task<(int Commands, int Items)> CountAsync(SignedIn viewer, string url)
+    {
+        var first = await CountOnceAsync(viewer, url);
+        var second = await CountOnceAsync(viewer, url);
+        return (Math.Min(first.Commands, second.Commands), second.Items);
+    }
+
+    private static async Task<(int Commands, int Items)> CountOnceAsync(SignedIn viewer, string url)
     {
         using var response = await viewer.Client.GetAsync(url, Ct);
         await Expect.StatusAsync(HttpStatusCode.OK, response);
@@ -37,8 +45,6 @@ public sealed class ListCommandCountTests(TheBotAppFixture fixture)
         {
             foreach (var viewer in viewers)
             {
-                // The first call may also check the caller's session (cached a minute afterwards).
-                await CountAsync(viewer, url);
                 var (commands, items) = await CountAsync(viewer, url);
                 Assert.Equal(1, items);
                 before[(url, viewer.Id)] = commands;
