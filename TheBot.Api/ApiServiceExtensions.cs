@@ -8,6 +8,7 @@ using TheBot.Api.Data;
 using TheBot.Api.Features.Applications;
 using TheBot.Api.Features.Assignments;
 using TheBot.Api.Features.Auth;
+using TheBot.Api.Features.Dashboard;
 using TheBot.Api.Features.Enrollments;
 using TheBot.Api.Features.Invoices;
 using TheBot.Api.Features.Jobs;
@@ -96,6 +97,7 @@ public static class ApiServiceExtensions
         api.MapLessonsApi();
         api.MapCalendarApi();
         api.MapAssignmentsApi();
+        api.MapDashboardApi();
 
         return app;
     }
@@ -147,6 +149,7 @@ public static class ApiServiceExtensions
         services.AddScoped<DatabaseSeeder>();
         services.AddScoped<IDemoDataSeeder, DemoPeopleSeeder>();
         services.AddScoped<IDemoDataSeeder, EnrollmentDemoSeeder>();
+        services.AddScoped<IDemoDataSeeder, LearningDemoSeeder>();
         services.AddScheduledJobs(configuration);
         services.AddInvoicesAndPayments(configuration);
     }
