@@ -14,6 +14,7 @@ using TheBot.Api.Features.Invoices;
 using TheBot.Api.Features.Jobs;
 using TheBot.Api.Features.Lessons;
 using TheBot.Api.Features.Payments;
+using TheBot.Api.Features.Progress;
 using TheBot.Api.Features.Subjects;
 using TheBot.Api.Features.Seeding;
 using TheBot.Api.Features.Students;
@@ -98,6 +99,7 @@ public static class ApiServiceExtensions
         api.MapCalendarApi();
         api.MapAssignmentsApi();
         api.MapDashboardApi();
+        api.MapProgressApi();
 
         return app;
     }

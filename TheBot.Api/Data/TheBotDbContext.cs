@@ -9,6 +9,7 @@ using TheBot.Api.Features.Invoices;
 using TheBot.Api.Features.Jobs;
 using TheBot.Api.Features.Lessons;
 using TheBot.Api.Features.Payments;
+using TheBot.Api.Features.Progress;
 using TheBot.Api.Features.Subjects;
 using TheBot.Api.Features.Users;
 
@@ -46,6 +47,8 @@ public sealed class TheBotDbContext(DbContextOptions<TheBotDbContext> options) :
     public DbSet<Assignment> Assignments => Set<Assignment>();
 
     public DbSet<Submission> Submissions => Set<Submission>();
+
+    public DbSet<ProgressReport> ProgressReports => Set<ProgressReport>();
 
     public DbSet<Invoice> Invoices => Set<Invoice>();
 

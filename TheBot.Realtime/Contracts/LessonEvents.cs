@@ -26,3 +26,6 @@ public static class LearningEventNames
     public const string SubmissionGraded = "submissionGraded";
     public const string ReportSent = "reportSent";
 }
+
+/// <summary><c>reportSent</c>: sent to the student's parents when a teacher or tutor sends a progress report.</summary>
+public sealed record ReportSentEvent(Guid ReportId, Guid StudentId, Guid AuthorId, string Title);

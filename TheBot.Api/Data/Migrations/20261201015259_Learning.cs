@@ -122,6 +122,39 @@ namespace TheBot.Api.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "progress_reports",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    author_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    student_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    body = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
+                    status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    sent_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    read_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_progress_reports", x => x.id);
+                    table.CheckConstraint("ck_progress_reports_read_after_sent", "read_at IS NULL OR (sent_at IS NOT NULL AND read_at >= sent_at)");
+                    table.ForeignKey(
+                        name: "fk_progress_reports_users_author_id",
+                        column: x => x.author_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_progress_reports_users_student_id",
+                        column: x => x.student_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "submissions",
                 columns: table => new
                 {
@@ -252,6 +285,16 @@ namespace TheBot.Api.Data.Migrations
                 columns: new[] { "teacher_id", "starts_at" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_progress_reports_author_id_created_at",
+                table: "progress_reports",
+                columns: new[] { "author_id", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_progress_reports_student_id_status_created_at",
+                table: "progress_reports",
+                columns: new[] { "student_id", "status", "created_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_submissions_assignment_id_status",
                 table: "submissions",
                 columns: new[] { "assignment_id", "status" });
@@ -287,6 +330,9 @@ namespace TheBot.Api.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "lesson_history");
+
+            migrationBuilder.DropTable(
+                name: "progress_reports");
 
             migrationBuilder.DropTable(
                 name: "submissions");

@@ -12,7 +12,7 @@ using TheBot.Api.Data;
 namespace TheBot.Api.Data.Migrations
 {
     [DbContext(typeof(TheBotDbContext))]
-    [Migration("20261201012124_Learning")]
+    [Migration("20261201015259_Learning")]
     partial class Learning
     {
         /// <inheritdoc />
@@ -1147,6 +1147,72 @@ namespace TheBot.Api.Data.Migrations
                     b.ToTable("sandbox_payments", (string)null);
                 });
 
+            modelBuilder.Entity("TheBot.Api.Features.Progress.ProgressReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("body");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("StudentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("student_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_progress_reports");
+
+                    b.HasIndex("AuthorId", "CreatedAt")
+                        .HasDatabaseName("ix_progress_reports_author_id_created_at");
+
+                    b.HasIndex("StudentId", "Status", "CreatedAt")
+                        .HasDatabaseName("ix_progress_reports_student_id_status_created_at");
+
+                    b.ToTable("progress_reports", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_progress_reports_read_after_sent", "read_at IS NULL OR (sent_at IS NOT NULL AND read_at >= sent_at)");
+                        });
+                });
+
             modelBuilder.Entity("TheBot.Api.Features.Subjects.Subject", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1707,6 +1773,27 @@ namespace TheBot.Api.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_payment_events_payments_payment_id");
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Progress.ProgressReport", b =>
+                {
+                    b.HasOne("TheBot.Api.Features.Users.User", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_progress_reports_users_author_id");
+
+                    b.HasOne("TheBot.Api.Features.Users.User", "Student")
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_progress_reports_users_student_id");
+
+                    b.Navigation("Author");
+
+                    b.Navigation("Student");
                 });
 
             modelBuilder.Entity("TheBot.Api.Features.Subjects.TeacherSubject", b =>
