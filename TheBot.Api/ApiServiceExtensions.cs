@@ -6,17 +6,22 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using TheBot.Api.Data;
 using TheBot.Api.Features.Applications;
+using TheBot.Api.Features.Assignments;
 using TheBot.Api.Features.Auth;
+using TheBot.Api.Features.Dashboard;
 using TheBot.Api.Features.Enrollments;
 using TheBot.Api.Features.Invoices;
 using TheBot.Api.Features.Jobs;
+using TheBot.Api.Features.Lessons;
 using TheBot.Api.Features.Payments;
+using TheBot.Api.Features.Progress;
 using TheBot.Api.Features.Subjects;
 using TheBot.Api.Features.Seeding;
 using TheBot.Api.Features.Students;
 using TheBot.Api.Features.SystemHealth;
 using TheBot.Api.Features.Users;
 using TheBot.Api.Platform.Auth;
+using TheBot.Api.Platform.Diagnostics;
 using TheBot.Api.Platform.Errors;
 using TheBot.Api.Platform.OpenApi;
 using TheBot.Api.Platform.RateLimiting;
@@ -36,7 +41,7 @@ public static class ApiServiceExtensions
             "thebot",
             // Features open their own transactions; a retrying strategy would refuse them.
             settings => settings.DisableRetry = true,
-            options => options.UseSnakeCaseNamingConvention());
+            options => options.UseSnakeCaseNamingConvention().AddInterceptors(SqlCommandCounter.Instance));
         builder.AddRedisClient("redis");
 
         var services = builder.Services;
@@ -64,6 +69,7 @@ public static class ApiServiceExtensions
         ArgumentNullException.ThrowIfNull(app);
 
         app.UseForwardedHeaders();
+        app.UseSqlCommandCountHeader();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseNotFoundForUnknownApiPaths();
@@ -91,6 +97,11 @@ public static class ApiServiceExtensions
         api.MapJobsApi();
         api.MapInvoicesApi();
         api.MapPaymentsApi();
+        api.MapLessonsApi();
+        api.MapCalendarApi();
+        api.MapAssignmentsApi();
+        api.MapDashboardApi();
+        api.MapProgressApi();
 
         return app;
     }
@@ -142,6 +153,7 @@ public static class ApiServiceExtensions
         services.AddScoped<DatabaseSeeder>();
         services.AddScoped<IDemoDataSeeder, DemoPeopleSeeder>();
         services.AddScoped<IDemoDataSeeder, EnrollmentDemoSeeder>();
+        services.AddScoped<IDemoDataSeeder, LearningDemoSeeder>();
         services.AddScheduledJobs(configuration);
         services.AddInvoicesAndPayments(configuration);
     }

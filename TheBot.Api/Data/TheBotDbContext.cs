@@ -2,11 +2,14 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using TheBot.Api.Features.Applications;
+using TheBot.Api.Features.Assignments;
 using TheBot.Api.Features.Auth;
 using TheBot.Api.Features.Enrollments;
 using TheBot.Api.Features.Invoices;
 using TheBot.Api.Features.Jobs;
+using TheBot.Api.Features.Lessons;
 using TheBot.Api.Features.Payments;
+using TheBot.Api.Features.Progress;
 using TheBot.Api.Features.Subjects;
 using TheBot.Api.Features.Users;
 
@@ -34,6 +37,18 @@ public sealed class TheBotDbContext(DbContextOptions<TheBotDbContext> options) :
     public DbSet<Enrollment> Enrollments => Set<Enrollment>();
 
     public DbSet<JobRun> JobRuns => Set<JobRun>();
+
+    public DbSet<Lesson> Lessons => Set<Lesson>();
+
+    public DbSet<LessonHistoryEntry> LessonHistory => Set<LessonHistoryEntry>();
+
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+
+    public DbSet<Assignment> Assignments => Set<Assignment>();
+
+    public DbSet<Submission> Submissions => Set<Submission>();
+
+    public DbSet<ProgressReport> ProgressReports => Set<ProgressReport>();
 
     public DbSet<Invoice> Invoices => Set<Invoice>();
 

@@ -15,6 +15,9 @@ public sealed class TheBotAppFixture : IAsyncLifetime
     {
         ["RateLimiting__SignInPerIpPerMinute"] = "100000",
         ["RateLimiting__ApplicationsPerIpPerHour"] = "100000",
+
+        // X-Sql-Commands on every response, so list endpoints can be shown to cost a fixed number of queries.
+        ["Diagnostics__SqlCommandCountHeader"] = "true",
     };
 
     private TestAppHost? _host;

@@ -1,0 +1,100 @@
+using System.ComponentModel.DataAnnotations;
+using TheBot.Api.Features.Enrollments;
+using TheBot.Api.Features.Users;
+using TheBot.Api.Platform.Paging;
+
+namespace TheBot.Api.Features.Assignments;
+
+public sealed record CreateAssignmentRequest(
+    [property: Required] Guid? SubjectId,
+    [property: Required, MinLength(1), MaxLength(200)] string? Title,
+    [property: MaxLength(4000)] string? Description,
+    [property: Required, RegularExpression("^(?i)(homework|test|project|essay)$", ErrorMessage = "Kind must be homework, test, project or essay.")] string? Kind,
+    [property: Required] DateTimeOffset? DueAt,
+    [property: Required, Range(0.01, 100000)] decimal? MaxScore,
+    [property: Range(0, 100)] int? LatePenaltyPercent,
+    [property: Range(1, 20)] int? MaxAttempts,
+    [property: MaxLength(4000)] string? Rubric,
+    bool? Publish);
+
+public sealed record SubmitRequest([property: Required, MinLength(1), MaxLength(20000)] string? Text);
+
+public sealed record GradeRequest(
+    [property: Required, Range(0, 100000)] decimal? Score,
+    [property: MaxLength(4000)] string? Feedback);
+
+public sealed record ReturnRequest([property: Required, MinLength(1), MaxLength(4000)] string? Feedback);
+
+public sealed record AssignmentResponse(
+    Guid Id,
+    EnrollmentSubject Subject,
+    PersonRef Teacher,
+    string Title,
+    string? Description,
+    AssignmentKind Kind,
+    AssignmentStatus Status,
+    DateTimeOffset DueAt,
+    decimal MaxScore,
+    int LatePenaltyPercent,
+    int MaxAttempts,
+    string? Rubric,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? PublishedAt);
+
+public sealed record SubmissionResponse(
+    Guid Id,
+    Guid AssignmentId,
+    string AssignmentTitle,
+    EnrollmentSubject Subject,
+    PersonRef Student,
+    int Attempt,
+    string Text,
+    DateTimeOffset SubmittedAt,
+    bool IsLate,
+    int PenaltyPercent,
+    SubmissionStatus Status,
+    decimal? Score,
+    decimal? FinalScore,
+    decimal MaxScore,
+    string? Feedback,
+    DateTimeOffset? GradedAt);
+
+public sealed record AssignmentQuery
+{
+    public Guid? SubjectId { get; init; }
+
+    /// <summary>draft, published or closed.</summary>
+    [RegularExpression("^(?i)(draft|published|closed)$", ErrorMessage = "Status must be draft, published or closed.")]
+    public string? Status { get; init; }
+
+    public AssignmentStatus? StatusFilter => Enum.TryParse<AssignmentStatus>(Status, ignoreCase: true, out var s) ? s : null;
+
+    [Range(1, 1_000_000)]
+    public int? Page { get; init; }
+
+    [Range(1, PageRequest.MaxPageSize)]
+    public int? PageSize { get; init; }
+
+    public PageRequest Paging => new() { Page = Page, PageSize = PageSize };
+}
+
+public sealed record SubmissionQuery
+{
+    public Guid? StudentId { get; init; }
+
+    public Guid? AssignmentId { get; init; }
+
+    /// <summary>submitted, graded or returned.</summary>
+    [RegularExpression("^(?i)(submitted|graded|returned)$", ErrorMessage = "Status must be submitted, graded or returned.")]
+    public string? Status { get; init; }
+
+    public SubmissionStatus? StatusFilter => Enum.TryParse<SubmissionStatus>(Status, ignoreCase: true, out var s) ? s : null;
+
+    [Range(1, 1_000_000)]
+    public int? Page { get; init; }
+
+    [Range(1, PageRequest.MaxPageSize)]
+    public int? PageSize { get; init; }
+
+    public PageRequest Paging => new() { Page = Page, PageSize = PageSize };
+}

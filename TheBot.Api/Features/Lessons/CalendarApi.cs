@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using TheBot.Api.Data;
+using TheBot.Api.Platform.Auth;
+using TheBot.Api.Platform.Errors;
+
+namespace TheBot.Api.Features.Lessons;
+
+/// <summary>
+/// A personal iCalendar (RFC 5545) feed of the lessons a person sees, behind a secret token so that
+/// Google or Apple Calendar can subscribe without signing in. Only the token's SHA-256 is stored;
+/// regenerating it invalidates the old address.
+/// </summary>
+public static class CalendarApi
+{
+    public const string ContentType = "text/calendar";
+
+    public static IEndpointRouteBuilder MapCalendarApi(this IEndpointRouteBuilder api)
+    {
+        var calendar = api.MapGroup("/calendar").WithTags("Calendar");
+        calendar.MapPost("/token", RegenerateAsync).RequireSignedIn()
+            .WithName("RegenerateCalendarToken").WithSummary("Make a new secret calendar-feed address (the old one stops working)");
+        calendar.MapGet("/{token}.ics", FeedAsync).AllowAnyone()
+            .WithName("GetCalendarFeed").WithSummary("The iCalendar feed of the token's owner (lessons from 30 days ago on)")
+            .Produces(StatusCodes.Status200OK, contentType: ContentType)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return api;
+    }
+
+    private static async Task<Ok<CalendarFeedResponse>> RegenerateAsync(
+        HttpContext http, ClaimsPrincipal principal, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var userId = principal.GetUserId();
+        var token = Base64UrlToken();
+        var hash = Hash(token);
+        var feed = await db.CalendarFeeds.FirstOrDefaultAsync(f => f.UserId == userId, ct);
+        if (feed is null)
+        {
+            db.CalendarFeeds.Add(new CalendarFeed { UserId = userId, TokenHash = hash, CreatedAt = clock.GetUtcNow() });
+        }
+        else
+        {
+            feed.TokenHash = hash;
+            feed.CreatedAt = clock.GetUtcNow();
+        }
+
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(new CalendarFeedResponse(token, $"{http.Request.Scheme}://{http.Request.Host}/api/calendar/{token}.ics"));
+    }
+
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> FeedAsync(
+        string token, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        if (token.Length is < 20 or > 100)
+        {
+            return ApiProblems.NotFound("The calendar");
+        }
+
+        var hash = Hash(token);
+        var owner = await db.CalendarFeeds.AsNoTracking().Where(f => f.TokenHash == hash)
+            .Select(f => new { f.UserId, Role = db.Users.Where(u => u.Id == f.UserId && u.IsActive).Select(u => (Users.UserRole?)u.Role).FirstOrDefault() })
+            .FirstOrDefaultAsync(ct);
+        if (owner?.Role is not { } role)
+        {
+            return ApiProblems.NotFound("The calendar");
+        }
+
+        var now = clock.GetUtcNow();
+        var since = now.AddDays(-30);
+        var lessons = await LessonAccess.Visible(db, owner.UserId, role).AsNoTracking()
+            .Where(l => l.EndsAt > since)
+            .OrderBy(l => l.StartsAt).ThenBy(l => l.Id)
+            .Take(2000)
+            .Select(l => new CalendarLesson(l.Id, l.StartsAt, l.EndsAt, l.Status, l.Topic, l.MeetingLink, l.Subject!.Name, l.Teacher!.FullName, l.Student!.FullName, l.UpdatedAt))
+            .ToListAsync(ct);
+        return TypedResults.Text(ICalendar.Write(lessons, now), ContentType + "; charset=utf-8", Encoding.UTF8);
+    }
+
+    private static string Base64UrlToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+}
+
+public sealed record CalendarLesson(
+    Guid Id, DateTimeOffset StartsAt, DateTimeOffset EndsAt, LessonStatus Status, string? Topic, string? MeetingLink,
+    string Subject, string Teacher, string Student, DateTimeOffset UpdatedAt);
+
+/// <summary>Hand-written RFC 5545: CRLF line ends, escaped text, lines folded at 75 octets.</summary>
+public static class ICalendar
+{
+    public static string Write(IEnumerable<CalendarLesson> lessons, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(lessons);
+        var text = new StringBuilder();
+        Line(text, "BEGIN:VCALENDAR");
+        Line(text, "VERSION:2.0");
+        Line(text, "PRODID:-//TheBot//Lessons//EN");
+        Line(text, "CALSCALE:GREGORIAN");
+        Line(text, "METHOD:PUBLISH");
+        Line(text, "X-WR-CALNAME:TheBot");
+        foreach (var lesson in lessons)
+        {
+            Line(text, "BEGIN:VEVENT");
+            Line(text, $"UID:{lesson.Id}@thebot");
+            Line(text, $"DTSTAMP:{Utc(now)}");
+            Line(text, $"LAST-MODIFIED:{Utc(lesson.UpdatedAt)}");
+            Line(text, $"DTSTART:{Utc(lesson.StartsAt)}");
+            Line(text, $"DTEND:{Utc(lesson.EndsAt)}");
+            Line(text, "SUMMARY:" + Escape(lesson.Topic is null ? lesson.Subject : $"{lesson.Subject}: {lesson.Topic}"));
+            Line(text, "DESCRIPTION:" + Escape($"Teacher: {lesson.Teacher}\nStudent: {lesson.Student}" + (lesson.MeetingLink is null ? "" : $"\n{lesson.MeetingLink}")));
+            if (lesson.MeetingLink is not null)
+            {
+                Line(text, "URL:" + lesson.MeetingLink);
+            }
+
+            Line(text, "STATUS:" + lesson.Status switch
+            {
+                LessonStatus.Cancelled => "CANCELLED",
+                LessonStatus.Pending => "TENTATIVE",
+                _ => "CONFIRMED",
+            });
+            Line(text, "END:VEVENT");
+        }
+
+        Line(text, "END:VCALENDAR");
+        return text.ToString();
+    }
+
+    private static string Utc(DateTimeOffset at) => at.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+
+    private static string Escape(string value) => value
+        .Replace("\\", "\\\\", StringComparison.Ordinal)
+        .Replace(";", "\\;", StringComparison.Ordinal)
+        .Replace(",", "\\,", StringComparison.Ordinal)
+        .Replace("\r\n", "\\n", StringComparison.Ordinal)
+        .Replace("\n", "\\n", StringComparison.Ordinal);
+
+    /// <summary>Appends a content line, folded so that no physical line exceeds 75 octets of UTF-8.</summary>
+    private static void Line(StringBuilder text, string line)
+    {
+        var octets = 0;
+        var first = true;
+        foreach (var rune in line.EnumerateRunes())
+        {
+            var size = rune.Utf8SequenceLength;
+            if (octets + size > (first ? 75 : 74))
+            {
+                text.Append("\r\n ");
+                octets = 0;
+                first = false;
+            }
+
+            text.Append(rune.ToString());
+            octets += size;
+        }
+
+        text.Append("\r\n");
+    }
+}

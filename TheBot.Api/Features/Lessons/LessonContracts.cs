@@ -1,0 +1,82 @@
+using System.ComponentModel.DataAnnotations;
+using TheBot.Api.Features.Enrollments;
+using TheBot.Api.Features.Users;
+using TheBot.Api.Platform.Paging;
+
+namespace TheBot.Api.Features.Lessons;
+
+/// <summary>A teacher books for themself (teacherId may be omitted); an admin names the teacher.</summary>
+public sealed record CreateLessonRequest(
+    [property: Required] Guid? StudentId,
+    [property: Required] Guid? SubjectId,
+    Guid? TeacherId,
+    [property: Required] DateTimeOffset? StartsAt,
+    [property: Required] DateTimeOffset? EndsAt,
+    [property: MaxLength(200)] string? Topic,
+    [property: MaxLength(500)] string? MeetingLink);
+
+/// <summary>Move a lesson (and optionally change its topic or link); a confirmed lesson needs confirming again.</summary>
+public sealed record RescheduleLessonRequest(
+    [property: Required] DateTimeOffset? StartsAt,
+    [property: Required] DateTimeOffset? EndsAt,
+    [property: MaxLength(200)] string? Topic,
+    [property: MaxLength(500)] string? MeetingLink);
+
+public sealed record CancelLessonRequest([property: Required, MinLength(1), MaxLength(500)] string? Reason);
+
+public sealed record LessonResponse(
+    Guid Id,
+    EnrollmentSubject Subject,
+    PersonRef Teacher,
+    PersonRef Student,
+    DateTimeOffset StartsAt,
+    DateTimeOffset EndsAt,
+    LessonStatus Status,
+    string? Topic,
+    string? MeetingLink,
+    string? CancelReason,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt);
+
+public sealed record LessonHistoryItem(
+    string Action,
+    PersonRef? Actor,
+    DateTimeOffset At,
+    LessonStatus? FromStatus,
+    LessonStatus ToStatus,
+    DateTimeOffset? FromStartsAt,
+    DateTimeOffset? FromEndsAt,
+    DateTimeOffset ToStartsAt,
+    DateTimeOffset ToEndsAt,
+    string? Note);
+
+public sealed record LessonQuery
+{
+    /// <summary>Lessons ending after this instant (default: no lower bound).</summary>
+    public DateTimeOffset? From { get; init; }
+
+    /// <summary>Lessons starting before this instant (default: no upper bound).</summary>
+    public DateTimeOffset? To { get; init; }
+
+    public Guid? TeacherId { get; init; }
+
+    public Guid? StudentId { get; init; }
+
+    public Guid? SubjectId { get; init; }
+
+    /// <summary>pending, confirmed, completed or cancelled.</summary>
+    [RegularExpression("^(?i)(pending|confirmed|completed|cancelled)$", ErrorMessage = "Status must be pending, confirmed, completed or cancelled.")]
+    public string? Status { get; init; }
+
+    public LessonStatus? StatusFilter => Enum.TryParse<LessonStatus>(Status, ignoreCase: true, out var s) ? s : null;
+
+    [Range(1, 1_000_000)]
+    public int? Page { get; init; }
+
+    [Range(1, PageRequest.MaxPageSize)]
+    public int? PageSize { get; init; }
+
+    public PageRequest Paging => new() { Page = Page, PageSize = PageSize };
+}
+
+public sealed record CalendarFeedResponse(string Token, string Url);

@@ -1,0 +1,355 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using TheBot.Api.Data;
+using TheBot.Api.Features.Enrollments;
+using TheBot.Api.Features.Users;
+using TheBot.Api.Platform.Auth;
+using TheBot.Api.Platform.Errors;
+using TheBot.Api.Platform.Paging;
+using TheBot.Api.Platform.Realtime;
+
+namespace TheBot.Api.Features.Lessons;
+
+public static class LessonsApi
+{
+    /// <summary>Non-admins cancel at least this long before the start.</summary>
+    public static readonly TimeSpan CancelWindow = TimeSpan.FromHours(2);
+
+    public static IEndpointRouteBuilder MapLessonsApi(this IEndpointRouteBuilder api)
+    {
+        var lessons = api.MapGroup("/lessons").WithTags("Lessons");
+        lessons.MapGet("/", ListAsync).RequireSignedIn()
+            .WithName("ListLessons").WithSummary("Lessons in a period the caller may see (own, students', children's, or all for admins)");
+        lessons.MapPost("/", CreateAsync).RequireRoles(UserRole.Teacher, UserRole.Admin)
+            .WithName("CreateLesson").WithSummary("Schedule a lesson with an enrolled student; overlapping bookings are refused")
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        lessons.MapGet("/{id:guid}", GetAsync).RequireSignedIn()
+            .WithName("GetLesson").WithSummary("One lesson").ProducesProblem(StatusCodes.Status404NotFound);
+        lessons.MapPatch("/{id:guid}", RescheduleAsync).RequireRoles(UserRole.Teacher, UserRole.Admin)
+            .WithName("RescheduleLesson").WithSummary("Move a lesson (a confirmed lesson becomes pending again)")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        lessons.MapPost("/{id:guid}/confirm", ConfirmAsync).RequireRoles(UserRole.Student, UserRole.Teacher, UserRole.Admin)
+            .WithName("ConfirmLesson").WithSummary("Confirm a pending lesson")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        lessons.MapPost("/{id:guid}/cancel", CancelAsync).RequireRoles(UserRole.Student, UserRole.Teacher, UserRole.Tutor, UserRole.Admin)
+            .WithName("CancelLesson").WithSummary("Cancel with a reason, at least 2 hours before the start (admins at any time)")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        lessons.MapPost("/{id:guid}/complete", CompleteAsync).RequireRoles(UserRole.Teacher, UserRole.Admin)
+            .WithName("CompleteLesson").WithSummary("Mark a lesson that has started as completed")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        lessons.MapGet("/{id:guid}/history", HistoryAsync).RequireSignedIn()
+            .WithName("GetLessonHistory").WithSummary("Every change of a lesson: who, when, old → new")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return api;
+    }
+
+    private static async Task<Ok<PagedResult<LessonResponse>>> ListAsync(
+        [AsParameters] LessonQuery query, ClaimsPrincipal principal, TheBotDbContext db, CancellationToken ct)
+    {
+        var lessons = LessonAccess.Visible(db, principal).AsNoTracking();
+        if (query.From is { } from)
+        {
+            var fromUtc = from.ToUniversalTime();
+            lessons = lessons.Where(l => l.EndsAt > fromUtc);
+        }
+
+        if (query.To is { } to)
+        {
+            var toUtc = to.ToUniversalTime();
+            lessons = lessons.Where(l => l.StartsAt < toUtc);
+        }
+
+        if (query.TeacherId is { } teacherId)
+        {
+            lessons = lessons.Where(l => l.TeacherId == teacherId);
+        }
+
+        if (query.StudentId is { } studentId)
+        {
+            lessons = lessons.Where(l => l.StudentId == studentId);
+        }
+
+        if (query.SubjectId is { } subjectId)
+        {
+            lessons = lessons.Where(l => l.SubjectId == subjectId);
+        }
+
+        if (query.StatusFilter is { } status)
+        {
+            lessons = lessons.Where(l => l.Status == status);
+        }
+
+        return TypedResults.Ok(await lessons
+            .OrderBy(l => l.StartsAt).ThenBy(l => l.Id)
+            .Select(LessonAccess.Projection)
+            .ToPageAsync(query.Paging, ct));
+    }
+
+    private static async Task<Results<Ok<LessonResponse>, ProblemHttpResult>> GetAsync(
+        Guid id, ClaimsPrincipal principal, TheBotDbContext db, CancellationToken ct) =>
+        await LessonAccess.Visible(db, principal).AsNoTracking().Where(l => l.Id == id).Select(LessonAccess.Projection).FirstOrDefaultAsync(ct)
+            is { } lesson ? TypedResults.Ok(lesson) : ApiProblems.NotFound("The lesson");
+
+    private static async Task<Results<Created<LessonResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        CreateLessonRequest request, ClaimsPrincipal principal, TheBotDbContext db, IRealtimePublisher realtime, TimeProvider clock, CancellationToken ct)
+    {
+        var callerId = principal.GetUserId();
+        Guid teacherId;
+        if (principal.IsAdmin())
+        {
+            if (request.TeacherId is not { } chosen)
+            {
+                return ApiProblems.Invalid("teacherId", "Name the teacher of the lesson.");
+            }
+
+            teacherId = chosen;
+        }
+        else
+        {
+            if (request.TeacherId is { } other && other != callerId)
+            {
+                return ApiProblems.Invalid("teacherId", "Teachers schedule their own lessons.");
+            }
+
+            teacherId = callerId;
+        }
+
+        var now = clock.GetUtcNow();
+        var startsAt = request.StartsAt!.Value.ToUniversalTime();
+        var endsAt = request.EndsAt!.Value.ToUniversalTime();
+        if (LessonRules.CheckTimes(startsAt, endsAt, now) is { } timeProblem)
+        {
+            return timeProblem;
+        }
+
+        if (LessonRules.CheckMeetingLink(request.MeetingLink) is { } linkProblem)
+        {
+            return linkProblem;
+        }
+
+        var studentId = request.StudentId!.Value;
+        var subjectId = request.SubjectId!.Value;
+        if (!await db.Enrollments.AnyAsync(e => e.TeacherId == teacherId && e.StudentId == studentId && e.SubjectId == subjectId
+                && e.Status == EnrollmentStatus.Active, ct))
+        {
+            return ApiProblems.Unprocessable("The teacher, the student and the subject do not share an active enrollment.");
+        }
+
+        var lesson = new Lesson
+        {
+            Id = Guid.CreateVersion7(),
+            TeacherId = teacherId,
+            StudentId = studentId,
+            SubjectId = subjectId,
+            StartsAt = startsAt,
+            EndsAt = endsAt,
+            Topic = string.IsNullOrWhiteSpace(request.Topic) ? null : request.Topic.Trim(),
+            MeetingLink = string.IsNullOrWhiteSpace(request.MeetingLink) ? null : request.MeetingLink.Trim(),
+            CreatedById = callerId,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.Lessons.Add(lesson);
+        db.LessonHistory.Add(LessonRules.Entry(lesson, "created", callerId, now, null, null, null));
+        if (await LessonRules.SaveAsync(db, lesson, ct) is { } conflict)
+        {
+            return conflict;
+        }
+
+        await LessonAccess.PublishAsync(db, realtime, lesson, "created", ct);
+        var response = await db.Lessons.AsNoTracking().Where(l => l.Id == lesson.Id).Select(LessonAccess.Projection).FirstAsync(ct);
+        return TypedResults.Created($"/api/lessons/{lesson.Id}", response);
+    }
+
+    private static async Task<Results<Ok<LessonResponse>, ValidationProblem, ProblemHttpResult>> RescheduleAsync(
+        Guid id, RescheduleLessonRequest request, ClaimsPrincipal principal, TheBotDbContext db, IRealtimePublisher realtime, TimeProvider clock, CancellationToken ct)
+    {
+        var lesson = await LessonAccess.Visible(db, principal).FirstOrDefaultAsync(l => l.Id == id, ct);
+        if (lesson is null)
+        {
+            return ApiProblems.NotFound("The lesson");
+        }
+
+        if (lesson.Status is not (LessonStatus.Pending or LessonStatus.Confirmed))
+        {
+            return ApiProblems.Conflict($"A {Name(lesson.Status)} lesson cannot be rescheduled.");
+        }
+
+        var now = clock.GetUtcNow();
+        var startsAt = request.StartsAt!.Value.ToUniversalTime();
+        var endsAt = request.EndsAt!.Value.ToUniversalTime();
+        if (LessonRules.CheckTimes(startsAt, endsAt, now) is { } timeProblem)
+        {
+            return timeProblem;
+        }
+
+        if (LessonRules.CheckMeetingLink(request.MeetingLink) is { } linkProblem)
+        {
+            return linkProblem;
+        }
+
+        var (fromStatus, fromStart, fromEnd) = (lesson.Status, lesson.StartsAt, lesson.EndsAt);
+        lesson.StartsAt = startsAt;
+        lesson.EndsAt = endsAt;
+        lesson.Topic = request.Topic is null ? lesson.Topic : string.IsNullOrWhiteSpace(request.Topic) ? null : request.Topic.Trim();
+        lesson.MeetingLink = request.MeetingLink is null ? lesson.MeetingLink : string.IsNullOrWhiteSpace(request.MeetingLink) ? null : request.MeetingLink.Trim();
+        lesson.Status = LessonStatus.Pending;
+        lesson.UpdatedAt = now;
+        db.LessonHistory.Add(LessonRules.Entry(lesson, "rescheduled", principal.GetUserId(), now, fromStatus, (fromStart, fromEnd), null));
+        if (await LessonRules.SaveAsync(db, lesson, ct) is { } conflict)
+        {
+            return conflict;
+        }
+
+        await LessonAccess.PublishAsync(db, realtime, lesson, "rescheduled", ct);
+        return TypedResults.Ok(await db.Lessons.AsNoTracking().Where(l => l.Id == id).Select(LessonAccess.Projection).FirstAsync(ct));
+    }
+
+    private static Task<Results<Ok<LessonResponse>, ProblemHttpResult>> ConfirmAsync(
+        Guid id, ClaimsPrincipal principal, TheBotDbContext db, IRealtimePublisher realtime, TimeProvider clock, CancellationToken ct) =>
+        TransitionAsync(id, principal, db, realtime, clock, "confirmed", null, (lesson, _) =>
+            lesson.Status == LessonStatus.Pending ? null : ApiProblems.Conflict($"Only pending lessons can be confirmed; this one is {Name(lesson.Status)}."),
+            LessonStatus.Confirmed, ct);
+
+    private static Task<Results<Ok<LessonResponse>, ProblemHttpResult>> CancelAsync(
+        Guid id, CancelLessonRequest request, ClaimsPrincipal principal, TheBotDbContext db, IRealtimePublisher realtime, TimeProvider clock, CancellationToken ct) =>
+        TransitionAsync(id, principal, db, realtime, clock, "cancelled", request.Reason!.Trim(), (lesson, now) =>
+            lesson.Status is not (LessonStatus.Pending or LessonStatus.Confirmed)
+                ? ApiProblems.Conflict($"A {Name(lesson.Status)} lesson cannot be cancelled.")
+                : !principal.IsAdmin() && lesson.StartsAt - now < CancelWindow
+                    ? ApiProblems.Unprocessable("Lessons can be cancelled only at least 2 hours before they start.")
+                    : null,
+            LessonStatus.Cancelled, ct);
+
+    private static Task<Results<Ok<LessonResponse>, ProblemHttpResult>> CompleteAsync(
+        Guid id, ClaimsPrincipal principal, TheBotDbContext db, IRealtimePublisher realtime, TimeProvider clock, CancellationToken ct) =>
+        TransitionAsync(id, principal, db, realtime, clock, "completed", null, (lesson, now) =>
+            lesson.Status is not (LessonStatus.Pending or LessonStatus.Confirmed)
+                ? ApiProblems.Conflict($"A {Name(lesson.Status)} lesson cannot be completed.")
+                : lesson.StartsAt > now
+                    ? ApiProblems.Unprocessable("A lesson can be completed only once it has started.")
+                    : null,
+            LessonStatus.Completed, ct);
+
+    private static async Task<Results<Ok<LessonResponse>, ProblemHttpResult>> TransitionAsync(
+        Guid id, ClaimsPrincipal principal, TheBotDbContext db, IRealtimePublisher realtime, TimeProvider clock,
+        string action, string? note, Func<Lesson, DateTimeOffset, ProblemHttpResult?> check, LessonStatus to, CancellationToken ct)
+    {
+        var lesson = await LessonAccess.Visible(db, principal).FirstOrDefaultAsync(l => l.Id == id, ct);
+        if (lesson is null)
+        {
+            return ApiProblems.NotFound("The lesson");
+        }
+
+        var now = clock.GetUtcNow();
+        if (check(lesson, now) is { } problem)
+        {
+            return problem;
+        }
+
+        var from = lesson.Status;
+        lesson.Status = to;
+        lesson.UpdatedAt = now;
+        if (to == LessonStatus.Cancelled)
+        {
+            lesson.CancelReason = note;
+        }
+
+        db.LessonHistory.Add(LessonRules.Entry(lesson, action, principal.GetUserId(), now, from, null, note));
+        await db.SaveChangesAsync(ct);
+        await LessonAccess.PublishAsync(db, realtime, lesson, action, ct);
+        return TypedResults.Ok(await db.Lessons.AsNoTracking().Where(l => l.Id == id).Select(LessonAccess.Projection).FirstAsync(ct));
+    }
+
+    private static async Task<Results<Ok<List<LessonHistoryItem>>, ProblemHttpResult>> HistoryAsync(
+        Guid id, ClaimsPrincipal principal, TheBotDbContext db, CancellationToken ct)
+    {
+        if (!await LessonAccess.Visible(db, principal).AnyAsync(l => l.Id == id, ct))
+        {
+            return ApiProblems.NotFound("The lesson");
+        }
+
+        return TypedResults.Ok(await db.LessonHistory.AsNoTracking()
+            .Where(h => h.LessonId == id)
+            .OrderBy(h => h.At).ThenBy(h => h.Id)
+            .Select(h => new LessonHistoryItem(
+                h.Action,
+                h.ActorId == null ? null : new PersonRef(h.Actor!.Id, h.Actor.FullName, h.Actor.Email!),
+                h.At, h.FromStatus, h.ToStatus, h.FromStartsAt, h.FromEndsAt, h.ToStartsAt, h.ToEndsAt, h.Note))
+            .ToListAsync(ct));
+    }
+
+    internal static string Name(LessonStatus status) => status.ToString().ToLowerInvariant();
+}
+
+/// <summary>The lesson rules shared by booking and rescheduling.</summary>
+internal static class LessonRules
+{
+    public static ValidationProblem? CheckTimes(DateTimeOffset startsAt, DateTimeOffset endsAt, DateTimeOffset now)
+    {
+        if (startsAt < now)
+        {
+            return ApiProblems.Invalid("startsAt", "A lesson cannot start in the past.");
+        }
+
+        var minutes = (endsAt - startsAt).TotalMinutes;
+        if (minutes < Lesson.MinMinutes || minutes > Lesson.MaxMinutes)
+        {
+            return ApiProblems.Invalid("endsAt", $"A lesson lasts between {Lesson.MinMinutes} minutes and {Lesson.MaxMinutes / 60} hours.");
+        }
+
+        return null;
+    }
+
+    public static ValidationProblem? CheckMeetingLink(string? link) =>
+        string.IsNullOrWhiteSpace(link)
+        || (Uri.TryCreate(link.Trim(), UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && !string.IsNullOrEmpty(uri.Host))
+            ? null
+            : ApiProblems.Invalid("meetingLink", "The meeting link must be an https:// address.");
+
+    public static LessonHistoryEntry Entry(Lesson lesson, string action, Guid actorId, DateTimeOffset now,
+        LessonStatus? from, (DateTimeOffset Start, DateTimeOffset End)? fromTimes, string? note) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        LessonId = lesson.Id,
+        Action = action,
+        ActorId = actorId,
+        At = now,
+        FromStatus = from,
+        ToStatus = lesson.Status,
+        FromStartsAt = fromTimes?.Start,
+        FromEndsAt = fromTimes?.End,
+        ToStartsAt = lesson.StartsAt,
+        ToEndsAt = lesson.EndsAt,
+        Note = note,
+    };
+
+    /// <summary>Saves; an overlap the exclusion constraints refuse becomes 409 naming the lesson in the way.</summary>
+    public static async Task<ProblemHttpResult?> SaveAsync(TheBotDbContext db, Lesson lesson, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return null;
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.ExclusionViolation } pg)
+        {
+            db.ChangeTracker.Clear();
+            var teacher = pg.ConstraintName == LessonSchemaSql.TeacherConstraint;
+            var (start, end, id) = (lesson.StartsAt, lesson.EndsAt, lesson.Id);
+            var overlapping = db.Lessons.AsNoTracking()
+                .Where(l => l.Id != id && l.Status != LessonStatus.Cancelled && l.StartsAt < end && l.EndsAt > start);
+            overlapping = teacher
+                ? overlapping.Where(l => l.TeacherId == lesson.TeacherId)
+                : overlapping.Where(l => l.StudentId == lesson.StudentId);
+            var conflictingId = await overlapping.OrderBy(l => l.StartsAt).Select(l => (Guid?)l.Id).FirstOrDefaultAsync(ct);
+            return ApiProblems.Conflict(
+                teacher ? "The teacher already has a lesson at this time." : "The student already has a lesson at this time.",
+                new Dictionary<string, object?> { ["conflictingLessonId"] = conflictingId, ["conflictsWith"] = teacher ? "teacher" : "student" });
+        }
+    }
+}

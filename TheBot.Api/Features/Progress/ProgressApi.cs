@@ -1,0 +1,278 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+using TheBot.Api.Data;
+using TheBot.Api.Features.Assignments;
+using TheBot.Api.Features.Enrollments;
+using TheBot.Api.Features.Lessons;
+using TheBot.Api.Features.Users;
+using TheBot.Api.Platform.Auth;
+using TheBot.Api.Platform.Errors;
+using TheBot.Api.Platform.Paging;
+using TheBot.Api.Platform.Realtime;
+using TheBot.Realtime.Contracts;
+
+namespace TheBot.Api.Features.Progress;
+
+public static class ProgressApi
+{
+    public const string ExcelContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static IEndpointRouteBuilder MapProgressApi(this IEndpointRouteBuilder api)
+    {
+        var progress = api.MapGroup("/progress").WithTags("Progress");
+        progress.MapGet("/students/{studentId:guid}", StudentAsync).RequireSignedIn()
+            .WithName("GetStudentProgress").WithSummary("A student's lessons, submissions, lateness and scores over time")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        progress.MapGet("/students/{studentId:guid}/export", ExportStudentAsync).RequireRoles(UserRole.Tutor, UserRole.Admin)
+            .WithName("ExportStudentProgress").WithSummary("A student's graded work as an Excel workbook (.xlsx)")
+            .Produces(StatusCodes.Status200OK, contentType: ExcelContentType).ProducesProblem(StatusCodes.Status404NotFound);
+        progress.MapGet("/export", ExportStudentsAsync).RequireRoles(UserRole.Tutor, UserRole.Admin)
+            .WithName("ExportStudentsProgress").WithSummary("Every student of mine (all for admins) with their progress as .xlsx")
+            .Produces(StatusCodes.Status200OK, contentType: ExcelContentType);
+        progress.MapGet("/reports", ListReportsAsync).RequireSignedIn()
+            .WithName("ListProgressReports").WithSummary("Reports I wrote, or sent reports about me or my children (all for admins)");
+        progress.MapPost("/reports", CreateReportAsync).RequireRoles(UserRole.Teacher, UserRole.Tutor)
+            .WithName("CreateProgressReport").WithSummary("Draft a progress report about one of my students")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        progress.MapPost("/reports/{id:guid}/send", SendReportAsync).RequireRoles(UserRole.Teacher, UserRole.Tutor)
+            .WithName("SendProgressReport").WithSummary("Send a draft report to the student's parents")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        progress.MapPost("/reports/{id:guid}/read", ReadReportAsync).RequireRoles(UserRole.Parent)
+            .WithName("MarkProgressReportRead").WithSummary("The parent has read the report")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return api;
+    }
+
+    private static IQueryable<Guid> VisibleStudents(TheBotDbContext db, ClaimsPrincipal principal) =>
+        StudentRelations.VisibleStudentIds(db, principal.GetUserId(), principal.GetRole());
+
+    private static async Task<Results<Ok<StudentProgress>, ProblemHttpResult>> StudentAsync(
+        Guid studentId, ClaimsPrincipal principal, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var summary = await db.Users.AsNoTracking()
+            .Where(u => u.Id == studentId && u.Role == UserRole.Student && VisibleStudents(db, principal).Contains(u.Id))
+            .Select(u => new
+            {
+                Student = new PersonRef(u.Id, u.FullName, u.Email!),
+                Completed = db.Lessons.Count(l => l.StudentId == u.Id && l.Status == LessonStatus.Completed),
+                Cancelled = db.Lessons.Count(l => l.StudentId == u.Id && l.Status == LessonStatus.Cancelled),
+                Upcoming = db.Lessons.Count(l => l.StudentId == u.Id && l.StartsAt > now && (l.Status == LessonStatus.Pending || l.Status == LessonStatus.Confirmed)),
+                Submissions = db.Submissions.Count(s => s.StudentId == u.Id),
+                Graded = db.Submissions.Count(s => s.StudentId == u.Id && s.Status == SubmissionStatus.Graded),
+                Late = db.Submissions.Count(s => s.StudentId == u.Id && s.IsLate),
+                Average = db.Submissions.Where(s => s.StudentId == u.Id && s.Status == SubmissionStatus.Graded)
+                    .Average(s => (decimal?)(s.FinalScore!.Value * 100 / s.Assignment!.MaxScore)),
+            })
+            .FirstOrDefaultAsync(ct);
+        if (summary is null)
+        {
+            return ApiProblems.NotFound("The student");
+        }
+
+        var scores = await Scores(db, studentId).ToListAsync(ct);
+        return TypedResults.Ok(new StudentProgress(summary.Student, summary.Completed, summary.Cancelled, summary.Upcoming,
+            summary.Submissions, summary.Graded, summary.Late, summary.Average is { } avg ? decimal.Round(avg, 1) : null, scores));
+    }
+
+    private static IQueryable<ScorePoint> Scores(TheBotDbContext db, Guid studentId) =>
+        db.Submissions.AsNoTracking()
+            .Where(s => s.StudentId == studentId && s.Status == SubmissionStatus.Graded)
+            .OrderBy(s => s.GradedAt).ThenBy(s => s.Id)
+            .Select(s => new ScorePoint(s.Id, s.Assignment!.Title, s.Assignment.Subject!.Name, s.GradedAt!.Value, s.FinalScore!.Value, s.Assignment.MaxScore, s.IsLate));
+
+    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> ExportStudentAsync(
+        Guid studentId, HttpContext http, ClaimsPrincipal principal, TheBotDbContext db, CancellationToken ct)
+    {
+        if (!await VisibleStudents(db, principal).ContainsAsync(studentId, ct))
+        {
+            return ApiProblems.NotFound("The student");
+        }
+
+        var rows = await Scores(db, studentId).ToListAsync(ct);
+        await WriteWorkbookAsync(http, $"progress-{studentId:N}", "Progress", rows.Select(r => new ScoreRow
+        {
+            Assignment = r.Assignment,
+            Subject = r.Subject,
+            GradedAt = r.GradedAt.UtcDateTime,
+            FinalScore = r.FinalScore,
+            MaxScore = r.MaxScore,
+            Late = r.IsLate ? "yes" : "no",
+        }), ct);
+        return TypedResults.Empty;
+    }
+
+    private static async Task ExportStudentsAsync(HttpContext http, ClaimsPrincipal principal, TheBotDbContext db, CancellationToken ct)
+    {
+        var rows = await db.Users.AsNoTracking()
+            .Where(u => u.Role == UserRole.Student && VisibleStudents(db, principal).Contains(u.Id))
+            .OrderBy(u => u.FullName).ThenBy(u => u.Id)
+            .Select(u => new StudentRow
+            {
+                Student = u.FullName,
+                Email = u.Email!,
+                LessonsCompleted = db.Lessons.Count(l => l.StudentId == u.Id && l.Status == LessonStatus.Completed),
+                LessonsCancelled = db.Lessons.Count(l => l.StudentId == u.Id && l.Status == LessonStatus.Cancelled),
+                Submissions = db.Submissions.Count(s => s.StudentId == u.Id),
+                Graded = db.Submissions.Count(s => s.StudentId == u.Id && s.Status == SubmissionStatus.Graded),
+                Late = db.Submissions.Count(s => s.StudentId == u.Id && s.IsLate),
+                AveragePercent = db.Submissions.Where(s => s.StudentId == u.Id && s.Status == SubmissionStatus.Graded)
+                    .Average(s => (decimal?)(s.FinalScore!.Value * 100 / s.Assignment!.MaxScore)),
+            })
+            .ToListAsync(ct);
+        foreach (var row in rows)
+        {
+            row.AveragePercent = row.AveragePercent is { } avg ? decimal.Round(avg, 1) : null;
+        }
+
+        await WriteWorkbookAsync(http, "students-progress", "Students", rows, ct);
+    }
+
+    /// <summary>Like the invoice export: written to a self-deleting temporary file (zip needs to seek), then streamed.</summary>
+    private static async Task WriteWorkbookAsync<T>(HttpContext http, string name, string sheet, IEnumerable<T> rows, CancellationToken ct)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"thebot-{name}-{Guid.NewGuid():N}.xlsx");
+        await using var file = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024,
+            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        await file.SaveAsAsync(rows, sheetName: sheet, cancellationToken: ct);
+        file.Position = 0;
+        http.Response.ContentType = ExcelContentType;
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}-{DateTime.UtcNow:yyyy-MM-dd}.xlsx\"";
+        http.Response.ContentLength = file.Length;
+        await file.CopyToAsync(http.Response.Body, ct);
+    }
+
+    private static IQueryable<ProgressReport> VisibleReports(TheBotDbContext db, ClaimsPrincipal principal)
+    {
+        var userId = principal.GetUserId();
+        return principal.GetRole() switch
+        {
+            UserRole.Admin => db.ProgressReports,
+            UserRole.Teacher or UserRole.Tutor => db.ProgressReports.Where(r => r.AuthorId == userId),
+            var role => db.ProgressReports.Where(r => r.Status != ProgressReportStatus.Draft
+                && StudentRelations.VisibleStudentIds(db, userId, role).Contains(r.StudentId)),
+        };
+    }
+
+    private static readonly System.Linq.Expressions.Expression<Func<ProgressReport, ProgressReportResponse>> ReportProjection = r => new ProgressReportResponse(
+        r.Id,
+        new PersonRef(r.AuthorId, r.Author!.FullName, r.Author.Email!),
+        new PersonRef(r.StudentId, r.Student!.FullName, r.Student.Email!),
+        r.Title, r.Body, r.Status, r.CreatedAt, r.SentAt, r.ReadAt);
+
+    private static async Task<Ok<PagedResult<ProgressReportResponse>>> ListReportsAsync(
+        [AsParameters] ReportQuery query, ClaimsPrincipal principal, TheBotDbContext db, CancellationToken ct)
+    {
+        var reports = VisibleReports(db, principal).AsNoTracking();
+        if (query.StudentId is { } studentId)
+        {
+            reports = reports.Where(r => r.StudentId == studentId);
+        }
+
+        return TypedResults.Ok(await reports.OrderByDescending(r => r.CreatedAt).ThenBy(r => r.Id).Select(ReportProjection).ToPageAsync(query.Paging, ct));
+    }
+
+    private static async Task<Results<Created<ProgressReportResponse>, ProblemHttpResult>> CreateReportAsync(
+        CreateReportRequest request, ClaimsPrincipal principal, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var studentId = request.StudentId!.Value;
+        if (!await VisibleStudents(db, principal).ContainsAsync(studentId, ct))
+        {
+            return ApiProblems.NotFound("The student");
+        }
+
+        var report = new ProgressReport
+        {
+            Id = Guid.CreateVersion7(),
+            AuthorId = principal.GetUserId(),
+            StudentId = studentId,
+            Title = request.Title!.Trim(),
+            Body = request.Body!,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        db.ProgressReports.Add(report);
+        await db.SaveChangesAsync(ct);
+        var response = await db.ProgressReports.AsNoTracking().Where(r => r.Id == report.Id).Select(ReportProjection).FirstAsync(ct);
+        return TypedResults.Created($"/api/progress/reports/{report.Id}", response);
+    }
+
+    private static async Task<Results<Ok<ProgressReportResponse>, ProblemHttpResult>> SendReportAsync(
+        Guid id, ClaimsPrincipal principal, TheBotDbContext db, IRealtimePublisher realtime, TimeProvider clock, CancellationToken ct)
+    {
+        var report = await VisibleReports(db, principal).FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (report is null)
+        {
+            return ApiProblems.NotFound("The report");
+        }
+
+        if (report.Status != ProgressReportStatus.Draft)
+        {
+            return ApiProblems.Conflict("The report has already been sent.");
+        }
+
+        report.Status = ProgressReportStatus.Sent;
+        report.SentAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        var parents = await db.StudentParents.Where(sp => sp.StudentId == report.StudentId).Select(sp => sp.ParentId).ToArrayAsync(ct);
+        await realtime.PublishAsync(LearningEventNames.ReportSent, RealtimeAudience.ToUsers(parents),
+            new ReportSentEvent(report.Id, report.StudentId, report.AuthorId, report.Title), ct);
+        return TypedResults.Ok(await db.ProgressReports.AsNoTracking().Where(r => r.Id == id).Select(ReportProjection).FirstAsync(ct));
+    }
+
+    private static async Task<Results<Ok<ProgressReportResponse>, ProblemHttpResult>> ReadReportAsync(
+        Guid id, ClaimsPrincipal principal, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var report = await VisibleReports(db, principal).FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (report is null)
+        {
+            return ApiProblems.NotFound("The report");
+        }
+
+        if (report.Status == ProgressReportStatus.Sent)
+        {
+            report.Status = ProgressReportStatus.Read;
+            report.ReadAt = clock.GetUtcNow();
+            await db.SaveChangesAsync(ct);
+        }
+
+        return TypedResults.Ok(await db.ProgressReports.AsNoTracking().Where(r => r.Id == id).Select(ReportProjection).FirstAsync(ct));
+    }
+
+    /// <summary>One row of a student's export; property names are the column headers.</summary>
+    public sealed class ScoreRow
+    {
+        public required string Assignment { get; init; }
+
+        public required string Subject { get; init; }
+
+        public DateTime GradedAt { get; init; }
+
+        public decimal FinalScore { get; init; }
+
+        public decimal MaxScore { get; init; }
+
+        public required string Late { get; init; }
+    }
+
+    /// <summary>One row of the students export.</summary>
+    public sealed class StudentRow
+    {
+        public required string Student { get; init; }
+
+        public required string Email { get; init; }
+
+        public int LessonsCompleted { get; init; }
+
+        public int LessonsCancelled { get; init; }
+
+        public int Submissions { get; init; }
+
+        public int Graded { get; init; }
+
+        public int Late { get; init; }
+
+        public decimal? AveragePercent { get; set; }
+    }
+}

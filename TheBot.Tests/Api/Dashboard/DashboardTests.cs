@@ -1,0 +1,71 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using TheBot.Tests.Fixtures;
+
+namespace TheBot.Tests.Api.Dashboard;
+
+public sealed class DashboardTests(TheBotAppFixture fixture)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Each_role_gets_its_summary_in_one_request()
+    {
+        var c = await fixture.Learning.CreateClassroomAsync();
+        var start = new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero).AddDays(2).AddHours(12);
+        using (var lesson = await c.Teacher.Client.PostAsJsonAsync("/api/lessons",
+                   new { studentId = c.Student.Id, subjectId = c.SubjectId, startsAt = start, endsAt = start.AddHours(1) }, Ct))
+        {
+            await Expect.StatusAsync(HttpStatusCode.Created, lesson);
+        }
+
+        Guid graded;
+        Guid overdue;
+        using (var a = await c.Teacher.Client.PostAsJsonAsync("/api/assignments", new
+               {
+                   subjectId = c.SubjectId, title = "Graded work", kind = "homework", dueAt = DateTimeOffset.UtcNow.AddDays(1), maxScore = 10, publish = true,
+               }, Ct))
+        {
+            graded = (await a.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        }
+
+        using (var a = await c.Teacher.Client.PostAsJsonAsync("/api/assignments", new
+               {
+                   subjectId = c.SubjectId, title = "Overdue work", kind = "essay", dueAt = DateTimeOffset.UtcNow.AddDays(-1), maxScore = 10, publish = true,
+               }, Ct))
+        {
+            overdue = (await a.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        }
+
+        var student = await c.Student.Client.GetFromJsonAsync<JsonElement>("/api/dashboard", Ct);
+        Assert.Equal("student", student.GetProperty("role").GetString());
+        Assert.Equal(start, Assert.Single(student.GetProperty("student").GetProperty("nextLessons").EnumerateArray()).GetProperty("startsAt").GetDateTimeOffset());
+        Assert.Equal(2, student.GetProperty("student").GetProperty("assignmentsDue").GetArrayLength());
+
+        using (var submit = await c.Student.Client.PostAsJsonAsync($"/api/assignments/{graded}/submissions", new { text = "Answers" }, Ct))
+        {
+            await Expect.StatusAsync(HttpStatusCode.Created, submit);
+            var teacher = await c.Teacher.Client.GetFromJsonAsync<JsonElement>("/api/dashboard", Ct);
+            Assert.Equal(1, teacher.GetProperty("teacher").GetProperty("submissionsToGradeCount").GetInt32());
+            var id = (await submit.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+            using var grade = await c.Teacher.Client.PostAsJsonAsync($"/api/assignments/submissions/{id}/grade", new { score = 8 }, Ct);
+            await Expect.StatusAsync(HttpStatusCode.OK, grade);
+        }
+
+        var parent = await c.Parent.Client.GetFromJsonAsync<JsonElement>("/api/dashboard", Ct);
+        var child = Assert.Single(parent.GetProperty("parent").GetProperty("children").EnumerateArray());
+        Assert.Equal(c.Student.Id, child.GetProperty("id").GetGuid());
+        Assert.Equal(start, child.GetProperty("nextLesson").GetProperty("startsAt").GetDateTimeOffset());
+        Assert.Equal(8m, Assert.Single(child.GetProperty("recentGrades").EnumerateArray()).GetProperty("score").GetDecimal());
+
+        var tutor = await c.Tutor.Client.GetFromJsonAsync<JsonElement>("/api/dashboard", Ct);
+        var summary = Assert.Single(tutor.GetProperty("tutor").GetProperty("students").EnumerateArray());
+        Assert.Equal(1, summary.GetProperty("overdueAssignments").GetInt32());
+        Assert.Equal(start, summary.GetProperty("nextLessonAt").GetDateTimeOffset());
+        _ = overdue;
+
+        var admin = await (await fixture.People.AdminAsync()).Client.GetFromJsonAsync<JsonElement>("/api/dashboard", Ct);
+        Assert.True(admin.GetProperty("admin").GetProperty("activeEnrollments").GetInt32() >= 1);
+    }
+}

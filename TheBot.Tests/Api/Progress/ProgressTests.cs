@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using MiniExcelLibs;
+using TheBot.Tests.Fixtures;
+
+namespace TheBot.Tests.Api.Progress;
+
+public sealed class ProgressTests(TheBotAppFixture fixture)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static async Task GradedWorkAsync(Classroom c, DateTimeOffset dueAt, decimal maxScore, int penalty, decimal score)
+    {
+        using var created = await c.Teacher.Client.PostAsJsonAsync("/api/assignments", new
+        {
+            subjectId = c.SubjectId, title = $"Work {score}", kind = "homework", dueAt, maxScore, latePenaltyPercent = penalty, publish = true,
+        }, Ct);
+        await Expect.StatusAsync(HttpStatusCode.Created, created);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        using var submitted = await c.Student.Client.PostAsJsonAsync($"/api/assignments/{id}/submissions", new { text = "Done" }, Ct);
+        await Expect.StatusAsync(HttpStatusCode.Created, submitted);
+        var submissionId = (await submitted.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        using var graded = await c.Teacher.Client.PostAsJsonAsync($"/api/assignments/submissions/{submissionId}/grade", new { score }, Ct);
+        await Expect.StatusAsync(HttpStatusCode.OK, graded);
+    }
+
+    [Fact]
+    public async Task Progress_counts_lessons_and_scores_and_the_exports_read_back()
+    {
+        var c = await fixture.Learning.CreateClassroomAsync();
+        await GradedWorkAsync(c, DateTimeOffset.UtcNow.AddDays(1), 10, 0, 8);      // 80 %
+        await GradedWorkAsync(c, DateTimeOffset.UtcNow.AddDays(-1), 20, 50, 20);   // late: 10 of 20 = 50 %
+        var start = DateTimeOffset.UtcNow.AddDays(3);
+        using (var lesson = await c.Teacher.Client.PostAsJsonAsync("/api/lessons",
+                   new { studentId = c.Student.Id, subjectId = c.SubjectId, startsAt = start, endsAt = start.AddHours(1) }, Ct))
+        {
+            await Expect.StatusAsync(HttpStatusCode.Created, lesson);
+        }
+
+        foreach (var viewer in new[] { c.Student, c.Parent, c.Tutor, c.Teacher })
+        {
+            var progress = await viewer.Client.GetFromJsonAsync<JsonElement>($"/api/progress/students/{c.Student.Id}", Ct);
+            Assert.Equal(1, progress.GetProperty("lessonsUpcoming").GetInt32());
+            Assert.Equal(2, progress.GetProperty("graded").GetInt32());
+            Assert.Equal(1, progress.GetProperty("lateSubmissions").GetInt32());
+            Assert.Equal(65m, progress.GetProperty("averagePercent").GetDecimal());
+            Assert.Equal([8m, 10m], progress.GetProperty("scores").EnumerateArray().Select(s => s.GetProperty("finalScore").GetDecimal()));
+        }
+
+        var stranger = await fixture.People.CreateAsync("parent");
+        using (var hidden = await stranger.Client.GetAsync($"/api/progress/students/{c.Student.Id}", Ct))
+        {
+            await Expect.ProblemAsync(HttpStatusCode.NotFound, hidden);
+        }
+
+        using (var export = await c.Tutor.Client.GetAsync($"/api/progress/students/{c.Student.Id}/export", Ct))
+        {
+            await Expect.StatusAsync(HttpStatusCode.OK, export);
+            Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", export.Content.Headers.ContentType?.MediaType);
+            await using var workbook = new MemoryStream(await export.Content.ReadAsByteArrayAsync(Ct));
+            var rows = (await workbook.QueryAsync(useHeaderRow: true, cancellationToken: Ct)).Cast<IDictionary<string, object>>().ToList();
+            Assert.Equal([8m, 10m], rows.Select(r => Convert.ToDecimal(r["FinalScore"], CultureInfo.InvariantCulture)));
+            Assert.Equal(["no", "yes"], rows.Select(r => (string)r["Late"]));
+        }
+
+        var second = await fixture.Learning.CreateFamilyAsync(c.Tutor);
+        using (var all = await c.Tutor.Client.GetAsync("/api/progress/export", Ct))
+        {
+            await Expect.StatusAsync(HttpStatusCode.OK, all);
+            await using var workbook = new MemoryStream(await all.Content.ReadAsByteArrayAsync(Ct));
+            var rows = (await workbook.QueryAsync(useHeaderRow: true, cancellationToken: Ct)).Cast<IDictionary<string, object>>().ToList();
+            Assert.Equal(2, rows.Count);
+            var mine = Assert.Single(rows, r => (string)r["Email"] == c.Student.Email);
+            Assert.Equal(65m, Convert.ToDecimal(mine["AveragePercent"], CultureInfo.InvariantCulture));
+            Assert.Equal(2, Convert.ToInt32(mine["Graded"], CultureInfo.InvariantCulture));
+            Assert.Contains(rows, r => (string)r["Email"] == second.Student.Email);
+        }
+
+        using var otherTutor = await (await fixture.People.CreateAsync("tutor")).Client.GetAsync($"/api/progress/students/{c.Student.Id}/export", Ct);
+        await Expect.ProblemAsync(HttpStatusCode.NotFound, otherTutor);
+    }
+
+    [Fact]
+    public async Task A_report_goes_from_draft_to_sent_to_read_and_only_sent_reports_reach_the_parent()
+    {
+        var c = await fixture.Learning.CreateClassroomAsync();
+        using var created = await c.Teacher.Client.PostAsJsonAsync("/api/progress/reports",
+            new { studentId = c.Student.Id, title = "November", body = "Steady progress in algebra." }, Ct);
+        await Expect.StatusAsync(HttpStatusCode.Created, created);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+
+        var before = await c.Parent.Client.GetFromJsonAsync<JsonElement>("/api/progress/reports", Ct);
+        Assert.Equal(0, before.GetProperty("totalCount").GetInt32());
+
+        using (var send = await c.Teacher.Client.PostAsync($"/api/progress/reports/{id}/send", null, Ct))
+        {
+            await Expect.StatusAsync(HttpStatusCode.OK, send);
+        }
+
+        using (var again = await c.Teacher.Client.PostAsync($"/api/progress/reports/{id}/send", null, Ct))
+        {
+            await Expect.ProblemAsync(HttpStatusCode.Conflict, again);
+        }
+
+        var after = await c.Parent.Client.GetFromJsonAsync<JsonElement>("/api/progress/reports", Ct);
+        Assert.Equal("sent", Assert.Single(after.GetProperty("items").EnumerateArray()).GetProperty("status").GetString());
+        using (var read = await c.Parent.Client.PostAsync($"/api/progress/reports/{id}/read", null, Ct))
+        {
+            await Expect.StatusAsync(HttpStatusCode.OK, read);
+            Assert.Equal("read", (await read.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("status").GetString());
+        }
+
+        var strangerTeacher = await fixture.People.CreateAsync("teacher");
+        using var notMine = await strangerTeacher.Client.PostAsJsonAsync("/api/progress/reports",
+            new { studentId = c.Student.Id, title = "x", body = "y" }, Ct);
+        await Expect.ProblemAsync(HttpStatusCode.NotFound, notMine);
+    }
+}
