@@ -7,9 +7,11 @@ using Microsoft.EntityFrameworkCore;
 using TheBot.Api.Data;
 using TheBot.Api.Features.Applications;
 using TheBot.Api.Features.Auth;
+using TheBot.Api.Features.Chat;
 using TheBot.Api.Features.Enrollments;
 using TheBot.Api.Features.Invoices;
 using TheBot.Api.Features.Jobs;
+using TheBot.Api.Features.Notifications;
 using TheBot.Api.Features.Payments;
 using TheBot.Api.Features.Subjects;
 using TheBot.Api.Features.Seeding;
@@ -89,6 +91,9 @@ public static class ApiServiceExtensions
         api.MapJobsApi();
         api.MapInvoicesApi();
         api.MapPaymentsApi();
+        api.MapChatApi();
+        api.MapNotificationsApi();
+        api.MapBroadcastsApi();
 
         return app;
     }
@@ -142,6 +147,7 @@ public static class ApiServiceExtensions
         services.AddScoped<IDemoDataSeeder, EnrollmentDemoSeeder>();
         services.AddScheduledJobs(configuration);
         services.AddInvoicesAndPayments(configuration);
+        services.AddChatAndNotifications();
     }
 
     /// <summary>
