@@ -140,6 +140,10 @@ public sealed partial class RealtimeHub(
         return await presence.OnlineAsync(userIds);
     }
 
+    /// <summary>Diagnostics: this connection's id and the replica (host and process) serving it.</summary>
+    public ConnectionInfo GetConnectionInfo() =>
+        new(Context.ConnectionId, $"{Environment.MachineName}:{Environment.ProcessId}", registry.Count);
+
     private ConnectionState Current() =>
         registry.Find(Context.ConnectionId) ?? throw new HubException("The connection is not registered.");
 
@@ -155,3 +159,6 @@ public sealed partial class RealtimeHub(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not clean up presence of user {UserId}")]
     private partial void LogCleanupFailed(Exception exception, Guid userId);
 }
+
+/// <summary>What <c>GetConnectionInfo</c> returns.</summary>
+public sealed record ConnectionInfo(string ConnectionId, string Replica, int ReplicaConnections);
