@@ -43,14 +43,21 @@ public static class ChatApi
     }
 
     private static async Task<Ok<PagedResult<ChatRoomResponse>>> ListRoomsAsync(
-        [AsParameters] ChatRoomQuery query, ClaimsPrincipal principal, TheBotDbContext db, CancellationToken ct)
+        [AsParameters] ChatRoomQuery query, ClaimsPrincipal principal, TheBotDbContext db, ChatMembershipCache membership, CancellationToken ct)
     {
         var me = principal.GetUserId();
-        return TypedResults.Ok(await db.ChatParticipants.AsNoTracking()
+        var page = await db.ChatParticipants.AsNoTracking()
             .Where(p => p.UserId == me)
             .OrderByDescending(p => p.Room!.LastMessageAt ?? p.Room.CreatedAt).ThenByDescending(p => p.RoomId)
             .Select(ChatProjections.ToRoom(me))
-            .ToPageAsync(query.Paging, ct));
+            .ToPageAsync(query.Paging, ct);
+        // Clients list rooms when they (re)connect: the moment to heal realtime's membership cache.
+        if (page.TotalCount > 0)
+        {
+            await membership.EnsureAsync(me, () => db.ChatParticipants.Where(p => p.UserId == me).Select(p => p.RoomId).ToListAsync(ct));
+        }
+
+        return TypedResults.Ok(page);
     }
 
     private static async Task<Results<Ok<ChatRoomResponse>, ProblemHttpResult>> GetRoomAsync(

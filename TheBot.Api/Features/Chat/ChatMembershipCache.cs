@@ -71,6 +71,33 @@ public sealed partial class ChatMembershipCache(IConnectionMultiplexer redis, IL
         }
     }
 
+    /// <summary>
+    /// Rebuilds the user's set when Redis lost it (a restart without persistence): realtime reads it
+    /// on the next connect. Cheap when it exists (one EXISTS).
+    /// </summary>
+    public async Task EnsureAsync(Guid userId, Func<Task<List<Guid>>> roomIds)
+    {
+        ArgumentNullException.ThrowIfNull(roomIds);
+        try
+        {
+            if (await redis.GetDatabase().KeyExistsAsync(ChatMembership.UserRoomsKey(userId)))
+            {
+                return;
+            }
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            LogFailed(ex, userId);
+            return;
+        }
+
+        var rooms = await roomIds();
+        if (rooms.Count > 0)
+        {
+            await ReplaceAsync(userId, rooms);
+        }
+    }
+
     /// <summary>Whether any of the user's connections has the room open (hub OpenRoom/CloseRoom).</summary>
     public async Task<bool> IsViewingAsync(Guid roomId, Guid userId)
     {
