@@ -23,6 +23,7 @@ using TheBot.Api.Platform.Errors;
 using TheBot.Api.Platform.OpenApi;
 using TheBot.Api.Platform.RateLimiting;
 using TheBot.Api.Platform.Realtime;
+using TheBot.Api.Platform.Storage;
 using TheBot.ServiceDefaults.Authentication;
 
 namespace TheBot.Api;
@@ -52,6 +53,7 @@ public static class ApiServiceExtensions
         services.AddApiRateLimiting(builder.Configuration);
         AddForwardedHeadersFromFrontDoor(builder);
         services.AddSingleton<IRealtimePublisher, RedisRealtimePublisher>();
+        services.AddContentStore(builder.Configuration);
 
         AddIdentityAndAuthentication(builder);
         AddFeatures(builder);

@@ -23,7 +23,7 @@ var api = builder.AddTheBotService<Projects.TheBot_Api>("api", cpus: 2, memoryMi
     .WithEnvironment("Jwt__SigningKey", jwtSigningKey)
     .WithEnvironment("Bootstrap__AdminEmail", Secrets.BootstrapAdminEmail(builder))
     .WithEnvironment("Bootstrap__AdminPassword", Secrets.BootstrapAdminPassword(builder))
-    .WithFileStore("thebot-files", "/var/lib/thebot/files", configurationKey: "Storage:Root")
+    .WithFileStore("thebot-files", "/var/lib/thebot/files", configurationKey: "Storage:Root", runDirectory: infrastructure.FilesDirectory)
     .WithYooKassaWhenConfigured(builder)
     .WithReplicas(Replicas(builder.Configuration, "Api:Replicas"));
 

@@ -27,10 +27,21 @@ public static class DeploymentHardeningExtensions
         return builder.WithAnnotation(new ExecProbeAnnotation(command), ResourceAnnotationMutationBehavior.Replace);
     }
 
-    public static IResourceBuilder<T> WithFileStore<T>(this IResourceBuilder<T> builder, string volumeName, string mountPath, string configurationKey)
-        where T : IResource
+    /// <summary>
+    /// Files the service keeps: a volume at <paramref name="mountPath"/> when deployed, the local
+    /// <paramref name="runDirectory"/> when run; either way passed to the service as <paramref name="configurationKey"/>.
+    /// </summary>
+    public static IResourceBuilder<T> WithFileStore<T>(this IResourceBuilder<T> builder, string volumeName, string mountPath, string configurationKey, string runDirectory)
+        where T : IResourceWithEnvironment
     {
         ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configurationKey);
+        if (!builder.ApplicationBuilder.ExecutionContext.IsPublishMode)
+        {
+            Directory.CreateDirectory(runDirectory);
+            builder.WithEnvironment(configurationKey.Replace(":", "__", StringComparison.Ordinal), runDirectory);
+        }
+
         return builder.WithAnnotation(new FileStoreAnnotation(volumeName, mountPath, configurationKey), ResourceAnnotationMutationBehavior.Replace);
     }
 }

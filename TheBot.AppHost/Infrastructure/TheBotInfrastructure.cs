@@ -7,7 +7,11 @@ namespace TheBot.AppHost.Infrastructure;
 public sealed record TheBotInfrastructure(
     InfrastructureMode Mode,
     IResourceBuilder<IResourceWithConnectionString> Database,
-    IResourceBuilder<IResourceWithConnectionString> Redis);
+    IResourceBuilder<IResourceWithConnectionString> Redis)
+{
+    /// <summary>Where uploaded files are kept when run (every api replica shares it); deployments use a volume.</summary>
+    public string FilesDirectory { get; init; } = string.Empty;
+}
 
 public static class TheBotInfrastructureExtensions
 {
@@ -34,12 +38,13 @@ public static class TheBotInfrastructureExtensions
             ? InfrastructureMode.Containers
             : InfrastructureModeSelector.Resolve(options.Mode, probe);
 
-        return mode switch
+        var infrastructure = mode switch
         {
             InfrastructureMode.External => AddExternal(builder),
             InfrastructureMode.Local => AddLocal(builder, options, probe),
             _ => AddContainers(builder),
         };
+        return infrastructure with { FilesDirectory = Path.Combine(options.DataDirectory, "files") };
     }
 
     private static TheBotInfrastructure AddContainers(IDistributedApplicationBuilder builder)

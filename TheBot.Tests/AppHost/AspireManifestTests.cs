@@ -13,7 +13,7 @@ public sealed class AspireManifestTests
         var generated = Path.Combine(root, $"aspire-manifest.{Guid.NewGuid():N}.tmp.json");
         try
         {
-            var appHost = typeof(TheBot.AppHost.Infrastructure.InfrastructureModeSelector).Assembly.Location;
+            var appHost = AppHostAssembly.Path;
             var startInfo = new ProcessStartInfo("dotnet", [appHost, "--publisher", "manifest", "--output-path", generated])
             {
                 RedirectStandardOutput = true,

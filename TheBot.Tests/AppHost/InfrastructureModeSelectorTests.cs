@@ -62,7 +62,7 @@ public sealed class InfrastructureModeSelectorTests
     [Fact]
     public void The_AppHost_exits_with_the_explanation_when_the_asked_mode_cannot_work()
     {
-        var appHost = typeof(InfrastructureModeSelector).Assembly.Location;
+        var appHost = AppHostAssembly.Path;
         var startInfo = new ProcessStartInfo("dotnet", [appHost, "--infra", "containers"])
         {
             RedirectStandardError = true,

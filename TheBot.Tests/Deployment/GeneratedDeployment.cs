@@ -32,7 +32,7 @@ internal sealed class GeneratedDeployment
         string[] secrets = [Secret(), Secret(), Secret()];
         foreach (var (step, folder) in ((string, string)[])[("publish-compose", "compose"), ("publish-kubernetes", "k8s")])
         {
-            var appHost = typeof(TheBot.AppHost.Deployment.DeploymentPublishingExtensions).Assembly.Location;
+            var appHost = AppHostAssembly.Path;
             var result = await Tool.RunAsync("dotnet",
             [
                 appHost, "--operation", "publish", "--step", step, "--output-path", Path.Combine(root, "deploy", folder),

@@ -11,6 +11,7 @@ public static class OpenApiSetup
         {
             options.AddDocumentTransformer<DocumentInfoTransformer>();
             options.AddOperationTransformer<AccessOperationTransformer>();
+            options.AddOperationTransformer<FileUploadOperationTransformer>();
         });
 
     /// <summary>The OpenAPI document and the interactive reference (Scalar), reachable through the front door.</summary>

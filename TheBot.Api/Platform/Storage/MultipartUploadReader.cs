@@ -1,0 +1,183 @@
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using TheBot.Api.Platform.Errors;
+
+namespace TheBot.Api.Platform.Storage;
+
+/// <summary>A file saved from an upload: where its bytes are and what it is.</summary>
+public sealed record UploadedFile(string FieldName, string FileName, string ContentType, long Length, string Sha256, string StorageKey);
+
+/// <summary>The text fields and files of a multipart upload, the files already in the content store.</summary>
+public sealed record UploadForm(IReadOnlyDictionary<string, string> Fields, IReadOnlyList<UploadedFile> Files)
+{
+    public string? Field(string name) => Fields.GetValueOrDefault(name);
+}
+
+/// <summary>What one upload route accepts.</summary>
+public sealed record UploadLimits(int MaxFiles = 1, int MinFiles = 1, int MaxFieldLength = 20_000, int MaxFields = 20);
+
+/// <summary>Either the form or the problem to answer with (any files saved before it are removed).</summary>
+public sealed record UploadReadResult(UploadForm? Form, IResult? Problem);
+
+/// <summary>
+/// Reads a <c>multipart/form-data</c> request section by section: text fields into memory (bounded),
+/// files straight into the content store (never buffered whole), each recognised by its content and
+/// given a sanitised name. Nothing is kept when the upload is refused.
+/// </summary>
+public sealed class MultipartUploadReader(IContentStore store, IOptions<StorageOptions> options)
+{
+    public async Task<UploadReadResult> ReadAsync(HttpRequest request, UploadLimits limits, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(limits);
+
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
+            || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+            || HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value is not { Length: > 0 and <= 200 } boundary)
+        {
+            return Refuse(TypedResults.Problem(
+                statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: "Unsupported media type",
+                detail: "Send the file as multipart/form-data."));
+        }
+
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        var files = new List<UploadedFile>();
+        try
+        {
+            var reader = new MultipartReader(boundary, request.Body);
+            while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+            {
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                    || !(disposition.IsFormDisposition() || disposition.IsFileDisposition()))
+                {
+                    return await FailAsync(files, Invalid("form", "Every part must be a form-data field or file."), cancellationToken);
+                }
+
+                var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? string.Empty;
+                if (disposition.IsFileDisposition())
+                {
+                    if (files.Count == limits.MaxFiles)
+                    {
+                        return await FailAsync(files, Invalid(name, $"At most {limits.MaxFiles} file(s) may be sent."), cancellationToken);
+                    }
+
+                    var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
+                    var (file, problem) = await SaveFileAsync(section.Body, name, fileName, cancellationToken);
+                    if (problem is not null)
+                    {
+                        return await FailAsync(files, problem, cancellationToken);
+                    }
+
+                    files.Add(file!);
+                    continue;
+                }
+
+                if (fields.Count == limits.MaxFields || fields.ContainsKey(name))
+                {
+                    return await FailAsync(files, Invalid(name, "Too many or repeated form fields."), cancellationToken);
+                }
+
+                var value = await ReadFieldAsync(section.Body, limits.MaxFieldLength, cancellationToken);
+                if (value is null)
+                {
+                    return await FailAsync(files, Invalid(name, $"At most {limits.MaxFieldLength} characters."), cancellationToken);
+                }
+
+                fields[name] = value;
+            }
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException)
+        {
+            await DeleteAsync(files, CancellationToken.None);
+            return Refuse(Invalid("form", "The multipart body is malformed or incomplete."));
+        }
+        catch
+        {
+            await DeleteAsync(files, CancellationToken.None);
+            throw;
+        }
+
+        if (files.Count < limits.MinFiles)
+        {
+            return await FailAsync(files, Invalid("file", "Attach a file."), cancellationToken);
+        }
+
+        return new UploadReadResult(new UploadForm(fields, files), null);
+    }
+
+    private async Task<(UploadedFile? File, IResult? Problem)> SaveFileAsync(Stream body, string fieldName, string? fileName, CancellationToken cancellationToken)
+    {
+        var sample = new byte[FileTypeSniffer.SampleSize];
+        var sampled = await body.ReadAtLeastAsync(sample, sample.Length, throwOnEndOfStream: false, cancellationToken);
+        if (sampled == 0)
+        {
+            return (null, Invalid(fieldName, "The file is empty."));
+        }
+
+        var type = FileTypeSniffer.Detect(sample.AsSpan(0, sampled), fileName, isWholeFile: sampled < sample.Length);
+        if (type is null)
+        {
+            return (null, TypedResults.Problem(
+                statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: "Unsupported file type",
+                detail: "Accepted: PDF, images (PNG, JPEG, GIF, WebP), audio and video (MP3, MP4), office documents and plain text."));
+        }
+
+        var maxBytes = options.Value.MaxFileBytes;
+        try
+        {
+            var stored = await store.SaveAsync(new PrefixedReadStream(sample.AsMemory(0, sampled), body), maxBytes, cancellationToken);
+            return (new UploadedFile(fieldName, FileNameSanitizer.Sanitize(fileName, type), type.ContentType, stored.Length, stored.Sha256, stored.Key), null);
+        }
+        catch (ContentTooLargeException)
+        {
+            return (null, TypedResults.Problem(
+                statusCode: StatusCodes.Status413PayloadTooLarge,
+                title: "File too large",
+                detail: $"A file may be at most {maxBytes / (1024 * 1024)} MB."));
+        }
+    }
+
+    private static async Task<string?> ReadFieldAsync(Stream body, int maxLength, CancellationToken cancellationToken)
+    {
+        // UTF-8 takes at most 4 bytes per character: read one byte past that bound to detect excess.
+        var limit = (maxLength * 4) + 1;
+        var buffer = new byte[Math.Min(limit, 16 * 1024)];
+        using var collected = new MemoryStream();
+        int read;
+        while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            collected.Write(buffer, 0, read);
+            if (collected.Length >= limit)
+            {
+                return null;
+            }
+        }
+
+        var text = Encoding.UTF8.GetString(collected.GetBuffer(), 0, (int)collected.Length);
+        return text.Length > maxLength ? null : text;
+    }
+
+    private async Task<UploadReadResult> FailAsync(List<UploadedFile> saved, IResult problem, CancellationToken cancellationToken)
+    {
+        await DeleteAsync(saved, cancellationToken);
+        return Refuse(problem);
+    }
+
+    private async Task DeleteAsync(List<UploadedFile> saved, CancellationToken cancellationToken)
+    {
+        foreach (var file in saved)
+        {
+            await store.DeleteAsync(file.StorageKey, cancellationToken);
+        }
+    }
+
+    private static UploadReadResult Refuse(IResult problem) => new(null, problem);
+
+    private static ValidationProblem Invalid(string field, string message) =>
+        ApiProblems.Invalid(string.IsNullOrEmpty(field) ? "form" : field, message);
+}

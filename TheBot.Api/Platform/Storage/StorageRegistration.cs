@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
+
+namespace TheBot.Api.Platform.Storage;
+
+public static class StorageRegistration
+{
+    /// <summary>The content store on the filesystem under <c>Storage:Root</c>, checked at startup.</summary>
+    public static IServiceCollection AddContentStore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection(StorageOptions.SectionName))
+            .ValidateDataAnnotations()
+            .Validate(o => Path.IsPathFullyQualified(o.Root), "Storage:Root must be an absolute path.")
+            .ValidateOnStart();
+        services.AddSingleton<IContentStore, FileSystemContentStore>();
+        services.AddScoped<MultipartUploadReader>();
+        return services;
+    }
+
+    /// <summary>
+    /// Marks an endpoint as a multipart file upload: documented as such in OpenAPI (without constraining
+    /// routing by content type, so a wrong body still meets authentication first and then a clear 415),
+    /// and allowed a body up to the largest file plus room for the form's other fields.
+    /// </summary>
+    public static RouteHandlerBuilder AcceptsFileUpload(this RouteHandlerBuilder builder, params string[] textFields)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder
+            .WithMetadata(new FileUploadMetadata(textFields))
+            .WithMetadata(new RequestSizeLimitAttribute(StorageOptionsDefaults.MaxRequestBytes))
+            .DisableAntiforgery();
+    }
+
+    /// <summary>A stored file as a download: streamed, never sniffed or rendered by the browser.</summary>
+    public static IResult Download(Stream content, string contentType, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var disposition = new ContentDispositionHeaderValue("attachment");
+        disposition.SetHttpFileName(fileName);
+        return new DownloadResult(content, contentType, disposition.ToString());
+    }
+
+    private sealed class DownloadResult(Stream content, string contentType, string disposition) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.ContentDisposition = disposition;
+            httpContext.Response.Headers.XContentTypeOptions = "nosniff";
+            httpContext.Response.Headers.CacheControl = "private, no-cache";
+            return TypedResults.Stream(content, contentType).ExecuteAsync(httpContext);
+        }
+    }
+}
+
+/// <summary>Endpoint metadata: a multipart upload with a <c>file</c> part and these text fields.</summary>
+public sealed record FileUploadMetadata(IReadOnlyList<string> TextFields);
+
+internal static class StorageOptionsDefaults
+{
+    /// <summary>50 MB of file plus 1 MB for multipart framing and text fields.</summary>
+    public const long MaxRequestBytes = (50L + 1) * 1024 * 1024;
+}
