@@ -16,7 +16,11 @@ public sealed record ChatMessagePayload(
     DateTimeOffset CreatedAt,
     DateTimeOffset? EditedAt,
     bool Edited,
-    bool Deleted);
+    bool Deleted,
+    ChatAttachment? Attachment = null);
+
+/// <summary>A file attached to a message; download it (with the bearer token) from <see cref="Url"/>.</summary>
+public sealed record ChatAttachment(string FileName, string ContentType, long Size, string Url);
 
 /// <summary><c>messageCreated</c>: to the room, after the message is stored.</summary>
 public sealed record MessageCreatedEvent(ChatMessagePayload Message);

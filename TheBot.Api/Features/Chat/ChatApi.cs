@@ -8,6 +8,7 @@ using TheBot.Api.Platform.Auth;
 using TheBot.Api.Platform.Errors;
 using TheBot.Api.Platform.Paging;
 using TheBot.Api.Platform.Realtime;
+using TheBot.Api.Platform.Storage;
 using TheBot.Realtime.Contracts;
 
 namespace TheBot.Api.Features.Chat;
@@ -31,6 +32,15 @@ public static class ChatApi
         chat.MapPost("/{id:guid}/messages", PostMessageAsync).RequireSignedIn()
             .WithName("PostChatMessage").WithSummary("Send a message; a retry with the same clientMessageId returns the stored one")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        chat.MapPost("/{id:guid}/attachments", PostAttachmentAsync).RequireSignedIn()
+            .WithName("PostChatAttachment").WithSummary("Send a message with a file (multipart: file, optional text and clientMessageId)")
+            .AcceptsFileUpload("text", "clientMessageId")
+            .Produces<ChatMessagePayload>(StatusCodes.Status201Created).Produces<ChatMessagePayload>(StatusCodes.Status200OK)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        chat.MapGet("/{id:guid}/messages/{messageId:guid}/attachment", DownloadAttachmentAsync).RequireSignedIn()
+            .WithName("DownloadChatAttachment").WithSummary("The file attached to a message")
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").ProducesProblem(StatusCodes.Status404NotFound);
         chat.MapPatch("/{id:guid}/messages/{messageId:guid}", EditMessageAsync).RequireSignedIn()
             .WithName("EditChatMessage").WithSummary("Change the text of my message")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
@@ -193,10 +203,74 @@ public static class ChatApi
             return ApiProblems.Invalid("text", "The message is empty.");
         }
 
-        var clientMessageId = string.IsNullOrWhiteSpace(request.ClientMessageId) ? null : request.ClientMessageId.Trim();
+        var (payload, created) = await StoreMessageAsync(db, realtime, notifications, clock, id, me, request.Text, request.ClientMessageId, null, ct);
+        return created ? TypedResults.Created($"/api/chat/rooms/{id}/messages/{payload.Id}", payload) : TypedResults.Ok(payload);
+    }
+
+    /// <summary>multipart/form-data: a <c>file</c> part (≤ 50 MB), optional <c>text</c> and <c>clientMessageId</c> fields.</summary>
+    private static async Task<IResult> PostAttachmentAsync(
+        Guid id, HttpRequest httpRequest, ClaimsPrincipal principal, TheBotDbContext db, IRealtimePublisher realtime,
+        ChatMessageNotifications notifications, MultipartUploadReader uploads, IContentStore store, TimeProvider clock, CancellationToken ct)
+    {
+        var me = principal.GetUserId();
+        if (!await IsParticipantAsync(db, id, me, ct))
+        {
+            return RoomNotFound();
+        }
+
+        var read = await uploads.ReadAsync(httpRequest, new UploadLimits(MaxFiles: 1, MinFiles: 1, MaxFieldLength: ChatMessage.MaxTextLength), ct);
+        if (read.Problem is not null)
+        {
+            return read.Problem;
+        }
+
+        var form = read.Form!;
+        var file = form.Files[0];
+        var clientMessageId = form.Field("clientMessageId");
+        if (clientMessageId is { Length: > 100 })
+        {
+            await store.DeleteAsync(file.StorageKey, ct);
+            return ApiProblems.Invalid("clientMessageId", "At most 100 characters.");
+        }
+
+        var (payload, created) = await StoreMessageAsync(db, realtime, notifications, clock, id, me, form.Field("text") ?? "", clientMessageId, file, ct);
+        if (!created)
+        {
+            // A retried upload: the first one's file is the message's.
+            await store.DeleteAsync(file.StorageKey, ct);
+            return TypedResults.Ok(payload);
+        }
+
+        return TypedResults.Created($"/api/chat/rooms/{id}/messages/{payload.Id}", payload);
+    }
+
+    private static async Task<IResult> DownloadAttachmentAsync(
+        Guid id, Guid messageId, ClaimsPrincipal principal, TheBotDbContext db, IContentStore store, CancellationToken ct)
+    {
+        if (!await IsParticipantAsync(db, id, principal.GetUserId(), ct))
+        {
+            return RoomNotFound();
+        }
+
+        var attachment = await db.ChatMessages.AsNoTracking()
+            .Where(m => m.RoomId == id && m.Id == messageId && m.DeletedAt == null && m.AttachmentKey != null)
+            .Select(m => new { m.AttachmentKey, m.AttachmentName, m.AttachmentContentType })
+            .FirstOrDefaultAsync(ct);
+        var content = attachment is null ? null : await store.OpenReadAsync(attachment.AttachmentKey!, ct);
+        return content is null
+            ? ApiProblems.NotFound("The attachment")
+            : StorageRegistration.Download(content, attachment!.AttachmentContentType!, attachment.AttachmentName!);
+    }
+
+    /// <summary>Stores a message (or finds the one a retry already stored), then tells the room and notifies.</summary>
+    private static async Task<(ChatMessagePayload Payload, bool Created)> StoreMessageAsync(
+        TheBotDbContext db, IRealtimePublisher realtime, ChatMessageNotifications notifications, TimeProvider clock,
+        Guid id, Guid me, string text, string? rawClientMessageId, UploadedFile? file, CancellationToken ct)
+    {
+        var clientMessageId = string.IsNullOrWhiteSpace(rawClientMessageId) ? null : rawClientMessageId.Trim();
         if (clientMessageId is not null && await ExistingAsync(db, id, me, clientMessageId, ct) is { } existing)
         {
-            return TypedResults.Ok(existing);
+            return (existing, false);
         }
 
         var now = clock.GetUtcNow();
@@ -205,9 +279,13 @@ public static class ChatApi
             Id = Guid.CreateVersion7(),
             RoomId = id,
             AuthorId = me,
-            Text = request.Text,
+            Text = text,
             ClientMessageId = clientMessageId,
             CreatedAt = now,
+            AttachmentKey = file?.StorageKey,
+            AttachmentName = file?.FileName,
+            AttachmentContentType = file?.ContentType,
+            AttachmentSize = file?.Length,
         };
         db.ChatMessages.Add(message);
         try
@@ -218,7 +296,7 @@ public static class ChatApi
         {
             // The same send, retried while the first was still being stored.
             db.ChangeTracker.Clear();
-            return TypedResults.Ok((await ExistingAsync(db, id, me, clientMessageId, ct))!);
+            return ((await ExistingAsync(db, id, me, clientMessageId, ct))!, false);
         }
 
         await db.ChatRooms.Where(r => r.Id == id && (r.LastMessageAt == null || r.LastMessageAt < now))
@@ -230,7 +308,7 @@ public static class ChatApi
         var payload = await db.ChatMessages.AsNoTracking().Where(m => m.Id == message.Id).Select(ChatProjections.ToPayload).FirstAsync(ct);
         await realtime.PublishAsync(ChatEventNames.MessageCreated, RealtimeAudience.ToRoom(id), new MessageCreatedEvent(payload), ct);
         await notifications.NewMessageAsync(payload, ct);
-        return TypedResults.Created($"/api/chat/rooms/{id}/messages/{message.Id}", payload);
+        return (payload, true);
     }
 
     private static async Task<Results<Ok<ChatMessagePayload>, ValidationProblem, ProblemHttpResult>> EditMessageAsync(

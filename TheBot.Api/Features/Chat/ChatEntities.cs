@@ -94,6 +94,15 @@ public sealed class ChatMessage
     public DateTimeOffset? DeletedAt { get; set; }
 
     public Guid? DeletedById { get; set; }
+
+    /// <summary>An optional file in the content store (key), with its sanitised name, detected type and size.</summary>
+    public string? AttachmentKey { get; set; }
+
+    public string? AttachmentName { get; set; }
+
+    public string? AttachmentContentType { get; set; }
+
+    public long? AttachmentSize { get; set; }
 }
 
 internal sealed class ChatRoomConfiguration : IEntityTypeConfiguration<ChatRoom>
@@ -134,6 +143,9 @@ internal sealed class ChatMessageConfiguration : IEntityTypeConfiguration<ChatMe
         builder.HasIndex(m => m.Sequence).IsUnique();
         builder.Property(m => m.Text).HasMaxLength(ChatMessage.MaxTextLength);
         builder.Property(m => m.ClientMessageId).HasMaxLength(100);
+        builder.Property(m => m.AttachmentKey).HasMaxLength(200);
+        builder.Property(m => m.AttachmentName).HasMaxLength(200);
+        builder.Property(m => m.AttachmentContentType).HasMaxLength(200);
         builder.HasIndex(m => new { m.RoomId, m.Sequence });
         // A retried send never duplicates: one message per room, author and client message id.
         builder.HasIndex(m => new { m.RoomId, m.AuthorId, m.ClientMessageId })

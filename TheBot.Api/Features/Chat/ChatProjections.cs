@@ -15,7 +15,10 @@ internal static class ChatProjections
         m.CreatedAt,
         m.EditedAt,
         m.EditedAt != null,
-        m.DeletedAt != null);
+        m.DeletedAt != null,
+        m.AttachmentKey == null || m.DeletedAt != null
+            ? null
+            : new ChatAttachment(m.AttachmentName!, m.AttachmentContentType!, m.AttachmentSize!.Value, "/api/chat/rooms/" + m.RoomId + "/messages/" + m.Id + "/attachment"));
 
     /// <summary>One room as the caller sees it: unread count and last message come from the same SQL query.</summary>
     public static Expression<Func<ChatParticipant, ChatRoomResponse>> ToRoom(Guid me) => p => new ChatRoomResponse(
@@ -42,7 +45,10 @@ internal static class ChatProjections
                 m.CreatedAt,
                 m.EditedAt,
                 m.EditedAt != null,
-                m.DeletedAt != null))
+                m.DeletedAt != null,
+                m.AttachmentKey == null || m.DeletedAt != null
+                    ? null
+                    : new ChatAttachment(m.AttachmentName!, m.AttachmentContentType!, m.AttachmentSize!.Value, "/api/chat/rooms/" + m.RoomId + "/messages/" + m.Id + "/attachment")))
             .FirstOrDefault(),
         p.Room.CreatedAt);
 }
