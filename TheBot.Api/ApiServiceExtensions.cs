@@ -8,11 +8,13 @@ using TheBot.Api.Data;
 using TheBot.Api.Features.Applications;
 using TheBot.Api.Features.Assignments;
 using TheBot.Api.Features.Auth;
+using TheBot.Api.Features.Chat;
 using TheBot.Api.Features.Dashboard;
 using TheBot.Api.Features.Enrollments;
 using TheBot.Api.Features.Invoices;
 using TheBot.Api.Features.Jobs;
 using TheBot.Api.Features.Lessons;
+using TheBot.Api.Features.Notifications;
 using TheBot.Api.Features.Payments;
 using TheBot.Api.Features.Progress;
 using TheBot.Api.Features.Subjects;
@@ -102,6 +104,9 @@ public static class ApiServiceExtensions
         api.MapAssignmentsApi();
         api.MapDashboardApi();
         api.MapProgressApi();
+        api.MapChatApi();
+        api.MapNotificationsApi();
+        api.MapBroadcastsApi();
 
         return app;
     }
@@ -156,6 +161,7 @@ public static class ApiServiceExtensions
         services.AddScoped<IDemoDataSeeder, LearningDemoSeeder>();
         services.AddScheduledJobs(configuration);
         services.AddInvoicesAndPayments(configuration);
+        services.AddChatAndNotifications();
     }
 
     /// <summary>

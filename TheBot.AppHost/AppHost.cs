@@ -29,7 +29,8 @@ var api = builder.AddTheBotService<Projects.TheBot_Api>("api", cpus: 2, memoryMi
 
 var realtime = builder.AddTheBotService<Projects.TheBot_Realtime>("realtime", cpus: 1, memoryMiB: 512)
     .WithReference(infrastructure.Redis).WaitFor(infrastructure.Redis)
-    .WithEnvironment("Jwt__SigningKey", jwtSigningKey);
+    .WithEnvironment("Jwt__SigningKey", jwtSigningKey)
+    .WithReplicas(Replicas(builder.Configuration, "Realtime:Replicas"));
 
 builder.AddTheBotService<Projects.TheBot_Web>("web", cpus: 1, memoryMiB: 512)
     .WithReference(api).WaitFor(api)

@@ -17,11 +17,14 @@ public static class RealtimeServiceExtensions
         builder.AddTheBotJwtAuthentication();
         builder.Services.AddAuthorization();
 
+        builder.Services.AddOptions<RealtimeLimits>().Bind(builder.Configuration.GetSection(RealtimeLimits.SectionName));
+        var limits = builder.Configuration.GetSection(RealtimeLimits.SectionName).Get<RealtimeLimits>() ?? new RealtimeLimits();
         builder.Services.AddSignalR(options =>
             {
-                options.MaximumReceiveMessageSize = 32 * 1024;
+                options.MaximumReceiveMessageSize = limits.MaximumReceiveMessageSize;
                 options.KeepAliveInterval = TimeSpan.FromSeconds(15);
                 options.ClientTimeoutInterval = TimeSpan.FromSeconds(40);
+                options.MaximumParallelInvocationsPerClient = 1;
             })
             .AddStackExchangeRedis();
 
@@ -30,7 +33,13 @@ public static class RealtimeServiceExtensions
             .Configure<IConnectionMultiplexer>((options, multiplexer) =>
                 options.ConnectionFactory = _ => Task.FromResult(multiplexer));
 
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ConnectionRegistry>();
+        builder.Services.AddSingleton<PresenceTracker>();
         builder.Services.AddHostedService<RealtimeEventRelay>();
+        builder.Services.AddHostedService<MembershipRelay>();
+        builder.Services.AddHostedService<PresenceRefresher>();
+        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(20));
 
         return builder;
     }

@@ -4,10 +4,12 @@ using Microsoft.EntityFrameworkCore;
 using TheBot.Api.Features.Applications;
 using TheBot.Api.Features.Assignments;
 using TheBot.Api.Features.Auth;
+using TheBot.Api.Features.Chat;
 using TheBot.Api.Features.Enrollments;
 using TheBot.Api.Features.Invoices;
 using TheBot.Api.Features.Jobs;
 using TheBot.Api.Features.Lessons;
+using TheBot.Api.Features.Notifications;
 using TheBot.Api.Features.Payments;
 using TheBot.Api.Features.Progress;
 using TheBot.Api.Features.Subjects;
@@ -59,6 +61,20 @@ public sealed class TheBotDbContext(DbContextOptions<TheBotDbContext> options) :
     public DbSet<PaymentEvent> PaymentEvents => Set<PaymentEvent>();
 
     public DbSet<SandboxPayment> SandboxPayments => Set<SandboxPayment>();
+
+    public DbSet<ChatRoom> ChatRooms => Set<ChatRoom>();
+
+    public DbSet<ChatParticipant> ChatParticipants => Set<ChatParticipant>();
+
+    public DbSet<ChatMessage> ChatMessages => Set<ChatMessage>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<NotificationSettings> NotificationSettings => Set<NotificationSettings>();
+
+    public DbSet<Broadcast> Broadcasts => Set<Broadcast>();
+
+    public DbSet<SentReminder> SentReminders => Set<SentReminder>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

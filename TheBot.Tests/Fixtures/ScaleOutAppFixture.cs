@@ -2,8 +2,9 @@ namespace TheBot.Tests.Fixtures;
 
 /// <summary>
 /// A second application in another shape than the shared one: Redis served by Garnet (as on a machine
-/// without redis-server) and two api replicas whose job schedulers poll every second. Tests of the
-/// fallback and of work that must happen once across replicas share it.
+/// without redis-server) two api replicas whose job schedulers poll every second, and two realtime replicas. Tests of the
+/// fallback, of work that must happen once across replicas and of realtime fan-out and presence
+/// across replicas share it.
 /// </summary>
 public sealed class ScaleOutAppFixture : IAsyncLifetime
 {
@@ -21,8 +22,10 @@ public sealed class ScaleOutAppFixture : IAsyncLifetime
 
     public Billing Billing => new(Host, new Learning(People));
 
+    public Learning Learning => new(People);
+
     public async ValueTask InitializeAsync() => _host = await TestAppHost.StartAsync(
-        ["--Infrastructure:Redis", "garnet", "--Api:Replicas", "2"],
+        ["--Infrastructure:Redis", "garnet", "--Api:Replicas", "2", "--Realtime:Replicas", "2"],
         new Dictionary<string, string>
         {
             ["Jobs__PollInterval"] = "00:00:01",

@@ -1,12 +1,18 @@
+using System.Globalization;
+using TheBot.Api.Features.Notifications;
 using TheBot.Api.Platform.Realtime;
 using TheBot.Realtime.Contracts;
 
 namespace TheBot.Api.Features.Invoices;
 
-/// <summary>After an invoice changes (committed): the live event to its tutor and parent.</summary>
-public sealed class InvoiceEvents(IRealtimePublisher realtime)
+/// <summary>
+/// After an invoice changes (committed): the live event to its tutor and parent, and the notification
+/// the change calls for — the parent when it is sent, the tutor when it is paid. Overdue reminders come
+/// from <see cref="MarkOverdueInvoicesJob"/>, once a day.
+/// </summary>
+public sealed class InvoiceEvents(IRealtimePublisher realtime, Notifier notifier)
 {
-    public Task ChangedAsync(Invoice invoice, CancellationToken cancellationToken)
+    public async Task ChangedAsync(Invoice invoice, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(invoice);
 
@@ -14,10 +20,38 @@ public sealed class InvoiceEvents(IRealtimePublisher realtime)
         var audience = invoice.Status == InvoiceStatus.Draft
             ? RealtimeAudience.ToUsers(invoice.TutorId)
             : RealtimeAudience.ToUsers(invoice.TutorId, invoice.ParentId);
-        return realtime.PublishAsync(
+        await realtime.PublishAsync(
             InvoiceEventNames.InvoiceChanged,
             audience,
             new InvoiceChangedEvent(invoice.Id, invoice.DisplayNumber, InvoiceWorkflow.Name(invoice.Status), invoice.Amount, invoice.Currency),
             cancellationToken);
+
+        switch (invoice.Status)
+        {
+            case InvoiceStatus.Sent:
+                await notifier.NotifyAsync(
+                    [invoice.ParentId], NotificationTypes.Invoice, $"New invoice {invoice.DisplayNumber}",
+                    string.Create(CultureInfo.InvariantCulture, $"{invoice.Amount:0.00} {invoice.Currency} for {invoice.Description}, due {invoice.DueDate:yyyy-MM-dd}"),
+                    Link(invoice), NotificationPriority.High, cancellationToken);
+                break;
+            case InvoiceStatus.Paid:
+                await notifier.NotifyAsync(
+                    [invoice.TutorId], NotificationTypes.Invoice, $"Invoice {invoice.DisplayNumber} paid",
+                    string.Create(CultureInfo.InvariantCulture, $"{invoice.Amount:0.00} {invoice.Currency} received for {invoice.Description}"),
+                    Link(invoice), NotificationPriority.Normal, cancellationToken);
+                break;
+        }
     }
+
+    /// <summary>The daily reminder to the parent of an overdue invoice.</summary>
+    public Task<int> OverdueReminderAsync(Invoice invoice, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(invoice);
+        return notifier.NotifyAsync(
+            [invoice.ParentId], NotificationTypes.Invoice, $"Invoice {invoice.DisplayNumber} is overdue",
+            string.Create(CultureInfo.InvariantCulture, $"{invoice.Amount:0.00} {invoice.Currency} for {invoice.Description} was due {invoice.DueDate:yyyy-MM-dd}"),
+            Link(invoice), NotificationPriority.High, cancellationToken);
+    }
+
+    private static string Link(Invoice invoice) => $"/invoices/{invoice.Id}";
 }

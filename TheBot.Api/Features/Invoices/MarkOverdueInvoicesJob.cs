@@ -1,24 +1,28 @@
 using Microsoft.EntityFrameworkCore;
 using TheBot.Api.Data;
 using TheBot.Api.Features.Jobs;
+using TheBot.Api.Features.Notifications;
 
 namespace TheBot.Api.Features.Invoices;
 
 /// <summary>
 /// Daily: sent or viewed invoices whose due date has passed (in the centre's time zone) become
-/// overdue, with a history entry and a live event each. The old system wrote this check and never
-/// scheduled it.
+/// overdue, with a history entry and a live event each; then every overdue invoice's parent gets one
+/// reminder for the day (<see cref="ReminderLedger"/>: a re-run the same day reminds no one twice).
+/// The old system wrote this check and never scheduled it.
 /// </summary>
-public sealed class MarkOverdueInvoicesJob(TheBotDbContext db, InvoiceEvents events, TimeProvider clock) : IScheduledJob
+public sealed class MarkOverdueInvoicesJob(TheBotDbContext db, InvoiceEvents events, ReminderLedger reminders, TimeProvider clock) : IScheduledJob
 {
     /// <summary>The centre's calendar: an invoice due on the 25th is overdue from the 26th, Moscow time.</summary>
     public static readonly TimeZoneInfo CentreTimeZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Moscow");
 
     private const int BatchSize = 200;
 
+    private const string ReminderKind = "invoice-overdue";
+
     public static string Name => "mark-overdue-invoices";
 
-    public static string Description => "Mark sent and viewed invoices past their due date as overdue";
+    public static string Description => "Mark sent and viewed invoices past their due date as overdue; remind their parents daily";
 
     public static JobSchedule Schedule => JobSchedule.DailyAt(TimeSpan.FromHours(3));
 
@@ -54,6 +58,22 @@ public sealed class MarkOverdueInvoicesJob(TheBotDbContext db, InvoiceEvents eve
             db.ChangeTracker.Clear();
         }
 
-        return $"{marked} invoice(s) marked overdue";
+        var reminded = 0;
+        var window = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var overdue = await db.Invoices.AsNoTracking()
+            .Where(i => i.Status == InvoiceStatus.Overdue
+                && !db.SentReminders.Any(r => r.Kind == ReminderKind && r.TargetId == i.Id && r.Window == window))
+            .OrderBy(i => i.DueDate).ThenBy(i => i.Id)
+            .ToListAsync(cancellationToken);
+        foreach (var invoice in overdue)
+        {
+            if (await reminders.TryClaimAsync(ReminderKind, invoice.Id, window, cancellationToken))
+            {
+                await events.OverdueReminderAsync(invoice, cancellationToken);
+                reminded++;
+            }
+        }
+
+        return $"{marked} invoice(s) marked overdue, {reminded} reminder(s) sent";
     }
 }

@@ -36,7 +36,7 @@ public sealed partial class RedisRealtimePublisher(IConnectionMultiplexer redis,
         {
             await redis.GetSubscriber().PublishAsync(Channel, JsonSerializer.SerializeToUtf8Bytes(envelope, RealtimeJson.Options));
         }
-        catch (RedisException ex)
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
             LogPublishFailed(ex, eventName);
         }

@@ -1,5 +1,7 @@
 ﻿using System;
+using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
+using TheBot.Api.Features.Lessons;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
@@ -65,6 +67,21 @@ namespace TheBot.Api.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "sent_reminders",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    target_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    window = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    sent_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_sent_reminders", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "subjects",
                 columns: table => new
                 {
@@ -114,6 +131,46 @@ namespace TheBot.Api.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "assignments",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    teacher_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    subject_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    due_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    max_score = table.Column<decimal>(type: "numeric(8,2)", precision: 8, scale: 2, nullable: false),
+                    late_penalty_percent = table.Column<int>(type: "integer", nullable: false),
+                    max_attempts = table.Column<int>(type: "integer", nullable: false),
+                    rubric = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    published_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_assignments", x => x.id);
+                    table.CheckConstraint("ck_assignments_late_penalty", "late_penalty_percent BETWEEN 0 AND 100");
+                    table.CheckConstraint("ck_assignments_max_attempts", "max_attempts BETWEEN 1 AND 20");
+                    table.CheckConstraint("ck_assignments_max_score", "max_score > 0");
+                    table.ForeignKey(
+                        name: "fk_assignments_subjects_subject_id",
+                        column: x => x.subject_id,
+                        principalTable: "subjects",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_assignments_users_teacher_id",
+                        column: x => x.teacher_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "auth_sessions",
                 columns: table => new
                 {
@@ -140,6 +197,83 @@ namespace TheBot.Api.Data.Migrations
                         principalTable: "users",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "broadcasts",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    created_by_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    body = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    link = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    priority = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    audience_kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    role = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    subject_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    recipient_count = table.Column<int>(type: "integer", nullable: false),
+                    completed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_broadcasts", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_broadcasts_asp_net_users_created_by_id",
+                        column: x => x.created_by_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "calendar_feeds",
+                columns: table => new
+                {
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    token_hash = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_calendar_feeds", x => x.user_id);
+                    table.ForeignKey(
+                        name: "fk_calendar_feeds_asp_net_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "chat_rooms",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    direct_key = table.Column<string>(type: "character varying(65)", maxLength: 65, nullable: true),
+                    subject_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    teacher_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    last_message_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_chat_rooms", x => x.id);
+                    table.CheckConstraint("ck_chat_rooms_kind_shape", "(kind = 'Direct' AND direct_key IS NOT NULL AND subject_id IS NULL) OR (kind = 'Subject' AND subject_id IS NOT NULL AND teacher_id IS NOT NULL AND direct_key IS NULL)");
+                    table.ForeignKey(
+                        name: "fk_chat_rooms_asp_net_users_teacher_id",
+                        column: x => x.teacher_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_chat_rooms_subjects_subject_id",
+                        column: x => x.subject_id,
+                        principalTable: "subjects",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -179,6 +313,136 @@ namespace TheBot.Api.Data.Migrations
                     table.ForeignKey(
                         name: "fk_enrollments_users_teacher_id",
                         column: x => x.teacher_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "lessons",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    teacher_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    student_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    subject_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    starts_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ends_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    topic = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    meeting_link = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    cancel_reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    created_by_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_lessons", x => x.id);
+                    table.CheckConstraint("ck_lessons_duration", "ends_at - starts_at BETWEEN interval '30 minutes' AND interval '240 minutes'");
+                    table.CheckConstraint("ck_lessons_meeting_link_https", "meeting_link IS NULL OR meeting_link LIKE 'https://%'");
+                    table.ForeignKey(
+                        name: "fk_lessons_asp_net_users_created_by_id",
+                        column: x => x.created_by_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_lessons_subjects_subject_id",
+                        column: x => x.subject_id,
+                        principalTable: "subjects",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_lessons_users_student_id",
+                        column: x => x.student_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_lessons_users_teacher_id",
+                        column: x => x.teacher_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "notification_settings",
+                columns: table => new
+                {
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    disabled_types = table.Column<List<string>>(type: "text[]", nullable: false),
+                    quiet_hours_start = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
+                    quiet_hours_end = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_notification_settings", x => x.user_id);
+                    table.ForeignKey(
+                        name: "fk_notification_settings_asp_net_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "notifications",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    priority = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    body = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    link = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    read_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    archived_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_notifications", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_notifications_asp_net_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "progress_reports",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    author_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    student_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    body = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
+                    status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    sent_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    read_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_progress_reports", x => x.id);
+                    table.CheckConstraint("ck_progress_reports_read_after_sent", "read_at IS NULL OR (sent_at IS NOT NULL AND read_at >= sent_at)");
+                    table.ForeignKey(
+                        name: "fk_progress_reports_users_author_id",
+                        column: x => x.author_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_progress_reports_users_student_id",
+                        column: x => x.student_id,
                         principalTable: "users",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
@@ -369,6 +633,123 @@ namespace TheBot.Api.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "submissions",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    assignment_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    student_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    attempt = table.Column<int>(type: "integer", nullable: false),
+                    text = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    submitted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    is_late = table.Column<bool>(type: "boolean", nullable: false),
+                    penalty_percent = table.Column<int>(type: "integer", nullable: false),
+                    status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    score = table.Column<decimal>(type: "numeric(8,2)", precision: 8, scale: 2, nullable: true),
+                    final_score = table.Column<decimal>(type: "numeric(8,2)", precision: 8, scale: 2, nullable: true),
+                    feedback = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    graded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    graded_by_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_submissions", x => x.id);
+                    table.CheckConstraint("ck_submissions_attempt", "attempt >= 1");
+                    table.CheckConstraint("ck_submissions_score", "score IS NULL OR score >= 0");
+                    table.ForeignKey(
+                        name: "fk_submissions_asp_net_users_graded_by_id",
+                        column: x => x.graded_by_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "fk_submissions_assignments_assignment_id",
+                        column: x => x.assignment_id,
+                        principalTable: "assignments",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_submissions_users_student_id",
+                        column: x => x.student_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "chat_messages",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    sequence = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityAlwaysColumn),
+                    room_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    author_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    text = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
+                    client_message_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    edited_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    deleted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    deleted_by_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    attachment_key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    attachment_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    attachment_content_type = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    attachment_size = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_chat_messages", x => x.id);
+                    table.CheckConstraint("ck_chat_messages_text_length", "char_length(text) <= 10000");
+                    table.ForeignKey(
+                        name: "fk_chat_messages_asp_net_users_deleted_by_id",
+                        column: x => x.deleted_by_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_chat_messages_chat_rooms_room_id",
+                        column: x => x.room_id,
+                        principalTable: "chat_rooms",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_chat_messages_users_author_id",
+                        column: x => x.author_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "chat_participants",
+                columns: table => new
+                {
+                    room_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    joined_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    last_read_sequence = table.Column<long>(type: "bigint", nullable: false),
+                    last_read_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    muted = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_chat_participants", x => new { x.room_id, x.user_id });
+                    table.ForeignKey(
+                        name: "fk_chat_participants_chat_rooms_room_id",
+                        column: x => x.room_id,
+                        principalTable: "chat_rooms",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_chat_participants_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "invoices",
                 columns: table => new
                 {
@@ -421,6 +802,40 @@ namespace TheBot.Api.Data.Migrations
                         principalTable: "users",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "lesson_history",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    lesson_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    action = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    actor_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    from_status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    to_status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    from_starts_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    from_ends_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    to_starts_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    to_ends_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_lesson_history", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_lesson_history_lessons_lesson_id",
+                        column: x => x.lesson_id,
+                        principalTable: "lessons",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_lesson_history_users_actor_id",
+                        column: x => x.actor_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateTable(
@@ -522,6 +937,16 @@ namespace TheBot.Api.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_assignments_subject_id_teacher_id_status",
+                table: "assignments",
+                columns: new[] { "subject_id", "teacher_id", "status" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_assignments_teacher_id_due_at",
+                table: "assignments",
+                columns: new[] { "teacher_id", "due_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_auth_sessions_expires_at",
                 table: "auth_sessions",
                 column: "expires_at");
@@ -530,6 +955,69 @@ namespace TheBot.Api.Data.Migrations
                 name: "ix_auth_sessions_user_id_revoked_at",
                 table: "auth_sessions",
                 columns: new[] { "user_id", "revoked_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_broadcasts_created_by_id",
+                table: "broadcasts",
+                column: "created_by_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_calendar_feeds_token_hash",
+                table: "calendar_feeds",
+                column: "token_hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_chat_messages_author_id",
+                table: "chat_messages",
+                column: "author_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_chat_messages_deleted_by_id",
+                table: "chat_messages",
+                column: "deleted_by_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_chat_messages_room_id_sequence",
+                table: "chat_messages",
+                columns: new[] { "room_id", "sequence" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_chat_messages_sequence",
+                table: "chat_messages",
+                column: "sequence",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ux_chat_messages_client_message_id",
+                table: "chat_messages",
+                columns: new[] { "room_id", "author_id", "client_message_id" },
+                unique: true,
+                filter: "client_message_id IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_chat_participants_user_id",
+                table: "chat_participants",
+                column: "user_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_chat_rooms_direct_key",
+                table: "chat_rooms",
+                column: "direct_key",
+                unique: true,
+                filter: "direct_key IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_chat_rooms_subject_id_teacher_id",
+                table: "chat_rooms",
+                columns: new[] { "subject_id", "teacher_id" },
+                unique: true,
+                filter: "subject_id IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_chat_rooms_teacher_id",
+                table: "chat_rooms",
+                column: "teacher_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_enrollments_created_by_id",
@@ -611,6 +1099,46 @@ namespace TheBot.Api.Data.Migrations
                 columns: new[] { "outcome", "retry_at" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_lesson_history_actor_id",
+                table: "lesson_history",
+                column: "actor_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_lesson_history_lesson_id_at",
+                table: "lesson_history",
+                columns: new[] { "lesson_id", "at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_lessons_created_by_id",
+                table: "lessons",
+                column: "created_by_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_lessons_starts_at",
+                table: "lessons",
+                column: "starts_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_lessons_student_id_starts_at",
+                table: "lessons",
+                columns: new[] { "student_id", "starts_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_lessons_subject_id_starts_at",
+                table: "lessons",
+                columns: new[] { "subject_id", "starts_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_lessons_teacher_id_starts_at",
+                table: "lessons",
+                columns: new[] { "teacher_id", "starts_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_notifications_user_id_archived_at_read_at_created_at",
+                table: "notifications",
+                columns: new[] { "user_id", "archived_at", "read_at", "created_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_payment_events_payment_id_at",
                 table: "payment_events",
                 columns: new[] { "payment_id", "at" });
@@ -627,10 +1155,31 @@ namespace TheBot.Api.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_progress_reports_author_id_created_at",
+                table: "progress_reports",
+                columns: new[] { "author_id", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_progress_reports_student_id_status_created_at",
+                table: "progress_reports",
+                columns: new[] { "student_id", "status", "created_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_sandbox_payments_idempotence_key",
                 table: "sandbox_payments",
                 column: "idempotence_key",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_sent_reminders_kind_target_id_window",
+                table: "sent_reminders",
+                columns: new[] { "kind", "target_id", "window" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_sent_reminders_sent_at",
+                table: "sent_reminders",
+                column: "sent_at");
 
             migrationBuilder.CreateIndex(
                 name: "ix_signup_applications_created_user_id",
@@ -677,6 +1226,27 @@ namespace TheBot.Api.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_submissions_assignment_id_status",
+                table: "submissions",
+                columns: new[] { "assignment_id", "status" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_submissions_assignment_id_student_id_attempt",
+                table: "submissions",
+                columns: new[] { "assignment_id", "student_id", "attempt" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_submissions_graded_by_id",
+                table: "submissions",
+                column: "graded_by_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_submissions_student_id_submitted_at",
+                table: "submissions",
+                columns: new[] { "student_id", "submitted_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_teacher_subjects_subject_id",
                 table: "teacher_subjects",
                 column: "subject_id");
@@ -720,13 +1290,31 @@ namespace TheBot.Api.Data.Migrations
                 table: "users",
                 column: "normalized_user_name",
                 unique: true);
+
+            // Hand-written: exclusion constraints against double booking (see LessonSchemaSql).
+            migrationBuilder.Sql(LessonSchemaSql.EnableBtreeGist);
+            migrationBuilder.Sql(LessonSchemaSql.CreateNoOverlapConstraints);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql(LessonSchemaSql.DropNoOverlapConstraints);
+
             migrationBuilder.DropTable(
                 name: "auth_sessions");
+
+            migrationBuilder.DropTable(
+                name: "broadcasts");
+
+            migrationBuilder.DropTable(
+                name: "calendar_feeds");
+
+            migrationBuilder.DropTable(
+                name: "chat_messages");
+
+            migrationBuilder.DropTable(
+                name: "chat_participants");
 
             migrationBuilder.DropTable(
                 name: "invoice_status_history");
@@ -735,16 +1323,34 @@ namespace TheBot.Api.Data.Migrations
                 name: "job_runs");
 
             migrationBuilder.DropTable(
+                name: "lesson_history");
+
+            migrationBuilder.DropTable(
+                name: "notification_settings");
+
+            migrationBuilder.DropTable(
+                name: "notifications");
+
+            migrationBuilder.DropTable(
                 name: "payment_events");
 
             migrationBuilder.DropTable(
+                name: "progress_reports");
+
+            migrationBuilder.DropTable(
                 name: "sandbox_payments");
+
+            migrationBuilder.DropTable(
+                name: "sent_reminders");
 
             migrationBuilder.DropTable(
                 name: "signup_applications");
 
             migrationBuilder.DropTable(
                 name: "student_parents");
+
+            migrationBuilder.DropTable(
+                name: "submissions");
 
             migrationBuilder.DropTable(
                 name: "teacher_profiles");
@@ -765,10 +1371,19 @@ namespace TheBot.Api.Data.Migrations
                 name: "user_tokens");
 
             migrationBuilder.DropTable(
+                name: "chat_rooms");
+
+            migrationBuilder.DropTable(
+                name: "lessons");
+
+            migrationBuilder.DropTable(
                 name: "payments");
 
             migrationBuilder.DropTable(
                 name: "student_profiles");
+
+            migrationBuilder.DropTable(
+                name: "assignments");
 
             migrationBuilder.DropTable(
                 name: "invoices");

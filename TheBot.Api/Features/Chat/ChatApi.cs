@@ -1,0 +1,435 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using TheBot.Api.Data;
+using TheBot.Api.Features.Users;
+using TheBot.Api.Platform.Auth;
+using TheBot.Api.Platform.Errors;
+using TheBot.Api.Platform.Paging;
+using TheBot.Api.Platform.Realtime;
+using TheBot.Api.Platform.Storage;
+using TheBot.Realtime.Contracts;
+
+namespace TheBot.Api.Features.Chat;
+
+public static class ChatApi
+{
+    public static IEndpointRouteBuilder MapChatApi(this IEndpointRouteBuilder api)
+    {
+        var chat = api.MapGroup("/chat/rooms").WithTags("Chat");
+        chat.MapGet("/", ListRoomsAsync).RequireSignedIn()
+            .WithName("ListChatRooms").WithSummary("My chat rooms, most recent first, each with its unread count and last message");
+        chat.MapPost("/", StartAsync).RequireSignedIn()
+            .WithName("StartChat").WithSummary("Get or create the direct room with a person I may chat with")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        chat.MapGet("/{id:guid}", GetRoomAsync).RequireSignedIn()
+            .WithName("GetChatRoom").WithSummary("One of my rooms");
+        chat.MapPut("/{id:guid}/mute", MuteAsync).RequireSignedIn()
+            .WithName("MuteChatRoom").WithSummary("Mute or unmute a room (no new-message notifications)");
+        chat.MapGet("/{id:guid}/messages", ListMessagesAsync).RequireSignedIn()
+            .WithName("ListChatMessages").WithSummary("Messages oldest first: the newest page, or before / after a message id (catch-up after reconnecting)");
+        chat.MapPost("/{id:guid}/messages", PostMessageAsync).RequireSignedIn()
+            .WithName("PostChatMessage").WithSummary("Send a message; a retry with the same clientMessageId returns the stored one")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        chat.MapPost("/{id:guid}/attachments", PostAttachmentAsync).RequireSignedIn()
+            .WithName("PostChatAttachment").WithSummary("Send a message with a file (multipart: file, optional text and clientMessageId)")
+            .AcceptsFileUpload("text", "clientMessageId")
+            .Produces<ChatMessagePayload>(StatusCodes.Status201Created).Produces<ChatMessagePayload>(StatusCodes.Status200OK)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        chat.MapGet("/{id:guid}/messages/{messageId:guid}/attachment", DownloadAttachmentAsync).RequireSignedIn()
+            .WithName("DownloadChatAttachment").WithSummary("The file attached to a message")
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").ProducesProblem(StatusCodes.Status404NotFound);
+        chat.MapPatch("/{id:guid}/messages/{messageId:guid}", EditMessageAsync).RequireSignedIn()
+            .WithName("EditChatMessage").WithSummary("Change the text of my message")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
+        chat.MapDelete("/{id:guid}/messages/{messageId:guid}", DeleteMessageAsync).RequireSignedIn()
+            .WithName("DeleteChatMessage").WithSummary("Delete a message (its author, or an admin)")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        chat.MapPost("/{id:guid}/read", MarkReadAsync).RequireSignedIn()
+            .WithName("MarkChatRoomRead").WithSummary("I have read the room up to a message (default: its newest)");
+        return api;
+    }
+
+    private static async Task<Ok<PagedResult<ChatRoomResponse>>> ListRoomsAsync(
+        [AsParameters] ChatRoomQuery query, ClaimsPrincipal principal, TheBotDbContext db, ChatMembershipCache membership, CancellationToken ct)
+    {
+        var me = principal.GetUserId();
+        var page = await db.ChatParticipants.AsNoTracking()
+            .Where(p => p.UserId == me)
+            .OrderByDescending(p => p.Room!.LastMessageAt ?? p.Room.CreatedAt).ThenByDescending(p => p.RoomId)
+            .Select(ChatProjections.ToRoom(me))
+            .ToPageAsync(query.Paging, ct);
+        // Clients list rooms when they (re)connect: the moment to heal realtime's membership cache.
+        if (page.TotalCount > 0)
+        {
+            await membership.EnsureAsync(me, () => db.ChatParticipants.Where(p => p.UserId == me).Select(p => p.RoomId).ToListAsync(ct));
+        }
+
+        return TypedResults.Ok(page);
+    }
+
+    private static async Task<Results<Ok<ChatRoomResponse>, ProblemHttpResult>> GetRoomAsync(
+        Guid id, ClaimsPrincipal principal, TheBotDbContext db, CancellationToken ct) =>
+        await RoomAsync(db, id, principal.GetUserId(), ct) is { } room ? TypedResults.Ok(room) : RoomNotFound();
+
+    private static async Task<Results<Created<ChatRoomResponse>, Ok<ChatRoomResponse>, ValidationProblem, ProblemHttpResult>> StartAsync(
+        StartChatRequest request, ClaimsPrincipal principal, TheBotDbContext db, ChatRooms rooms, TimeProvider clock, CancellationToken ct)
+    {
+        var me = principal.GetUserId();
+        var otherId = request.ParticipantId!.Value;
+        if (otherId == me)
+        {
+            return ApiProblems.Invalid("participantId", "You cannot start a chat with yourself.");
+        }
+
+        var key = ChatRoom.DirectKeyOf(me, otherId);
+        if (await db.ChatRooms.Where(r => r.DirectKey == key).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct) is { } existingId)
+        {
+            return TypedResults.Ok((await RoomAsync(db, existingId, me, ct))!);
+        }
+
+        var other = await db.Users.AsNoTracking().Where(u => u.Id == otherId && u.IsActive).Select(u => new { u.Id, u.Role }).FirstOrDefaultAsync(ct);
+        if (other is null)
+        {
+            return ApiProblems.NotFound("The person");
+        }
+
+        if (!await ChatPermissions.CanStartDirectAsync(db, me, principal.GetRole(), other.Id, other.Role, ct))
+        {
+            return ApiProblems.Forbidden("You may not start a chat with this person.");
+        }
+
+        var now = clock.GetUtcNow();
+        var room = new ChatRoom
+        {
+            Id = Guid.CreateVersion7(),
+            Kind = ChatRoomKind.Direct,
+            DirectKey = key,
+            CreatedAt = now,
+            Participants =
+            {
+                new ChatParticipant { UserId = me, JoinedAt = now },
+                new ChatParticipant { UserId = otherId, JoinedAt = now },
+            },
+        };
+        db.ChatRooms.Add(room);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // The other person opened the same room at the same moment.
+            db.ChangeTracker.Clear();
+            var id = await db.ChatRooms.Where(r => r.DirectKey == key).Select(r => r.Id).FirstAsync(ct);
+            return TypedResults.Ok((await RoomAsync(db, id, me, ct))!);
+        }
+
+        await rooms.AnnounceAsync(room.Id, [me, otherId], [], ct);
+        return TypedResults.Created($"/api/chat/rooms/{room.Id}", (await RoomAsync(db, room.Id, me, ct))!);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> MuteAsync(
+        Guid id, MuteRoomRequest request, ClaimsPrincipal principal, TheBotDbContext db, CancellationToken ct)
+    {
+        var me = principal.GetUserId();
+        var changed = await db.ChatParticipants.Where(p => p.RoomId == id && p.UserId == me)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Muted, request.Muted!.Value), ct);
+        return changed == 0 ? RoomNotFound() : TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Ok<ChatMessagePage>, ValidationProblem, ProblemHttpResult>> ListMessagesAsync(
+        Guid id, [AsParameters] MessageQuery query, ClaimsPrincipal principal, TheBotDbContext db, CancellationToken ct)
+    {
+        var me = principal.GetUserId();
+        if (!await IsParticipantAsync(db, id, me, ct))
+        {
+            return RoomNotFound();
+        }
+
+        var messages = db.ChatMessages.AsNoTracking().Where(m => m.RoomId == id);
+        if (query.After is { } after)
+        {
+            if (await SequenceOfAsync(db, id, after, ct) is not { } afterSequence)
+            {
+                return ApiProblems.Invalid("after", "No message of this room has this id.");
+            }
+
+            messages = messages.Where(m => m.Sequence > afterSequence);
+        }
+
+        if (query.Before is { } before)
+        {
+            if (await SequenceOfAsync(db, id, before, ct) is not { } beforeSequence)
+            {
+                return ApiProblems.Invalid("before", "No message of this room has this id.");
+            }
+
+            messages = messages.Where(m => m.Sequence < beforeSequence);
+        }
+
+        // After a cursor (catch-up): the oldest first. Otherwise: the newest page, read backwards.
+        var forward = query.After is not null && query.Before is null;
+        var ordered = forward ? messages.OrderBy(m => m.Sequence) : messages.OrderByDescending(m => m.Sequence);
+        var page = await ordered.Take(query.Take + 1).Select(ChatProjections.ToPayload).ToListAsync(ct);
+        var hasMore = page.Count > query.Take;
+        if (hasMore)
+        {
+            page.RemoveAt(page.Count - 1);
+        }
+
+        if (!forward)
+        {
+            page.Reverse();
+        }
+
+        return TypedResults.Ok(new ChatMessagePage(page, hasMore));
+    }
+
+    private static async Task<Results<Created<ChatMessagePayload>, Ok<ChatMessagePayload>, ValidationProblem, ProblemHttpResult>> PostMessageAsync(
+        Guid id, PostMessageRequest request, ClaimsPrincipal principal, TheBotDbContext db, IRealtimePublisher realtime,
+        ChatMessageNotifications notifications, TimeProvider clock, CancellationToken ct)
+    {
+        var me = principal.GetUserId();
+        if (!await IsParticipantAsync(db, id, me, ct))
+        {
+            return RoomNotFound();
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Text))
+        {
+            return ApiProblems.Invalid("text", "The message is empty.");
+        }
+
+        var (payload, created) = await StoreMessageAsync(db, realtime, notifications, clock, id, me, request.Text, request.ClientMessageId, null, ct);
+        return created ? TypedResults.Created($"/api/chat/rooms/{id}/messages/{payload.Id}", payload) : TypedResults.Ok(payload);
+    }
+
+    /// <summary>multipart/form-data: a <c>file</c> part (≤ 50 MB), optional <c>text</c> and <c>clientMessageId</c> fields.</summary>
+    private static async Task<IResult> PostAttachmentAsync(
+        Guid id, HttpRequest httpRequest, ClaimsPrincipal principal, TheBotDbContext db, IRealtimePublisher realtime,
+        ChatMessageNotifications notifications, MultipartUploadReader uploads, IContentStore store, TimeProvider clock, CancellationToken ct)
+    {
+        var me = principal.GetUserId();
+        if (!await IsParticipantAsync(db, id, me, ct))
+        {
+            return RoomNotFound();
+        }
+
+        var read = await uploads.ReadAsync(httpRequest, new UploadLimits(MaxFiles: 1, MinFiles: 1, MaxFieldLength: ChatMessage.MaxTextLength), ct);
+        if (read.Problem is not null)
+        {
+            return read.Problem;
+        }
+
+        var form = read.Form!;
+        var file = form.Files[0];
+        var clientMessageId = form.Field("clientMessageId");
+        if (clientMessageId is { Length: > 100 })
+        {
+            await store.DeleteAsync(file.StorageKey, ct);
+            return ApiProblems.Invalid("clientMessageId", "At most 100 characters.");
+        }
+
+        var (payload, created) = await StoreMessageAsync(db, realtime, notifications, clock, id, me, form.Field("text") ?? "", clientMessageId, file, ct);
+        if (!created)
+        {
+            // A retried upload: the first one's file is the message's.
+            await store.DeleteAsync(file.StorageKey, ct);
+            return TypedResults.Ok(payload);
+        }
+
+        return TypedResults.Created($"/api/chat/rooms/{id}/messages/{payload.Id}", payload);
+    }
+
+    private static async Task<IResult> DownloadAttachmentAsync(
+        Guid id, Guid messageId, ClaimsPrincipal principal, TheBotDbContext db, IContentStore store, CancellationToken ct)
+    {
+        if (!await IsParticipantAsync(db, id, principal.GetUserId(), ct))
+        {
+            return RoomNotFound();
+        }
+
+        var attachment = await db.ChatMessages.AsNoTracking()
+            .Where(m => m.RoomId == id && m.Id == messageId && m.DeletedAt == null && m.AttachmentKey != null)
+            .Select(m => new { m.AttachmentKey, m.AttachmentName, m.AttachmentContentType })
+            .FirstOrDefaultAsync(ct);
+        var content = attachment is null ? null : await store.OpenReadAsync(attachment.AttachmentKey!, ct);
+        return content is null
+            ? ApiProblems.NotFound("The attachment")
+            : StorageRegistration.Download(content, attachment!.AttachmentContentType!, attachment.AttachmentName!);
+    }
+
+    /// <summary>Stores a message (or finds the one a retry already stored), then tells the room and notifies.</summary>
+    private static async Task<(ChatMessagePayload Payload, bool Created)> StoreMessageAsync(
+        TheBotDbContext db, IRealtimePublisher realtime, ChatMessageNotifications notifications, TimeProvider clock,
+        Guid id, Guid me, string text, string? rawClientMessageId, UploadedFile? file, CancellationToken ct)
+    {
+        var clientMessageId = string.IsNullOrWhiteSpace(rawClientMessageId) ? null : rawClientMessageId.Trim();
+        if (clientMessageId is not null && await ExistingAsync(db, id, me, clientMessageId, ct) is { } existing)
+        {
+            return (existing, false);
+        }
+
+        var now = clock.GetUtcNow();
+        var message = new ChatMessage
+        {
+            Id = Guid.CreateVersion7(),
+            RoomId = id,
+            AuthorId = me,
+            Text = text,
+            ClientMessageId = clientMessageId,
+            CreatedAt = now,
+            AttachmentKey = file?.StorageKey,
+            AttachmentName = file?.FileName,
+            AttachmentContentType = file?.ContentType,
+            AttachmentSize = file?.Length,
+        };
+        db.ChatMessages.Add(message);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (clientMessageId is not null && ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // The same send, retried while the first was still being stored.
+            db.ChangeTracker.Clear();
+            return ((await ExistingAsync(db, id, me, clientMessageId, ct))!, false);
+        }
+
+        await db.ChatRooms.Where(r => r.Id == id && (r.LastMessageAt == null || r.LastMessageAt < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.LastMessageAt, now), ct);
+        // The author has read what they wrote.
+        await db.ChatParticipants.Where(p => p.RoomId == id && p.UserId == me && p.LastReadSequence < message.Sequence)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.LastReadSequence, message.Sequence).SetProperty(p => p.LastReadAt, now), ct);
+
+        var payload = await db.ChatMessages.AsNoTracking().Where(m => m.Id == message.Id).Select(ChatProjections.ToPayload).FirstAsync(ct);
+        await realtime.PublishAsync(ChatEventNames.MessageCreated, RealtimeAudience.ToRoom(id), new MessageCreatedEvent(payload), ct);
+        await notifications.NewMessageAsync(payload, ct);
+        return (payload, true);
+    }
+
+    private static async Task<Results<Ok<ChatMessagePayload>, ValidationProblem, ProblemHttpResult>> EditMessageAsync(
+        Guid id, Guid messageId, EditMessageRequest request, ClaimsPrincipal principal, TheBotDbContext db, IRealtimePublisher realtime,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var me = principal.GetUserId();
+        if (!await IsParticipantAsync(db, id, me, ct))
+        {
+            return RoomNotFound();
+        }
+
+        var message = await db.ChatMessages.FirstOrDefaultAsync(m => m.Id == messageId && m.RoomId == id, ct);
+        if (message is null)
+        {
+            return ApiProblems.NotFound("The message");
+        }
+
+        if (message.AuthorId != me)
+        {
+            return ApiProblems.Forbidden("Only the author can edit a message.");
+        }
+
+        if (message.DeletedAt is not null)
+        {
+            return ApiProblems.Conflict("The message was deleted.");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Text))
+        {
+            return ApiProblems.Invalid("text", "The message is empty.");
+        }
+
+        if (message.Text != request.Text)
+        {
+            message.Text = request.Text;
+            message.EditedAt = clock.GetUtcNow();
+            await db.SaveChangesAsync(ct);
+        }
+
+        var payload = await db.ChatMessages.AsNoTracking().Where(m => m.Id == messageId).Select(ChatProjections.ToPayload).FirstAsync(ct);
+        await realtime.PublishAsync(ChatEventNames.MessageEdited, RealtimeAudience.ToRoom(id), new MessageEditedEvent(payload), ct);
+        return TypedResults.Ok(payload);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteMessageAsync(
+        Guid id, Guid messageId, ClaimsPrincipal principal, TheBotDbContext db, IRealtimePublisher realtime, TimeProvider clock, CancellationToken ct)
+    {
+        var me = principal.GetUserId();
+        var admin = principal.IsAdmin();
+        // Admins moderate every room; everyone else only sees their own.
+        if (!(admin ? await db.ChatRooms.AnyAsync(r => r.Id == id, ct) : await IsParticipantAsync(db, id, me, ct)))
+        {
+            return RoomNotFound();
+        }
+
+        var message = await db.ChatMessages.FirstOrDefaultAsync(m => m.Id == messageId && m.RoomId == id, ct);
+        if (message is null)
+        {
+            return ApiProblems.NotFound("The message");
+        }
+
+        if (message.AuthorId != me && !admin)
+        {
+            return ApiProblems.Forbidden("Only the author or an admin can delete a message.");
+        }
+
+        if (message.DeletedAt is not null)
+        {
+            return TypedResults.NoContent();
+        }
+
+        message.DeletedAt = clock.GetUtcNow();
+        message.DeletedById = me;
+        await db.SaveChangesAsync(ct);
+        await realtime.PublishAsync(ChatEventNames.MessageDeleted, RealtimeAudience.ToRoom(id),
+            new MessageDeletedEvent(id, messageId, me, message.DeletedAt.Value), ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> MarkReadAsync(
+        Guid id, MarkReadRequest? request, ClaimsPrincipal principal, TheBotDbContext db, IRealtimePublisher realtime, TimeProvider clock, CancellationToken ct)
+    {
+        var me = principal.GetUserId();
+        if (!await IsParticipantAsync(db, id, me, ct))
+        {
+            return RoomNotFound();
+        }
+
+        var upTo = request?.MessageId is { } messageId
+            ? await db.ChatMessages.Where(m => m.RoomId == id && m.Id == messageId).Select(m => new { m.Id, m.Sequence }).FirstOrDefaultAsync(ct)
+            : await db.ChatMessages.Where(m => m.RoomId == id).OrderByDescending(m => m.Sequence).Select(m => new { m.Id, m.Sequence }).FirstOrDefaultAsync(ct);
+        if (request?.MessageId is not null && upTo is null)
+        {
+            return ApiProblems.Invalid("messageId", "No message of this room has this id.");
+        }
+
+        var now = clock.GetUtcNow();
+        var sequence = upTo?.Sequence ?? 0;
+        await db.ChatParticipants.Where(p => p.RoomId == id && p.UserId == me)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(p => p.LastReadSequence, p => p.LastReadSequence < sequence ? sequence : p.LastReadSequence)
+                .SetProperty(p => p.LastReadAt, now), ct);
+        await realtime.PublishAsync(ChatEventNames.RoomRead, RealtimeAudience.ToRoom(id), new RoomReadEvent(id, me, upTo?.Id, now), ct);
+        return TypedResults.NoContent();
+    }
+
+    private static Task<bool> IsParticipantAsync(TheBotDbContext db, Guid roomId, Guid userId, CancellationToken ct) =>
+        db.ChatParticipants.AnyAsync(p => p.RoomId == roomId && p.UserId == userId, ct);
+
+    private static Task<long?> SequenceOfAsync(TheBotDbContext db, Guid roomId, Guid messageId, CancellationToken ct) =>
+        db.ChatMessages.Where(m => m.RoomId == roomId && m.Id == messageId).Select(m => (long?)m.Sequence).FirstOrDefaultAsync(ct);
+
+    private static Task<ChatMessagePayload?> ExistingAsync(TheBotDbContext db, Guid roomId, Guid authorId, string clientMessageId, CancellationToken ct) =>
+        db.ChatMessages.AsNoTracking()
+            .Where(m => m.RoomId == roomId && m.AuthorId == authorId && m.ClientMessageId == clientMessageId)
+            .Select(ChatProjections.ToPayload)
+            .FirstOrDefaultAsync(ct);
+
+    private static Task<ChatRoomResponse?> RoomAsync(TheBotDbContext db, Guid roomId, Guid me, CancellationToken ct) =>
+        db.ChatParticipants.AsNoTracking().Where(p => p.RoomId == roomId && p.UserId == me).Select(ChatProjections.ToRoom(me)).FirstOrDefaultAsync(ct);
+
+    private static ProblemHttpResult RoomNotFound() => ApiProblems.NotFound("The chat room");
+}

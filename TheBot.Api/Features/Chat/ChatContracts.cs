@@ -1,0 +1,59 @@
+using System.ComponentModel.DataAnnotations;
+using TheBot.Api.Platform.Paging;
+using TheBot.Realtime.Contracts;
+
+namespace TheBot.Api.Features.Chat;
+
+public sealed record StartChatRequest([property: Required] Guid? ParticipantId);
+
+public sealed record PostMessageRequest(
+    [property: Required, MinLength(1), MaxLength(ChatMessage.MaxTextLength)] string Text,
+    [property: MaxLength(100)] string? ClientMessageId);
+
+public sealed record EditMessageRequest([property: Required, MinLength(1), MaxLength(ChatMessage.MaxTextLength)] string Text);
+
+public sealed record MarkReadRequest(Guid? MessageId);
+
+public sealed record MuteRoomRequest([property: Required] bool? Muted);
+
+/// <summary><c>?before=&amp;after=&amp;limit=</c>: message ids as cursors; newest page when neither is given.</summary>
+public sealed record MessageQuery
+{
+    public const int DefaultLimit = 50;
+
+    public Guid? Before { get; init; }
+
+    public Guid? After { get; init; }
+
+    [Range(1, 200)]
+    public int? Limit { get; init; }
+
+    public int Take => Limit ?? DefaultLimit;
+}
+
+public sealed record ChatRoomQuery
+{
+    [Range(1, 1_000_000)]
+    public int? Page { get; init; }
+
+    [Range(1, PageRequest.MaxPageSize)]
+    public int? PageSize { get; init; }
+
+    public PageRequest Paging => new() { Page = Page, PageSize = PageSize };
+}
+
+public sealed record ChatParticipantResponse(Guid Id, string FullName, string Role, DateTimeOffset? LastReadAt);
+
+public sealed record ChatRoomResponse(
+    Guid Id,
+    ChatRoomKind Kind,
+    string Title,
+    Guid? SubjectId,
+    IReadOnlyList<ChatParticipantResponse> Participants,
+    int UnreadCount,
+    bool Muted,
+    ChatMessagePayload? LastMessage,
+    DateTimeOffset CreatedAt);
+
+/// <summary>Messages oldest first; <see cref="HasMore"/> says whether more lie beyond the page in the direction asked.</summary>
+public sealed record ChatMessagePage(IReadOnlyList<ChatMessagePayload> Items, bool HasMore);

@@ -1,0 +1,158 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TheBot.Api.Features.Subjects;
+using TheBot.Api.Features.Users;
+
+namespace TheBot.Api.Features.Chat;
+
+public enum ChatRoomKind
+{
+    Direct,
+    Subject,
+}
+
+/// <summary>
+/// A conversation: a direct room between two people (<see cref="DirectKey"/> makes it unique per pair),
+/// or a subject room of a teacher with the students actively enrolled with them in one subject.
+/// </summary>
+public sealed class ChatRoom
+{
+    public Guid Id { get; set; }
+
+    public ChatRoomKind Kind { get; set; }
+
+    /// <summary>Direct rooms: the two user ids, smaller first, "a:b". Unique.</summary>
+    public string? DirectKey { get; set; }
+
+    /// <summary>Subject rooms: the subject and the teacher (unique together).</summary>
+    public Guid? SubjectId { get; set; }
+
+    public Subject? Subject { get; set; }
+
+    public Guid? TeacherId { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When the newest message was posted (for ordering the room list).</summary>
+    public DateTimeOffset? LastMessageAt { get; set; }
+
+    public List<ChatParticipant> Participants { get; set; } = [];
+
+    public List<ChatMessage> Messages { get; set; } = [];
+
+    public static string DirectKeyOf(Guid a, Guid b) =>
+        a.CompareTo(b) < 0 ? $"{a:N}:{b:N}" : $"{b:N}:{a:N}";
+}
+
+/// <summary>A user in a room: what they have read (by message sequence) and whether they muted it.</summary>
+public sealed class ChatParticipant
+{
+    public Guid RoomId { get; set; }
+
+    public ChatRoom? Room { get; set; }
+
+    public Guid UserId { get; set; }
+
+    public User? User { get; set; }
+
+    public DateTimeOffset JoinedAt { get; set; }
+
+    /// <summary>The <see cref="ChatMessage.Sequence"/> of the newest message read (0: none).</summary>
+    public long LastReadSequence { get; set; }
+
+    public DateTimeOffset? LastReadAt { get; set; }
+
+    public bool Muted { get; set; }
+}
+
+/// <summary>
+/// A message. <see cref="Sequence"/> (a database identity) orders messages and is what cursors compare;
+/// clients see only ids. A retried send with the same <see cref="ClientMessageId"/> is the same message.
+/// </summary>
+public sealed class ChatMessage
+{
+    public const int MaxTextLength = 10_000;
+
+    public Guid Id { get; set; }
+
+    public long Sequence { get; set; }
+
+    public Guid RoomId { get; set; }
+
+    public Guid AuthorId { get; set; }
+
+    public User? Author { get; set; }
+
+    public string Text { get; set; } = "";
+
+    public string? ClientMessageId { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? EditedAt { get; set; }
+
+    public DateTimeOffset? DeletedAt { get; set; }
+
+    public Guid? DeletedById { get; set; }
+
+    /// <summary>An optional file in the content store (key), with its sanitised name, detected type and size.</summary>
+    public string? AttachmentKey { get; set; }
+
+    public string? AttachmentName { get; set; }
+
+    public string? AttachmentContentType { get; set; }
+
+    public long? AttachmentSize { get; set; }
+}
+
+internal sealed class ChatRoomConfiguration : IEntityTypeConfiguration<ChatRoom>
+{
+    public void Configure(EntityTypeBuilder<ChatRoom> builder)
+    {
+        builder.ToTable("chat_rooms", t => t.HasCheckConstraint(
+            "ck_chat_rooms_kind_shape",
+            "(kind = 'Direct' AND direct_key IS NOT NULL AND subject_id IS NULL) OR (kind = 'Subject' AND subject_id IS NOT NULL AND teacher_id IS NOT NULL AND direct_key IS NULL)"));
+        builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(r => r.DirectKey).HasMaxLength(65);
+        builder.HasIndex(r => r.DirectKey).IsUnique().HasFilter("direct_key IS NOT NULL");
+        builder.HasIndex(r => new { r.SubjectId, r.TeacherId }).IsUnique().HasFilter("subject_id IS NOT NULL");
+        builder.HasOne(r => r.Subject).WithMany().HasForeignKey(r => r.SubjectId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<User>().WithMany().HasForeignKey(r => r.TeacherId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(r => r.Participants).WithOne(p => p.Room).HasForeignKey(p => p.RoomId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(r => r.Messages).WithOne().HasForeignKey(m => m.RoomId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ChatParticipantConfiguration : IEntityTypeConfiguration<ChatParticipant>
+{
+    public void Configure(EntityTypeBuilder<ChatParticipant> builder)
+    {
+        builder.ToTable("chat_participants");
+        builder.HasKey(p => new { p.RoomId, p.UserId });
+        builder.HasIndex(p => p.UserId);
+        builder.HasOne(p => p.User).WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ChatMessageConfiguration : IEntityTypeConfiguration<ChatMessage>
+{
+    public void Configure(EntityTypeBuilder<ChatMessage> builder)
+    {
+        builder.ToTable("chat_messages", t => t.HasCheckConstraint("ck_chat_messages_text_length", $"char_length(text) <= {ChatMessage.MaxTextLength}"));
+        builder.Property(m => m.Sequence).UseIdentityAlwaysColumn();
+        builder.HasIndex(m => m.Sequence).IsUnique();
+        builder.Property(m => m.Text).HasMaxLength(ChatMessage.MaxTextLength);
+        builder.Property(m => m.ClientMessageId).HasMaxLength(100);
+        builder.Property(m => m.AttachmentKey).HasMaxLength(200);
+        builder.Property(m => m.AttachmentName).HasMaxLength(200);
+        builder.Property(m => m.AttachmentContentType).HasMaxLength(200);
+        builder.HasIndex(m => new { m.RoomId, m.Sequence });
+        // A retried send never duplicates: one message per room, author and client message id.
+        builder.HasIndex(m => new { m.RoomId, m.AuthorId, m.ClientMessageId })
+            .IsUnique()
+            .HasFilter("client_message_id IS NOT NULL")
+            .HasDatabaseName("ux_chat_messages_client_message_id");
+        builder.HasOne(m => m.Author).WithMany().HasForeignKey(m => m.AuthorId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<User>().WithMany().HasForeignKey(m => m.DeletedById).OnDelete(DeleteBehavior.Restrict);
+    }
+}

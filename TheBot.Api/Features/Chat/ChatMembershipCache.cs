@@ -1,0 +1,117 @@
+using System.Text.Json;
+using StackExchange.Redis;
+using TheBot.Realtime.Contracts;
+
+namespace TheBot.Api.Features.Chat;
+
+/// <summary>
+/// Keeps realtime's view of room membership: a Redis set of room ids per user (read by the hub on
+/// connect and for typing) and a change on <see cref="ChatMembership.Channel"/> that makes every
+/// replica move the user's open connections in or out of the room's group. Best effort, like events:
+/// the database is the truth and <see cref="ReplaceAsync"/> rebuilds a user's set from it.
+/// </summary>
+public sealed partial class ChatMembershipCache(IConnectionMultiplexer redis, ILogger<ChatMembershipCache> logger)
+{
+    public async Task JoinedAsync(Guid roomId, IEnumerable<Guid> userIds)
+    {
+        try
+        {
+            var db = redis.GetDatabase();
+            var subscriber = redis.GetSubscriber();
+            foreach (var userId in userIds)
+            {
+                await db.SetAddAsync(ChatMembership.UserRoomsKey(userId), roomId.ToString("D"));
+                await subscriber.PublishAsync(RedisChannel.Literal(ChatMembership.Channel),
+                    JsonSerializer.SerializeToUtf8Bytes(new RoomMembershipChange(userId, roomId, Joined: true), RealtimeJson.Options));
+            }
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            LogFailed(ex, roomId);
+        }
+    }
+
+    public async Task LeftAsync(Guid roomId, IEnumerable<Guid> userIds)
+    {
+        try
+        {
+            var db = redis.GetDatabase();
+            var subscriber = redis.GetSubscriber();
+            foreach (var userId in userIds)
+            {
+                await db.SetRemoveAsync(ChatMembership.UserRoomsKey(userId), roomId.ToString("D"));
+                await subscriber.PublishAsync(RedisChannel.Literal(ChatMembership.Channel),
+                    JsonSerializer.SerializeToUtf8Bytes(new RoomMembershipChange(userId, roomId, Joined: false), RealtimeJson.Options));
+            }
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            LogFailed(ex, roomId);
+        }
+    }
+
+    /// <summary>Rewrites the user's set from the database's list (self-healing after a Redis restart).</summary>
+    public async Task ReplaceAsync(Guid userId, IReadOnlyCollection<Guid> roomIds)
+    {
+        try
+        {
+            var key = ChatMembership.UserRoomsKey(userId);
+            var transaction = redis.GetDatabase().CreateTransaction();
+            _ = transaction.KeyDeleteAsync(key);
+            if (roomIds.Count > 0)
+            {
+                _ = transaction.SetAddAsync(key, roomIds.Select(id => (RedisValue)id.ToString("D")).ToArray());
+            }
+
+            await transaction.ExecuteAsync();
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            LogFailed(ex, userId);
+        }
+    }
+
+    /// <summary>
+    /// Rebuilds the user's set when Redis lost it (a restart without persistence): realtime reads it
+    /// on the next connect. Cheap when it exists (one EXISTS).
+    /// </summary>
+    public async Task EnsureAsync(Guid userId, Func<Task<List<Guid>>> roomIds)
+    {
+        ArgumentNullException.ThrowIfNull(roomIds);
+        try
+        {
+            if (await redis.GetDatabase().KeyExistsAsync(ChatMembership.UserRoomsKey(userId)))
+            {
+                return;
+            }
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            LogFailed(ex, userId);
+            return;
+        }
+
+        var rooms = await roomIds();
+        if (rooms.Count > 0)
+        {
+            await ReplaceAsync(userId, rooms);
+        }
+    }
+
+    /// <summary>Whether any of the user's connections has the room open (hub OpenRoom/CloseRoom).</summary>
+    public async Task<bool> IsViewingAsync(Guid roomId, Guid userId)
+    {
+        try
+        {
+            var value = await redis.GetDatabase().StringGetAsync(ChatMembership.ViewingKey(roomId, userId));
+            return value.TryParse(out long count) && count > 0;
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Chat membership cache not updated for {Id}; realtime catches up on the next change")]
+    private partial void LogFailed(Exception exception, Guid id);
+}

@@ -1,0 +1,125 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TheBot.Api.Features.Users;
+
+namespace TheBot.Api.Features.Notifications;
+
+public enum NotificationPriority
+{
+    Low,
+    Normal,
+    High,
+    Urgent,
+}
+
+/// <summary>Something a user should know about, stored for them (read and archived by them).</summary>
+public sealed class Notification
+{
+    public Guid Id { get; set; }
+
+    public Guid UserId { get; set; }
+
+    /// <summary>See <c>NotificationTypes</c>: chatMessage, broadcast, lessonReminder, invoice…</summary>
+    public required string Type { get; set; }
+
+    public NotificationPriority Priority { get; set; } = NotificationPriority.Normal;
+
+    public required string Title { get; set; }
+
+    public string? Body { get; set; }
+
+    /// <summary>An app-relative link (e.g. /chat/{roomId}).</summary>
+    public string? Link { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? ReadAt { get; set; }
+
+    public DateTimeOffset? ArchivedAt { get; set; }
+}
+
+/// <summary>A user's choices: notification types switched off and quiet hours (in the user's time zone).</summary>
+public sealed class NotificationSettings
+{
+    public Guid UserId { get; set; }
+
+    public List<string> DisabledTypes { get; set; } = [];
+
+    /// <summary>Quiet hours: no live delivery (except urgent) between start and end, local time; may wrap midnight.</summary>
+    public TimeOnly? QuietHoursStart { get; set; }
+
+    public TimeOnly? QuietHoursEnd { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>An admin's broadcast: the audience and how far the fan-out got.</summary>
+public sealed class Broadcast
+{
+    public Guid Id { get; set; }
+
+    public Guid CreatedById { get; set; }
+
+    public required string Title { get; set; }
+
+    public string? Body { get; set; }
+
+    public string? Link { get; set; }
+
+    public NotificationPriority Priority { get; set; }
+
+    /// <summary>everyone, role or subject.</summary>
+    public required string AudienceKind { get; set; }
+
+    /// <summary>The role's name (student, teacher…) when the audience is a role.</summary>
+    public string? Role { get; set; }
+
+    public Guid? SubjectId { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public int RecipientCount { get; set; }
+
+    public DateTimeOffset? CompletedAt { get; set; }
+}
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> builder)
+    {
+        builder.ToTable("notifications");
+        builder.Property(n => n.Type).HasMaxLength(40);
+        builder.Property(n => n.Priority).HasConversion<string>().HasMaxLength(16);
+        builder.Property(n => n.Title).HasMaxLength(200);
+        builder.Property(n => n.Body).HasMaxLength(4000);
+        builder.Property(n => n.Link).HasMaxLength(500);
+        builder.HasOne<User>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
+        // The list: a user's unarchived notifications, unread first, newest first.
+        builder.HasIndex(n => new { n.UserId, n.ArchivedAt, n.ReadAt, n.CreatedAt });
+    }
+}
+
+internal sealed class NotificationSettingsConfiguration : IEntityTypeConfiguration<NotificationSettings>
+{
+    public void Configure(EntityTypeBuilder<NotificationSettings> builder)
+    {
+        builder.ToTable("notification_settings");
+        builder.HasKey(s => s.UserId);
+        builder.HasOne<User>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class BroadcastConfiguration : IEntityTypeConfiguration<Broadcast>
+{
+    public void Configure(EntityTypeBuilder<Broadcast> builder)
+    {
+        builder.ToTable("broadcasts");
+        builder.Property(b => b.Title).HasMaxLength(200);
+        builder.Property(b => b.Body).HasMaxLength(4000);
+        builder.Property(b => b.Link).HasMaxLength(500);
+        builder.Property(b => b.Priority).HasConversion<string>().HasMaxLength(16);
+        builder.Property(b => b.AudienceKind).HasMaxLength(16);
+        builder.Property(b => b.Role).HasMaxLength(16);
+        builder.HasOne<User>().WithMany().HasForeignKey(b => b.CreatedById).OnDelete(DeleteBehavior.Restrict);
+    }
+}

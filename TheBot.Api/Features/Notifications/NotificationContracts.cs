@@ -1,0 +1,53 @@
+using System.ComponentModel.DataAnnotations;
+using TheBot.Api.Platform.Paging;
+
+namespace TheBot.Api.Features.Notifications;
+
+public sealed record NotificationQuery
+{
+    /// <summary>Include archived notifications (default: only those not archived).</summary>
+    public bool? Archived { get; init; }
+
+    [Range(1, 1_000_000)]
+    public int? Page { get; init; }
+
+    [Range(1, PageRequest.MaxPageSize)]
+    public int? PageSize { get; init; }
+
+    public PageRequest Paging => new() { Page = Page, PageSize = PageSize };
+}
+
+public sealed record NotificationResponse(
+    Guid Id,
+    string Type,
+    NotificationPriority Priority,
+    string Title,
+    string? Body,
+    string? Link,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? ReadAt,
+    DateTimeOffset? ArchivedAt);
+
+public sealed record NotificationListResponse(
+    IReadOnlyList<NotificationResponse> Items, int Page, int PageSize, int TotalCount, int TotalPages, int UnreadCount);
+
+public sealed record ReadAllResponse(int Marked);
+
+public sealed record NotificationSettingsResponse(IReadOnlyList<string> DisabledTypes, string? QuietHoursStart, string? QuietHoursEnd, string TimeZone);
+
+public sealed record NotificationSettingsRequest(
+    [property: Required, MaxLength(30)] IReadOnlyList<string>? DisabledTypes,
+    [property: RegularExpression("^([01][0-9]|2[0-3]):[0-5][0-9]$", ErrorMessage = "Use HH:mm.")] string? QuietHoursStart,
+    [property: RegularExpression("^([01][0-9]|2[0-3]):[0-5][0-9]$", ErrorMessage = "Use HH:mm.")] string? QuietHoursEnd);
+
+public sealed record BroadcastRequest(
+    [property: Required, MinLength(1), MaxLength(200)] string Title,
+    [property: MaxLength(4000)] string? Body,
+    [property: MaxLength(500)] string? Link,
+    [property: RegularExpression("^(?i)(low|normal|high|urgent)$", ErrorMessage = "low, normal, high or urgent.")] string? Priority,
+    [property: RegularExpression("^(?i)(student|teacher|tutor|parent|admin)$", ErrorMessage = "Unknown role.")] string? Role,
+    Guid? SubjectId,
+    bool? Everyone);
+
+public sealed record BroadcastResponse(
+    Guid Id, string Title, string AudienceKind, string? Role, Guid? SubjectId, DateTimeOffset CreatedAt, int RecipientCount, DateTimeOffset? CompletedAt);

@@ -1,0 +1,147 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
+using TheBot.Tests.Fixtures;
+
+namespace TheBot.Tests.Api.Notifications;
+
+public sealed class NotificationsTests(TheBotAppFixture fixture)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static async Task<JsonElement> ListAsync(SignedIn user, string query = "")
+    {
+        using var response = await user.Client.GetAsync($"/api/notifications{query}", Ct);
+        await Expect.StatusAsync(HttpStatusCode.OK, response);
+        return await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+    }
+
+    [Fact]
+    public async Task A_broadcast_to_a_role_reaches_connected_members_live_and_is_stored_for_those_offline()
+    {
+        var online = await fixture.People.CreateAsync("tutor");
+        var offline = await fixture.People.CreateAsync("tutor");
+        var notTargeted = await fixture.People.CreateAsync("parent");
+        await using var onlineSocket = await Chatting.ListenAsync(fixture.Host, online, Ct);
+        await using var parentSocket = await Chatting.ListenAsync(fixture.Host, notTargeted, Ct);
+        var admin = await fixture.People.AdminAsync();
+        var title = $"Centre closed {Guid.NewGuid():N}"[..40];
+
+        using var response = await admin.Client.PostAsJsonAsync("/api/admin/broadcasts",
+            new { title, body = "Holiday on Monday", role = "tutor", priority = "high" }, Ct);
+        await Expect.StatusAsync(HttpStatusCode.Accepted, response);
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+
+        var live = await onlineSocket.WaitAsync("notification", p => p.GetProperty("title").GetString() == title, TimeSpan.FromSeconds(30));
+        Assert.Equal("broadcast", live.GetProperty("type").GetString());
+        Assert.Equal("high", live.GetProperty("priority").GetString());
+
+        var stored = await ListAsync(offline);
+        Assert.Contains(stored.GetProperty("items").EnumerateArray(), n => n.GetProperty("title").GetString() == title);
+        Assert.DoesNotContain((await ListAsync(notTargeted)).GetProperty("items").EnumerateArray(), n => n.GetProperty("title").GetString() == title);
+        Assert.Equal(0, parentSocket.Count("notification", p => p.GetProperty("title").GetString() == title));
+
+        using var status = await admin.Client.GetAsync($"/api/admin/broadcasts/{id}", Ct);
+        var body = await status.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.True(body.GetProperty("recipientCount").GetInt32() >= 2);
+
+        using var byTutor = await online.Client.PostAsJsonAsync("/api/admin/broadcasts", new { title = "x", everyone = true }, Ct);
+        await Expect.ProblemAsync(HttpStatusCode.Forbidden, byTutor);
+        using var twoAudiences = await admin.Client.PostAsJsonAsync("/api/admin/broadcasts", new { title = "x", everyone = true, role = "tutor" }, Ct);
+        await Expect.ProblemAsync(HttpStatusCode.BadRequest, twoAudiences);
+    }
+
+    [Fact]
+    public async Task A_new_message_notifies_a_participant_who_does_not_have_the_room_open()
+    {
+        var c = await fixture.Learning.CreateClassroomAsync();
+        var roomId = await Chatting.StartRoomAsync(c.Student, c.Teacher.Id);
+        await using var teacher = await Chatting.ListenAsync(fixture.Host, c.Teacher, Ct);
+
+        await Chatting.PostAsync(c.Student, roomId, "Are we meeting today?");
+        var notification = await teacher.WaitAsync("notification", p => p.GetProperty("type").GetString() == "chatMessage");
+        Assert.Equal($"/chat/{roomId}", notification.GetProperty("link").GetString());
+
+        // With the room open on a device: no notification for the next one.
+        await teacher.Connection.InvokeAsync("OpenRoom", roomId, Ct);
+        var seen = (await Chatting.PostAsync(c.Student, roomId, "I am here")).GetProperty("id").GetGuid();
+        await teacher.WaitAsync("messageCreated", p => p.GetProperty("message").GetProperty("id").GetGuid() == seen);
+        var list = await ListAsync(c.Teacher);
+        Assert.Single(list.GetProperty("items").EnumerateArray(), n => n.GetProperty("type").GetString() == "chatMessage");
+
+        // Muted: none either, once closed.
+        await teacher.Connection.InvokeAsync("CloseRoom", roomId, Ct);
+        using var mute = await c.Teacher.Client.PutAsJsonAsync($"/api/chat/rooms/{roomId}/mute", new { muted = true }, Ct);
+        await Expect.StatusAsync(HttpStatusCode.NoContent, mute);
+        await Chatting.PostAsync(c.Student, roomId, "Hello?");
+        Assert.Single((await ListAsync(c.Teacher)).GetProperty("items").EnumerateArray(), n => n.GetProperty("type").GetString() == "chatMessage");
+    }
+
+    [Fact]
+    public async Task Notifications_are_listed_unread_first_and_can_be_read_archived_and_switched_off()
+    {
+        var c = await fixture.Learning.CreateClassroomAsync();
+        var roomId = await Chatting.StartRoomAsync(c.Student, c.Teacher.Id);
+        for (var i = 0; i < 3; i++)
+        {
+            await Chatting.PostAsync(c.Student, roomId, $"message {i}");
+        }
+
+        var list = await ListAsync(c.Teacher);
+        Assert.Equal(3, list.GetProperty("unreadCount").GetInt32());
+        var items = list.GetProperty("items").EnumerateArray().ToList();
+        var oldest = items[^1].GetProperty("id").GetGuid();
+        using (var read = await c.Teacher.Client.PostAsync($"/api/notifications/{oldest}/read", null, Ct))
+        {
+            await Expect.StatusAsync(HttpStatusCode.NoContent, read);
+        }
+
+        list = await ListAsync(c.Teacher);
+        Assert.Equal(2, list.GetProperty("unreadCount").GetInt32());
+        Assert.Equal(oldest, list.GetProperty("items").EnumerateArray().Last().GetProperty("id").GetGuid());
+
+        using (var notMine = await c.Student.Client.PostAsync($"/api/notifications/{oldest}/read", null, Ct))
+        {
+            await Expect.ProblemAsync(HttpStatusCode.NotFound, notMine);
+        }
+
+        using (var archive = await c.Teacher.Client.PostAsync($"/api/notifications/{oldest}/archive", null, Ct))
+        {
+            await Expect.StatusAsync(HttpStatusCode.NoContent, archive);
+        }
+
+        Assert.Equal(2, (await ListAsync(c.Teacher)).GetProperty("totalCount").GetInt32());
+        Assert.Equal(1, (await ListAsync(c.Teacher, "?archived=true")).GetProperty("totalCount").GetInt32());
+
+        using (var readAll = await c.Teacher.Client.PostAsync("/api/notifications/read-all", null, Ct))
+        {
+            Assert.Equal(2, (await readAll.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("marked").GetInt32());
+        }
+
+        Assert.Equal(0, (await ListAsync(c.Teacher)).GetProperty("unreadCount").GetInt32());
+
+        // Settings: chat messages switched off, quiet hours validated.
+        using (var bad = await c.Teacher.Client.PutAsJsonAsync("/api/notifications/settings", new { disabledTypes = Array.Empty<string>(), quietHoursStart = "22:00" }, Ct))
+        {
+            await Expect.ProblemAsync(HttpStatusCode.BadRequest, bad);
+        }
+
+        using (var put = await c.Teacher.Client.PutAsJsonAsync("/api/notifications/settings",
+            new { disabledTypes = new[] { "chatMessage" }, quietHoursStart = "22:00", quietHoursEnd = "07:00" }, Ct))
+        {
+            await Expect.StatusAsync(HttpStatusCode.OK, put);
+        }
+
+        using (var get = await c.Teacher.Client.GetAsync("/api/notifications/settings", Ct))
+        {
+            var settings = await get.Content.ReadFromJsonAsync<JsonElement>(Ct);
+            Assert.Equal("chatMessage", settings.GetProperty("disabledTypes")[0].GetString());
+            Assert.Equal("22:00", settings.GetProperty("quietHoursStart").GetString());
+            Assert.Equal("07:00", settings.GetProperty("quietHoursEnd").GetString());
+        }
+
+        await Chatting.PostAsync(c.Student, roomId, "nobody will be told");
+        Assert.Equal(2, (await ListAsync(c.Teacher)).GetProperty("totalCount").GetInt32());
+    }
+}

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
+using TheBot.Tests.Fixtures;
+
+namespace TheBot.Tests.Realtime;
+
+/// <summary>Two realtime replicas behind the front door: events and presence reach connections on either.</summary>
+[Collection(ScaleOutAppFixture.Collection)]
+public sealed class RealtimeScaleOutTests(ScaleOutAppFixture app)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private sealed record ReplicaInfo(string ConnectionId, string Replica, int ReplicaConnections);
+
+    /// <summary>Opens connections of the user until two of them sit on different replicas; closes the rest.</summary>
+    private async Task<(Listener First, Listener Second)> OnTwoReplicasAsync(SignedIn user)
+    {
+        var byReplica = new Dictionary<string, Listener>();
+        var extra = new List<Listener>();
+        for (var i = 0; i < 8 && byReplica.Count < 2; i++)
+        {
+            var listener = await Chatting.ListenAsync(app.Host, user, Ct);
+            var info = await listener.Connection.InvokeAsync<ReplicaInfo>("GetConnectionInfo", Ct);
+            if (!byReplica.TryAdd(info.Replica, listener))
+            {
+                extra.Add(listener);
+            }
+        }
+
+        foreach (var listener in extra)
+        {
+            await listener.DisposeAsync();
+        }
+
+        Assert.True(byReplica.Count == 2, $"All connections landed on one replica: {string.Join(", ", byReplica.Keys)}");
+        var pair = byReplica.Values.ToList();
+        return (pair[0], pair[1]);
+    }
+
+    [Fact]
+    public async Task A_message_reaches_connections_on_both_replicas_and_presence_is_shared()
+    {
+        var tutor = await app.People.CreateAsync("tutor");
+        var teacher = await app.People.CreateAsync("teacher");
+        var subjectId = await app.Learning.CreateSubjectAsync();
+        await app.Learning.TeachAsync(teacher, subjectId);
+        var family = await app.Learning.CreateFamilyAsync(tutor);
+        await app.Learning.EnrollAsync(tutor, family.Student.Id, subjectId, teacher.Id);
+        var roomId = await Chatting.StartRoomAsync(family.Student, teacher.Id);
+
+        var (onFirst, onSecond) = await OnTwoReplicasAsync(teacher);
+        await using var first = onFirst;
+        await using var second = onSecond;
+
+        var message = (await Chatting.PostAsync(family.Student, roomId, "across replicas")).GetProperty("id").GetGuid();
+        Func<JsonElement, bool> isMessage = p => p.GetProperty("message").GetProperty("id").GetGuid() == message;
+        await first.WaitAsync("messageCreated", isMessage);
+        await second.WaitAsync("messageCreated", isMessage);
+
+        // Presence: the student comes online (on whichever replica); both of the teacher's connections hear it
+        // and both replicas report the student online; then offline once the student leaves.
+        var student = await Chatting.ListenAsync(app.Host, family.Student, Ct);
+        Func<JsonElement, bool> studentOnline = p => p.GetProperty("userId").GetGuid() == family.Student.Id && p.GetProperty("online").GetBoolean();
+        await first.WaitAsync("presence", studentOnline);
+        await second.WaitAsync("presence", studentOnline);
+        Assert.Contains(family.Student.Id, await first.Connection.InvokeAsync<Guid[]>("GetPresence", new[] { family.Student.Id }, Ct));
+        Assert.Contains(family.Student.Id, await second.Connection.InvokeAsync<Guid[]>("GetPresence", new[] { family.Student.Id }, Ct));
+
+        await student.DisposeAsync();
+        Func<JsonElement, bool> studentOffline = p => p.GetProperty("userId").GetGuid() == family.Student.Id && !p.GetProperty("online").GetBoolean();
+        await first.WaitAsync("presence", studentOffline);
+        await second.WaitAsync("presence", studentOffline);
+        Assert.Empty(await second.Connection.InvokeAsync<Guid[]>("GetPresence", new[] { family.Student.Id }, Ct));
+
+        // Each event reached each connection once, however many replicas relay.
+        Assert.Equal(1, first.Count("messageCreated", isMessage));
+        Assert.Equal(1, second.Count("messageCreated", isMessage));
+    }
+}
