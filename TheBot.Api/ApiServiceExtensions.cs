@@ -13,6 +13,7 @@ using TheBot.Api.Features.Enrollments;
 using TheBot.Api.Features.Invoices;
 using TheBot.Api.Features.Jobs;
 using TheBot.Api.Features.Lessons;
+using TheBot.Api.Features.Materials;
 using TheBot.Api.Features.Payments;
 using TheBot.Api.Features.Progress;
 using TheBot.Api.Features.Subjects;
@@ -102,6 +103,7 @@ public static class ApiServiceExtensions
         api.MapAssignmentsApi();
         api.MapDashboardApi();
         api.MapProgressApi();
+        api.MapMaterialsApi();
 
         return app;
     }

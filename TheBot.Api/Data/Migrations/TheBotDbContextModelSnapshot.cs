@@ -963,6 +963,152 @@ namespace TheBot.Api.Data.Migrations
                     b.ToTable("lesson_history", (string)null);
                 });
 
+            modelBuilder.Entity("TheBot.Api.Features.Materials.Material", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<int>("Difficulty")
+                        .HasColumnType("integer")
+                        .HasColumnName("difficulty");
+
+                    b.Property<string>("FileContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("file_content_type");
+
+                    b.Property<string>("FileKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_key");
+
+                    b.Property<long?>("FileLength")
+                        .HasColumnType("bigint")
+                        .HasColumnName("file_length");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("FileSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("file_sha256");
+
+                    b.Property<bool>("ForAllStudents")
+                        .HasColumnType("boolean")
+                        .HasColumnName("for_all_students");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<Guid>("TeacherId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("teacher_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("VideoUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("video_url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_materials");
+
+                    b.HasIndex("SubjectId", "Status")
+                        .HasDatabaseName("ix_materials_subject_id_status");
+
+                    b.HasIndex("TeacherId", "SubjectId", "Status")
+                        .HasDatabaseName("ix_materials_teacher_id_subject_id_status");
+
+                    b.ToTable("materials", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_materials_difficulty", "difficulty BETWEEN 1 AND 5");
+
+                            t.HasCheckConstraint("ck_materials_video_url_https", "video_url IS NULL OR video_url LIKE 'https://%'");
+                        });
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Materials.MaterialProgress", b =>
+                {
+                    b.Property<Guid>("MaterialId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("material_id");
+
+                    b.Property<Guid>("StudentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("student_id");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.HasKey("MaterialId", "StudentId")
+                        .HasName("pk_material_progress");
+
+                    b.HasIndex("StudentId")
+                        .HasDatabaseName("ix_material_progress_student_id");
+
+                    b.ToTable("material_progress", (string)null);
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Materials.MaterialRecipient", b =>
+                {
+                    b.Property<Guid>("MaterialId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("material_id");
+
+                    b.Property<Guid>("StudentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("student_id");
+
+                    b.HasKey("MaterialId", "StudentId")
+                        .HasName("pk_material_recipients");
+
+                    b.HasIndex("StudentId")
+                        .HasDatabaseName("ix_material_recipients_student_id");
+
+                    b.ToTable("material_recipients", (string)null);
+                });
+
             modelBuilder.Entity("TheBot.Api.Features.Payments.Payment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1748,6 +1894,61 @@ namespace TheBot.Api.Data.Migrations
                         .HasConstraintName("fk_lesson_history_lessons_lesson_id");
 
                     b.Navigation("Actor");
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Materials.Material", b =>
+                {
+                    b.HasOne("TheBot.Api.Features.Subjects.Subject", "Subject")
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_materials_subjects_subject_id");
+
+                    b.HasOne("TheBot.Api.Features.Users.User", "Teacher")
+                        .WithMany()
+                        .HasForeignKey("TeacherId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_materials_users_teacher_id");
+
+                    b.Navigation("Subject");
+
+                    b.Navigation("Teacher");
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Materials.MaterialProgress", b =>
+                {
+                    b.HasOne("TheBot.Api.Features.Materials.Material", null)
+                        .WithMany()
+                        .HasForeignKey("MaterialId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_material_progress_materials_material_id");
+
+                    b.HasOne("TheBot.Api.Features.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_material_progress_asp_net_users_student_id");
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Materials.MaterialRecipient", b =>
+                {
+                    b.HasOne("TheBot.Api.Features.Materials.Material", null)
+                        .WithMany()
+                        .HasForeignKey("MaterialId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_material_recipients_materials_material_id");
+
+                    b.HasOne("TheBot.Api.Features.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_material_recipients_asp_net_users_student_id");
                 });
 
             modelBuilder.Entity("TheBot.Api.Features.Payments.Payment", b =>

@@ -122,6 +122,47 @@ namespace TheBot.Api.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "materials",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    teacher_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    subject_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    difficulty = table.Column<int>(type: "integer", nullable: false),
+                    video_url = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    for_all_students = table.Column<bool>(type: "boolean", nullable: false),
+                    file_name = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    file_content_type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    file_length = table.Column<long>(type: "bigint", nullable: true),
+                    file_sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    file_key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_materials", x => x.id);
+                    table.CheckConstraint("ck_materials_difficulty", "difficulty BETWEEN 1 AND 5");
+                    table.CheckConstraint("ck_materials_video_url_https", "video_url IS NULL OR video_url LIKE 'https://%'");
+                    table.ForeignKey(
+                        name: "fk_materials_subjects_subject_id",
+                        column: x => x.subject_id,
+                        principalTable: "subjects",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_materials_users_teacher_id",
+                        column: x => x.teacher_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "progress_reports",
                 columns: table => new
                 {
@@ -233,6 +274,56 @@ namespace TheBot.Api.Data.Migrations
                         onDelete: ReferentialAction.SetNull);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "material_progress",
+                columns: table => new
+                {
+                    material_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    student_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    opened_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    completed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_material_progress", x => new { x.material_id, x.student_id });
+                    table.ForeignKey(
+                        name: "fk_material_progress_asp_net_users_student_id",
+                        column: x => x.student_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_material_progress_materials_material_id",
+                        column: x => x.material_id,
+                        principalTable: "materials",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "material_recipients",
+                columns: table => new
+                {
+                    material_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    student_id = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_material_recipients", x => new { x.material_id, x.student_id });
+                    table.ForeignKey(
+                        name: "fk_material_recipients_asp_net_users_student_id",
+                        column: x => x.student_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_material_recipients_materials_material_id",
+                        column: x => x.material_id,
+                        principalTable: "materials",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_assignments_subject_id_teacher_id_status",
                 table: "assignments",
@@ -285,6 +376,26 @@ namespace TheBot.Api.Data.Migrations
                 columns: new[] { "teacher_id", "starts_at" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_material_progress_student_id",
+                table: "material_progress",
+                column: "student_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_material_recipients_student_id",
+                table: "material_recipients",
+                column: "student_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_materials_subject_id_status",
+                table: "materials",
+                columns: new[] { "subject_id", "status" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_materials_teacher_id_subject_id_status",
+                table: "materials",
+                columns: new[] { "teacher_id", "subject_id", "status" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_progress_reports_author_id_created_at",
                 table: "progress_reports",
                 columns: new[] { "author_id", "created_at" });
@@ -332,6 +443,12 @@ namespace TheBot.Api.Data.Migrations
                 name: "lesson_history");
 
             migrationBuilder.DropTable(
+                name: "material_progress");
+
+            migrationBuilder.DropTable(
+                name: "material_recipients");
+
+            migrationBuilder.DropTable(
                 name: "progress_reports");
 
             migrationBuilder.DropTable(
@@ -339,6 +456,9 @@ namespace TheBot.Api.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "lessons");
+
+            migrationBuilder.DropTable(
+                name: "materials");
 
             migrationBuilder.DropTable(
                 name: "assignments");
