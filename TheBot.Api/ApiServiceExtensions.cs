@@ -14,12 +14,13 @@ using TheBot.Api.Features.Enrollments;
 using TheBot.Api.Features.Invoices;
 using TheBot.Api.Features.Jobs;
 using TheBot.Api.Features.Lessons;
+using TheBot.Api.Features.Materials;
 using TheBot.Api.Features.Notifications;
 using TheBot.Api.Features.Payments;
 using TheBot.Api.Features.Progress;
-using TheBot.Api.Features.Subjects;
 using TheBot.Api.Features.Seeding;
 using TheBot.Api.Features.Students;
+using TheBot.Api.Features.Subjects;
 using TheBot.Api.Features.SystemHealth;
 using TheBot.Api.Features.Users;
 using TheBot.Api.Platform.Auth;
@@ -107,6 +108,7 @@ public static class ApiServiceExtensions
         api.MapChatApi();
         api.MapNotificationsApi();
         api.MapBroadcastsApi();
+        api.MapMaterialsApi();
 
         return app;
     }

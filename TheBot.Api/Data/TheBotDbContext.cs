@@ -9,6 +9,7 @@ using TheBot.Api.Features.Enrollments;
 using TheBot.Api.Features.Invoices;
 using TheBot.Api.Features.Jobs;
 using TheBot.Api.Features.Lessons;
+using TheBot.Api.Features.Materials;
 using TheBot.Api.Features.Notifications;
 using TheBot.Api.Features.Payments;
 using TheBot.Api.Features.Progress;
@@ -51,6 +52,12 @@ public sealed class TheBotDbContext(DbContextOptions<TheBotDbContext> options) :
     public DbSet<Submission> Submissions => Set<Submission>();
 
     public DbSet<ProgressReport> ProgressReports => Set<ProgressReport>();
+
+    public DbSet<Material> Materials => Set<Material>();
+
+    public DbSet<MaterialRecipient> MaterialRecipients => Set<MaterialRecipient>();
+
+    public DbSet<MaterialProgress> MaterialProgress => Set<MaterialProgress>();
 
     public DbSet<Invoice> Invoices => Set<Invoice>();
 

@@ -1,0 +1,283 @@
+using System.ComponentModel.DataAnnotations;
+using System.Linq.Expressions;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using TheBot.Api.Data;
+using TheBot.Api.Features.Enrollments;
+using TheBot.Api.Features.Users;
+using TheBot.Api.Platform.Auth;
+using TheBot.Api.Platform.Errors;
+using TheBot.Api.Platform.Paging;
+using TheBot.Api.Platform.Storage;
+
+namespace TheBot.Api.Features.Materials;
+
+public sealed record CreateMaterialRequest(
+    [property: Required] Guid? SubjectId,
+    [property: Required, MinLength(1), MaxLength(200)] string? Title,
+    [property: MaxLength(4000)] string? Description,
+    [property: Required, RegularExpression("^(?i)(lesson|presentation|videoLink|document|homework)$", ErrorMessage = "Kind must be lesson, presentation, videoLink, document or homework.")] string? Kind,
+    [property: Range(1, 5)] int? Difficulty,
+    [property: MaxLength(500)] string? VideoUrl,
+    [property: RegularExpression("^(?i)(draft|active|archived)$", ErrorMessage = "Status must be draft, active or archived.")] string? Status,
+    [property: MaxLength(500)] Guid[]? StudentIds);
+
+public sealed record MaterialProgressRequest(bool? Completed);
+
+public sealed record MaterialFile(string Name, string ContentType, long Length);
+
+public sealed record MaterialResponse(
+    Guid Id,
+    EnrollmentSubject Subject,
+    PersonRef Teacher,
+    string Title,
+    string? Description,
+    MaterialKind Kind,
+    MaterialStatus Status,
+    int Difficulty,
+    string? VideoUrl,
+    bool ForAllStudents,
+    MaterialFile? File,
+    DateTimeOffset CreatedAt);
+
+public sealed record MaterialProgressItem(Guid MaterialId, PersonRef Student, DateTimeOffset OpenedAt, DateTimeOffset? CompletedAt);
+
+public sealed record MaterialQuery
+{
+    public Guid? SubjectId { get; init; }
+
+    [Range(1, 1_000_000)]
+    public int? Page { get; init; }
+
+    [Range(1, PageRequest.MaxPageSize)]
+    public int? PageSize { get; init; }
+
+    public PageRequest Paging => new() { Page = Page, PageSize = PageSize };
+}
+
+public static class MaterialsApi
+{
+    public static IEndpointRouteBuilder MapMaterialsApi(this IEndpointRouteBuilder api)
+    {
+        var materials = api.MapGroup("/materials").WithTags("Materials");
+        materials.MapGet("/", ListAsync).RequireSignedIn()
+            .WithName("ListMaterials").WithSummary("Materials the caller may see (own, or active ones for a visible student's enrollment)");
+        materials.MapPost("/", CreateAsync).RequireRoles(UserRole.Teacher)
+            .WithName("CreateMaterial").WithSummary("Publish a material for my students of a subject (all, or chosen ones)")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        materials.MapPost("/{id:guid}/file", UploadAsync).RequireRoles(UserRole.Teacher)
+            .WithName("UploadMaterialFile").WithSummary("Attach a file (multipart, at most 50 MB, type checked by content); replaces any previous one")
+            .AcceptsFileUpload()
+            .Produces<MaterialResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        materials.MapGet("/{id:guid}/file", DownloadAsync).RequireSignedIn()
+            .WithName("DownloadMaterialFile").WithSummary("Download the attached file (only materials the caller may see)")
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        materials.MapPost("/{id:guid}/progress", ProgressAsync).RequireRoles(UserRole.Student)
+            .WithName("RecordMaterialProgress").WithSummary("Mark a material opened, or completed")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        materials.MapGet("/{id:guid}/progress", ListProgressAsync).RequireRoles(UserRole.Teacher, UserRole.Admin)
+            .WithName("ListMaterialProgress").WithSummary("Which students opened and completed a material")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return api;
+    }
+
+    /// <summary>Teachers: own; admins: all; others: active materials addressed to a visible student with an active enrollment.</summary>
+    public static IQueryable<Material> Visible(TheBotDbContext db, Guid userId, UserRole role)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (role == UserRole.Admin)
+        {
+            return db.Materials;
+        }
+
+        if (role == UserRole.Teacher)
+        {
+            return db.Materials.Where(m => m.TeacherId == userId);
+        }
+
+        var students = StudentRelations.VisibleStudentIds(db, userId, role);
+        return db.Materials.Where(m => m.Status == MaterialStatus.Active && db.Enrollments.Any(e =>
+            e.TeacherId == m.TeacherId && e.SubjectId == m.SubjectId && e.Status == EnrollmentStatus.Active && students.Contains(e.StudentId)
+            && (m.ForAllStudents || db.MaterialRecipients.Any(r => r.MaterialId == m.Id && r.StudentId == e.StudentId))));
+    }
+
+    private static readonly Expression<Func<Material, MaterialResponse>> Projection = m => new MaterialResponse(
+        m.Id,
+        new EnrollmentSubject(m.SubjectId, m.Subject!.Name, m.Subject.Color),
+        new PersonRef(m.TeacherId, m.Teacher!.FullName, m.Teacher.Email!),
+        m.Title, m.Description, m.Kind, m.Status, m.Difficulty, m.VideoUrl, m.ForAllStudents,
+        m.FileKey == null ? null : new MaterialFile(m.FileName!, m.FileContentType!, m.FileLength!.Value),
+        m.CreatedAt);
+
+    private static async Task<Ok<PagedResult<MaterialResponse>>> ListAsync(
+        [AsParameters] MaterialQuery query, ClaimsPrincipal principal, TheBotDbContext db, CancellationToken ct)
+    {
+        var materials = Visible(db, principal.GetUserId(), principal.GetRole()).AsNoTracking();
+        if (query.SubjectId is { } subjectId)
+        {
+            materials = materials.Where(m => m.SubjectId == subjectId);
+        }
+
+        return TypedResults.Ok(await materials.OrderByDescending(m => m.CreatedAt).ThenBy(m => m.Id).Select(Projection).ToPageAsync(query.Paging, ct));
+    }
+
+    private static async Task<Results<Created<MaterialResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        CreateMaterialRequest request, ClaimsPrincipal principal, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var teacherId = principal.GetUserId();
+        var subjectId = request.SubjectId!.Value;
+        if (!await db.TeacherSubjects.AnyAsync(ts => ts.TeacherId == teacherId && ts.SubjectId == subjectId, ct))
+        {
+            return ApiProblems.Unprocessable("You do not teach this subject.");
+        }
+
+        var kind = Enum.Parse<MaterialKind>(request.Kind!, ignoreCase: true);
+        var videoUrl = string.IsNullOrWhiteSpace(request.VideoUrl) ? null : request.VideoUrl.Trim();
+        if (videoUrl is not null && !(Uri.TryCreate(videoUrl, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps))
+        {
+            return ApiProblems.Invalid("videoUrl", "The video link must be an https:// address.");
+        }
+
+        if (kind == MaterialKind.VideoLink && videoUrl is null)
+        {
+            return ApiProblems.Invalid("videoUrl", "A video link material needs its https:// address.");
+        }
+
+        var recipients = request.StudentIds?.Distinct().ToList() ?? [];
+        if (recipients.Count > 0)
+        {
+            var enrolled = await db.Enrollments.CountAsync(e => e.TeacherId == teacherId && e.SubjectId == subjectId
+                && e.Status == EnrollmentStatus.Active && recipients.Contains(e.StudentId), ct);
+            if (enrolled != recipients.Count)
+            {
+                return ApiProblems.Invalid("studentIds", "Every chosen student must be enrolled with you in this subject.");
+            }
+        }
+
+        var now = clock.GetUtcNow();
+        var material = new Material
+        {
+            Id = Guid.CreateVersion7(),
+            TeacherId = teacherId,
+            SubjectId = subjectId,
+            Title = request.Title!.Trim(),
+            Description = request.Description,
+            Kind = kind,
+            Status = request.Status is null ? MaterialStatus.Active : Enum.Parse<MaterialStatus>(request.Status, ignoreCase: true),
+            Difficulty = request.Difficulty ?? 1,
+            VideoUrl = videoUrl,
+            ForAllStudents = recipients.Count == 0,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.Materials.Add(material);
+        db.MaterialRecipients.AddRange(recipients.Select(s => new MaterialRecipient { MaterialId = material.Id, StudentId = s }));
+        await db.SaveChangesAsync(ct);
+        var response = await db.Materials.AsNoTracking().Where(m => m.Id == material.Id).Select(Projection).FirstAsync(ct);
+        return TypedResults.Created($"/api/materials/{material.Id}", response);
+    }
+
+    private static async Task<IResult> UploadAsync(
+        Guid id, HttpRequest http, ClaimsPrincipal principal, TheBotDbContext db, MultipartUploadReader reader, IContentStore store,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var material = await db.Materials.FirstOrDefaultAsync(m => m.Id == id && m.TeacherId == principal.GetUserId(), ct);
+        if (material is null)
+        {
+            return ApiProblems.NotFound("The material");
+        }
+
+        var upload = await reader.ReadAsync(http, new UploadLimits(MaxFiles: 1, MinFiles: 1), ct);
+        if (upload.Problem is not null)
+        {
+            return upload.Problem;
+        }
+
+        var file = upload.Form!.Files[0];
+        var previous = material.FileKey;
+        material.FileKey = file.StorageKey;
+        material.FileName = file.FileName;
+        material.FileContentType = file.ContentType;
+        material.FileLength = file.Length;
+        material.FileSha256 = file.Sha256;
+        material.UpdatedAt = clock.GetUtcNow();
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch
+        {
+            await store.DeleteAsync(file.StorageKey, CancellationToken.None);
+            throw;
+        }
+
+        if (previous is not null)
+        {
+            await store.DeleteAsync(previous, CancellationToken.None);
+        }
+
+        return TypedResults.Ok(await db.Materials.AsNoTracking().Where(m => m.Id == id).Select(Projection).FirstAsync(ct));
+    }
+
+    private static async Task<IResult> DownloadAsync(
+        Guid id, ClaimsPrincipal principal, TheBotDbContext db, IContentStore store, CancellationToken ct)
+    {
+        var file = await Visible(db, principal.GetUserId(), principal.GetRole()).AsNoTracking()
+            .Where(m => m.Id == id && m.FileKey != null)
+            .Select(m => new { m.FileKey, m.FileName, m.FileContentType })
+            .FirstOrDefaultAsync(ct);
+        if (file is null || await store.OpenReadAsync(file.FileKey!, ct) is not { } content)
+        {
+            return ApiProblems.NotFound("The file");
+        }
+
+        return StorageRegistration.Download(content, file.FileContentType!, file.FileName!);
+    }
+
+    private static async Task<Results<Ok<MaterialProgressItem>, ProblemHttpResult>> ProgressAsync(
+        Guid id, MaterialProgressRequest? request, ClaimsPrincipal principal, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var studentId = principal.GetUserId();
+        if (!await Visible(db, studentId, UserRole.Student).AnyAsync(m => m.Id == id, ct))
+        {
+            return ApiProblems.NotFound("The material");
+        }
+
+        var now = clock.GetUtcNow();
+        var progress = await db.MaterialProgress.FirstOrDefaultAsync(p => p.MaterialId == id && p.StudentId == studentId, ct);
+        if (progress is null)
+        {
+            progress = new MaterialProgress { MaterialId = id, StudentId = studentId, OpenedAt = now };
+            db.MaterialProgress.Add(progress);
+        }
+
+        if (request?.Completed == true)
+        {
+            progress.CompletedAt ??= now;
+        }
+
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(await db.MaterialProgress.AsNoTracking().Where(p => p.MaterialId == id && p.StudentId == studentId)
+            .Select(p => new MaterialProgressItem(p.MaterialId, db.Users.Where(u => u.Id == p.StudentId).Select(u => new PersonRef(u.Id, u.FullName, u.Email!)).First(), p.OpenedAt, p.CompletedAt))
+            .FirstAsync(ct));
+    }
+
+    private static async Task<Results<Ok<List<MaterialProgressItem>>, ProblemHttpResult>> ListProgressAsync(
+        Guid id, ClaimsPrincipal principal, TheBotDbContext db, CancellationToken ct)
+    {
+        if (!await Visible(db, principal.GetUserId(), principal.GetRole()).AnyAsync(m => m.Id == id, ct))
+        {
+            return ApiProblems.NotFound("The material");
+        }
+
+        return TypedResults.Ok(await db.MaterialProgress.AsNoTracking().Where(p => p.MaterialId == id)
+            .Join(db.Users, p => p.StudentId, u => u.Id, (p, u) => new { p, u })
+            .OrderBy(x => x.u.FullName).ThenBy(x => x.u.Id)
+            .Select(x => new MaterialProgressItem(x.p.MaterialId, new PersonRef(x.u.Id, x.u.FullName, x.u.Email!), x.p.OpenedAt, x.p.CompletedAt))
+            .ToListAsync(ct));
+    }
+}
