@@ -132,7 +132,11 @@ namespace TheBot.Api.Data.Migrations
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     edited_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     deleted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    deleted_by_id = table.Column<Guid>(type: "uuid", nullable: true)
+                    deleted_by_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    attachment_key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    attachment_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    attachment_content_type = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    attachment_size = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {

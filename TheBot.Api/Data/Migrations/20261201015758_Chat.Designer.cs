@@ -13,7 +13,7 @@ using TheBot.Api.Data;
 namespace TheBot.Api.Data.Migrations
 {
     [DbContext(typeof(TheBotDbContext))]
-    [Migration("20261201010749_Chat")]
+    [Migration("20261201015758_Chat")]
     partial class Chat
     {
         /// <inheritdoc />
@@ -287,6 +287,25 @@ namespace TheBot.Api.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<string>("AttachmentContentType")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("attachment_content_type");
+
+                    b.Property<string>("AttachmentKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("attachment_key");
+
+                    b.Property<string>("AttachmentName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("attachment_name");
+
+                    b.Property<long?>("AttachmentSize")
+                        .HasColumnType("bigint")
+                        .HasColumnName("attachment_size");
 
                     b.Property<Guid>("AuthorId")
                         .HasColumnType("uuid")
