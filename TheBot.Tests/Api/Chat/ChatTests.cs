@@ -249,4 +249,31 @@ public sealed class ChatTests(TheBotAppFixture fixture)
         var longest = await Chatting.PostAsync(c.Student, roomId, new string('a', 10_000));
         Assert.Equal(10_000, longest.GetProperty("text").GetString()!.Length);
     }
+
+    [Fact]
+    public async Task A_file_attached_to_a_message_reaches_the_room_and_only_participants_can_download_it()
+    {
+        var c = await fixture.Learning.CreateClassroomAsync();
+        var outsider = await fixture.People.CreateAsync("teacher");
+        var roomId = await Chatting.StartRoomAsync(c.Student, c.Teacher.Id);
+        await using var teacher = await Chatting.ListenAsync(fixture.Host, c.Teacher, Ct);
+
+        using var form = new MultipartFormDataContent();
+        form.Add(new StringContent("my essay"), "text");
+        form.Add(new StringContent("essay-1"), "clientMessageId");
+        var bytes = System.Text.Encoding.UTF8.GetBytes("Essay about rivers.\nThe Volga is long.\n");
+        form.Add(new ByteArrayContent(bytes), "file", "essay.txt");
+        using var upload = await c.Student.Client.PostAsync($"/api/chat/rooms/{roomId}/attachments", form, Ct);
+        await Expect.StatusAsync(HttpStatusCode.Created, upload);
+        var message = await upload.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var url = message.GetProperty("attachment").GetProperty("url").GetString()!;
+
+        var live = await teacher.WaitAsync("messageCreated", MessageIs(message.GetProperty("id").GetGuid()));
+        Assert.Equal("essay.txt", live.GetProperty("message").GetProperty("attachment").GetProperty("fileName").GetString());
+        using var download = await c.Teacher.Client.GetAsync(url, Ct);
+        await Expect.StatusAsync(HttpStatusCode.OK, download);
+        Assert.Equal(bytes, await download.Content.ReadAsByteArrayAsync(Ct));
+        using var forbidden = await outsider.Client.GetAsync(url, Ct);
+        await Expect.ProblemAsync(HttpStatusCode.NotFound, forbidden);
+    }
 }
