@@ -1,0 +1,79 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using TheBot.Tests.Fixtures;
+
+namespace TheBot.Tests.Api.Lessons;
+
+public sealed class LessonRemindersTests(TheBotAppFixture fixture)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Each_lesson_gets_one_reminder_per_window_however_often_the_job_runs()
+    {
+        var classroom = await fixture.Learning.CreateClassroomAsync();
+        var now = DateTimeOffset.UtcNow;
+        var soon = await BookAsync(classroom, Minute(now.AddMinutes(50)));
+        var tomorrow = await BookAsync(classroom, Minute(now.AddHours(20)));
+        var nextWeek = await BookAsync(classroom, Minute(now.AddDays(7)));
+        var admin = await fixture.People.AdminAsync();
+
+        var first = await admin.RunJobAsync("lesson-reminders");
+        await admin.RunJobAsync("lesson-reminders");
+
+        Assert.Contains("reminder(s) sent", first.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        foreach (var person in new[] { classroom.Student, classroom.Teacher })
+        {
+            var aboutSoon = await person.NotificationsAboutAsync(soon.ToString());
+            var aboutTomorrow = await person.NotificationsAboutAsync(tomorrow.ToString());
+            Assert.Equal("Lesson in an hour", Assert.Single(aboutSoon).GetProperty("title").GetString());
+            Assert.Equal("Lesson tomorrow", Assert.Single(aboutTomorrow).GetProperty("title").GetString());
+            Assert.Equal("lessonReminder", aboutSoon[0].GetProperty("type").GetString());
+            Assert.Empty(await person.NotificationsAboutAsync(nextWeek.ToString()));
+        }
+    }
+
+    [Fact]
+    public async Task Cancelled_lessons_are_not_reminded_of()
+    {
+        var classroom = await fixture.Learning.CreateClassroomAsync();
+        var lesson = await BookAsync(classroom, Minute(DateTimeOffset.UtcNow.AddHours(5)));
+        var admin = await fixture.People.AdminAsync();
+        using (var cancel = await admin.Client.PostAsJsonAsync($"/api/lessons/{lesson}/cancel", new { reason = "Teacher is ill" }, Ct))
+        {
+            await Expect.StatusAsync(HttpStatusCode.OK, cancel);
+        }
+
+        await admin.RunJobAsync("lesson-reminders");
+
+        Assert.Empty(await classroom.Student.NotificationsAboutAsync(lesson.ToString()));
+    }
+
+    [Fact]
+    public void The_reminder_shows_the_time_in_the_recipients_own_time_zone()
+    {
+        var startsAt = new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
+
+        Assert.Equal(
+            "Physics at 15:00 (Europe/Moscow), Tue 1 Dec",
+            TheBot.Api.Features.Lessons.LessonRemindersJob.Body("Physics", startsAt, "Europe/Moscow"));
+        Assert.StartsWith("Physics at 12:00 (UTC)", TheBot.Api.Features.Lessons.LessonRemindersJob.Body("Physics", startsAt, "Nowhere/Unknown"), StringComparison.Ordinal);
+    }
+
+    private static DateTimeOffset Minute(DateTimeOffset t) => new(t.Year, t.Month, t.Day, t.Hour, t.Minute, 0, TimeSpan.Zero);
+
+    private static async Task<Guid> BookAsync(Classroom c, DateTimeOffset start)
+    {
+        using var response = await c.Teacher.Client.PostAsJsonAsync("/api/lessons", new
+        {
+            studentId = c.Student.Id,
+            subjectId = c.SubjectId,
+            startsAt = start,
+            endsAt = start.AddMinutes(45),
+            topic = "Reminders",
+        }, Ct);
+        await Expect.StatusAsync(HttpStatusCode.Created, response);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+    }
+}
