@@ -66,13 +66,13 @@ public static class MaterialsApi
         materials.MapPost("/", CreateAsync).RequireRoles(UserRole.Teacher)
             .WithName("CreateMaterial").WithSummary("Publish a material for my students of a subject (all, or chosen ones)")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        materials.MapPost("/{id:guid}/file", UploadAsync).RequireRoles(UserRole.Teacher)
+        materials.MapPost("/{id:guid}/files", UploadAsync).RequireRoles(UserRole.Teacher)
             .WithName("UploadMaterialFile").WithSummary("Attach a file (multipart, at most 50 MB, type checked by content); replaces any previous one")
             .AcceptsFileUpload()
             .Produces<MaterialResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-        materials.MapGet("/{id:guid}/file", DownloadAsync).RequireSignedIn()
+        materials.MapGet("/{id:guid}/files", DownloadAsync).RequireSignedIn()
             .WithName("DownloadMaterialFile").WithSummary("Download the attached file (only materials the caller may see)")
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -31,14 +31,14 @@ public sealed class ListCommandCountTests(TheBotAppFixture fixture)
     }
 
     [Fact]
-    public async Task Lesson_assignment_and_submission_lists_cost_the_same_commands_for_one_row_and_for_many()
+    public async Task Lesson_assignment_submission_and_material_lists_cost_the_same_commands_for_one_row_and_for_many()
     {
         var c = await fixture.Learning.CreateClassroomAsync();
         var day = new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero).AddDays(10);
         await BookAsync(c, day.AddHours(8));
         await CreateAssignmentAndSubmitAsync(c);
 
-        var urls = new[] { "/api/lessons", "/api/assignments", "/api/assignments/submissions" };
+        var urls = new[] { "/api/lessons", "/api/assignments", "/api/assignments/submissions", "/api/materials" };
         var viewers = new[] { c.Teacher, c.Student, c.Parent, c.Tutor };
         var before = new Dictionary<(string, Guid), int>();
         foreach (var url in urls)
@@ -86,6 +86,8 @@ public sealed class ListCommandCountTests(TheBotAppFixture fixture)
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
         using var submitted = await c.Student.Client.PostAsJsonAsync($"/api/assignments/{id}/submissions", new { text = "Done" }, Ct);
         await Expect.StatusAsync(HttpStatusCode.Created, submitted);
+        using var material = await c.Teacher.Client.PostAsJsonAsync("/api/materials", new { subjectId = c.SubjectId, title = "Notes", kind = "lesson", difficulty = 2 }, Ct);
+        await Expect.StatusAsync(HttpStatusCode.Created, material);
         _ = fixture;
     }
 }
