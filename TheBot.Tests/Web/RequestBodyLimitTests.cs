@@ -4,7 +4,7 @@ using TheBot.Tests.Fixtures;
 
 namespace TheBot.Tests.Web;
 
-/// <summary>Bodies are small everywhere (1 MiB) but on the configured upload routes (50 MiB).</summary>
+/// <summary>Bodies are small everywhere (1 MiB) but on the configured upload routes (51 MiB: a 50 MB file and its form).</summary>
 public sealed class RequestBodyLimitTests(TheBotAppFixture fixture)
 {
     private const int TwoMegabytes = 2 * 1024 * 1024;

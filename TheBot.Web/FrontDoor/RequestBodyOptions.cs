@@ -10,7 +10,8 @@ public sealed class RequestBodyOptions
 
     public long DefaultLimitBytes { get; set; } = 1024 * 1024;
 
-    public long UploadLimitBytes { get; set; } = 50 * 1024 * 1024;
+    /// <summary>A 50 MB file plus room for the multipart framing and the form's text fields.</summary>
+    public long UploadLimitBytes { get; set; } = 51 * 1024 * 1024;
 
     /// <summary>"METHOD /route/{template}", e.g. "POST /api/materials/{id}/files".</summary>
     public IList<string> UploadRoutes { get; } = [];
