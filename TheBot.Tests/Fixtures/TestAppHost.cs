@@ -13,7 +13,7 @@ namespace TheBot.Tests.Fixtures;
 /// </summary>
 public sealed class TestAppHost : IAsyncDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(6);
 
     private readonly string _dataDirectory;
 

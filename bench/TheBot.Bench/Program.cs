@@ -1,0 +1,38 @@
+using System.Globalization;
+using TheBot.Bench;
+
+// bench/run.sh drives these; each prints one tab-separated result line per measurement.
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancellation.Cancel(); };
+var settings = BenchSettings.FromEnvironment();
+var command = args.FirstOrDefault();
+int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
+
+return command switch
+{
+    "seed" => await BenchSeeder.RunAsync(settings, users: Arg(1, 10_000), lessons: Arg(2, 100_000), messages: Arg(3, 1_000_000), cancellation.Token),
+    "token" => PrintToken(settings, args.ElementAtOrDefault(1)),
+    "idle" => await IdleConnectionsScenario.RunAsync(settings, count: Arg(1, 1_000), realtimePid: Arg(2, 0), cancellation.Token),
+    "fanout" => await FanOutScenario.RunAsync(settings, messages: Arg(1, 3_000), perSecond: Arg(2, 600), cancellation.Token),
+    "writes" => await WriteRampScenario.RunAsync(settings, [100, 200, 400, 800, 1_600, 3_200], TimeSpan.FromSeconds(Arg(1, 10)), cancellation.Token),
+    _ => Usage(),
+};
+
+static int PrintToken(BenchSettings settings, string? who)
+{
+    var seed = SeedManifest.Load(settings.SeedFile);
+    var user = who switch
+    {
+        "lessons" => seed.LessonReader,
+        "chat" => seed.ChatReader,
+        _ => seed.Poster,
+    };
+    Console.WriteLine(new TokenMinter(settings.SigningKey).Mint(user.UserId, user.SessionId, user.Role));
+    return 0;
+}
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: TheBot.Bench seed [users lessons messages] | token lessons|chat|poster | idle <count> <realtime-pid> | fanout [messages per-second] | writes [seconds-per-step]");
+    return 2;
+}

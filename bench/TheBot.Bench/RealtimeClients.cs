@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace TheBot.Bench;
+
+/// <summary>Opens SignalR connections (WebSockets only, like the SPA) to one or more realtime endpoints.</summary>
+internal static class RealtimeClients
+{
+    public static HubConnection Create(string baseUrl, string token) =>
+        new HubConnectionBuilder()
+            .WithUrl(new Uri(new Uri(baseUrl), "/hubs/realtime"), options =>
+            {
+                options.Transports = HttpTransportType.WebSockets;
+                options.SkipNegotiation = true;
+                options.AccessTokenProvider = () => Task.FromResult<string?>(token);
+            })
+            .Build();
+
+    /// <summary>Starts connections a batch at a time (a burst of thousands of handshakes measures the kernel's accept queue).</summary>
+    public static async Task<List<HubConnection>> StartAllAsync(IReadOnlyList<HubConnection> connections, int batch, CancellationToken cancellationToken)
+    {
+        var started = new List<HubConnection>(connections.Count);
+        for (var i = 0; i < connections.Count; i += batch)
+        {
+            var slice = connections.Skip(i).Take(batch).ToList();
+            await Task.WhenAll(slice.Select(c => c.StartAsync(cancellationToken)));
+            started.AddRange(slice);
+        }
+
+        return started;
+    }
+}
