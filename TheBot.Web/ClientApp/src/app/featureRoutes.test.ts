@@ -12,7 +12,7 @@ const routes: FeatureRoute[] = [
 describe('navigation by role', () => {
   it('lists the pages a role may open, and only those with a label', () => {
     expect(navigationFor('student', routes)).toEqual([{ path: '/dashboard', label: 'nav.dashboard' }]);
-    expect(navigationFor('admin', routes).map((item) => item.path)).toEqual(['/dashboard', '/admin/users']);
+    expect(navigationFor('admin', routes).map((item) => item.path)).toEqual(['/dashboard', '/schedule', '/admin/users']);
   });
 
   it('checks access by role', () => {
@@ -26,20 +26,21 @@ describe("the app's navigation", () => {
   const paths = (role: Parameters<typeof navigationFor>[0]) => navigationFor(role).map((item) => item.path);
 
   it('gives the tutor students and invoices', () => {
-    expect(paths('tutor')).toEqual(['/dashboard', '/students', '/invoices', '/profile', '/sessions']);
+    expect(paths('tutor')).toEqual(['/dashboard', '/schedule', '/students', '/invoices', '/profile', '/sessions']);
   });
 
   it('gives the parent invoices only', () => {
-    expect(paths('parent')).toEqual(['/dashboard', '/invoices', '/profile', '/sessions']);
+    expect(paths('parent')).toEqual(['/dashboard', '/schedule', '/invoices', '/profile', '/sessions']);
   });
 
   it('gives the teacher their subjects', () => {
-    expect(paths('teacher')).toEqual(['/dashboard', '/my-subjects', '/profile', '/sessions']);
+    expect(paths('teacher')).toEqual(['/dashboard', '/schedule', '/my-subjects', '/profile', '/sessions']);
   });
 
   it('gives the admin the administration pages', () => {
     expect(paths('admin')).toEqual([
       '/dashboard',
+      '/schedule',
       '/invoices',
       '/admin/users',
       '/admin/applications',
@@ -51,7 +52,7 @@ describe("the app's navigation", () => {
     ]);
   });
 
-  it('keeps the student to the common pages for now', () => {
-    expect(paths('student')).toEqual(['/dashboard', '/profile', '/sessions']);
+  it('gives the student the common pages', () => {
+    expect(paths('student')).toEqual(['/dashboard', '/schedule', '/profile', '/sessions']);
   });
 });

@@ -27,6 +27,17 @@ export const featureRoutes: readonly FeatureRoute[] = [
     Page: lazy(() => import('../features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage }))),
   },
   {
+    path: 'schedule',
+    navLabel: 'nav.schedule',
+    roles: 'everyone',
+    Page: lazy(() => import('../features/schedule/SchedulePage').then((m) => ({ default: m.SchedulePage }))),
+  },
+  {
+    path: 'schedule/:lessonId',
+    roles: 'everyone',
+    Page: lazy(() => import('../features/schedule/LessonDetailPage').then((m) => ({ default: m.LessonDetailPage }))),
+  },
+  {
     path: 'students',
     navLabel: 'nav.students',
     roles: ['tutor'],
