@@ -12,7 +12,7 @@ const routes: FeatureRoute[] = [
 describe('navigation by role', () => {
   it('lists the pages a role may open, and only those with a label', () => {
     expect(navigationFor('student', routes)).toEqual([{ path: '/dashboard', label: 'nav.dashboard' }]);
-    expect(navigationFor('admin', routes).map((item) => item.path)).toEqual(['/dashboard', '/schedule', '/admin/users']);
+    expect(navigationFor('admin', routes).map((item) => item.path)).toEqual(['/dashboard', '/admin/users']);
   });
 
   it('checks access by role', () => {
