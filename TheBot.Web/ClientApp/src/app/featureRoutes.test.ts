@@ -26,21 +26,22 @@ describe("the app's navigation", () => {
   const paths = (role: Parameters<typeof navigationFor>[0]) => navigationFor(role).map((item) => item.path);
 
   it('gives the tutor students and invoices', () => {
-    expect(paths('tutor')).toEqual(['/dashboard', '/schedule', '/students', '/invoices', '/profile', '/sessions']);
+    expect(paths('tutor')).toEqual(['/dashboard', '/schedule', '/chat', '/students', '/invoices', '/profile', '/sessions']);
   });
 
   it('gives the parent invoices only', () => {
-    expect(paths('parent')).toEqual(['/dashboard', '/schedule', '/invoices', '/profile', '/sessions']);
+    expect(paths('parent')).toEqual(['/dashboard', '/schedule', '/chat', '/invoices', '/profile', '/sessions']);
   });
 
   it('gives the teacher their subjects', () => {
-    expect(paths('teacher')).toEqual(['/dashboard', '/schedule', '/my-subjects', '/profile', '/sessions']);
+    expect(paths('teacher')).toEqual(['/dashboard', '/schedule', '/chat', '/my-subjects', '/profile', '/sessions']);
   });
 
   it('gives the admin the administration pages', () => {
     expect(paths('admin')).toEqual([
       '/dashboard',
       '/schedule',
+      '/chat',
       '/invoices',
       '/admin/users',
       '/admin/applications',
@@ -53,6 +54,6 @@ describe("the app's navigation", () => {
   });
 
   it('gives the student the common pages', () => {
-    expect(paths('student')).toEqual(['/dashboard', '/schedule', '/profile', '/sessions']);
+    expect(paths('student')).toEqual(['/dashboard', '/schedule', '/chat', '/profile', '/sessions']);
   });
 });

@@ -38,6 +38,17 @@ export const featureRoutes: readonly FeatureRoute[] = [
     Page: lazy(() => import('../features/schedule/LessonDetailPage').then((m) => ({ default: m.LessonDetailPage }))),
   },
   {
+    path: 'chat',
+    navLabel: 'nav.chat',
+    roles: 'everyone',
+    Page: lazy(() => import('../features/chat/ChatPage').then((m) => ({ default: m.ChatPage }))),
+  },
+  {
+    path: 'chat/:roomId',
+    roles: 'everyone',
+    Page: lazy(() => import('../features/chat/ChatPage').then((m) => ({ default: m.ChatPage }))),
+  },
+  {
     path: 'students',
     navLabel: 'nav.students',
     roles: ['tutor'],
