@@ -46,6 +46,7 @@ describe("the app's navigation", () => {
       '/admin/users',
       '/admin/applications',
       '/admin/subjects',
+      '/admin/broadcasts',
       '/admin/jobs',
       '/admin/health',
       '/profile',

@@ -49,6 +49,11 @@ export const featureRoutes: readonly FeatureRoute[] = [
     Page: lazy(() => import('../features/chat/ChatPage').then((m) => ({ default: m.ChatPage }))),
   },
   {
+    path: 'notifications',
+    roles: 'everyone',
+    Page: lazy(() => import('../features/notifications/NotificationsPage').then((m) => ({ default: m.NotificationsPage }))),
+  },
+  {
     path: 'students',
     navLabel: 'nav.students',
     roles: ['tutor'],
@@ -88,6 +93,12 @@ export const featureRoutes: readonly FeatureRoute[] = [
     navLabel: 'nav.subjects',
     roles: ['admin'],
     Page: lazy(() => import('../features/subjects/SubjectsPage').then((m) => ({ default: m.SubjectsPage }))),
+  },
+  {
+    path: 'admin/broadcasts',
+    navLabel: 'nav.broadcasts',
+    roles: ['admin'],
+    Page: lazy(() => import('../features/notifications/BroadcastsPage').then((m) => ({ default: m.BroadcastsPage }))),
   },
   {
     path: 'admin/jobs',

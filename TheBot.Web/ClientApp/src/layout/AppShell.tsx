@@ -4,6 +4,7 @@ import { navigationFor } from '../app/featureRoutes';
 import { useAuth } from '../auth/useAuth';
 import { useI18n } from '../i18n/I18nContext';
 import { LanguageSwitcher } from '../ui/LanguageSwitcher';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { RealtimeIndicator } from './RealtimeIndicator';
 
 /** The signed-in frame: header with the user and language, navigation for the user's role, the page. */
@@ -47,6 +48,7 @@ export function AppShell() {
         </Link>
         <div className="shell__tools">
           <RealtimeIndicator />
+          <NotificationBell />
           <LanguageSwitcher />
           <span className="user">
             <span className="user__name">{user.fullName}</span>
