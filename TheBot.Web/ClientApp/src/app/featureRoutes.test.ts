@@ -34,7 +34,7 @@ describe("the app's navigation", () => {
   });
 
   it('gives the teacher their subjects', () => {
-    expect(paths('teacher')).toEqual(['/dashboard', '/schedule', '/chat', '/my-subjects', '/profile', '/sessions']);
+    expect(paths('teacher')).toEqual(['/dashboard', '/schedule', '/chat', '/assignments', '/my-subjects', '/profile', '/sessions']);
   });
 
   it('gives the admin the administration pages', () => {
@@ -55,6 +55,6 @@ describe("the app's navigation", () => {
   });
 
   it('gives the student the common pages', () => {
-    expect(paths('student')).toEqual(['/dashboard', '/schedule', '/chat', '/profile', '/sessions']);
+    expect(paths('student')).toEqual(['/dashboard', '/schedule', '/chat', '/assignments', '/profile', '/sessions']);
   });
 });

@@ -49,6 +49,12 @@ export const featureRoutes: readonly FeatureRoute[] = [
     Page: lazy(() => import('../features/chat/ChatPage').then((m) => ({ default: m.ChatPage }))),
   },
   {
+    path: 'assignments',
+    navLabel: 'nav.assignments',
+    roles: ['student', 'teacher'],
+    Page: lazy(() => import('../features/assignments/AssignmentsPage').then((m) => ({ default: m.AssignmentsPage }))),
+  },
+  {
     path: 'notifications',
     roles: 'everyone',
     Page: lazy(() => import('../features/notifications/NotificationsPage').then((m) => ({ default: m.NotificationsPage }))),
