@@ -55,6 +55,12 @@ export const featureRoutes: readonly FeatureRoute[] = [
     Page: lazy(() => import('../features/assignments/AssignmentsPage').then((m) => ({ default: m.AssignmentsPage }))),
   },
   {
+    path: 'progress',
+    navLabel: 'nav.progress',
+    roles: ['student', 'parent', 'tutor'],
+    Page: lazy(() => import('../features/progress/ProgressPage').then((m) => ({ default: m.ProgressPage }))),
+  },
+  {
     path: 'notifications',
     roles: 'everyone',
     Page: lazy(() => import('../features/notifications/NotificationsPage').then((m) => ({ default: m.NotificationsPage }))),

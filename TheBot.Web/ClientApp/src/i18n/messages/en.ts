@@ -480,6 +480,22 @@ export const en = {
   'assignments.description': 'Description',
   'assignments.publishNow': 'Publish now',
   'assignments.create': 'Create assignment',
+  'nav.progress': 'Progress',
+  'progress.title': 'Progress',
+  'progress.student': 'Student',
+  'progress.noStudents': 'No students to show.',
+  'progress.chartTitle': 'Grades over time, % of the maximum',
+  'progress.percent': 'Score, %',
+  'progress.average': 'Average',
+  'progress.lessonsCompleted': 'Lessons attended',
+  'progress.lessonsUpcoming': 'Lessons ahead',
+  'progress.lessonsCancelled': 'Lessons cancelled',
+  'progress.graded': 'Graded / handed in',
+  'progress.late': 'Late submissions',
+  'progress.grades': 'Grades',
+  'progress.gradedAt': 'Graded',
+  'progress.assignment': 'Assignment',
+  'progress.score': 'Score',
 } as const;
 
 export type MessageKey = keyof typeof en;
