@@ -34,6 +34,12 @@ public sealed class FeaturePagesAccessibilityTests(TheBotAppFixture app, Browser
     [InlineData("student", "Dashboard", "Dashboard")]
     [InlineData("tutor", "Dashboard", "Dashboard")]
     [InlineData("parent", "Dashboard", "Dashboard")]
+    [InlineData("teacher", "Assignments", "Assignments")]
+    [InlineData("student", "Assignments", "Assignments")]
+    [InlineData("student", "Progress", "Progress")]
+    [InlineData("parent", "Progress", "Progress")]
+    [InlineData("tutor", "Progress", "Progress")]
+    [InlineData("teacher", "Chat", "Chat")]
     public async Task A_role_page_loads_and_has_no_accessibility_violations(string role, string navigation, string heading)
     {
         var person = await app.People.CreateAsync(role);
