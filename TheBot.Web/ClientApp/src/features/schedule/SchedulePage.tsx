@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, Navigate, useSearchParams } from 'react-router';
 import { useApi } from '../../app/ServicesContext';
 import { useAuth } from '../../auth/useAuth';
 import { useI18n } from '../../i18n/I18nContext';
@@ -12,8 +12,18 @@ import { NewLessonForm } from './NewLessonForm';
 import { useLessonLiveUpdates } from './useLessonLiveUpdates';
 import { addDays, addWeeks, dayKey, daysOfWeek, groupByDay, isSameDay, startOfWeek, weekRange } from './week';
 
-/** The week calendar: everyone sees their lessons; teachers and admins book new ones. */
+/** The week calendar. `/schedule?lesson={id}` (the address lesson reminders link to) opens that lesson. */
 export function SchedulePage() {
+  const [params] = useSearchParams();
+  const lessonId = params.get('lesson');
+  if (lessonId !== null && /^[0-9a-f-]{36}$/i.test(lessonId)) {
+    return <Navigate to={`/schedule/${lessonId}`} replace />;
+  }
+  return <WeekSchedule />;
+}
+
+/** Everyone sees their lessons week by week; teachers and admins book new ones. */
+function WeekSchedule() {
   const { t, language } = useI18n();
   const api = useApi();
   const { user } = useAuth();
