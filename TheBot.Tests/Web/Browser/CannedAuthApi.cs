@@ -141,6 +141,16 @@ internal sealed class CannedAuthApi
             });
         });
 
+        // The shell counts unread chat messages on every page.
+        await context.RouteAsync("**/api/chat/rooms**", async route =>
+        {
+            if (!await AuthorizedAsync(route))
+            {
+                return;
+            }
+            await JsonAsync(route, 200, new { items = Array.Empty<object>(), page = 1, pageSize = 100, totalCount = 0, totalPages = 0 });
+        });
+
         // The header's notification bell asks for the unread count on every page.
         await context.RouteAsync("**/api/notifications**", async route =>
         {

@@ -4,6 +4,7 @@ import { navigationFor } from '../app/featureRoutes';
 import { useAuth } from '../auth/useAuth';
 import { useI18n } from '../i18n/I18nContext';
 import { LanguageSwitcher } from '../ui/LanguageSwitcher';
+import { useChatUnread } from '../features/chat/useChatUnread';
 import { NotificationBell } from '../features/notifications/NotificationBell';
 import { RealtimeIndicator } from './RealtimeIndicator';
 
@@ -14,6 +15,7 @@ export function AppShell() {
   const navigate = useNavigate();
   const location = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
+  const chatUnread = useChatUnread(user !== null);
 
   // On a phone the menu covers the page: close it once a link was followed.
   useEffect(() => setMenuOpen(false), [location.pathname]);
@@ -63,7 +65,15 @@ export function AppShell() {
         <ul>
           {navigationFor(user.role).map((item) => (
             <li key={item.path}>
-              <NavLink to={item.path}>{t(item.label)}</NavLink>
+              <NavLink to={item.path}>
+                {t(item.label)}
+                {item.label === 'nav.chat' && chatUnread > 0 ? (
+                  <span className="badge badge--count nav__badge" data-unread={chatUnread}>
+                    {chatUnread}
+                    <span className="visually-hidden"> {t('chat.unread')}</span>
+                  </span>
+                ) : null}
+              </NavLink>
             </li>
           ))}
         </ul>

@@ -8,7 +8,6 @@ import { roomsQuery } from './chatApi';
 import { NewChatForm } from './NewChatForm';
 import { RoomList } from './RoomList';
 import { RoomView } from './RoomView';
-import { useChatRoomsLive } from './useChatRoomsLive';
 
 /** Chat: my rooms with unread badges, and the open room. */
 export function ChatPage() {
@@ -16,7 +15,7 @@ export function ChatPage() {
   const { t } = useI18n();
   const api = useApi();
   const rooms = useQuery(roomsQuery(api));
-  useChatRoomsLive(roomId);
+  // The shell keeps the room list live (useChatUnread).
 
   return (
     <section className="page">
