@@ -54,6 +54,7 @@ public sealed class LiveChatTests(TheBotAppFixture app, BrowserFixture browser)
         await Expect(teacherMessage.Locator("[data-read]")).ToHaveAttributeAsync("data-read", "sent");
         await Expect(studentRoom.Locator("[data-unread='1']")).ToBeVisibleAsync(Live);
         await Expect(studentRoom).ToContainTextAsync("Homework: page 13");
+        await Expect(student.Locator("#main-nav [data-unread='1']")).ToBeVisibleAsync();
         await Screenshots.SaveAsync(student, "chat-02-student-unread-badge");
 
         // Opening the room reads it: the badge goes, and the teacher sees "Read".
@@ -61,6 +62,7 @@ public sealed class LiveChatTests(TheBotAppFixture app, BrowserFixture browser)
         await Expect(student).ToHaveURLAsync($"/chat/{roomId}");
         await Expect(student.Locator(".messages")).ToContainTextAsync("Homework: page 13");
         await Expect(studentRoom.Locator("[data-unread]")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
+        await Expect(student.Locator("#main-nav [data-unread]")).ToHaveCountAsync(0);
         await Expect(teacherMessage.Locator("[data-read]")).ToHaveAttributeAsync("data-read", "read", new() { Timeout = 15_000 });
         await Screenshots.SaveAsync(teacher, "chat-03-teacher-sees-read");
 
