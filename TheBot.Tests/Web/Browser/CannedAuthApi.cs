@@ -112,19 +112,62 @@ internal sealed class CannedAuthApi
             {
                 return;
             }
+            var subject = new { id = "0198c0de-0000-7000-8000-0000000000a1", name = "Mathematics", color = "#336699" };
+            var ivan = new { id = "0198c0de-0000-7000-8000-0000000000b1", fullName = "Ivan Petrov", email = "ivan@example.com" };
+            var olga = new { id = "0198c0de-0000-7000-8000-0000000000b2", fullName = "Olga Sidorova", email = "olga@example.com" };
+            var me = new { id = "0198c0de-0000-7000-8000-000000000002", fullName = FullName, email = Email };
             await JsonAsync(route, 200, new
             {
                 role = "teacher",
-                pendingGrades = 3,
-                nextLesson = new { subject = "Mathematics", student = "Ivan Petrov", startsAt = "2026-03-03T15:00:00Z" },
-                recentSubmissions = new[]
+                teacher = new
                 {
-                    new { student = "Ivan Petrov", assignment = "Quadratic equations", late = false },
-                    new { student = "Olga Sidorova", assignment = "Essay: Pushkin", late = true },
+                    todayLessons = new[]
+                    {
+                        new
+                        {
+                            id = "0198c0de-0000-7000-8000-0000000000c1", subject, teacher = me, student = ivan,
+                            startsAt = "2026-03-03T15:00:00Z", endsAt = "2026-03-03T16:00:00Z", status = "confirmed",
+                            topic = (string?)null, meetingLink = (string?)null, cancelReason = (string?)null,
+                            createdAt = "2026-03-01T08:00:00Z", updatedAt = "2026-03-01T08:00:00Z",
+                        },
+                    },
+                    submissionsToGradeCount = 3,
+                    submissionsToGrade = new[]
+                    {
+                        Submission("0198c0de-0000-7000-8000-0000000000d1", "Quadratic equations", subject, ivan, late: false),
+                        Submission("0198c0de-0000-7000-8000-0000000000d2", "Essay: Pushkin", subject, olga, late: true),
+                    },
                 },
             });
         });
+
+        // The shell counts unread chat messages on every page.
+        await context.RouteAsync("**/api/chat/rooms**", async route =>
+        {
+            if (!await AuthorizedAsync(route))
+            {
+                return;
+            }
+            await JsonAsync(route, 200, new { items = Array.Empty<object>(), page = 1, pageSize = 100, totalCount = 0, totalPages = 0 });
+        });
+
+        // The header's notification bell asks for the unread count on every page.
+        await context.RouteAsync("**/api/notifications**", async route =>
+        {
+            if (!await AuthorizedAsync(route))
+            {
+                return;
+            }
+            await JsonAsync(route, 200, new { items = Array.Empty<object>(), page = 1, pageSize = 1, totalCount = 0, totalPages = 0, unreadCount = 0 });
+        });
     }
+
+    private static object Submission(string id, string title, object subject, object student, bool late) => new
+    {
+        id, assignmentId = id, assignmentTitle = title, subject, student, attempt = 1, text = "…",
+        submittedAt = "2026-03-02T18:00:00Z", isLate = late, penaltyPercent = late ? 10 : 0, status = "submitted",
+        score = (decimal?)null, finalScore = (decimal?)null, maxScore = 10m, feedback = (string?)null, gradedAt = (string?)null,
+    };
 
     private object NewSession()
     {

@@ -25,6 +25,21 @@ public sealed class FeaturePagesAccessibilityTests(TheBotAppFixture app, Browser
     [InlineData("tutor", "Invoices", "Invoices")]
     [InlineData("teacher", "My subjects", "My subjects")]
     [InlineData("parent", "Invoices", "Invoices")]
+    [InlineData("admin", "Broadcasts", "Broadcasts")]
+    [InlineData("admin", "Dashboard", "Dashboard")]
+    [InlineData("teacher", "Schedule", "Schedule")]
+    [InlineData("teacher", "Dashboard", "Dashboard")]
+    [InlineData("student", "Schedule", "Schedule")]
+    [InlineData("student", "Chat", "Chat")]
+    [InlineData("student", "Dashboard", "Dashboard")]
+    [InlineData("tutor", "Dashboard", "Dashboard")]
+    [InlineData("parent", "Dashboard", "Dashboard")]
+    [InlineData("teacher", "Assignments", "Assignments")]
+    [InlineData("student", "Assignments", "Assignments")]
+    [InlineData("student", "Progress", "Progress")]
+    [InlineData("parent", "Progress", "Progress")]
+    [InlineData("tutor", "Progress", "Progress")]
+    [InlineData("teacher", "Chat", "Chat")]
     public async Task A_role_page_loads_and_has_no_accessibility_violations(string role, string navigation, string heading)
     {
         var person = await app.People.CreateAsync(role);
@@ -40,6 +55,31 @@ public sealed class FeaturePagesAccessibilityTests(TheBotAppFixture app, Browser
 
         var result = await page.RunAxe(WcagAa);
         Assert.NotEmpty(result.Passes);
+        var violations = result.Violations
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join("; ", v.Nodes.Select(n => n.Target?.ToString()))}")
+            .ToList();
+        Assert.True(violations.Count == 0, $"{page.Url}:{Environment.NewLine}{string.Join(Environment.NewLine, violations)}");
+        session.AssertNoPageProblems();
+    }
+
+    [Theory]
+    [InlineData("student")]
+    [InlineData("admin")]
+    public async Task The_notifications_page_opens_from_the_bell_and_has_no_accessibility_violations(string role)
+    {
+        var person = await app.People.CreateAsync(role);
+        await using var session = await browser.NewSessionAsync(app.Host.WebEndpoint);
+        var page = session.Page;
+        await BrowserSignIn.SignInAsync(page, person.Email, person.Password);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Notifications" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Notifications", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Notification settings", Level = 2 })).ToBeVisibleAsync();
+        await Expect(page.Locator("main .state--loading")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
+        await Expect(page.Locator("main .state--error")).ToHaveCountAsync(0);
+        await Screenshots.SaveAsync(page, $"page-{role}-notifications");
+
+        var result = await page.RunAxe(WcagAa);
         var violations = result.Violations
             .Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join("; ", v.Nodes.Select(n => n.Target?.ToString()))}")
             .ToList();

@@ -7,7 +7,7 @@ namespace TheBot.Tests.Web.Browser;
 
 /// <summary>
 /// The signed-in app against the auth contract answered in the browser (<see cref="CannedAuthApi"/>):
-/// sign in, role navigation, the generic dashboard, 401 → refresh → retry, devices, sign out.
+/// sign in, role navigation, the role dashboard, 401 → refresh → retry, devices, sign out.
 /// </summary>
 [Collection(BrowserTestGroup.Name)]
 public sealed class SignedInShellTests(TheBotAppFixture app, BrowserFixture browser)
@@ -26,14 +26,15 @@ public sealed class SignedInShellTests(TheBotAppFixture app, BrowserFixture brow
         await page.GetByLabel("Password").FillAsync(CannedAuthApi.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
-        // Back where the visitor wanted to go, with the role's summary rendered generically.
+        // Back where the visitor wanted to go, with the teacher's summary: today's lessons and work to grade.
         await Expect(page).ToHaveURLAsync(new Regex("/dashboard$"));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard", Level = 1 })).ToBeVisibleAsync();
         await Expect(page.GetByText($"Hello, {CannedAuthApi.FullName}!")).ToBeVisibleAsync();
-        await Expect(page.Locator(".summary__item").Filter(new() { HasText = "Pending grades" })).ToContainTextAsync("3");
-        await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Essay: Pushkin" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "To grade (3)", Level = 2 })).ToBeVisibleAsync();
+        await Expect(page.Locator(".item-list__item").Filter(new() { HasText = "Essay: Pushkin" })).ToContainTextAsync("Late");
+        await Expect(page.Locator("[data-lesson]")).ToContainTextAsync("Mathematics");
         var navigation = page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" });
-        await Expect(navigation.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Dashboard", "My subjects", "Profile", "Devices"]);
+        await Expect(navigation.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Dashboard", "Schedule", "Chat", "Assignments", "My subjects", "Profile", "Devices"]);
         await Screenshots.SaveAsync(page, "shell-dashboard-en");
 
         // The token "expires": the profile call gets 401, the app refreshes once and retries.

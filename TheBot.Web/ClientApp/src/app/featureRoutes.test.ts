@@ -26,24 +26,27 @@ describe("the app's navigation", () => {
   const paths = (role: Parameters<typeof navigationFor>[0]) => navigationFor(role).map((item) => item.path);
 
   it('gives the tutor students and invoices', () => {
-    expect(paths('tutor')).toEqual(['/dashboard', '/students', '/invoices', '/profile', '/sessions']);
+    expect(paths('tutor')).toEqual(['/dashboard', '/schedule', '/chat', '/progress', '/students', '/invoices', '/profile', '/sessions']);
   });
 
   it('gives the parent invoices only', () => {
-    expect(paths('parent')).toEqual(['/dashboard', '/invoices', '/profile', '/sessions']);
+    expect(paths('parent')).toEqual(['/dashboard', '/schedule', '/chat', '/progress', '/invoices', '/profile', '/sessions']);
   });
 
   it('gives the teacher their subjects', () => {
-    expect(paths('teacher')).toEqual(['/dashboard', '/my-subjects', '/profile', '/sessions']);
+    expect(paths('teacher')).toEqual(['/dashboard', '/schedule', '/chat', '/assignments', '/my-subjects', '/profile', '/sessions']);
   });
 
   it('gives the admin the administration pages', () => {
     expect(paths('admin')).toEqual([
       '/dashboard',
+      '/schedule',
+      '/chat',
       '/invoices',
       '/admin/users',
       '/admin/applications',
       '/admin/subjects',
+      '/admin/broadcasts',
       '/admin/jobs',
       '/admin/health',
       '/profile',
@@ -51,7 +54,7 @@ describe("the app's navigation", () => {
     ]);
   });
 
-  it('keeps the student to the common pages for now', () => {
-    expect(paths('student')).toEqual(['/dashboard', '/profile', '/sessions']);
+  it('gives the student the common pages', () => {
+    expect(paths('student')).toEqual(['/dashboard', '/schedule', '/chat', '/assignments', '/progress', '/profile', '/sessions']);
   });
 });

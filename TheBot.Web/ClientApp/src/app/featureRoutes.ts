@@ -27,6 +27,45 @@ export const featureRoutes: readonly FeatureRoute[] = [
     Page: lazy(() => import('../features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage }))),
   },
   {
+    path: 'schedule',
+    navLabel: 'nav.schedule',
+    roles: 'everyone',
+    Page: lazy(() => import('../features/schedule/SchedulePage').then((m) => ({ default: m.SchedulePage }))),
+  },
+  {
+    path: 'schedule/:lessonId',
+    roles: 'everyone',
+    Page: lazy(() => import('../features/schedule/LessonDetailPage').then((m) => ({ default: m.LessonDetailPage }))),
+  },
+  {
+    path: 'chat',
+    navLabel: 'nav.chat',
+    roles: 'everyone',
+    Page: lazy(() => import('../features/chat/ChatPage').then((m) => ({ default: m.ChatPage }))),
+  },
+  {
+    path: 'chat/:roomId',
+    roles: 'everyone',
+    Page: lazy(() => import('../features/chat/ChatPage').then((m) => ({ default: m.ChatPage }))),
+  },
+  {
+    path: 'assignments',
+    navLabel: 'nav.assignments',
+    roles: ['student', 'teacher'],
+    Page: lazy(() => import('../features/assignments/AssignmentsPage').then((m) => ({ default: m.AssignmentsPage }))),
+  },
+  {
+    path: 'progress',
+    navLabel: 'nav.progress',
+    roles: ['student', 'parent', 'tutor'],
+    Page: lazy(() => import('../features/progress/ProgressPage').then((m) => ({ default: m.ProgressPage }))),
+  },
+  {
+    path: 'notifications',
+    roles: 'everyone',
+    Page: lazy(() => import('../features/notifications/NotificationsPage').then((m) => ({ default: m.NotificationsPage }))),
+  },
+  {
     path: 'students',
     navLabel: 'nav.students',
     roles: ['tutor'],
@@ -66,6 +105,12 @@ export const featureRoutes: readonly FeatureRoute[] = [
     navLabel: 'nav.subjects',
     roles: ['admin'],
     Page: lazy(() => import('../features/subjects/SubjectsPage').then((m) => ({ default: m.SubjectsPage }))),
+  },
+  {
+    path: 'admin/broadcasts',
+    navLabel: 'nav.broadcasts',
+    roles: ['admin'],
+    Page: lazy(() => import('../features/notifications/BroadcastsPage').then((m) => ({ default: m.BroadcastsPage }))),
   },
   {
     path: 'admin/jobs',

@@ -4,6 +4,8 @@ import { navigationFor } from '../app/featureRoutes';
 import { useAuth } from '../auth/useAuth';
 import { useI18n } from '../i18n/I18nContext';
 import { LanguageSwitcher } from '../ui/LanguageSwitcher';
+import { useChatUnread } from '../features/chat/useChatUnread';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { RealtimeIndicator } from './RealtimeIndicator';
 
 /** The signed-in frame: header with the user and language, navigation for the user's role, the page. */
@@ -13,6 +15,7 @@ export function AppShell() {
   const navigate = useNavigate();
   const location = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
+  const chatUnread = useChatUnread(user !== null);
 
   // On a phone the menu covers the page: close it once a link was followed.
   useEffect(() => setMenuOpen(false), [location.pathname]);
@@ -47,6 +50,7 @@ export function AppShell() {
         </Link>
         <div className="shell__tools">
           <RealtimeIndicator />
+          <NotificationBell />
           <LanguageSwitcher />
           <span className="user">
             <span className="user__name">{user.fullName}</span>
@@ -61,7 +65,15 @@ export function AppShell() {
         <ul>
           {navigationFor(user.role).map((item) => (
             <li key={item.path}>
-              <NavLink to={item.path}>{t(item.label)}</NavLink>
+              <NavLink to={item.path}>
+                {t(item.label)}
+                {item.label === 'nav.chat' && chatUnread > 0 ? (
+                  <span className="badge badge--count nav__badge" data-unread={chatUnread}>
+                    {chatUnread}
+                    <span className="visually-hidden"> {t('chat.unread')}</span>
+                  </span>
+                ) : null}
+              </NavLink>
             </li>
           ))}
         </ul>

@@ -1,17 +1,25 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../app/ServicesContext';
 import { useAuth } from '../../auth/useAuth';
 import { useI18n } from '../../i18n/I18nContext';
+import { useRealtimeEvent, useRealtimeReconnected } from '../../realtime/useRealtimeEvent';
 import { PageHeading } from '../../ui/PageHeading';
-import { EmptyState, ErrorState, LoadingState } from '../../ui/QueryStates';
-import { dashboardQuery } from './dashboardApi';
-import { SummaryView } from './SummaryView';
+import { ErrorState, LoadingState } from '../../ui/QueryStates';
+import { dashboardKey, dashboardQuery } from './dashboardApi';
+import { RoleDashboard } from './DashboardSections';
 
 export function DashboardPage() {
   const { t } = useI18n();
   const api = useApi();
   const { user } = useAuth();
+  const queryClient = useQueryClient();
   const query = useQuery(dashboardQuery(api));
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: dashboardKey });
+  useRealtimeEvent('lessonChanged', refresh);
+  useRealtimeEvent('submissionGraded', refresh);
+  useRealtimeEvent('submissionReceived', refresh);
+  useRealtimeEvent('assignmentChanged', refresh);
+  useRealtimeReconnected(refresh);
 
   return (
     <section className="page">
@@ -23,15 +31,7 @@ export function DashboardPage() {
       ) : null}
       {query.isPending ? <LoadingState /> : null}
       {query.isError ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : null}
-      {query.isSuccess ? (
-        query.data === undefined || query.data === null ? (
-          <EmptyState message={t('dashboard.empty')} />
-        ) : (
-          <div className="panel">
-            <SummaryView value={query.data} />
-          </div>
-        )
-      ) : null}
+      {query.isSuccess ? <RoleDashboard summary={query.data} /> : null}
     </section>
   );
 }

@@ -1,0 +1,186 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { isApiError } from '../../api/ApiError';
+import { useApi } from '../../app/ServicesContext';
+import { useAuth } from '../../auth/useAuth';
+import { useI18n } from '../../i18n/I18nContext';
+import { useRealtimeEvent, useRealtimeReconnected } from '../../realtime/useRealtimeEvent';
+import { describeError } from '../../ui/describeError';
+import { FormAlert } from '../../ui/FormAlert';
+import { PageHeading } from '../../ui/PageHeading';
+import { EmptyState, ErrorState, LoadingState } from '../../ui/QueryStates';
+import { TextAreaField } from '../../ui/TextAreaField';
+import type { Submission } from '../dashboard/dashboardApi';
+import { GradeQueue } from './GradeQueue';
+import { NewAssignmentForm } from './NewAssignmentForm';
+import {
+  assignmentListQuery,
+  assignmentsKey,
+  changeAssignmentStatus,
+  latestAttempts,
+  submissionListQuery,
+  submitWork,
+  type Assignment,
+} from './assignmentsApi';
+
+/** Students submit work and see grades; teachers set work, publish or close it, and grade what comes in. */
+export function AssignmentsPage() {
+  const { t } = useI18n();
+  const api = useApi();
+  const { user } = useAuth();
+  const queryClient = useQueryClient();
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: assignmentsKey });
+  useRealtimeEvent('assignmentChanged', refresh);
+  useRealtimeEvent('submissionReceived', refresh);
+  useRealtimeEvent('submissionGraded', refresh);
+  useRealtimeReconnected(refresh);
+  const assignments = useQuery(assignmentListQuery(api));
+  const submissions = useQuery(submissionListQuery(api));
+  const [creating, setCreating] = useState(false);
+  const teaches = user?.role === 'teacher';
+  const latest = latestAttempts(submissions.data?.items ?? []);
+
+  return (
+    <section className="page">
+      <PageHeading title={t('assignments.title')}>{t('assignments.title')}</PageHeading>
+      {teaches ? (
+        <>
+          {creating ? (
+            <NewAssignmentForm onDone={() => setCreating(false)} />
+          ) : (
+            <div className="actions">
+              <button type="button" className="button" onClick={() => setCreating(true)}>
+                {t('assignments.new')}
+              </button>
+            </div>
+          )}
+          <GradeQueue />
+        </>
+      ) : null}
+      {teaches ? <h2>{t('assignments.mine')}</h2> : null}
+      {assignments.isPending ? <LoadingState /> : null}
+      {assignments.isError ? <ErrorState error={assignments.error} onRetry={() => void assignments.refetch()} /> : null}
+      {assignments.isSuccess ? (
+        assignments.data.items.length === 0 ? (
+          <EmptyState message={t('assignments.empty')} />
+        ) : (
+          <ul className="item-list">
+            {assignments.data.items.map((assignment) => (
+              <AssignmentItem key={assignment.id} assignment={assignment} teaches={teaches} latest={latest.get(assignment.id)} student={user?.role === 'student'} />
+            ))}
+          </ul>
+        )
+      ) : null}
+    </section>
+  );
+}
+
+function AssignmentItem({
+  assignment,
+  teaches,
+  student,
+  latest,
+}: {
+  assignment: Assignment;
+  teaches: boolean;
+  student: boolean;
+  latest: Submission | undefined;
+}) {
+  const { t, formatDateTime } = useI18n();
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const [submitting, setSubmitting] = useState(false);
+  const [text, setText] = useState('');
+  const done = () => void queryClient.invalidateQueries({ queryKey: assignmentsKey });
+  const status = useMutation({ mutationFn: (action: 'publish' | 'close') => changeAssignmentStatus(api, assignment.id, action), onSuccess: done });
+  const submit = useMutation({
+    mutationFn: () => submitWork(api, assignment.id, text.trim()),
+    onSuccess: () => {
+      setSubmitting(false);
+      setText('');
+      done();
+    },
+  });
+  const canSubmit = student && assignment.status === 'published' && (latest === undefined || latest.status === 'returned');
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    submit.mutate();
+  };
+  const fieldErrors = isApiError(submit.error) ? submit.error.fieldErrors : {};
+
+  return (
+    <li className="item-list__item assignment" data-assignment={assignment.id}>
+      <p className="assignment__title">
+        <strong>{assignment.title}</strong> · {assignment.subject.name} · {t(`assignments.kind.${assignment.kind}`)}{' '}
+        <span className="badge" data-status={assignment.status}>
+          {t(`assignments.status.${assignment.status}`)}
+        </span>
+      </p>
+      <p className="muted">
+        {t('assignments.dueAt')} <time dateTime={assignment.dueAt}>{formatDateTime(assignment.dueAt)}</time> ·{' '}
+        {t('assignments.maxScore', { score: String(assignment.maxScore) })}
+        {assignment.latePenaltyPercent > 0 ? ` · ${t('assignments.latePenalty', { percent: assignment.latePenaltyPercent })}` : ''}
+      </p>
+      {assignment.description ? <p className="pre-wrap">{assignment.description}</p> : null}
+      {latest !== undefined ? (
+        <div className="submission" data-submission-status={latest.status}>
+          <p>
+            {t('assignments.attempt', { attempt: latest.attempt })}: {t(`assignments.submission.${latest.status}`)}
+            {latest.isLate ? ` · ${t('dashboard.late')}` : ''}
+            {latest.status === 'graded'
+              ? ` · ${t('dashboard.score', { score: String(latest.finalScore ?? latest.score ?? '—'), max: String(latest.maxScore) })}`
+              : ''}
+          </p>
+          {latest.feedback ? (
+            <p>
+              <span className="muted">{t('assignments.feedback')}:</span> {latest.feedback}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+      {teaches ? (
+        <div className="actions actions--compact">
+          {assignment.status === 'draft' ? (
+            <button type="button" className="button button--small" disabled={status.isPending} onClick={() => status.mutate('publish')}>
+              {t('assignments.publish')}
+            </button>
+          ) : null}
+          {assignment.status === 'published' ? (
+            <button type="button" className="button button--secondary button--small" disabled={status.isPending} onClick={() => status.mutate('close')}>
+              {t('assignments.close')}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      {status.isError ? <FormAlert message={describeError(status.error, t)} /> : null}
+      {canSubmit && !submitting ? (
+        <button type="button" className="button button--small" onClick={() => setSubmitting(true)}>
+          {t('assignments.submit')}
+        </button>
+      ) : null}
+      {canSubmit && submitting ? (
+        <form className="form" onSubmit={onSubmit} noValidate>
+          <TextAreaField
+            name={`answer-${assignment.id}`}
+            label={t('assignments.answer')}
+            rows={6}
+            maxLength={20000}
+            required
+            value={text}
+            errors={fieldErrors['text']}
+            onChange={(event) => setText(event.target.value)}
+          />
+          {submit.isError ? <FormAlert message={describeError(submit.error, t)} /> : null}
+          <div className="actions">
+            <button type="submit" className="button" disabled={submit.isPending || text.trim() === ''}>
+              {t('assignments.send')}
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => setSubmitting(false)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </form>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,96 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useApi } from '../../app/ServicesContext';
+import { useI18n } from '../../i18n/I18nContext';
+import { describeError } from '../../ui/describeError';
+import { FormAlert } from '../../ui/FormAlert';
+import { EmptyState, ErrorState, LoadingState } from '../../ui/QueryStates';
+import { TextAreaField } from '../../ui/TextAreaField';
+import { TextField } from '../../ui/TextField';
+import type { Submission } from '../dashboard/dashboardApi';
+import { assignmentsKey, gradeSubmission, parseScore, returnSubmission, submissionListQuery } from './assignmentsApi';
+
+/** Work handed in and waiting for the teacher, oldest first. */
+export function GradeQueue() {
+  const { t } = useI18n();
+  const api = useApi();
+  const query = useQuery(submissionListQuery(api, 'submitted'));
+  return (
+    <section className="panel" aria-labelledby="grade-queue">
+      <h2 id="grade-queue">{t('assignments.gradeQueue')}</h2>
+      {query.isPending ? <LoadingState /> : null}
+      {query.isError ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : null}
+      {query.isSuccess ? (
+        query.data.items.length === 0 ? (
+          <EmptyState message={t('dashboard.nothingToGrade')} />
+        ) : (
+          <ul className="item-list">
+            {query.data.items.map((submission) => (
+              <GradeItem key={submission.id} submission={submission} />
+            ))}
+          </ul>
+        )
+      ) : null}
+    </section>
+  );
+}
+
+function GradeItem({ submission }: { submission: Submission }) {
+  const { t, formatDateTime } = useI18n();
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const [score, setScore] = useState('');
+  const [feedback, setFeedback] = useState('');
+  const [scoreError, setScoreError] = useState<string | null>(null);
+  const mutation = useMutation({
+    mutationFn: (action: () => Promise<Submission>) => action(),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: assignmentsKey }),
+  });
+  const grade = () => {
+    const value = parseScore(score);
+    if (value === null || value > submission.maxScore) {
+      setScoreError(t('assignments.scoreRange', { max: String(submission.maxScore) }));
+      return;
+    }
+    setScoreError(null);
+    mutation.mutate(() => gradeSubmission(api, submission.id, value, feedback.trim() === '' ? null : feedback.trim()));
+  };
+  const giveBack = () => {
+    if (feedback.trim() === '') {
+      setScoreError(null);
+      return;
+    }
+    mutation.mutate(() => returnSubmission(api, submission.id, feedback.trim()));
+  };
+  const id = submission.id;
+  return (
+    <li className="item-list__item" data-submission={id}>
+      <p>
+        <strong>{submission.assignmentTitle}</strong> · {submission.student.fullName} · {t('assignments.attempt', { attempt: submission.attempt })} ·{' '}
+        <time dateTime={submission.submittedAt}>{formatDateTime(submission.submittedAt)}</time>
+        {submission.isLate ? <span className="badge badge--rejected">{t('dashboard.late')}</span> : null}
+      </p>
+      <blockquote className="pre-wrap">{submission.text}</blockquote>
+      <div className="form">
+        <TextField
+          name={`score-${id}`}
+          label={t('assignments.score', { max: String(submission.maxScore) })}
+          inputMode="decimal"
+          value={score}
+          errors={scoreError === null ? undefined : [scoreError]}
+          onChange={(event) => setScore(event.target.value)}
+        />
+        <TextAreaField name={`feedback-${id}`} label={t('assignments.feedback')} rows={3} value={feedback} onChange={(event) => setFeedback(event.target.value)} />
+        {mutation.isError ? <FormAlert message={describeError(mutation.error, t)} /> : null}
+        <div className="actions">
+          <button type="button" className="button" disabled={mutation.isPending} onClick={grade}>
+            {t('assignments.grade')}
+          </button>
+          <button type="button" className="button button--secondary" disabled={mutation.isPending || feedback.trim() === ''} onClick={giveBack}>
+            {t('assignments.returnForRework')}
+          </button>
+        </div>
+      </div>
+    </li>
+  );
+}

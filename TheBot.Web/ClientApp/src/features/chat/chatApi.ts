@@ -1,0 +1,117 @@
+import type { ApiClient } from '../../api/ApiClient';
+import { queryString, type PagedResult } from '../../api/paging';
+
+export interface ChatAuthor {
+  id: string;
+  fullName: string;
+  role: string;
+}
+
+/** A message as REST and the live events carry it; a deleted one keeps its place with `deleted` set. */
+export interface ChatMessage {
+  id: string;
+  roomId: string;
+  author: ChatAuthor;
+  text: string;
+  clientMessageId: string | null;
+  createdAt: string;
+  editedAt: string | null;
+  edited: boolean;
+  deleted: boolean;
+  attachment?: { fileName: string; contentType: string; size: number; url: string } | null;
+  /** Client-only: shown before the server stored it. */
+  pending?: boolean;
+}
+
+export interface ChatParticipant {
+  id: string;
+  fullName: string;
+  role: string;
+  lastReadAt: string | null;
+}
+
+export interface ChatRoom {
+  id: string;
+  kind: 'direct' | 'subject';
+  title: string;
+  subjectId: string | null;
+  participants: ChatParticipant[];
+  unreadCount: number;
+  muted: boolean;
+  lastMessage: ChatMessage | null;
+  createdAt: string;
+}
+
+export interface ChatMessagePage {
+  items: ChatMessage[];
+  hasMore: boolean;
+}
+
+export interface MessageEvent {
+  message: ChatMessage;
+}
+
+export interface MessageDeletedEvent {
+  roomId: string;
+  messageId: string;
+  deletedById: string;
+  deletedAt: string;
+}
+
+export interface RoomReadEvent {
+  roomId: string;
+  userId: string;
+  lastReadMessageId: string | null;
+  readAt: string;
+}
+
+export interface TypingEvent {
+  roomId: string;
+  userId: string;
+}
+
+export const chatKey = ['chat'] as const;
+export const roomsKey = [...chatKey, 'rooms'] as const;
+
+export function roomsQuery(api: ApiClient) {
+  return {
+    queryKey: roomsKey,
+    queryFn: ({ signal }: { signal: AbortSignal }) =>
+      api.get<PagedResult<ChatRoom>>(`/api/chat/rooms${queryString({ pageSize: 100 })}`, { signal }),
+  };
+}
+
+export function roomQuery(api: ApiClient, roomId: string) {
+  return {
+    queryKey: [...chatKey, 'room', roomId] as const,
+    queryFn: ({ signal }: { signal: AbortSignal }) => api.get<ChatRoom>(`/api/chat/rooms/${encodeURIComponent(roomId)}`, { signal }),
+  };
+}
+
+export function fetchMessages(
+  api: ApiClient,
+  roomId: string,
+  cursor: { before?: string; after?: string; limit?: number } = {},
+): Promise<ChatMessagePage> {
+  return api.get<ChatMessagePage>(`/api/chat/rooms/${encodeURIComponent(roomId)}/messages${queryString({ ...cursor })}`);
+}
+
+export function startDirectChat(api: ApiClient, participantId: string): Promise<ChatRoom> {
+  return api.post<ChatRoom>('/api/chat/rooms', { participantId });
+}
+
+export function postMessage(api: ApiClient, roomId: string, text: string, clientMessageId: string): Promise<ChatMessage> {
+  return api.post<ChatMessage>(`/api/chat/rooms/${encodeURIComponent(roomId)}/messages`, { text, clientMessageId });
+}
+
+export function editMessage(api: ApiClient, roomId: string, messageId: string, text: string): Promise<ChatMessage> {
+  return api.patch<ChatMessage>(`/api/chat/rooms/${encodeURIComponent(roomId)}/messages/${encodeURIComponent(messageId)}`, { text });
+}
+
+export function deleteMessage(api: ApiClient, roomId: string, messageId: string): Promise<void> {
+  return api.delete(`/api/chat/rooms/${encodeURIComponent(roomId)}/messages/${encodeURIComponent(messageId)}`);
+}
+
+export function markRoomRead(api: ApiClient, roomId: string, messageId?: string): Promise<void> {
+  return api.post(`/api/chat/rooms/${encodeURIComponent(roomId)}/read`, { messageId: messageId ?? null });
+}

@@ -1,0 +1,99 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState, type FormEvent } from 'react';
+import { isApiError } from '../../api/ApiError';
+import { useApi } from '../../app/ServicesContext';
+import { useI18n } from '../../i18n/I18nContext';
+import { describeError } from '../../ui/describeError';
+import { FormAlert } from '../../ui/FormAlert';
+import { ErrorState, LoadingState } from '../../ui/QueryStates';
+import { TextField } from '../../ui/TextField';
+import { NOTIFICATION_TYPES, notificationSettingsQuery, saveNotificationSettings } from './notificationsApi';
+
+/** Which kinds of notification to receive, and quiet hours (in the profile's time zone). */
+export function NotificationSettingsForm() {
+  const { t } = useI18n();
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const query = useQuery(notificationSettingsQuery(api));
+  const [disabled, setDisabled] = useState<string[]>([]);
+  const [start, setStart] = useState('');
+  const [end, setEnd] = useState('');
+  const [saved, setSaved] = useState(false);
+
+  useEffect(() => {
+    if (query.data) {
+      setDisabled(query.data.disabledTypes);
+      setStart(query.data.quietHoursStart ?? '');
+      setEnd(query.data.quietHoursEnd ?? '');
+    }
+  }, [query.data]);
+
+  const mutation = useMutation({
+    mutationFn: () =>
+      saveNotificationSettings(api, { disabledTypes: disabled, quietHoursStart: start === '' ? null : start, quietHoursEnd: end === '' ? null : end }),
+    onSuccess: (settings) => {
+      queryClient.setQueryData(notificationSettingsQuery(api).queryKey, settings);
+      setSaved(true);
+    },
+  });
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setSaved(false);
+    mutation.mutate();
+  };
+  const fieldErrors = isApiError(mutation.error) ? mutation.error.fieldErrors : {};
+
+  return (
+    <section className="panel" aria-labelledby="notification-settings">
+      <h2 id="notification-settings">{t('notifications.settings')}</h2>
+      {query.isPending ? <LoadingState /> : null}
+      {query.isError ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : null}
+      {query.isSuccess ? (
+        <form className="form" onSubmit={onSubmit} noValidate>
+          <fieldset className="fieldset">
+            <legend>{t('notifications.types')}</legend>
+            {NOTIFICATION_TYPES.map((type) => (
+              <label key={type} className="checkbox">
+                <input
+                  type="checkbox"
+                  name="notificationType"
+                  value={type}
+                  checked={!disabled.includes(type)}
+                  onChange={(event) =>
+                    setDisabled((current) => (event.target.checked ? current.filter((item) => item !== type) : [...current, type]))
+                  }
+                />{' '}
+                {t(`notifications.type.${type}`)}
+              </label>
+            ))}
+          </fieldset>
+          <TextField
+            name="quietStart"
+            label={t('notifications.quietStart')}
+            type="time"
+            value={start}
+            errors={fieldErrors['quietHoursStart']}
+            onChange={(event) => setStart(event.target.value)}
+          />
+          <TextField
+            name="quietEnd"
+            label={t('notifications.quietEnd')}
+            type="time"
+            value={end}
+            hint={t('notifications.quietHint', { zone: query.data.timeZone })}
+            errors={fieldErrors['quietHoursEnd']}
+            onChange={(event) => setEnd(event.target.value)}
+          />
+          {mutation.isError ? <FormAlert message={describeError(mutation.error, t)} /> : null}
+          {saved ? <FormAlert tone="success" message={t('notifications.saved')} /> : null}
+          <div className="actions">
+            <button type="submit" className="button" disabled={mutation.isPending}>
+              {mutation.isPending ? t('common.saving') : t('common.save')}
+            </button>
+          </div>
+        </form>
+      ) : null}
+    </section>
+  );
+}

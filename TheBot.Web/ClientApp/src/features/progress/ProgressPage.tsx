@@ -1,0 +1,115 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useApi } from '../../app/ServicesContext';
+import { useAuth } from '../../auth/useAuth';
+import { useI18n } from '../../i18n/I18nContext';
+import { PageHeading } from '../../ui/PageHeading';
+import { EmptyState, ErrorState, LoadingState } from '../../ui/QueryStates';
+import { SelectField } from '../../ui/SelectField';
+import { dashboardQuery } from '../dashboard/dashboardApi';
+import { GradesChart } from './GradesChart';
+import { progressQuery, toChartPoints } from './progressApi';
+
+/** A student's results: counts, average and grades over time. Parents and tutors choose the student. */
+export function ProgressPage() {
+  const { t } = useI18n();
+  const api = useApi();
+  const { user } = useAuth();
+  const isStudent = user?.role === 'student';
+  const dashboard = useQuery({ ...dashboardQuery(api), enabled: !isStudent });
+  const students = isStudent
+    ? []
+    : (dashboard.data?.parent?.children ?? dashboard.data?.tutor?.students ?? []).map((person) => ({ value: person.id, label: person.fullName }));
+  const [chosen, setChosen] = useState('');
+  const studentId = isStudent ? (user?.id ?? '') : chosen !== '' ? chosen : (students[0]?.value ?? '');
+
+  return (
+    <section className="page">
+      <PageHeading title={t('progress.title')}>{t('progress.title')}</PageHeading>
+      {!isStudent ? (
+        dashboard.isPending ? (
+          <LoadingState />
+        ) : dashboard.isError ? (
+          <ErrorState error={dashboard.error} onRetry={() => void dashboard.refetch()} />
+        ) : students.length === 0 ? (
+          <EmptyState message={t('progress.noStudents')} />
+        ) : (
+          <div className="toolbar">
+            <SelectField name="progressStudent" label={t('progress.student')} options={students} value={studentId} onChange={(event) => setChosen(event.target.value)} />
+          </div>
+        )
+      ) : null}
+      {studentId !== '' ? <StudentProgressView studentId={studentId} /> : null}
+    </section>
+  );
+}
+
+function StudentProgressView({ studentId }: { studentId: string }) {
+  const { t, formatDateTime } = useI18n();
+  const api = useApi();
+  const query = useQuery(progressQuery(api, studentId));
+  if (query.isPending) {
+    return <LoadingState />;
+  }
+  if (query.isError) {
+    return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  }
+  const progress = query.data;
+  const points = toChartPoints(progress.scores);
+  return (
+    <>
+      <dl className="stats panel">
+        {(
+          [
+            ['progress.average', progress.averagePercent === null ? '—' : `${progress.averagePercent}%`],
+            ['progress.lessonsCompleted', progress.lessonsCompleted],
+            ['progress.lessonsUpcoming', progress.lessonsUpcoming],
+            ['progress.lessonsCancelled', progress.lessonsCancelled],
+            ['progress.graded', `${progress.graded} / ${progress.submissions}`],
+            ['progress.late', progress.lateSubmissions],
+          ] as const
+        ).map(([label, value]) => (
+          <div className="stats__item" key={label}>
+            <dt>{t(label)}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {points.length === 0 ? (
+        <EmptyState message={t('dashboard.noGrades')} />
+      ) : (
+        <>
+          {points.length > 1 ? <GradesChart points={points} /> : null}
+          <div className="table-scroll">
+            <table className="table">
+              <caption className="visually-hidden">{t('progress.grades')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('progress.gradedAt')}</th>
+                  <th scope="col">{t('lesson.subject')}</th>
+                  <th scope="col">{t('progress.assignment')}</th>
+                  <th scope="col">{t('progress.score')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {progress.scores.map((score) => (
+                  <tr key={score.submissionId}>
+                    <td>
+                      <time dateTime={score.gradedAt}>{formatDateTime(score.gradedAt)}</time>
+                    </td>
+                    <td>{score.subject}</td>
+                    <td>{score.assignment}</td>
+                    <td>
+                      {t('dashboard.score', { score: String(score.finalScore), max: String(score.maxScore) })}
+                      {score.isLate ? ` · ${t('dashboard.late')}` : ''}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+import type { ApiClient } from '../../api/ApiClient';
+import type { PersonRef } from '../schedule/lessonsApi';
+
+export interface ScorePoint {
+  submissionId: string;
+  assignment: string;
+  subject: string;
+  gradedAt: string;
+  finalScore: number;
+  maxScore: number;
+  isLate: boolean;
+}
+
+export interface StudentProgress {
+  student: PersonRef;
+  lessonsCompleted: number;
+  lessonsCancelled: number;
+  lessonsUpcoming: number;
+  submissions: number;
+  graded: number;
+  lateSubmissions: number;
+  averagePercent: number | null;
+  scores: ScorePoint[];
+}
+
+export function progressQuery(api: ApiClient, studentId: string) {
+  return {
+    queryKey: ['progress', studentId] as const,
+    queryFn: ({ signal }: { signal: AbortSignal }) =>
+      api.get<StudentProgress>(`/api/progress/students/${encodeURIComponent(studentId)}`, { signal }),
+  };
+}
+
+export interface ChartPoint {
+  at: number;
+  percent: number;
+  assignment: string;
+  subject: string;
+}
+
+/** Grades as percentages of the maximum over time (oldest first), one line per subject's points. */
+export function toChartPoints(scores: readonly ScorePoint[]): ChartPoint[] {
+  return scores
+    .filter((score) => score.maxScore > 0)
+    .map((score) => ({
+      at: Date.parse(score.gradedAt),
+      percent: Math.round((score.finalScore / score.maxScore) * 1000) / 10,
+      assignment: score.assignment,
+      subject: score.subject,
+    }))
+    .sort((a, b) => a.at - b.at);
+}

@@ -1,0 +1,107 @@
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { Link, Navigate, useSearchParams } from 'react-router';
+import { useApi } from '../../app/ServicesContext';
+import { useAuth } from '../../auth/useAuth';
+import { useI18n } from '../../i18n/I18nContext';
+import { PageHeading } from '../../ui/PageHeading';
+import { ErrorState, LoadingState } from '../../ui/QueryStates';
+import { LessonStatusBadge } from './LessonStatusBadge';
+import { lessonsInRangeQuery } from './lessonsApi';
+import { NewLessonForm } from './NewLessonForm';
+import { useLessonLiveUpdates } from './useLessonLiveUpdates';
+import { addDays, addWeeks, dayKey, daysOfWeek, groupByDay, isSameDay, startOfWeek, weekRange } from './week';
+
+/** The week calendar. `/schedule?lesson={id}` (the address lesson reminders link to) opens that lesson. */
+export function SchedulePage() {
+  const [params] = useSearchParams();
+  const lessonId = params.get('lesson');
+  if (lessonId !== null && /^[0-9a-f-]{36}$/i.test(lessonId)) {
+    return <Navigate to={`/schedule/${lessonId}`} replace />;
+  }
+  return <WeekSchedule />;
+}
+
+/** Everyone sees their lessons week by week; teachers and admins book new ones. */
+function WeekSchedule() {
+  const { t, language } = useI18n();
+  const api = useApi();
+  const { user } = useAuth();
+  const [weekStart, setWeekStart] = useState(() => startOfWeek(new Date()));
+  const [creating, setCreating] = useState(false);
+  useLessonLiveUpdates();
+  const range = useMemo(() => weekRange(weekStart), [weekStart]);
+  const query = useQuery(lessonsInRangeQuery(api, range));
+  const locale = language === 'ru' ? 'ru-RU' : 'en-GB';
+  const dayFormat = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short' });
+  const timeFormat = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
+  const rangeLabel = `${new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(weekStart)} – ${new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(addDays(weekStart, 6))}`;
+  const canBook = user?.role === 'teacher' || user?.role === 'admin';
+  const byDay = query.isSuccess ? groupByDay(weekStart, query.data.items) : null;
+  const today = new Date();
+
+  return (
+    <section className="page">
+      <PageHeading title={t('schedule.title')}>{t('schedule.title')}</PageHeading>
+      {canBook ? (
+        creating ? (
+          <NewLessonForm onCancel={() => setCreating(false)} />
+        ) : (
+          <div className="actions">
+            <button type="button" className="button" onClick={() => setCreating(true)}>
+              {t('lesson.new')}
+            </button>
+          </div>
+        )
+      ) : null}
+      <div className="toolbar week-nav">
+        <button type="button" className="button button--secondary button--small" onClick={() => setWeekStart((w) => addWeeks(w, -1))}>
+          {t('schedule.previousWeek')}
+        </button>
+        <button type="button" className="button button--secondary button--small" onClick={() => setWeekStart(startOfWeek(new Date()))}>
+          {t('schedule.thisWeek')}
+        </button>
+        <button type="button" className="button button--secondary button--small" onClick={() => setWeekStart((w) => addWeeks(w, 1))}>
+          {t('schedule.nextWeek')}
+        </button>
+        <p className="week-nav__range" aria-live="polite">
+          {rangeLabel}
+        </p>
+      </div>
+      {query.isPending ? <LoadingState /> : null}
+      {query.isError ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : null}
+      {byDay !== null ? (
+        <ol className="week" aria-label={t('schedule.week', { range: rangeLabel })}>
+          {daysOfWeek(weekStart).map((day) => {
+            const lessons = byDay.get(dayKey(day)) ?? [];
+            return (
+              <li key={dayKey(day)} className={isSameDay(day, today) ? 'week__day week__day--today' : 'week__day'} data-day={dayKey(day)}>
+                <h2 className="week__date">{dayFormat.format(day)}</h2>
+                {lessons.length === 0 ? (
+                  <p className="muted week__empty">{t('schedule.free')}</p>
+                ) : (
+                  <ul className="week__lessons">
+                    {lessons.map((lesson) => (
+                      <li key={lesson.id} className={`lesson-card lesson-card--${lesson.status}`} data-lesson={lesson.id}>
+                        <Link to={`/schedule/${lesson.id}`} className="lesson-card__link">
+                          <span className="lesson-card__time">
+                            {timeFormat.format(new Date(lesson.startsAt))}–{timeFormat.format(new Date(lesson.endsAt))}
+                          </span>
+                          <span className="lesson-card__subject">{lesson.subject.name}</span>
+                        </Link>
+                        <span className="lesson-card__people">
+                          {user?.role === 'student' ? lesson.teacher.fullName : user?.role === 'teacher' ? lesson.student.fullName : `${lesson.teacher.fullName} · ${lesson.student.fullName}`}
+                        </span>
+                        <LessonStatusBadge status={lesson.status} />
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,133 @@
+import type { ApiClient } from '../../api/ApiClient';
+import { queryString, type PagedResult } from '../../api/paging';
+
+export const LESSON_STATUSES = ['pending', 'confirmed', 'completed', 'cancelled'] as const;
+export type LessonStatus = (typeof LESSON_STATUSES)[number];
+
+export interface PersonRef {
+  id: string;
+  fullName: string;
+  email: string;
+}
+
+export interface SubjectRef {
+  id: string;
+  name: string;
+  color: string;
+}
+
+/** One lesson as the API describes it (times are ISO 8601 UTC). */
+export interface Lesson {
+  id: string;
+  subject: SubjectRef;
+  teacher: PersonRef;
+  student: PersonRef;
+  startsAt: string;
+  endsAt: string;
+  status: LessonStatus;
+  topic: string | null;
+  meetingLink: string | null;
+  cancelReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface LessonHistoryItem {
+  action: string;
+  actor: PersonRef | null;
+  at: string;
+  fromStatus: LessonStatus | null;
+  toStatus: LessonStatus;
+  fromStartsAt: string | null;
+  fromEndsAt: string | null;
+  toStartsAt: string;
+  toEndsAt: string;
+  note: string | null;
+}
+
+/** The realtime `lessonChanged` event. */
+export interface LessonChangedEvent {
+  lessonId: string;
+  teacherId: string;
+  studentId: string;
+  subjectId: string;
+  startsAt: string;
+  endsAt: string;
+  status: string;
+  change: string;
+}
+
+export interface NewLesson {
+  studentId: string;
+  subjectId: string;
+  startsAt: string;
+  endsAt: string;
+  topic?: string | null;
+  meetingLink?: string | null;
+}
+
+export interface Enrollment {
+  id: string;
+  student: PersonRef;
+  subject: SubjectRef;
+  teacher: PersonRef;
+  status: 'active' | 'completed' | 'dropped';
+}
+
+export const lessonsKey = ['lessons'] as const;
+
+export function lessonsInRangeQuery(api: ApiClient, range: { from: string; to: string }) {
+  return {
+    queryKey: [...lessonsKey, 'range', range] as const,
+    queryFn: ({ signal }: { signal: AbortSignal }) =>
+      api.get<PagedResult<Lesson>>(`/api/lessons${queryString({ from: range.from, to: range.to, pageSize: 100 })}`, { signal }),
+  };
+}
+
+export function lessonQuery(api: ApiClient, id: string) {
+  return {
+    queryKey: [...lessonsKey, 'one', id] as const,
+    queryFn: ({ signal }: { signal: AbortSignal }) => api.get<Lesson>(`/api/lessons/${encodeURIComponent(id)}`, { signal }),
+  };
+}
+
+export function lessonHistoryQuery(api: ApiClient, id: string) {
+  return {
+    queryKey: [...lessonsKey, 'history', id] as const,
+    queryFn: ({ signal }: { signal: AbortSignal }) =>
+      api.get<LessonHistoryItem[]>(`/api/lessons/${encodeURIComponent(id)}/history`, { signal }),
+  };
+}
+
+/** The caller's active enrollments (a teacher books lessons only within them). */
+export function activeEnrollmentsQuery(api: ApiClient) {
+  return {
+    queryKey: ['enrollments', 'active'] as const,
+    queryFn: ({ signal }: { signal: AbortSignal }) =>
+      api.get<PagedResult<Enrollment>>(`/api/enrollments${queryString({ status: 'active', pageSize: 100 })}`, { signal }),
+  };
+}
+
+export function createLesson(api: ApiClient, lesson: NewLesson): Promise<Lesson> {
+  return api.post<Lesson>('/api/lessons', lesson);
+}
+
+export function rescheduleLesson(
+  api: ApiClient,
+  id: string,
+  change: { startsAt: string; endsAt: string; topic?: string | null; meetingLink?: string | null },
+): Promise<Lesson> {
+  return api.patch<Lesson>(`/api/lessons/${encodeURIComponent(id)}`, change);
+}
+
+export function confirmLesson(api: ApiClient, id: string): Promise<Lesson> {
+  return api.post<Lesson>(`/api/lessons/${encodeURIComponent(id)}/confirm`);
+}
+
+export function cancelLesson(api: ApiClient, id: string, reason: string): Promise<Lesson> {
+  return api.post<Lesson>(`/api/lessons/${encodeURIComponent(id)}/cancel`, { reason });
+}
+
+export function completeLesson(api: ApiClient, id: string): Promise<Lesson> {
+  return api.post<Lesson>(`/api/lessons/${encodeURIComponent(id)}/complete`);
+}
