@@ -26,12 +26,12 @@ command -v nginx >/dev/null || missing+=(nginx-light)
 command -v redis-server >/dev/null || missing+=(redis-server)
 if ((${#missing[@]})); then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"; fi
 PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-ulimit -n 65536 || true
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 
 # --- clean slate; stop everything on exit ---------------------------------------------------------
-PIDS=()
 cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  # start() runs in command substitutions, so the services' ids live in $OUT/<name>.pid files.
+  for file in "$OUT"/*.pid; do [[ $file == */nginx.pid ]] || kill "$(cat "$file")" 2>/dev/null || true; done
   [[ -f $OUT/nginx.pid ]] && kill "$(cat "$OUT/nginx.pid")" 2>/dev/null || true
   redis-cli -p $REDIS_PORT shutdown nosave >/dev/null 2>&1 || true
   [[ -d $OUT/pg ]] && setpriv --reuid=postgres --regid=postgres --init-groups -- "$PG_BIN/pg_ctl" -D "$OUT/pg" -m fast stop >/dev/null 2>&1 || true
@@ -52,7 +52,7 @@ log "starting PostgreSQL and Redis"
 mkdir -p "$OUT/pg" "$OUT/pgsock"; chown postgres:postgres "$OUT/pg" "$OUT/pgsock"; chmod o+x "$OUT" "$ROOT/bench" "$ROOT"
 as_postgres() { setpriv --reuid=postgres --regid=postgres --init-groups -- "$@"; }
 as_postgres "$PG_BIN/initdb" -D "$OUT/pg" -U postgres --auth=trust -E UTF8 >/dev/null
-as_postgres "$PG_BIN/pg_ctl" -D "$OUT/pg" -l "$OUT/pg.log" -w -o "-p $PG_PORT -k $OUT/pgsock -c listen_addresses=127.0.0.1 -c shared_buffers=512MB -c max_connections=300" start >/dev/null
+as_postgres "$PG_BIN/pg_ctl" -D "$OUT/pg" -l "$OUT/pgsock/postgres.log" -w -o "-p $PG_PORT -k $OUT/pgsock -c listen_addresses=127.0.0.1 -c shared_buffers=512MB -c max_connections=300" start >/dev/null
 as_postgres "$PG_BIN/createdb" -h 127.0.0.1 -p $PG_PORT -U postgres thebot
 redis-server --port $REDIS_PORT --bind 127.0.0.1 --save '' --appendonly no --daemonize yes --logfile "$OUT/redis.log"
 
@@ -75,9 +75,10 @@ web_env=("${common_env[@]}" "services__api__http__0=http://127.0.0.1:$API_PORT" 
 start() {
   local name=$1 port=$2 dll=$3; shift 3
   local began; began=$(date +%s%N)
-  env "$@" dotnet "$dll" --urls "http://127.0.0.1:$port" >"$OUT/$name.log" 2>&1 &
-  local pid=$!; PIDS+=("$pid"); echo "$pid" >"$OUT/$name.pid"
-  until curl -fsS -o /dev/null "http://127.0.0.1:$port/health"; do
+  # From the publish folder: that is the content root (appsettings.json, wwwroot).
+  (cd "$(dirname "$dll")" && exec env "$@" dotnet "$dll" --urls "http://127.0.0.1:$port") >"$OUT/$name.log" 2>&1 &
+  local pid=$!; echo "$pid" >"$OUT/$name.pid"
+  until curl -fs -o /dev/null "http://127.0.0.1:$port/health"; do
     kill -0 "$pid" 2>/dev/null || { echo "$name exited; see $OUT/$name.log" >&2; tail -30 "$OUT/$name.log" >&2; exit 1; }
     sleep 0.05
   done
@@ -117,7 +118,8 @@ read_scenario() {
   printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$via" "$(cut -f2- <<<"$line")" "$(cpu api "$a0")" "$(cpu web "$w0")" "$(hwm_mib api)" >>"$RESULTS"
   tail -1 "$RESULTS" >&2
 }
-WEEK_FROM=$(date -u -d 'monday this week' +%Y-%m-%dT00:00:00Z); WEEK_TO=$(date -u -d 'monday next week' +%Y-%m-%dT00:00:00Z)
+MONDAY=$(date -u -d "$(date -u +%F) -$(( $(date -u +%u) - 1 )) days" +%F) # the seeder's week: date_trunc('week', now())
+WEEK_FROM="${MONDAY}T00:00:00Z"; WEEK_TO="$(date -u -d "$MONDAY +7 days" +%F)T00:00:00Z"
 LESSONS_PATH="/api/lessons?from=$WEEK_FROM&to=$WEEK_TO"
 log "reads"
 read_scenario "lessons (week of 20)" direct "http://127.0.0.1:$API_PORT$LESSONS_PATH" lessons

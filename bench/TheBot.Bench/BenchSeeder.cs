@@ -60,7 +60,8 @@ internal static class BenchSeeder
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params (string Name, int Value)[] parameters)
     {
-        foreach (var (name, value) in parameters)
+        // Longest names first: "@students" must not eat the start of "@students_per_teacher".
+        foreach (var (name, value) in parameters.OrderByDescending(p => p.Name.Length))
         {
             sql = sql.Replace("@" + name, value.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         }
