@@ -56,11 +56,7 @@ public static class ChatApi
         [AsParameters] ChatRoomQuery query, ClaimsPrincipal principal, TheBotDbContext db, ChatMembershipCache membership, CancellationToken ct)
     {
         var me = principal.GetUserId();
-        var page = await db.ChatParticipants.AsNoTracking()
-            .Where(p => p.UserId == me)
-            .OrderByDescending(p => p.Room!.LastMessageAt ?? p.Room.CreatedAt).ThenByDescending(p => p.RoomId)
-            .Select(ChatProjections.ToRoom(me))
-            .ToPageAsync(query.Paging, ct);
+        var page = await ChatRoomList.PageAsync(db, me, query.Paging, ct);
         // Clients list rooms when they (re)connect: the moment to heal realtime's membership cache.
         if (page.TotalCount > 0)
         {
@@ -429,7 +425,7 @@ public static class ChatApi
             .FirstOrDefaultAsync(ct);
 
     private static Task<ChatRoomResponse?> RoomAsync(TheBotDbContext db, Guid roomId, Guid me, CancellationToken ct) =>
-        db.ChatParticipants.AsNoTracking().Where(p => p.RoomId == roomId && p.UserId == me).Select(ChatProjections.ToRoom(me)).FirstOrDefaultAsync(ct);
+        ChatRoomList.OneAsync(db, roomId, me, ct);
 
     private static ProblemHttpResult RoomNotFound() => ApiProblems.NotFound("The chat room");
 }
