@@ -27,9 +27,15 @@ internal static class WriteRampScenario
                     Interlocked.Increment(ref errors);
                 }
             }, cancellationToken);
+            var achieved = total / clock.Elapsed.TotalSeconds;
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"writes\ttarget {rate}/s\tachieved {total / clock.Elapsed.TotalSeconds:F0}/s\terrors {errors}\t{latency.Summary()}"));
+                $"writes\ttarget {rate}/s\tachieved {achieved:F0}/s\terrors {errors}\t{latency.Summary()}"));
+            if (achieved < rate / 2.0)
+            {
+                // Latency has bent: higher targets would only queue (and take minutes to drain).
+                break;
+            }
         }
 
         return 0;
