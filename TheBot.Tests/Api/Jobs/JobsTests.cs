@@ -33,11 +33,7 @@ public sealed class JobsTests(TheBotAppFixture fixture)
         await fixture.Billing.ExecuteSqlAsync("UPDATE invoices SET due_date = current_date - 3 WHERE id = $1", invoiceId);
         var admin = await fixture.People.AdminAsync();
 
-        using var run = await admin.Client.PostAsync("/api/admin/jobs/mark-overdue-invoices/run", null, Ct);
-        await Expect.StatusAsync(HttpStatusCode.Accepted, run);
-        var runId = (await run.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
-
-        var finished = await WaitForRunAsync(admin, "mark-overdue-invoices", runId);
+        var finished = await admin.RunJobAsync("mark-overdue-invoices");
         Assert.Equal("succeeded", finished.GetProperty("outcome").GetString());
         Assert.True(finished.GetProperty("manual").GetBoolean());
         Assert.Contains("marked overdue", finished.GetProperty("summary").GetString(), StringComparison.Ordinal);
@@ -57,22 +53,5 @@ public sealed class JobsTests(TheBotAppFixture fixture)
         using var run = await admin.Client.PostAsync("/api/admin/jobs/no-such-job/run", null, Ct);
 
         await Expect.ProblemAsync(HttpStatusCode.NotFound, run);
-    }
-
-    private static async Task<JsonElement> WaitForRunAsync(SignedIn admin, string job, Guid runId)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            var runs = await admin.Client.GetFromJsonAsync<JsonElement>($"/api/admin/jobs/{job}/runs?pageSize=100", timeout.Token);
-            var found = runs.GetProperty("items").EnumerateArray().FirstOrDefault(r => r.GetProperty("id").GetGuid() == runId);
-            if (found.ValueKind != JsonValueKind.Undefined && found.GetProperty("outcome").GetString() != "running")
-            {
-                return found;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(200), timeout.Token);
-        }
     }
 }
