@@ -52,6 +52,7 @@ public sealed partial class RealtimeHub(
         }
 
         await base.OnConnectedAsync();
+        await Clients.Caller.SendAsync(ConnectionEventNames.Connected, new ConnectedEvent(Context.ConnectionId, Replica, state.Rooms.Count));
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)
@@ -141,8 +142,9 @@ public sealed partial class RealtimeHub(
     }
 
     /// <summary>Diagnostics: this connection's id and the replica (host and process) serving it.</summary>
-    public ConnectionInfo GetConnectionInfo() =>
-        new(Context.ConnectionId, $"{Environment.MachineName}:{Environment.ProcessId}", registry.Count);
+    public ConnectionInfo GetConnectionInfo() => new(Context.ConnectionId, Replica, registry.Count);
+
+    private static string Replica { get; } = $"{Environment.MachineName}:{Environment.ProcessId}";
 
     private ConnectionState Current() =>
         registry.Find(Context.ConnectionId) ?? throw new HubException("The connection is not registered.");

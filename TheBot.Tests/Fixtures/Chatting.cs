@@ -45,7 +45,7 @@ public static class Chatting
             connection.On<JsonElement>(name, payload => listener.Record(name, payload));
         }
 
-        await connection.StartAsync(ct);
+        await connection.StartJoinedAsync(ct);
         return listener;
     }
 }

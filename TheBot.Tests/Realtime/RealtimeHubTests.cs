@@ -29,8 +29,8 @@ public sealed class RealtimeHubTests(TheBotAppFixture fixture)
         var bystanderGot = 0;
         targetConnection.On<JsonElement>("systemNotice", p => { if (p.GetProperty("marker").GetString() == marker) { targetGot.TrySetResult(); } });
         bystanderConnection.On<JsonElement>("systemNotice", p => { if (p.GetProperty("marker").GetString() == marker) { Interlocked.Increment(ref bystanderGot); } });
-        await targetConnection.StartAsync(Ct);
-        await bystanderConnection.StartAsync(Ct);
+        await targetConnection.StartJoinedAsync(Ct);
+        await bystanderConnection.StartJoinedAsync(Ct);
 
         await RealtimeProbe.PublishAsync(fixture.Host, "systemNotice", RealtimeAudience.ToUsers(target.Id), new { marker });
         await targetGot.Task.WaitAsync(TimeSpan.FromSeconds(15), Ct);
@@ -41,6 +41,22 @@ public sealed class RealtimeHubTests(TheBotAppFixture fixture)
         await fence.Task.WaitAsync(TimeSpan.FromSeconds(15), Ct);
 
         Assert.Equal(0, bystanderGot);
+    }
+
+    [Fact]
+    public async Task A_new_connection_is_told_connected_once_it_has_joined_its_rooms()
+    {
+        var admin = await fixture.People.CreateAsync("admin");
+        var student = await fixture.People.CreateAsync("student");
+        await Chatting.StartRoomAsync(admin, student.Id);
+        await using var connection = RealtimeProbe.Connect(fixture.Host, student.AccessToken);
+
+        var connected = await connection.StartJoinedAsync(Ct);
+
+        var info = await connection.InvokeAsync<JsonElement>("GetConnectionInfo", Ct);
+        Assert.Equal(info.GetProperty("connectionId").GetString(), connected.GetProperty("connectionId").GetString());
+        Assert.Equal(info.GetProperty("replica").GetString(), connected.GetProperty("replica").GetString());
+        Assert.Equal(1, connected.GetProperty("rooms").GetInt32());
     }
 
     [Theory]

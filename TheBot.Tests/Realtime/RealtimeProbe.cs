@@ -46,7 +46,7 @@ internal static class RealtimeProbe
                 received.TrySetResult(payload);
             }
         });
-        await connection.StartAsync(ct);
+        await connection.StartJoinedAsync(ct);
 
         await PublishAsync(host, "systemNotice", RealtimeAudience.ToUsers(user.Id), new { marker });
 

@@ -6,8 +6,10 @@ import { RealtimeContext, type Realtime, type RealtimeStatus } from './RealtimeC
 import { reconnectDelayMs } from './retryPolicy';
 
 /**
- * Holds the tab's single realtime connection while someone is signed in. After a reconnect it refetches
- * active queries (the generic catch-up) and runs the callbacks pages registered for their own catch-up.
+ * Holds the tab's single realtime connection while someone is signed in. The status becomes "connected"
+ * on the hub's `connected` event (sent once the connection has joined its groups, which is after
+ * `start()` resolves); on every such event after the first it refetches active queries (the generic
+ * catch-up) and runs the callbacks pages registered for their own catch-up.
  */
 export function RealtimeProvider({ children }: { children: ReactNode }) {
   const { user, getAccessToken } = useAuth();
@@ -37,10 +39,6 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
       try {
         await connection.start();
         attempts = 0;
-        setStatus('connected');
-        if (isRestart) {
-          catchUp();
-        }
       } catch {
         if (!stopped) {
           restartTimer = setTimeout(() => void start(connection, true), reconnectDelayMs(attempts++));
@@ -54,11 +52,15 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
         return;
       }
       const connection = createRealtimeConnection(() => getAccessToken() ?? '');
-      connection.onreconnecting(() => setStatus('reconnecting'));
-      connection.onreconnected(() => {
+      let joinedBefore = false;
+      connection.on('connected', () => {
         setStatus('connected');
-        catchUp();
+        if (joinedBefore) {
+          catchUp();
+        }
+        joinedBefore = true;
       });
+      connection.onreconnecting(() => setStatus('reconnecting'));
       connection.onclose(() => {
         if (!stopped) {
           restartTimer = setTimeout(() => void start(connection, true), reconnectDelayMs(attempts++));
