@@ -42,8 +42,12 @@ public static class ApiServiceExtensions
 
         builder.AddNpgsqlDbContext<TheBotDbContext>(
             "thebot",
-            // Features open their own transactions; a retrying strategy would refuse them.
-            settings => settings.DisableRetry = true,
+            settings =>
+            {
+                // Features open their own transactions; a retrying strategy would refuse them.
+                settings.DisableRetry = true;
+                settings.ConnectionString = DatabaseConnectionTuning.Apply(settings.ConnectionString);
+            },
             options => options.UseSnakeCaseNamingConvention().AddInterceptors(SqlCommandCounter.Instance));
         builder.AddRedisClient("redis");
 

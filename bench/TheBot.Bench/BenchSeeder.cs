@@ -155,6 +155,9 @@ internal static class BenchSeeder
                now() - interval '30 days' + m * interval '1 minute'
         FROM bench_rooms r, generate_series(1, @messages_per_room) m
         WHERE NOT EXISTS (SELECT 1 FROM chat_messages x WHERE x.room_id = r.id);
+        UPDATE chat_rooms AS r SET last_message_id = m.id
+        FROM (SELECT DISTINCT ON (room_id) room_id, id FROM chat_messages ORDER BY room_id, sequence DESC) AS m
+        WHERE m.room_id = r.id AND r.last_message_id IS NULL;
 
         -- The fan-out room: teacher 2 and students 101–200 of a subject room.
         INSERT INTO chat_rooms (id, kind, subject_id, teacher_id, created_at, last_message_at)

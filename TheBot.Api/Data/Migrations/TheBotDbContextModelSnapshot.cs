@@ -556,6 +556,12 @@ namespace TheBot.Api.Data.Migrations
                         .HasDatabaseName("ux_chat_messages_client_message_id")
                         .HasFilter("client_message_id IS NOT NULL");
 
+                    b.HasIndex(new[] { "RoomId", "Sequence" }, "ix_chat_messages_unread")
+                        .HasDatabaseName("ix_chat_messages_unread")
+                        .HasFilter("deleted_at IS NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "RoomId", "Sequence" }, "ix_chat_messages_unread"), new[] { "AuthorId" });
+
                     b.ToTable("chat_messages", null, t =>
                         {
                             t.HasCheckConstraint("ck_chat_messages_text_length", "char_length(text) <= 10000");
@@ -623,6 +629,10 @@ namespace TheBot.Api.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_message_at");
 
+                    b.Property<Guid?>("LastMessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("last_message_id");
+
                     b.Property<Guid?>("SubjectId")
                         .HasColumnType("uuid")
                         .HasColumnName("subject_id");
@@ -638,6 +648,10 @@ namespace TheBot.Api.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_chat_rooms_direct_key")
                         .HasFilter("direct_key IS NOT NULL");
+
+                    b.HasIndex("LastMessageId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_chat_rooms_last_message_id");
 
                     b.HasIndex("TeacherId")
                         .HasDatabaseName("ix_chat_rooms_teacher_id");
@@ -2179,6 +2193,12 @@ namespace TheBot.Api.Data.Migrations
 
             modelBuilder.Entity("TheBot.Api.Features.Chat.ChatRoom", b =>
                 {
+                    b.HasOne("TheBot.Api.Features.Chat.ChatMessage", null)
+                        .WithOne()
+                        .HasForeignKey("TheBot.Api.Features.Chat.ChatRoom", "LastMessageId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_chat_rooms_chat_messages_last_message_id");
+
                     b.HasOne("TheBot.Api.Features.Subjects.Subject", "Subject")
                         .WithMany()
                         .HasForeignKey("SubjectId")

@@ -295,8 +295,11 @@ public static class ChatApi
             return ((await ExistingAsync(db, id, me, clientMessageId, ct))!, false);
         }
 
-        await db.ChatRooms.Where(r => r.Id == id && (r.LastMessageAt == null || r.LastMessageAt < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.LastMessageAt, now), ct);
+        // Concurrent posts: the message with the higher sequence ends up as the room's last one.
+        await db.ChatRooms
+            .Where(r => r.Id == id
+                && (r.LastMessageId == null || db.ChatMessages.Any(m => m.Id == r.LastMessageId && m.Sequence < message.Sequence)))
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.LastMessageAt, now).SetProperty(r => r.LastMessageId, message.Id), ct);
         // The author has read what they wrote.
         await db.ChatParticipants.Where(p => p.RoomId == id && p.UserId == me && p.LastReadSequence < message.Sequence)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.LastReadSequence, message.Sequence).SetProperty(p => p.LastReadAt, now), ct);

@@ -36,6 +36,9 @@ public sealed class ChatRoom
     /// <summary>When the newest message was posted (for ordering the room list).</summary>
     public DateTimeOffset? LastMessageAt { get; set; }
 
+    /// <summary>The newest message (kept with <see cref="LastMessageAt"/>): the room list reads it by key.</summary>
+    public Guid? LastMessageId { get; set; }
+
     public List<ChatParticipant> Participants { get; set; } = [];
 
     public List<ChatMessage> Messages { get; set; } = [];
@@ -120,6 +123,7 @@ internal sealed class ChatRoomConfiguration : IEntityTypeConfiguration<ChatRoom>
         builder.HasOne<User>().WithMany().HasForeignKey(r => r.TeacherId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(r => r.Participants).WithOne(p => p.Room).HasForeignKey(p => p.RoomId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(r => r.Messages).WithOne().HasForeignKey(m => m.RoomId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<ChatMessage>().WithOne().HasForeignKey<ChatRoom>(r => r.LastMessageId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 
@@ -147,6 +151,11 @@ internal sealed class ChatMessageConfiguration : IEntityTypeConfiguration<ChatMe
         builder.Property(m => m.AttachmentName).HasMaxLength(200);
         builder.Property(m => m.AttachmentContentType).HasMaxLength(200);
         builder.HasIndex(m => new { m.RoomId, m.Sequence });
+        // Unread counts (messages after the reader's last read one, not theirs, not deleted) from the index alone.
+        builder.HasIndex(m => new { m.RoomId, m.Sequence }, "ix_chat_messages_unread")
+            .HasDatabaseName("ix_chat_messages_unread")
+            .IncludeProperties(m => m.AuthorId)
+            .HasFilter("deleted_at IS NULL");
         // A retried send never duplicates: one message per room, author and client message id.
         builder.HasIndex(m => new { m.RoomId, m.AuthorId, m.ClientMessageId })
             .IsUnique()

@@ -98,18 +98,39 @@ public sealed partial class ChatMembershipCache(IConnectionMultiplexer redis, IL
         }
     }
 
-    /// <summary>Whether any of the user's connections has the room open (hub OpenRoom/CloseRoom).</summary>
-    public async Task<bool> IsViewingAsync(Guid roomId, Guid userId)
+    /// <summary>Which of the users have the room open on some device (hub OpenRoom/CloseRoom): one Redis round trip for all.</summary>
+    public async Task<HashSet<Guid>> ViewersAsync(Guid roomId, IReadOnlyList<Guid> userIds)
     {
+        ArgumentNullException.ThrowIfNull(userIds);
+        var viewers = new HashSet<Guid>();
+        if (userIds.Count == 0)
+        {
+            return viewers;
+        }
+
         try
         {
-            var value = await redis.GetDatabase().StringGetAsync(ChatMembership.ViewingKey(roomId, userId));
-            return value.TryParse(out long count) && count > 0;
+            var keys = new RedisKey[userIds.Count];
+            for (var i = 0; i < keys.Length; i++)
+            {
+                keys[i] = ChatMembership.ViewingKey(roomId, userIds[i]);
+            }
+
+            var values = await redis.GetDatabase().StringGetAsync(keys);
+            for (var i = 0; i < values.Length; i++)
+            {
+                if (values[i].TryParse(out long count) && count > 0)
+                {
+                    viewers.Add(userIds[i]);
+                }
+            }
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
-            return false;
+            // Nobody known to be viewing: everyone gets the notification, which is the safe side.
         }
+
+        return viewers;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Chat membership cache not updated for {Id}; realtime catches up on the next change")]

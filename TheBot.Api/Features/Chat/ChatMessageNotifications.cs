@@ -18,14 +18,8 @@ public sealed class ChatMessageNotifications(TheBotDbContext db, ChatMembershipC
             .Where(p => p.RoomId == message.RoomId && p.UserId != message.Author.Id && !p.Muted)
             .Select(p => p.UserId)
             .ToListAsync(ct);
-        var recipients = new List<Guid>();
-        foreach (var userId in others)
-        {
-            if (!await membership.IsViewingAsync(message.RoomId, userId))
-            {
-                recipients.Add(userId);
-            }
-        }
+        var viewers = await membership.ViewersAsync(message.RoomId, others);
+        var recipients = others.Where(userId => !viewers.Contains(userId)).ToList();
 
         var preview = message.Text.Length <= 140 ? message.Text : message.Text[..139] + "…";
         await notifier.NotifyAsync(recipients, NotificationTypes.ChatMessage, message.Author.FullName, preview,

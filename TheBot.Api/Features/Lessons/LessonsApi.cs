@@ -54,7 +54,10 @@ public static class LessonsApi
         if (query.From is { } from)
         {
             var fromUtc = from.ToUniversalTime();
-            lessons = lessons.Where(l => l.EndsAt > fromUtc);
+            // The redundant lower bound on starts_at (no lesson is longer than MaxMinutes, a check constraint)
+            // lets the (person, starts_at) indexes seek to the period instead of reading all earlier lessons.
+            var startsAfter = fromUtc.AddMinutes(-Lesson.MaxMinutes);
+            lessons = lessons.Where(l => l.EndsAt > fromUtc && l.StartsAt >= startsAfter);
         }
 
         if (query.To is { } to)

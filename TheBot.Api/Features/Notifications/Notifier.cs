@@ -75,14 +75,18 @@ public sealed class Notifier(TheBotDbContext db, IRealtimePublisher realtime, Ti
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        var publishing = new List<Task>(stored.Count);
         foreach (var (notification, live) in stored)
         {
             db.Entry(notification).State = EntityState.Detached;
             if (live)
             {
-                await realtime.PublishAsync(NotificationEventNames.Notification, RealtimeAudience.ToUsers(notification.UserId), ToEvent(notification), cancellationToken);
+                publishing.Add(realtime.PublishAsync(NotificationEventNames.Notification, RealtimeAudience.ToUsers(notification.UserId), ToEvent(notification), cancellationToken));
             }
         }
+
+        // Pipelined: a message to a 100-member room must not wait for 100 Redis round trips one after another.
+        await Task.WhenAll(publishing);
 
         return stored.Count;
     }

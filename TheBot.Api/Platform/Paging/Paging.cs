@@ -30,15 +30,17 @@ public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSi
 
 public static class PagingExtensions
 {
-    /// <summary>Counts and fetches one page (two queries, whatever the page size).</summary>
+    /// <summary>
+    /// Fetches one page, and counts the whole list only when the page cannot tell: a page that is not full
+    /// ends the list (a calendar week, a short list: one query), an empty page beyond the end does not.
+    /// </summary>
     public static async Task<PagedResult<T>> ToPageAsync<T>(this IQueryable<T> query, PageRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
 
-        var total = await query.CountAsync(cancellationToken);
-        var items = total <= request.Skip
-            ? []
-            : await query.Skip(request.Skip).Take(request.Size).ToListAsync(cancellationToken);
+        var items = await query.Skip(request.Skip).Take(request.Size).ToListAsync(cancellationToken);
+        var pageTellsTheTotal = items.Count < request.Size && (items.Count > 0 || request.Skip == 0);
+        var total = pageTellsTheTotal ? request.Skip + items.Count : await query.CountAsync(cancellationToken);
         return new PagedResult<T>(items, request.PageNumber, request.Size, total);
     }
 }
