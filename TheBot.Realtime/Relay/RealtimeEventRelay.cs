@@ -18,25 +18,28 @@ internal sealed partial class RealtimeEventRelay(
 {
     private static readonly TimeSpan ClaimLifetime = TimeSpan.FromMinutes(5);
 
+    /// <summary>How many queued events are relayed together (their Redis calls pipelined, not one after another).</summary>
+    internal const int BatchSize = 256;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var subscriber = redis.GetSubscriber();
         var queue = await subscriber.SubscribeAsync(RedisChannel.Literal(RealtimeChannels.Events));
         LogSubscribed(RealtimeChannels.Events);
 
+        var batch = new List<RealtimeEnvelope>(BatchSize);
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                var message = await queue.ReadAsync(stoppingToken);
-                try
+                batch.Clear();
+                Add(batch, (await queue.ReadAsync(stoppingToken)).Message);
+                while (batch.Count < BatchSize && queue.TryRead(out var more))
                 {
-                    await RelayAsync(message.Message, stoppingToken);
+                    Add(batch, more.Message);
                 }
-                catch (Exception ex) when (ex is JsonException or RedisException or InvalidOperationException)
-                {
-                    LogRelayFailed(ex);
-                }
+
+                await RelayAsync(batch, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -48,31 +51,64 @@ internal sealed partial class RealtimeEventRelay(
         }
     }
 
-    private async Task RelayAsync(RedisValue message, CancellationToken cancellationToken)
+    private void Add(List<RealtimeEnvelope> batch, RedisValue message)
     {
-        var envelope = JsonSerializer.Deserialize<RealtimeEnvelope>((byte[])message!, RealtimeJson.Options);
-        if (envelope is null || envelope.Audience.IsEmpty)
+        try
         {
-            return;
+            var envelope = JsonSerializer.Deserialize<RealtimeEnvelope>((byte[])message!, RealtimeJson.Options);
+            if (envelope is null || envelope.Audience.IsEmpty)
+            {
+                return;
+            }
+
+            if (envelope.Version != RealtimeEnvelope.CurrentVersion)
+            {
+                LogUnknownVersion(envelope.Version, envelope.Event);
+                return;
+            }
+
+            batch.Add(envelope);
+        }
+        catch (JsonException ex)
+        {
+            LogRelayFailed(ex);
+        }
+    }
+
+    /// <summary>
+    /// Claims every event of the batch, then sends the claimed ones. Each step issues its Redis commands
+    /// in the events' order without waiting in between: one connection carries them in that order, so a
+    /// room or user still gets its events in the order api published them, at a round trip per batch.
+    /// </summary>
+    private async Task RelayAsync(List<RealtimeEnvelope> batch, CancellationToken cancellationToken)
+    {
+        var db = redis.GetDatabase();
+        var claims = new Task<bool>[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            claims[i] = db.StringSetAsync($"thebot:realtime:relayed:{batch[i].Id:N}", 1, ClaimLifetime, When.NotExists);
         }
 
-        if (envelope.Version != RealtimeEnvelope.CurrentVersion)
+        var sends = new List<Task>(batch.Count);
+        for (var i = 0; i < batch.Count; i++)
         {
-            LogUnknownVersion(envelope.Version, envelope.Event);
-            return;
+            if (await Outcome(claims[i]))
+            {
+                sends.Add(SendAsync(batch[i], cancellationToken));
+            }
         }
 
-        var claimed = await redis.GetDatabase().StringSetAsync(
-            $"thebot:realtime:relayed:{envelope.Id:N}", 1, ClaimLifetime, When.NotExists);
-        if (!claimed)
+        foreach (var send in sends)
         {
-            return;
+            await Outcome(send);
         }
+    }
 
+    private Task SendAsync(RealtimeEnvelope envelope, CancellationToken cancellationToken)
+    {
         if (envelope.Audience.Everyone)
         {
-            await hub.Clients.All.SendAsync(envelope.Event, envelope.Payload, cancellationToken);
-            return;
+            return hub.Clients.All.SendAsync(envelope.Event, envelope.Payload, cancellationToken);
         }
 
         var groups = new List<string>();
@@ -86,7 +122,32 @@ internal sealed partial class RealtimeEventRelay(
             groups.Add(RealtimeChannels.RoomGroup(room));
         }
 
-        await hub.Clients.Groups(groups).SendAsync(envelope.Event, envelope.Payload, cancellationToken);
+        return hub.Clients.Groups(groups).SendAsync(envelope.Event, envelope.Payload, cancellationToken);
+    }
+
+    private async Task<bool> Outcome(Task<bool> claim)
+    {
+        try
+        {
+            return await claim;
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            LogRelayFailed(ex);
+            return false;
+        }
+    }
+
+    private async Task Outcome(Task send)
+    {
+        try
+        {
+            await send;
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException or InvalidOperationException)
+        {
+            LogRelayFailed(ex);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Relaying realtime events from Redis channel {Channel}")]

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
+using TheBot.Realtime.Contracts;
 
 namespace TheBot.Bench;
 
@@ -23,10 +24,19 @@ internal static class RealtimeClients
         for (var i = 0; i < connections.Count; i += batch)
         {
             var slice = connections.Skip(i).Take(batch).ToList();
-            await Task.WhenAll(slice.Select(c => c.StartAsync(cancellationToken)));
+            await Task.WhenAll(slice.Select(c => StartJoinedAsync(c, cancellationToken)));
             started.AddRange(slice);
         }
 
         return started;
+    }
+
+    /// <summary>Starts and waits for the hub's <c>connected</c> event: only then is the connection in its groups.</summary>
+    private static async Task StartJoinedAsync(HubConnection connection, CancellationToken cancellationToken)
+    {
+        var joined = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var subscription = connection.On<object>(ConnectionEventNames.Connected, _ => joined.TrySetResult());
+        await connection.StartAsync(cancellationToken);
+        await joined.Task.WaitAsync(TimeSpan.FromSeconds(60), cancellationToken);
     }
 }
