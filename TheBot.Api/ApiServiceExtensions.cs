@@ -49,7 +49,8 @@ public static class ApiServiceExtensions
                 settings.ConnectionString = DatabaseConnectionTuning.Apply(settings.ConnectionString);
             },
             options => options.UseSnakeCaseNamingConvention().AddInterceptors(SqlCommandCounter.Instance));
-        builder.AddRedisClient("redis");
+        builder.AddRedisClient("redis", settings => settings.DisableHealthChecks = true);
+        builder.Services.AddHealthChecks().AddCheck<RedisEventsHealthCheck>(RedisEventsHealthCheck.Name);
 
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);

@@ -134,10 +134,11 @@ read_scenario "chat rooms (100)" "front door (YARP)" "http://127.0.0.1:$WEB_PORT
 log "writes"
 $BENCH writes $RAMP_STEP | tee "$OUT/writes.txt"
 log "fan-out, one realtime"
-$BENCH fanout "$FANOUT_MESSAGES" 600 | tee "$OUT/fanout.txt"
+# A run with losses exits non-zero: that is a result to record in the report, not a reason to stop.
+$BENCH fanout "$FANOUT_MESSAGES" 600 | tee "$OUT/fanout.txt" || true
 log "fan-out, two realtime replicas"
 REALTIME2_MS=$(start realtime2 $REALTIME2_PORT "$OUT/publish/Realtime/TheBot.Realtime.dll" "${common_env[@]}")
-BENCH_REALTIME_URLS="http://127.0.0.1:$REALTIME_PORT,http://127.0.0.1:$REALTIME2_PORT" $BENCH fanout "$FANOUT_MESSAGES" 600 | tee -a "$OUT/fanout.txt"
+BENCH_REALTIME_URLS="http://127.0.0.1:$REALTIME_PORT,http://127.0.0.1:$REALTIME2_PORT" $BENCH fanout "$FANOUT_MESSAGES" 600 | tee -a "$OUT/fanout.txt" || true
 stop realtime2
 log "idle connections"
 : >"$OUT/idle.txt"

@@ -14,6 +14,11 @@ public sealed partial class ChatMembershipCache(IConnectionMultiplexer redis, IL
 {
     public async Task JoinedAsync(Guid roomId, IEnumerable<Guid> userIds)
     {
+        if (Unreachable(roomId))
+        {
+            return;
+        }
+
         try
         {
             var db = redis.GetDatabase();
@@ -33,6 +38,11 @@ public sealed partial class ChatMembershipCache(IConnectionMultiplexer redis, IL
 
     public async Task LeftAsync(Guid roomId, IEnumerable<Guid> userIds)
     {
+        if (Unreachable(roomId))
+        {
+            return;
+        }
+
         try
         {
             var db = redis.GetDatabase();
@@ -53,6 +63,11 @@ public sealed partial class ChatMembershipCache(IConnectionMultiplexer redis, IL
     /// <summary>Rewrites the user's set from the database's list (self-healing after a Redis restart).</summary>
     public async Task ReplaceAsync(Guid userId, IReadOnlyCollection<Guid> roomIds)
     {
+        if (Unreachable(userId))
+        {
+            return;
+        }
+
         try
         {
             var key = ChatMembership.UserRoomsKey(userId);
@@ -78,6 +93,11 @@ public sealed partial class ChatMembershipCache(IConnectionMultiplexer redis, IL
     public async Task EnsureAsync(Guid userId, Func<Task<List<Guid>>> roomIds)
     {
         ArgumentNullException.ThrowIfNull(roomIds);
+        if (Unreachable(userId))
+        {
+            return;
+        }
+
         try
         {
             if (await redis.GetDatabase().KeyExistsAsync(ChatMembership.UserRoomsKey(userId)))
@@ -103,7 +123,7 @@ public sealed partial class ChatMembershipCache(IConnectionMultiplexer redis, IL
     {
         ArgumentNullException.ThrowIfNull(userIds);
         var viewers = new HashSet<Guid>();
-        if (userIds.Count == 0)
+        if (userIds.Count == 0 || !redis.IsConnected)
         {
             return viewers;
         }
@@ -132,6 +152,21 @@ public sealed partial class ChatMembershipCache(IConnectionMultiplexer redis, IL
 
         return viewers;
     }
+
+    /// <summary>With Redis down, skip at once rather than wait for the command timeout on every request.</summary>
+    private bool Unreachable(Guid id)
+    {
+        if (redis.IsConnected)
+        {
+            return false;
+        }
+
+        LogUnreachable(id);
+        return true;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Chat membership cache not updated for {Id}: Redis is unreachable; rebuilt from the database when the user next lists rooms")]
+    private partial void LogUnreachable(Guid id);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Chat membership cache not updated for {Id}; realtime catches up on the next change")]
     private partial void LogFailed(Exception exception, Guid id);

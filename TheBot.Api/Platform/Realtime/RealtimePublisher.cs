@@ -25,6 +25,13 @@ public sealed partial class RedisRealtimePublisher(IConnectionMultiplexer redis,
             return;
         }
 
+        if (!redis.IsConnected)
+        {
+            // Fail fast instead of queueing for the command timeout: the request has already stored its change.
+            LogRedisDown(eventName);
+            return;
+        }
+
         var envelope = new RealtimeEnvelope(
             Guid.CreateVersion7(),
             RealtimeEnvelope.CurrentVersion,
@@ -41,6 +48,9 @@ public sealed partial class RedisRealtimePublisher(IConnectionMultiplexer redis,
             LogPublishFailed(ex, eventName);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Realtime event {Event} not published: Redis is unreachable; clients will catch up over REST")]
+    private partial void LogRedisDown(string @event);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Realtime event {Event} not published; clients will catch up over REST")]
     private partial void LogPublishFailed(Exception exception, string @event);
