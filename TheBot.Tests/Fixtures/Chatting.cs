@@ -45,7 +45,16 @@ public static class Chatting
             connection.On<JsonElement>(name, payload => listener.Record(name, payload));
         }
 
-        await connection.StartJoinedAsync(ct);
+        try
+        {
+            await connection.StartJoinedAsync(ct);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+
         return listener;
     }
 }
