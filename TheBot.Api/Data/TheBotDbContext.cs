@@ -51,6 +51,8 @@ public sealed class TheBotDbContext(DbContextOptions<TheBotDbContext> options) :
 
     public DbSet<Submission> Submissions => Set<Submission>();
 
+    public DbSet<SubmissionFile> SubmissionFiles => Set<SubmissionFile>();
+
     public DbSet<ProgressReport> ProgressReports => Set<ProgressReport>();
 
     public DbSet<Material> Materials => Set<Material>();

@@ -34,7 +34,7 @@ public sealed class RequestBodyLimitTests(TheBotAppFixture fixture)
 
     [Theory]
     [InlineData("/api/materials/7d0c1f4e-0000-4000-8000-000000000001/files")]
-    [InlineData("/api/assignments/7d0c1f4e-0000-4000-8000-000000000002/submissions")]
+    [InlineData("/api/assignments/7d0c1f4e-0000-4000-8000-000000000002/submissions/upload")]
     [InlineData("/api/chat/rooms/7d0c1f4e-0000-4000-8000-000000000003/attachments")]
     public async Task A_big_body_to_an_upload_route_passes_the_door(string uploadRoute)
     {

@@ -392,6 +392,62 @@ namespace TheBot.Api.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("TheBot.Api.Features.Assignments.SubmissionFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint")
+                        .HasColumnName("length");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("storage_key");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submission_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_submission_files");
+
+                    b.HasIndex("SubmissionId", "Position")
+                        .IsUnique()
+                        .HasDatabaseName("ix_submission_files_submission_id_position");
+
+                    b.ToTable("submission_files", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_submission_files_length", "length > 0");
+                        });
+                });
+
             modelBuilder.Entity("TheBot.Api.Features.Auth.AuthSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2133,6 +2189,16 @@ namespace TheBot.Api.Data.Migrations
                     b.Navigation("Student");
                 });
 
+            modelBuilder.Entity("TheBot.Api.Features.Assignments.SubmissionFile", b =>
+                {
+                    b.HasOne("TheBot.Api.Features.Assignments.Submission", null)
+                        .WithMany("Files")
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_submission_files_submissions_submission_id");
+                });
+
             modelBuilder.Entity("TheBot.Api.Features.Auth.AuthSession", b =>
                 {
                     b.HasOne("TheBot.Api.Features.Users.User", "User")
@@ -2566,6 +2632,11 @@ namespace TheBot.Api.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_tutor_profiles_users_user_id");
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Assignments.Submission", b =>
+                {
+                    b.Navigation("Files");
                 });
 
             modelBuilder.Entity("TheBot.Api.Features.Chat.ChatRoom", b =>

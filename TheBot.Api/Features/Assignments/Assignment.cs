@@ -69,6 +69,8 @@ public sealed class Assignment
 /// <summary>One attempt of a student at an assignment; lateness and penalty are the server's.</summary>
 public sealed class Submission
 {
+    public const int MaxTextLength = 20_000;
+
     public Guid Id { get; set; }
 
     public Guid AssignmentId { get; set; }
@@ -82,6 +84,7 @@ public sealed class Submission
     /// <summary>1, 2, … — unique per student and assignment, so racing submissions cannot exceed the limit.</summary>
     public int Attempt { get; set; }
 
+    /// <summary>The student's answer; may be empty when files carry it.</summary>
     public required string Text { get; set; }
 
     public DateTimeOffset SubmittedAt { get; set; }
@@ -104,6 +107,8 @@ public sealed class Submission
     public DateTimeOffset? GradedAt { get; set; }
 
     public Guid? GradedById { get; set; }
+
+    public List<SubmissionFile> Files { get; } = [];
 
     public uint Version { get; set; }
 
@@ -144,7 +149,7 @@ internal sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submiss
             t.HasCheckConstraint("ck_submissions_attempt", "attempt >= 1");
             t.HasCheckConstraint("ck_submissions_score", "score IS NULL OR score >= 0");
         });
-        builder.Property(s => s.Text).HasMaxLength(20000);
+        builder.Property(s => s.Text).HasMaxLength(Submission.MaxTextLength);
         builder.Property(s => s.Feedback).HasMaxLength(4000);
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(s => s.Score).HasPrecision(8, 2);

@@ -17,7 +17,20 @@ public sealed record CreateAssignmentRequest(
     [property: MaxLength(4000)] string? Rubric,
     bool? Publish);
 
-public sealed record SubmitRequest([property: Required, MinLength(1), MaxLength(20000)] string? Text);
+/// <summary>
+/// Fields left out (null) keep their value. The score rules (maximum, penalty, attempts) change only while
+/// nothing has been graded; a new due date does not re-judge work already handed in.
+/// </summary>
+public sealed record UpdateAssignmentRequest(
+    [property: MinLength(1), MaxLength(200)] string? Title,
+    [property: MaxLength(4000)] string? Description,
+    DateTimeOffset? DueAt,
+    [property: Range(0.01, 100000)] decimal? MaxScore,
+    [property: Range(0, 100)] int? LatePenaltyPercent,
+    [property: Range(1, 20)] int? MaxAttempts,
+    [property: MaxLength(4000)] string? Rubric);
+
+public sealed record SubmitRequest([property: Required, MinLength(1), MaxLength(Submission.MaxTextLength)] string? Text);
 
 public sealed record GradeRequest(
     [property: Required, Range(0, 100000)] decimal? Score,
@@ -57,7 +70,11 @@ public sealed record SubmissionResponse(
     decimal? FinalScore,
     decimal MaxScore,
     string? Feedback,
-    DateTimeOffset? GradedAt);
+    DateTimeOffset? GradedAt,
+    IReadOnlyList<SubmissionFileResponse> Files);
+
+/// <summary>A file handed in with a submission; download it from <c>/api/assignments/submissions/{submissionId}/files/{id}</c>.</summary>
+public sealed record SubmissionFileResponse(Guid Id, string Name, string ContentType, long Length);
 
 public sealed record AssignmentQuery
 {

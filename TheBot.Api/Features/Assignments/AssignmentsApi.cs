@@ -11,6 +11,7 @@ using TheBot.Api.Platform.Auth;
 using TheBot.Api.Platform.Errors;
 using TheBot.Api.Platform.Paging;
 using TheBot.Api.Platform.Realtime;
+using TheBot.Api.Platform.Storage;
 using TheBot.Realtime.Contracts;
 
 namespace TheBot.Api.Features.Assignments;
@@ -27,6 +28,9 @@ public static class AssignmentsApi
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         assignments.MapGet("/{id:guid}", GetAsync).RequireSignedIn()
             .WithName("GetAssignment").WithSummary("One assignment").ProducesProblem(StatusCodes.Status404NotFound);
+        assignments.MapPatch("/{id:guid}", UpdateAsync).RequireRoles(UserRole.Teacher, UserRole.Admin)
+            .WithName("UpdateAssignment").WithSummary("Edit an assignment: text, due date, and score rules while nothing is graded")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         assignments.MapPost("/{id:guid}/publish", PublishAsync).RequireRoles(UserRole.Teacher, UserRole.Admin)
             .WithName("PublishAssignment").WithSummary("Publish a draft to the enrolled students")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
@@ -37,6 +41,17 @@ public static class AssignmentsApi
             .WithName("SubmitAssignment").WithSummary("Hand in an attempt (late submissions are flagged and penalised)")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        assignments.MapPost("/{id:guid}/submissions/upload", SubmitWithFilesAsync).RequireRoles(UserRole.Student)
+            .WithName("SubmitAssignmentWithFiles")
+            .WithSummary($"Hand in an attempt with files: multipart, optional text field and up to {SubmissionFile.MaxPerSubmission} file parts (50 MB in all, types checked by content)")
+            .AcceptsFileUpload(SubmissionFile.MaxPerSubmission, "text")
+            .Produces<SubmissionResponse>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        assignments.MapGet("/submissions/{id:guid}/files/{fileId:guid}", DownloadFileAsync).RequireSignedIn()
+            .WithName("DownloadSubmissionFile").WithSummary("Download a file of a submission the caller may see")
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         assignments.MapGet("/submissions", ListSubmissionsAsync).RequireSignedIn()
             .WithName("ListSubmissions").WithSummary("Submissions and grades the caller may see (own, children's, students', to grade)");
         assignments.MapPost("/submissions/{id:guid}/grade", GradeAsync).RequireRoles(UserRole.Teacher, UserRole.Admin)
@@ -145,6 +160,54 @@ public static class AssignmentsApi
         return TypedResults.Created($"/api/assignments/{assignment.Id}", response);
     }
 
+    private static async Task<Results<Ok<AssignmentResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+        Guid id, UpdateAssignmentRequest request, ClaimsPrincipal principal, TheBotDbContext db, IRealtimePublisher realtime, CancellationToken ct)
+    {
+        var assignment = await Visible(db, principal.GetUserId(), principal.GetRole()).FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (assignment is null)
+        {
+            return ApiProblems.NotFound("The assignment");
+        }
+
+        if (request.Title is not null && string.IsNullOrWhiteSpace(request.Title))
+        {
+            return ApiProblems.Invalid("title", "The title cannot be blank.");
+        }
+
+        var rulesChange = (request.MaxScore is { } max && decimal.Round(max, 2) != assignment.MaxScore)
+            || (request.LatePenaltyPercent is { } penalty && penalty != assignment.LatePenaltyPercent)
+            || (request.MaxAttempts is { } attempts && attempts != assignment.MaxAttempts);
+        if (rulesChange)
+        {
+            if (await db.Submissions.AnyAsync(s => s.AssignmentId == id && s.Status == SubmissionStatus.Graded, ct))
+            {
+                return ApiProblems.Conflict("Work has been graded already: the maximum score, late penalty and attempts can no longer change.");
+            }
+
+            var used = await db.Submissions.Where(s => s.AssignmentId == id).MaxAsync(s => (int?)s.Attempt, ct) ?? 0;
+            if (request.MaxAttempts is { } allowed && allowed < used)
+            {
+                return ApiProblems.Invalid("maxAttempts", $"A student has already used {used} attempts.");
+            }
+        }
+
+        var dueChanged = request.DueAt is { } due && due.ToUniversalTime() != assignment.DueAt;
+        assignment.Title = request.Title?.Trim() ?? assignment.Title;
+        assignment.Description = request.Description ?? assignment.Description;
+        assignment.Rubric = request.Rubric ?? assignment.Rubric;
+        assignment.DueAt = request.DueAt?.ToUniversalTime() ?? assignment.DueAt;
+        assignment.MaxScore = request.MaxScore is { } newMax ? decimal.Round(newMax, 2) : assignment.MaxScore;
+        assignment.LatePenaltyPercent = request.LatePenaltyPercent ?? assignment.LatePenaltyPercent;
+        assignment.MaxAttempts = request.MaxAttempts ?? assignment.MaxAttempts;
+        await db.SaveChangesAsync(ct);
+        if (dueChanged && assignment.Status == AssignmentStatus.Published)
+        {
+            await PublishChangedAsync(db, realtime, assignment, ct);
+        }
+
+        return TypedResults.Ok(await db.Assignments.AsNoTracking().Where(a => a.Id == id).Select(Projection).FirstAsync(ct));
+    }
+
     private static Task<Results<Ok<AssignmentResponse>, ProblemHttpResult>> PublishAsync(
         Guid id, ClaimsPrincipal principal, TheBotDbContext db, IRealtimePublisher realtime, TimeProvider clock, CancellationToken ct) =>
         ChangeStatusAsync(id, principal, db, realtime, clock, AssignmentStatus.Draft, AssignmentStatus.Published, ct);
@@ -182,43 +245,122 @@ public static class AssignmentsApi
     private static async Task<Results<Created<SubmissionResponse>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
         Guid id, SubmitRequest request, ClaimsPrincipal principal, TheBotDbContext db, IRealtimePublisher realtime, TimeProvider clock, CancellationToken ct)
     {
-        var studentId = principal.GetUserId();
+        var attempt = await PrepareAttemptAsync(id, principal.GetUserId(), db, clock, ct);
+        if (attempt.Problem is not null)
+        {
+            return attempt.Problem;
+        }
+
+        var (response, problem) = await StoreAttemptAsync(attempt.Assignment!, attempt.Submission!, request.Text!, [], db, realtime, ct);
+        return problem is not null ? problem : Created(response!);
+    }
+
+    private static Created<SubmissionResponse> Created(SubmissionResponse response) =>
+        TypedResults.Created($"/api/assignments/submissions/{response.Id}", response);
+
+    /// <summary>multipart/form-data: optional <c>text</c>, up to five <c>file</c> parts; the attempt needs text or a file.</summary>
+    private static async Task<IResult> SubmitWithFilesAsync(
+        Guid id, HttpRequest http, ClaimsPrincipal principal, TheBotDbContext db, MultipartUploadReader uploads, IContentStore store,
+        IRealtimePublisher realtime, TimeProvider clock, CancellationToken ct)
+    {
+        // Checked before reading the body, so a refused attempt never streams 50 MB into the store.
+        var attempt = await PrepareAttemptAsync(id, principal.GetUserId(), db, clock, ct);
+        if (attempt.Problem is not null)
+        {
+            return attempt.Problem;
+        }
+
+        var read = await uploads.ReadAsync(http, new UploadLimits(MaxFiles: SubmissionFile.MaxPerSubmission, MinFiles: 0, MaxFieldLength: Submission.MaxTextLength), ct);
+        if (read.Problem is not null)
+        {
+            return read.Problem;
+        }
+
+        var form = read.Form!;
+        var text = form.Field("text")?.Trim() ?? "";
+        if (text.Length == 0 && form.Files.Count == 0)
+        {
+            return ApiProblems.Invalid("text", "Write an answer or attach at least one file.");
+        }
+
+        try
+        {
+            var (response, problem) = await StoreAttemptAsync(attempt.Assignment!, attempt.Submission!, text, form.Files, db, realtime, ct);
+            if (problem is not null)
+            {
+                await DeleteFilesAsync(store, form.Files);
+                return problem;
+            }
+
+            return Created(response!);
+        }
+        catch
+        {
+            await DeleteFilesAsync(store, form.Files);
+            throw;
+        }
+    }
+
+    private sealed record PreparedAttempt(Assignment? Assignment, Submission? Submission, ProblemHttpResult? Problem);
+
+    /// <summary>The assignment is visible and open and the student has an attempt left: the new attempt, not yet saved.</summary>
+    private static async Task<PreparedAttempt> PrepareAttemptAsync(Guid id, Guid studentId, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
+    {
         var assignment = await Visible(db, studentId, UserRole.Student).AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
         if (assignment is null)
         {
-            return ApiProblems.NotFound("The assignment");
+            return new(null, null, ApiProblems.NotFound("The assignment"));
         }
 
         if (assignment.Status != AssignmentStatus.Published)
         {
-            return ApiProblems.Conflict("The assignment is closed.");
+            return new(null, null, ApiProblems.Conflict("The assignment is closed."));
         }
 
         var attempts = await db.Submissions.Where(s => s.AssignmentId == id && s.StudentId == studentId)
             .Select(s => new { s.Attempt, s.Status }).ToListAsync(ct);
         if (attempts.Count >= assignment.MaxAttempts)
         {
-            return ApiProblems.Unprocessable($"All {assignment.MaxAttempts} allowed attempts have been used.");
+            return new(null, null, ApiProblems.Unprocessable($"All {assignment.MaxAttempts} allowed attempts have been used."));
         }
 
         if (attempts.Any(a => a.Status == SubmissionStatus.Submitted))
         {
-            return ApiProblems.Conflict("The previous attempt has not been graded or returned yet.");
+            return new(null, null, ApiProblems.Conflict("The previous attempt has not been graded or returned yet."));
         }
 
         var now = clock.GetUtcNow();
         var late = now > assignment.DueAt;
-        var submission = new Submission
+        return new(assignment, new Submission
         {
             Id = Guid.CreateVersion7(),
             AssignmentId = id,
             StudentId = studentId,
             Attempt = attempts.Count == 0 ? 1 : attempts.Max(a => a.Attempt) + 1,
-            Text = request.Text!,
+            Text = "",
             SubmittedAt = now,
             IsLate = late,
             PenaltyPercent = late ? assignment.LatePenaltyPercent : 0,
-        };
+        }, null);
+    }
+
+    /// <summary>Saves the attempt with its files and tells the teacher; a racing attempt with the same number is a conflict.</summary>
+    private static async Task<(SubmissionResponse? Response, ProblemHttpResult? Problem)> StoreAttemptAsync(
+        Assignment assignment, Submission submission, string text, IReadOnlyList<UploadedFile> files,
+        TheBotDbContext db, IRealtimePublisher realtime, CancellationToken ct)
+    {
+        submission.Text = text;
+        submission.Files.AddRange(files.Select((f, i) => new SubmissionFile
+        {
+            Id = Guid.CreateVersion7(),
+            SubmissionId = submission.Id,
+            Position = i,
+            FileName = f.FileName,
+            ContentType = f.ContentType,
+            Length = f.Length,
+            Sha256 = f.Sha256,
+            StorageKey = f.StorageKey,
+        }));
         db.Submissions.Add(submission);
         try
         {
@@ -226,13 +368,32 @@ public static class AssignmentsApi
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            return ApiProblems.Conflict("Another attempt was submitted at the same time.");
+            return (null, ApiProblems.Conflict("Another attempt was submitted at the same time."));
         }
 
         await realtime.PublishAsync(LearningEventNames.SubmissionReceived, RealtimeAudience.ToUsers(assignment.TeacherId),
-            new SubmissionReceivedEvent(submission.Id, id, studentId, submission.Attempt, late), ct);
-        var response = await db.Submissions.AsNoTracking().Where(s => s.Id == submission.Id).Select(SubmissionProjection).FirstAsync(ct);
-        return TypedResults.Created($"/api/assignments/submissions/{submission.Id}", response);
+            new SubmissionReceivedEvent(submission.Id, assignment.Id, submission.StudentId, submission.Attempt, submission.IsLate), ct);
+        return (await db.Submissions.AsNoTracking().Where(s => s.Id == submission.Id).Select(SubmissionProjection).FirstAsync(ct), null);
+    }
+
+    private static async Task DeleteFilesAsync(IContentStore store, IReadOnlyList<UploadedFile> files)
+    {
+        foreach (var file in files)
+        {
+            await store.DeleteAsync(file.StorageKey, CancellationToken.None);
+        }
+    }
+
+    private static async Task<IResult> DownloadFileAsync(
+        Guid id, Guid fileId, ClaimsPrincipal principal, TheBotDbContext db, IContentStore store, CancellationToken ct)
+    {
+        var file = await VisibleSubmissions(db, principal.GetUserId(), principal.GetRole()).AsNoTracking()
+            .Where(s => s.Id == id)
+            .SelectMany(s => s.Files.Where(f => f.Id == fileId))
+            .Select(f => new { f.StorageKey, f.FileName, f.ContentType })
+            .FirstOrDefaultAsync(ct);
+        var content = file is null ? null : await store.OpenReadAsync(file.StorageKey, ct);
+        return content is null ? ApiProblems.NotFound("The file") : StorageRegistration.Download(content, file!.ContentType, file.FileName);
     }
 
     private static async Task<Ok<PagedResult<SubmissionResponse>>> ListSubmissionsAsync(
@@ -344,5 +505,6 @@ public static class AssignmentsApi
         s.Assignment!.Title,
         new EnrollmentSubject(s.Assignment.SubjectId, s.Assignment.Subject!.Name, s.Assignment.Subject.Color),
         new PersonRef(s.StudentId, s.Student!.FullName, s.Student.Email!),
-        s.Attempt, s.Text, s.SubmittedAt, s.IsLate, s.PenaltyPercent, s.Status, s.Score, s.FinalScore, s.Assignment.MaxScore, s.Feedback, s.GradedAt);
+        s.Attempt, s.Text, s.SubmittedAt, s.IsLate, s.PenaltyPercent, s.Status, s.Score, s.FinalScore, s.Assignment.MaxScore, s.Feedback, s.GradedAt,
+        s.Files.OrderBy(f => f.Position).Select(f => new SubmissionFileResponse(f.Id, f.FileName, f.ContentType, f.Length)).ToList());
 }

@@ -27,8 +27,8 @@ public sealed record TeacherDashboard(IReadOnlyList<LessonResponse> TodayLessons
 
 public sealed record TutorDashboard(IReadOnlyList<TutorStudentSummary> Students);
 
-/// <summary>Alerts: lessons cancelled in the last 30 days, published work past due that was never submitted.</summary>
-public sealed record TutorStudentSummary(Guid Id, string FullName, int CancelledLessons30Days, int OverdueAssignments, DateTimeOffset? NextLessonAt);
+/// <summary>Alerts: lessons cancelled or missed in the last 30 days, published work past due that was never submitted.</summary>
+public sealed record TutorStudentSummary(Guid Id, string FullName, int CancelledLessons30Days, int MissedLessons30Days, int OverdueAssignments, DateTimeOffset? NextLessonAt);
 
 public sealed record ParentDashboard(IReadOnlyList<ChildSummary> Children);
 
@@ -66,7 +66,7 @@ public static class DashboardApi
     private static async Task<StudentDashboard> StudentAsync(TheBotDbContext db, Guid userId, DateTimeOffset now, CancellationToken ct)
     {
         var lessons = await db.Lessons.AsNoTracking()
-            .Where(l => l.StudentId == userId && l.EndsAt > now && l.Status != LessonStatus.Cancelled && l.Status != LessonStatus.Completed)
+            .Where(l => l.StudentId == userId && l.EndsAt > now && (l.Status == LessonStatus.Pending || l.Status == LessonStatus.Confirmed))
             .OrderBy(l => l.StartsAt).ThenBy(l => l.Id).Take(5).Select(LessonAccess.Projection).ToListAsync(ct);
         var due = await AssignmentsApi.Visible(db, userId, UserRole.Student).AsNoTracking()
             .Where(a => a.Status == AssignmentStatus.Published && !db.Submissions.Any(s => s.AssignmentId == a.Id && s.StudentId == userId && s.Status != SubmissionStatus.Returned))
@@ -98,6 +98,7 @@ public static class DashboardApi
                 p.UserId,
                 p.FullName,
                 db.Lessons.Count(l => l.StudentId == p.UserId && l.Status == LessonStatus.Cancelled && l.StartsAt >= monthAgo),
+                db.Lessons.Count(l => l.StudentId == p.UserId && l.Status == LessonStatus.Missed && l.StartsAt >= monthAgo),
                 db.Assignments.Count(a => a.Status == AssignmentStatus.Published && a.DueAt < now
                     && db.Enrollments.Any(e => e.StudentId == p.UserId && e.TeacherId == a.TeacherId && e.SubjectId == a.SubjectId && e.Status == EnrollmentStatus.Active)
                     && !db.Submissions.Any(s => s.AssignmentId == a.Id && s.StudentId == p.UserId)),
@@ -115,7 +116,7 @@ public static class DashboardApi
             .ToListAsync(ct);
         var ids = children.Select(c => c.StudentId).ToList();
         var lessons = await db.Lessons.AsNoTracking()
-            .Where(l => ids.Contains(l.StudentId) && l.StartsAt > now && l.Status != LessonStatus.Cancelled && l.Status != LessonStatus.Completed)
+            .Where(l => ids.Contains(l.StudentId) && l.StartsAt > now && (l.Status == LessonStatus.Pending || l.Status == LessonStatus.Confirmed))
             .GroupBy(l => l.StudentId)
             .Select(g => g.OrderBy(l => l.StartsAt).ThenBy(l => l.Id).First().Id)
             .ToListAsync(ct);

@@ -11,6 +11,9 @@ public enum LessonStatus
     Confirmed,
     Completed,
     Cancelled,
+
+    /// <summary>The student did not come: marked by the teacher once the lesson has started.</summary>
+    Missed,
 }
 
 /// <summary>

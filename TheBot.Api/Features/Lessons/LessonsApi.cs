@@ -29,7 +29,8 @@ public static class LessonsApi
             .WithName("GetLesson").WithSummary("One lesson").ProducesProblem(StatusCodes.Status404NotFound);
         lessons.MapPatch("/{id:guid}", RescheduleAsync).RequireRoles(UserRole.Teacher, UserRole.Admin)
             .WithName("RescheduleLesson").WithSummary("Move a lesson (a confirmed lesson becomes pending again)")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         lessons.MapPost("/{id:guid}/confirm", ConfirmAsync).RequireRoles(UserRole.Student, UserRole.Teacher, UserRole.Admin)
             .WithName("ConfirmLesson").WithSummary("Confirm a pending lesson")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
@@ -39,6 +40,10 @@ public static class LessonsApi
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         lessons.MapPost("/{id:guid}/complete", CompleteAsync).RequireRoles(UserRole.Teacher, UserRole.Admin)
             .WithName("CompleteLesson").WithSummary("Mark a lesson that has started as completed")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        lessons.MapPost("/{id:guid}/missed", MissedAsync).RequireRoles(UserRole.Teacher, UserRole.Admin)
+            .WithName("MarkLessonMissed").WithSummary("Record that the student did not come to a lesson that has started")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         lessons.MapGet("/{id:guid}/history", HistoryAsync).RequireSignedIn()
@@ -195,6 +200,12 @@ public static class LessonsApi
             return linkProblem;
         }
 
+        if (!await db.Enrollments.AnyAsync(e => e.TeacherId == lesson.TeacherId && e.StudentId == lesson.StudentId && e.SubjectId == lesson.SubjectId
+                && e.Status == EnrollmentStatus.Active, ct))
+        {
+            return ApiProblems.Unprocessable("The teacher, the student and the subject no longer share an active enrollment.");
+        }
+
         var (fromStatus, fromStart, fromEnd) = (lesson.Status, lesson.StartsAt, lesson.EndsAt);
         lesson.StartsAt = startsAt;
         lesson.EndsAt = endsAt;
@@ -237,6 +248,16 @@ public static class LessonsApi
                     ? ApiProblems.Unprocessable("A lesson can be completed only once it has started.")
                     : null,
             LessonStatus.Completed, ct);
+
+    private static Task<Results<Ok<LessonResponse>, ProblemHttpResult>> MissedAsync(
+        Guid id, ClaimsPrincipal principal, TheBotDbContext db, IRealtimePublisher realtime, TimeProvider clock, CancellationToken ct) =>
+        TransitionAsync(id, principal, db, realtime, clock, "missed", null, (lesson, now) =>
+            lesson.Status is not (LessonStatus.Pending or LessonStatus.Confirmed)
+                ? ApiProblems.Conflict($"A {Name(lesson.Status)} lesson cannot be marked missed.")
+                : lesson.StartsAt > now
+                    ? ApiProblems.Unprocessable("A lesson can be marked missed only once it has started.")
+                    : null,
+            LessonStatus.Missed, ct);
 
     private static async Task<Results<Ok<LessonResponse>, ProblemHttpResult>> TransitionAsync(
         Guid id, ClaimsPrincipal principal, TheBotDbContext db, IRealtimePublisher realtime, TimeProvider clock,

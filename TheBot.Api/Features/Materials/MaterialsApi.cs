@@ -23,6 +23,14 @@ public sealed record CreateMaterialRequest(
     [property: RegularExpression("^(?i)(draft|active|archived)$", ErrorMessage = "Status must be draft, active or archived.")] string? Status,
     [property: MaxLength(500)] Guid[]? StudentIds);
 
+/// <summary>Fields left out (null) keep their value; an empty description or video link clears it.</summary>
+public sealed record UpdateMaterialRequest(
+    [property: MinLength(1), MaxLength(200)] string? Title,
+    [property: MaxLength(4000)] string? Description,
+    [property: Range(1, 5)] int? Difficulty,
+    [property: MaxLength(500)] string? VideoUrl,
+    [property: RegularExpression("^(?i)(draft|active|archived)$", ErrorMessage = "Status must be draft, active or archived.")] string? Status);
+
 public sealed record MaterialProgressRequest(bool? Completed);
 
 public sealed record MaterialFile(string Name, string ContentType, long Length);
@@ -66,6 +74,9 @@ public static class MaterialsApi
         materials.MapPost("/", CreateAsync).RequireRoles(UserRole.Teacher)
             .WithName("CreateMaterial").WithSummary("Publish a material for my students of a subject (all, or chosen ones)")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        materials.MapPatch("/{id:guid}", UpdateAsync).RequireRoles(UserRole.Teacher)
+            .WithName("UpdateMaterial").WithSummary("Edit my material, or move it between draft, active and archived")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         materials.MapPost("/{id:guid}/files", UploadAsync).RequireRoles(UserRole.Teacher)
             .WithName("UploadMaterialFile").WithSummary("Attach a file (multipart, at most 50 MB, type checked by content); replaces any previous one")
             .AcceptsFileUpload()
@@ -137,14 +148,9 @@ public static class MaterialsApi
 
         var kind = Enum.Parse<MaterialKind>(request.Kind!, ignoreCase: true);
         var videoUrl = string.IsNullOrWhiteSpace(request.VideoUrl) ? null : request.VideoUrl.Trim();
-        if (videoUrl is not null && !(Uri.TryCreate(videoUrl, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps))
+        if (CheckVideoUrl(kind, videoUrl) is { } videoProblem)
         {
-            return ApiProblems.Invalid("videoUrl", "The video link must be an https:// address.");
-        }
-
-        if (kind == MaterialKind.VideoLink && videoUrl is null)
-        {
-            return ApiProblems.Invalid("videoUrl", "A video link material needs its https:// address.");
+            return videoProblem;
         }
 
         var recipients = request.StudentIds?.Distinct().ToList() ?? [];
@@ -179,6 +185,48 @@ public static class MaterialsApi
         await db.SaveChangesAsync(ct);
         var response = await db.Materials.AsNoTracking().Where(m => m.Id == material.Id).Select(Projection).FirstAsync(ct);
         return TypedResults.Created($"/api/materials/{material.Id}", response);
+    }
+
+    private static async Task<Results<Ok<MaterialResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+        Guid id, UpdateMaterialRequest request, ClaimsPrincipal principal, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var material = await db.Materials.FirstOrDefaultAsync(m => m.Id == id && m.TeacherId == principal.GetUserId(), ct);
+        if (material is null)
+        {
+            return ApiProblems.NotFound("The material");
+        }
+
+        if (request.Title is not null && string.IsNullOrWhiteSpace(request.Title))
+        {
+            return ApiProblems.Invalid("title", "The title cannot be blank.");
+        }
+
+        var videoUrl = request.VideoUrl is null ? material.VideoUrl : string.IsNullOrWhiteSpace(request.VideoUrl) ? null : request.VideoUrl.Trim();
+        if (CheckVideoUrl(material.Kind, videoUrl) is { } videoProblem)
+        {
+            return videoProblem;
+        }
+
+        material.Title = request.Title?.Trim() ?? material.Title;
+        material.Description = request.Description is null ? material.Description : string.IsNullOrWhiteSpace(request.Description) ? null : request.Description;
+        material.Difficulty = request.Difficulty ?? material.Difficulty;
+        material.VideoUrl = videoUrl;
+        material.Status = request.Status is null ? material.Status : Enum.Parse<MaterialStatus>(request.Status, ignoreCase: true);
+        material.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(await db.Materials.AsNoTracking().Where(m => m.Id == id).Select(Projection).FirstAsync(ct));
+    }
+
+    private static ValidationProblem? CheckVideoUrl(MaterialKind kind, string? videoUrl)
+    {
+        if (videoUrl is not null && !(Uri.TryCreate(videoUrl, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps))
+        {
+            return ApiProblems.Invalid("videoUrl", "The video link must be an https:// address.");
+        }
+
+        return kind == MaterialKind.VideoLink && videoUrl is null
+            ? ApiProblems.Invalid("videoUrl", "A video link material needs its https:// address.")
+            : null;
     }
 
     private static async Task<IResult> UploadAsync(

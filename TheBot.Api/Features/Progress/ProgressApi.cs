@@ -59,12 +59,15 @@ public static class ProgressApi
                 Student = new PersonRef(u.Id, u.FullName, u.Email!),
                 Completed = db.Lessons.Count(l => l.StudentId == u.Id && l.Status == LessonStatus.Completed),
                 Cancelled = db.Lessons.Count(l => l.StudentId == u.Id && l.Status == LessonStatus.Cancelled),
+                Missed = db.Lessons.Count(l => l.StudentId == u.Id && l.Status == LessonStatus.Missed),
                 Upcoming = db.Lessons.Count(l => l.StudentId == u.Id && l.StartsAt > now && (l.Status == LessonStatus.Pending || l.Status == LessonStatus.Confirmed)),
                 Submissions = db.Submissions.Count(s => s.StudentId == u.Id),
                 Graded = db.Submissions.Count(s => s.StudentId == u.Id && s.Status == SubmissionStatus.Graded),
                 Late = db.Submissions.Count(s => s.StudentId == u.Id && s.IsLate),
                 Average = db.Submissions.Where(s => s.StudentId == u.Id && s.Status == SubmissionStatus.Graded)
                     .Average(s => (decimal?)(s.FinalScore!.Value * 100 / s.Assignment!.MaxScore)),
+                MaterialsOpened = db.MaterialProgress.Count(p => p.StudentId == u.Id),
+                MaterialsCompleted = db.MaterialProgress.Count(p => p.StudentId == u.Id && p.CompletedAt != null),
             })
             .FirstOrDefaultAsync(ct);
         if (summary is null)
@@ -73,8 +76,9 @@ public static class ProgressApi
         }
 
         var scores = await Scores(db, studentId).ToListAsync(ct);
-        return TypedResults.Ok(new StudentProgress(summary.Student, summary.Completed, summary.Cancelled, summary.Upcoming,
-            summary.Submissions, summary.Graded, summary.Late, summary.Average is { } avg ? decimal.Round(avg, 1) : null, scores));
+        return TypedResults.Ok(new StudentProgress(summary.Student, summary.Completed, summary.Cancelled, summary.Missed, summary.Upcoming,
+            summary.Submissions, summary.Graded, summary.Late, summary.Average is { } avg ? decimal.Round(avg, 1) : null,
+            summary.MaterialsOpened, summary.MaterialsCompleted, scores));
     }
 
     private static IQueryable<ScorePoint> Scores(TheBotDbContext db, Guid studentId) =>
@@ -115,6 +119,7 @@ public static class ProgressApi
                 Email = u.Email!,
                 LessonsCompleted = db.Lessons.Count(l => l.StudentId == u.Id && l.Status == LessonStatus.Completed),
                 LessonsCancelled = db.Lessons.Count(l => l.StudentId == u.Id && l.Status == LessonStatus.Cancelled),
+                LessonsMissed = db.Lessons.Count(l => l.StudentId == u.Id && l.Status == LessonStatus.Missed),
                 Submissions = db.Submissions.Count(s => s.StudentId == u.Id),
                 Graded = db.Submissions.Count(s => s.StudentId == u.Id && s.Status == SubmissionStatus.Graded),
                 Late = db.Submissions.Count(s => s.StudentId == u.Id && s.IsLate),
@@ -266,6 +271,8 @@ public static class ProgressApi
         public int LessonsCompleted { get; init; }
 
         public int LessonsCancelled { get; init; }
+
+        public int LessonsMissed { get; init; }
 
         public int Submissions { get; init; }
 

@@ -8,11 +8,14 @@ public sealed record StudentProgress(
     PersonRef Student,
     int LessonsCompleted,
     int LessonsCancelled,
+    int LessonsMissed,
     int LessonsUpcoming,
     int Submissions,
     int Graded,
     int LateSubmissions,
     decimal? AveragePercent,
+    int MaterialsOpened,
+    int MaterialsCompleted,
     IReadOnlyList<ScorePoint> Scores);
 
 /// <summary>One graded submission, in time order: the trend of the student's results.</summary>

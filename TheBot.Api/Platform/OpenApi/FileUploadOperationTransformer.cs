@@ -18,9 +18,12 @@ internal sealed class FileUploadOperationTransformer : IOpenApiOperationTransfor
             return Task.CompletedTask;
         }
 
+        var file = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = "The file (at most 50 MB; its type is recognised from its content)." };
         var properties = new Dictionary<string, IOpenApiSchema>
         {
-            ["file"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = "The file (at most 50 MB; its type is recognised from its content)." },
+            ["file"] = upload.MaxFiles == 1
+                ? file
+                : new OpenApiSchema { Type = JsonSchemaType.Array, Items = file, MaxItems = upload.MaxFiles, Description = $"Up to {upload.MaxFiles} files, 50 MB in all, each sent as a 'file' part." },
         };
         foreach (var field in upload.TextFields)
         {
@@ -34,7 +37,12 @@ internal sealed class FileUploadOperationTransformer : IOpenApiOperationTransfor
             {
                 ["multipart/form-data"] = new OpenApiMediaType
                 {
-                    Schema = new OpenApiSchema { Type = JsonSchemaType.Object, Properties = properties, Required = new HashSet<string> { "file" } },
+                    Schema = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.Object,
+                        Properties = properties,
+                        Required = upload.MaxFiles == 1 ? new HashSet<string> { "file" } : new HashSet<string>(),
+                    },
                 },
             },
         };

@@ -23,11 +23,16 @@ public static class StorageRegistration
     /// routing by content type, so a wrong body still meets authentication first and then a clear 415),
     /// and allowed a body up to the largest file plus room for the form's other fields.
     /// </summary>
-    public static RouteHandlerBuilder AcceptsFileUpload(this RouteHandlerBuilder builder, params string[] textFields)
+    public static RouteHandlerBuilder AcceptsFileUpload(this RouteHandlerBuilder builder, params string[] textFields) =>
+        builder.AcceptsFileUpload(maxFiles: 1, textFields);
+
+    /// <summary>As <see cref="AcceptsFileUpload(RouteHandlerBuilder, string[])"/>, with up to <paramref name="maxFiles"/> optional <c>file</c> parts.</summary>
+    public static RouteHandlerBuilder AcceptsFileUpload(this RouteHandlerBuilder builder, int maxFiles, params string[] textFields)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxFiles, 1);
         return builder
-            .WithMetadata(new FileUploadMetadata(textFields))
+            .WithMetadata(new FileUploadMetadata(textFields, maxFiles))
             .WithMetadata(new RequestSizeLimitAttribute(StorageOptionsDefaults.MaxRequestBytes))
             .DisableAntiforgery();
     }
@@ -53,8 +58,8 @@ public static class StorageRegistration
     }
 }
 
-/// <summary>Endpoint metadata: a multipart upload with a <c>file</c> part and these text fields.</summary>
-public sealed record FileUploadMetadata(IReadOnlyList<string> TextFields);
+/// <summary>Endpoint metadata: a multipart upload with a <c>file</c> part (or up to <paramref name="MaxFiles"/> of them) and these text fields.</summary>
+public sealed record FileUploadMetadata(IReadOnlyList<string> TextFields, int MaxFiles = 1);
 
 internal static class StorageOptionsDefaults
 {

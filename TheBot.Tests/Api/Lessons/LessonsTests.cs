@@ -318,4 +318,67 @@ public sealed class LessonsTests(TheBotAppFixture fixture)
         using var fresh = await anonymous.GetAsync(newUrl.PathAndQuery, Ct);
         await Expect.StatusAsync(HttpStatusCode.OK, fresh);
     }
+
+    [Fact]
+    public async Task A_teacher_marks_a_started_lesson_missed_and_progress_and_the_tutor_see_it()
+    {
+        var c = await fixture.Learning.CreateClassroomAsync();
+        var id = await BookOkAsync(c, Future(4, 11));
+
+        using (var early = await c.Teacher.Client.PostAsync($"/api/lessons/{id}/missed", null, Ct))
+        {
+            await Expect.ProblemAsync(HttpStatusCode.UnprocessableEntity, early);
+        }
+
+        // Time passing: the lesson began half an hour ago.
+        await fixture.Billing.ExecuteSqlAsync(
+            "UPDATE lessons SET starts_at = now() - interval '30 minutes', ends_at = now() + interval '30 minutes' WHERE id = $1", id);
+        using (var byStudent = await c.Student.Client.PostAsync($"/api/lessons/{id}/missed", null, Ct))
+        {
+            await Expect.ProblemAsync(HttpStatusCode.Forbidden, byStudent);
+        }
+
+        using (var missed = await c.Teacher.Client.PostAsync($"/api/lessons/{id}/missed", null, Ct))
+        {
+            await Expect.StatusAsync(HttpStatusCode.OK, missed);
+            Assert.Equal("missed", (await missed.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("status").GetString());
+        }
+
+        using (var twice = await c.Teacher.Client.PostAsync($"/api/lessons/{id}/complete", null, Ct))
+        {
+            await Expect.ProblemAsync(HttpStatusCode.Conflict, twice);
+        }
+
+        var history = await c.Parent.Client.GetFromJsonAsync<JsonElement>($"/api/lessons/{id}/history", Ct);
+        var last = history.EnumerateArray().Last();
+        Assert.Equal("missed", last.GetProperty("action").GetString());
+        Assert.Equal("missed", last.GetProperty("toStatus").GetString());
+
+        var progress = await c.Tutor.Client.GetFromJsonAsync<JsonElement>($"/api/progress/students/{c.Student.Id}", Ct);
+        Assert.Equal(1, progress.GetProperty("lessonsMissed").GetInt32());
+        Assert.Equal(0, progress.GetProperty("lessonsCompleted").GetInt32());
+        var dashboard = await c.Tutor.Client.GetFromJsonAsync<JsonElement>("/api/dashboard", Ct);
+        var student = Assert.Single(dashboard.GetProperty("tutor").GetProperty("students").EnumerateArray(), s => s.GetProperty("id").GetGuid() == c.Student.Id);
+        Assert.Equal(1, student.GetProperty("missedLessons30Days").GetInt32());
+        var studentDashboard = await c.Student.Client.GetFromJsonAsync<JsonElement>("/api/dashboard", Ct);
+        Assert.DoesNotContain(studentDashboard.GetProperty("student").GetProperty("nextLessons").EnumerateArray(), l => l.GetProperty("id").GetGuid() == id);
+    }
+
+    [Fact]
+    public async Task A_lesson_cannot_be_moved_once_its_enrollment_has_ended()
+    {
+        var c = await fixture.Learning.CreateClassroomAsync();
+        var start = Future(6, 14);
+        var id = await BookOkAsync(c, start);
+
+        using (var dropped = await c.Tutor.Client.PatchAsJsonAsync($"/api/enrollments/{c.EnrollmentId}", new { status = "dropped" }, Ct))
+        {
+            await Expect.StatusAsync(HttpStatusCode.OK, dropped);
+        }
+
+        using var move = await c.Teacher.Client.PatchAsJsonAsync($"/api/lessons/{id}", new { startsAt = start.AddDays(1), endsAt = start.AddDays(1).AddHours(1) }, Ct);
+        await Expect.ProblemAsync(HttpStatusCode.UnprocessableEntity, move);
+        var lesson = await c.Teacher.Client.GetFromJsonAsync<JsonElement>($"/api/lessons/{id}", Ct);
+        Assert.Equal(start, lesson.GetProperty("startsAt").GetDateTimeOffset());
+    }
 }

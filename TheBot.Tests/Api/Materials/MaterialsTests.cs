@@ -133,4 +133,52 @@ public sealed class MaterialsTests(TheBotAppFixture fixture)
         }, Ct);
         await Expect.ProblemAsync(HttpStatusCode.BadRequest, badDifficulty);
     }
+
+    [Fact]
+    public async Task A_teacher_drafts_activates_and_archives_a_material_and_students_see_only_the_active_one()
+    {
+        var c = await fixture.Learning.CreateClassroomAsync();
+        var id = await CreateAsync(c);
+
+        async Task<bool> StudentSeesAsync() =>
+            (await c.Student.Client.GetFromJsonAsync<JsonElement>("/api/materials", Ct)).GetProperty("items").EnumerateArray()
+                .Any(m => m.GetProperty("id").GetGuid() == id);
+
+        async Task<JsonElement> PatchAsync(SignedIn by, object body, HttpStatusCode expected = HttpStatusCode.OK)
+        {
+            using var response = await by.Client.PatchAsJsonAsync($"/api/materials/{id}", body, Ct);
+            if (expected != HttpStatusCode.OK)
+            {
+                return await Expect.ProblemAsync(expected, response);
+            }
+
+            await Expect.StatusAsync(expected, response);
+            return await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        }
+
+        Assert.True(await StudentSeesAsync());
+        var draft = await PatchAsync(c.Teacher, new { status = "draft", title = "Chapter 3, revised", difficulty = 4 });
+        Assert.Equal("draft", draft.GetProperty("status").GetString());
+        Assert.Equal("Chapter 3, revised", draft.GetProperty("title").GetString());
+        Assert.Equal(4, draft.GetProperty("difficulty").GetInt32());
+        Assert.False(await StudentSeesAsync());
+
+        await PatchAsync(c.Teacher, new { status = "active" });
+        Assert.True(await StudentSeesAsync());
+        await PatchAsync(c.Teacher, new { status = "archived" });
+        Assert.False(await StudentSeesAsync());
+
+        await PatchAsync(c.Teacher, new { videoUrl = "http://example.com/v" }, HttpStatusCode.BadRequest);
+        await PatchAsync(c.Teacher, new { status = "deleted" }, HttpStatusCode.BadRequest);
+        await PatchAsync(c.Teacher, new { difficulty = 0 }, HttpStatusCode.BadRequest);
+        await PatchAsync(c.Teacher, new { title = " " }, HttpStatusCode.BadRequest);
+        var other = await fixture.Learning.CreateClassroomAsync();
+        await PatchAsync(other.Teacher, new { status = "active" }, HttpStatusCode.NotFound);
+        await PatchAsync(c.Student, new { status = "active" }, HttpStatusCode.Forbidden);
+
+        var kept = await c.Teacher.Client.GetFromJsonAsync<JsonElement>("/api/materials", Ct);
+        var material = Assert.Single(kept.GetProperty("items").EnumerateArray());
+        Assert.Equal("archived", material.GetProperty("status").GetString());
+        Assert.Equal(4, material.GetProperty("difficulty").GetInt32());
+    }
 }

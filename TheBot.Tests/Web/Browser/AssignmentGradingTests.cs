@@ -5,12 +5,14 @@ using static Microsoft.Playwright.Assertions;
 namespace TheBot.Tests.Web.Browser;
 
 /// <summary>
-/// A teacher sets homework, the student hands it in, the teacher grades it from the queue, and the student
+/// A teacher sets homework, the student hands it in with a file, the teacher downloads it and grades it from the queue, and the student
 /// sees the grade and feedback live, then in their progress.
 /// </summary>
 [Collection(BrowserTestGroup.Name)]
 public sealed class AssignmentGradingTests(TheBotAppFixture app, BrowserFixture browser)
 {
+    private static readonly byte[] WorkingPdf = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n% the student's working\n");
+
     [Fact]
     public async Task A_teacher_sets_work_the_student_hands_it_in_and_sees_the_grade()
     {
@@ -42,6 +44,12 @@ public sealed class AssignmentGradingTests(TheBotAppFixture app, BrowserFixture 
         var item = student.Locator("[data-assignment]").Filter(new() { HasText = "Fractions" });
         await item.GetByRole(AriaRole.Button, new() { Name = "Submit work" }).ClickAsync();
         await item.GetByLabel("Your answer").FillAsync("1) 3/4  2) 5/6  3) 1/2  4) 7/8  5) 2/3");
+        await item.GetByLabel("Attach files", new() { Exact = false }).SetInputFilesAsync(new FilePayload
+        {
+            Name = "working.pdf",
+            MimeType = "application/pdf",
+            Buffer = WorkingPdf,
+        });
         await item.GetByRole(AriaRole.Button, new() { Name = "Hand in" }).ClickAsync();
         await Expect(item.Locator("[data-submission-status]")).ToHaveAttributeAsync("data-submission-status", "submitted");
         await Screenshots.SaveAsync(student, "assignment-03-student-handed-in");
@@ -49,6 +57,9 @@ public sealed class AssignmentGradingTests(TheBotAppFixture app, BrowserFixture 
         // The teacher's queue fills live.
         var queued = teacher.Locator("[data-submission]").Filter(new() { HasText = studentName });
         await Expect(queued).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        var download = await teacher.RunAndWaitForDownloadAsync(() => queued.GetByRole(AriaRole.Button, new() { Name = "working.pdf" }).ClickAsync());
+        Assert.Equal("working.pdf", download.SuggestedFilename);
+        Assert.Equal(WorkingPdf, await File.ReadAllBytesAsync(await download.PathAsync(), TestContext.Current.CancellationToken));
         await queued.GetByLabel("Score (0–10)").FillAsync("8,5");
         await queued.GetByLabel("Feedback").FillAsync("Good work; check exercise 4.");
         await Screenshots.SaveAsync(teacher, "assignment-04-teacher-grading");

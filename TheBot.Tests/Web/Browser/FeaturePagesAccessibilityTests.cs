@@ -36,6 +36,8 @@ public sealed class FeaturePagesAccessibilityTests(TheBotAppFixture app, Browser
     [InlineData("parent", "Dashboard", "Dashboard")]
     [InlineData("teacher", "Assignments", "Assignments")]
     [InlineData("student", "Assignments", "Assignments")]
+    [InlineData("student", "Materials", "Materials")]
+    [InlineData("teacher", "Materials", "Materials")]
     [InlineData("student", "Progress", "Progress")]
     [InlineData("parent", "Progress", "Progress")]
     [InlineData("tutor", "Progress", "Progress")]

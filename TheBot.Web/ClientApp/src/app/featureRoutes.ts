@@ -55,6 +55,12 @@ export const featureRoutes: readonly FeatureRoute[] = [
     Page: lazy(() => import('../features/assignments/AssignmentsPage').then((m) => ({ default: m.AssignmentsPage }))),
   },
   {
+    path: 'materials',
+    navLabel: 'nav.materials',
+    roles: ['student', 'teacher', 'parent', 'tutor'],
+    Page: lazy(() => import('../features/materials/MaterialsPage').then((m) => ({ default: m.MaterialsPage }))),
+  },
+  {
     path: 'progress',
     navLabel: 'nav.progress',
     roles: ['student', 'parent', 'tutor'],

@@ -6,6 +6,7 @@ import { useAuth } from '../../auth/useAuth';
 import { useI18n } from '../../i18n/I18nContext';
 import { useRealtimeEvent, useRealtimeReconnected } from '../../realtime/useRealtimeEvent';
 import { describeError } from '../../ui/describeError';
+import { FieldMessages, fieldMessageIds } from '../../ui/FieldMessages';
 import { FormAlert } from '../../ui/FormAlert';
 import { PageHeading } from '../../ui/PageHeading';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/QueryStates';
@@ -13,9 +14,12 @@ import { TextAreaField } from '../../ui/TextAreaField';
 import type { Submission } from '../dashboard/dashboardApi';
 import { GradeQueue } from './GradeQueue';
 import { NewAssignmentForm } from './NewAssignmentForm';
+import { SubmissionFiles } from './SubmissionFiles';
 import {
   assignmentListQuery,
   assignmentsKey,
+  attachmentProblem,
+  MAX_SUBMISSION_FILES,
   changeAssignmentStatus,
   latestAttempts,
   submissionListQuery,
@@ -91,13 +95,15 @@ function AssignmentItem({
   const queryClient = useQueryClient();
   const [submitting, setSubmitting] = useState(false);
   const [text, setText] = useState('');
+  const [files, setFiles] = useState<File[]>([]);
   const done = () => void queryClient.invalidateQueries({ queryKey: assignmentsKey });
   const status = useMutation({ mutationFn: (action: 'publish' | 'close') => changeAssignmentStatus(api, assignment.id, action), onSuccess: done });
   const submit = useMutation({
-    mutationFn: () => submitWork(api, assignment.id, text.trim()),
+    mutationFn: () => submitWork(api, assignment.id, text.trim(), files),
     onSuccess: () => {
       setSubmitting(false);
       setText('');
+      setFiles([]);
       done();
     },
   });
@@ -107,6 +113,13 @@ function AssignmentItem({
     submit.mutate();
   };
   const fieldErrors = isApiError(submit.error) ? submit.error.fieldErrors : {};
+  const filesProblem = attachmentProblem(files);
+  const fileField = `files-${assignment.id}`;
+  const fileErrors =
+    filesProblem !== null
+      ? [t(filesProblem === 'tooMany' ? 'assignments.tooManyFiles' : 'assignments.filesTooLarge', { count: MAX_SUBMISSION_FILES })]
+      : fieldErrors['file'];
+  const empty = text.trim() === '' && files.length === 0;
 
   return (
     <li className="item-list__item assignment" data-assignment={assignment.id}>
@@ -136,6 +149,7 @@ function AssignmentItem({
               <span className="muted">{t('assignments.feedback')}:</span> {latest.feedback}
             </p>
           ) : null}
+          <SubmissionFiles submission={latest} />
         </div>
       ) : null}
       {teaches ? (
@@ -165,14 +179,29 @@ function AssignmentItem({
             label={t('assignments.answer')}
             rows={6}
             maxLength={20000}
-            required
             value={text}
             errors={fieldErrors['text']}
             onChange={(event) => setText(event.target.value)}
           />
+          <div className={fileErrors === undefined ? 'field' : 'field field--invalid'}>
+            <label className="field__label" htmlFor={fileField}>
+              {t('assignments.attach', { count: MAX_SUBMISSION_FILES })}
+            </label>
+            <input
+              className="field__control"
+              id={fileField}
+              name={fileField}
+              type="file"
+              multiple
+              aria-invalid={fileErrors !== undefined || undefined}
+              aria-describedby={fieldMessageIds(fileField, undefined, fileErrors)}
+              onChange={(event) => setFiles(Array.from(event.target.files ?? []))}
+            />
+            <FieldMessages name={fileField} errors={fileErrors} />
+          </div>
           {submit.isError ? <FormAlert message={describeError(submit.error, t)} /> : null}
           <div className="actions">
-            <button type="submit" className="button" disabled={submit.isPending || text.trim() === ''}>
+            <button type="submit" className="button" disabled={submit.isPending || empty || filesProblem !== null}>
               {t('assignments.send')}
             </button>
             <button type="button" className="button button--secondary" onClick={() => setSubmitting(false)}>

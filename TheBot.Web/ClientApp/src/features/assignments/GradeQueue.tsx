@@ -8,6 +8,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../ui/QueryStates';
 import { TextAreaField } from '../../ui/TextAreaField';
 import { TextField } from '../../ui/TextField';
 import type { Submission } from '../dashboard/dashboardApi';
+import { SubmissionFiles } from './SubmissionFiles';
 import { assignmentsKey, gradeSubmission, parseScore, returnSubmission, submissionListQuery } from './assignmentsApi';
 
 /** Work handed in and waiting for the teacher, oldest first. */
@@ -70,7 +71,8 @@ function GradeItem({ submission }: { submission: Submission }) {
         <time dateTime={submission.submittedAt}>{formatDateTime(submission.submittedAt)}</time>
         {submission.isLate ? <span className="badge badge--rejected">{t('dashboard.late')}</span> : null}
       </p>
-      <blockquote className="pre-wrap">{submission.text}</blockquote>
+      {submission.text !== '' ? <blockquote className="pre-wrap">{submission.text}</blockquote> : null}
+      <SubmissionFiles submission={submission} />
       <div className="form">
         <TextField
           name={`score-${id}`}

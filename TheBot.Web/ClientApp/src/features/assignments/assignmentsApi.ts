@@ -1,4 +1,4 @@
-import type { ApiClient } from '../../api/ApiClient';
+import type { ApiClient, DownloadedFile } from '../../api/ApiClient';
 import { queryString, type PagedResult } from '../../api/paging';
 import type { Submission } from '../dashboard/dashboardApi';
 import type { PersonRef, SubjectRef } from '../schedule/lessonsApi';
@@ -60,8 +60,51 @@ export function changeAssignmentStatus(api: ApiClient, id: string, action: 'publ
   return api.post<Assignment>(`/api/assignments/${encodeURIComponent(id)}/${action}`);
 }
 
-export function submitWork(api: ApiClient, assignmentId: string, text: string): Promise<Submission> {
-  return api.post<Submission>(`/api/assignments/${encodeURIComponent(assignmentId)}/submissions`, { text });
+/** What the API accepts with one attempt. */
+export const MAX_SUBMISSION_FILES = 5;
+export const MAX_SUBMISSION_BYTES = 50 * 1024 * 1024;
+
+/** Hands in an attempt: JSON for text alone, multipart when files come with it. */
+export function submitWork(api: ApiClient, assignmentId: string, text: string, files: readonly File[] = []): Promise<Submission> {
+  const base = `/api/assignments/${encodeURIComponent(assignmentId)}/submissions`;
+  if (files.length === 0) {
+    return api.post<Submission>(base, { text });
+  }
+  const form = new FormData();
+  if (text !== '') {
+    form.append('text', text);
+  }
+  for (const file of files) {
+    form.append('file', file, file.name);
+  }
+  return api.post<Submission>(`${base}/upload`, form);
+}
+
+/** Why the chosen files cannot be sent, or null when they can. */
+export function attachmentProblem(files: readonly { size: number }[]): 'tooMany' | 'tooLarge' | null {
+  if (files.length > MAX_SUBMISSION_FILES) {
+    return 'tooMany';
+  }
+  return files.reduce((total, file) => total + file.size, 0) > MAX_SUBMISSION_BYTES ? 'tooLarge' : null;
+}
+
+export function downloadSubmissionFile(api: ApiClient, submissionId: string, fileId: string): Promise<DownloadedFile> {
+  return api.download(`/api/assignments/submissions/${encodeURIComponent(submissionId)}/files/${encodeURIComponent(fileId)}`);
+}
+
+/** 1536 → "1.5 KB": sizes as people read them. */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1024) {
+    return `${bytes} B`;
+  }
+  const units = ['KB', 'MB', 'GB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${value >= 10 ? Math.round(value) : Math.round(value * 10) / 10} ${units[unit]}`;
 }
 
 export function gradeSubmission(api: ApiClient, id: string, score: number, feedback: string | null): Promise<Submission> {

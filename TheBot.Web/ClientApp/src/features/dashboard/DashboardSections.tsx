@@ -122,6 +122,7 @@ export function RoleDashboard({ summary }: { summary: DashboardSummary }) {
                     <th scope="col">{t('dashboard.student')}</th>
                     <th scope="col">{t('dashboard.nextLesson')}</th>
                     <th scope="col">{t('dashboard.cancelled30')}</th>
+                    <th scope="col">{t('dashboard.missed30')}</th>
                     <th scope="col">{t('dashboard.overdue')}</th>
                   </tr>
                 </thead>
@@ -131,6 +132,7 @@ export function RoleDashboard({ summary }: { summary: DashboardSummary }) {
                       <td>{row.fullName}</td>
                       <td>{row.nextLessonAt ? <time dateTime={row.nextLessonAt}>{formatDateTime(row.nextLessonAt)}</time> : '—'}</td>
                       <td>{row.cancelledLessons30Days > 0 ? <strong>{row.cancelledLessons30Days}</strong> : 0}</td>
+                      <td>{row.missedLessons30Days > 0 ? <strong>{row.missedLessons30Days}</strong> : 0}</td>
                       <td>{row.overdueAssignments > 0 ? <strong>{row.overdueAssignments}</strong> : 0}</td>
                     </tr>
                   ))}

@@ -18,6 +18,15 @@ export interface Submission {
   maxScore: number;
   feedback: string | null;
   gradedAt: string | null;
+  files: SubmissionFile[];
+}
+
+/** A file handed in with a submission. */
+export interface SubmissionFile {
+  id: string;
+  name: string;
+  contentType: string;
+  length: number;
 }
 
 export interface DueAssignment {
@@ -35,7 +44,14 @@ export interface DashboardSummary {
   student?: { nextLessons: Lesson[]; assignmentsDue: DueAssignment[]; recentGrades: Submission[] } | null;
   teacher?: { todayLessons: Lesson[]; submissionsToGradeCount: number; submissionsToGrade: Submission[] } | null;
   tutor?: {
-    students: { id: string; fullName: string; cancelledLessons30Days: number; overdueAssignments: number; nextLessonAt: string | null }[];
+    students: {
+      id: string;
+      fullName: string;
+      cancelledLessons30Days: number;
+      missedLessons30Days: number;
+      overdueAssignments: number;
+      nextLessonAt: string | null;
+    }[];
   } | null;
   parent?: { children: { id: string; fullName: string; nextLesson: Lesson | null; recentGrades: Submission[] }[] } | null;
   admin?: {

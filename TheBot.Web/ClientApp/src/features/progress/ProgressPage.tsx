@@ -65,8 +65,10 @@ function StudentProgressView({ studentId }: { studentId: string }) {
             ['progress.lessonsCompleted', progress.lessonsCompleted],
             ['progress.lessonsUpcoming', progress.lessonsUpcoming],
             ['progress.lessonsCancelled', progress.lessonsCancelled],
+            ['progress.lessonsMissed', progress.lessonsMissed],
             ['progress.graded', `${progress.graded} / ${progress.submissions}`],
             ['progress.late', progress.lateSubmissions],
+            ['progress.materials', `${progress.materialsCompleted} / ${progress.materialsOpened}`],
           ] as const
         ).map(([label, value]) => (
           <div className="stats__item" key={label}>

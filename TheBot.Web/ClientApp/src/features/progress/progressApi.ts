@@ -15,11 +15,14 @@ export interface StudentProgress {
   student: PersonRef;
   lessonsCompleted: number;
   lessonsCancelled: number;
+  lessonsMissed: number;
   lessonsUpcoming: number;
   submissions: number;
   graded: number;
   lateSubmissions: number;
   averagePercent: number | null;
+  materialsOpened: number;
+  materialsCompleted: number;
   scores: ScorePoint[];
 }
 

@@ -16,6 +16,7 @@ import { LessonConflictAlert } from './LessonConflictAlert';
 import {
   cancelLesson,
   completeLesson,
+  markLessonMissed,
   confirmLesson,
   lessonHistoryQuery,
   lessonQuery,
@@ -166,6 +167,11 @@ function LessonActions({ lesson }: { lesson: Lesson }) {
         {manages && started ? (
           <button type="button" className="button" disabled={mutation.isPending} onClick={() => mutation.mutate(() => completeLesson(api, lesson.id))}>
             {t('lesson.complete')}
+          </button>
+        ) : null}
+        {manages && started ? (
+          <button type="button" className="button button--secondary" disabled={mutation.isPending} onClick={() => mutation.mutate(() => markLessonMissed(api, lesson.id))}>
+            {t('lesson.missed')}
           </button>
         ) : null}
         {manages ? (

@@ -1,7 +1,7 @@
 import type { ApiClient } from '../../api/ApiClient';
 import { queryString, type PagedResult } from '../../api/paging';
 
-export const LESSON_STATUSES = ['pending', 'confirmed', 'completed', 'cancelled'] as const;
+export const LESSON_STATUSES = ['pending', 'confirmed', 'completed', 'cancelled', 'missed'] as const;
 export type LessonStatus = (typeof LESSON_STATUSES)[number];
 
 export interface PersonRef {
@@ -130,4 +130,9 @@ export function cancelLesson(api: ApiClient, id: string, reason: string): Promis
 
 export function completeLesson(api: ApiClient, id: string): Promise<Lesson> {
   return api.post<Lesson>(`/api/lessons/${encodeURIComponent(id)}/complete`);
+}
+
+/** The student did not come (only once the lesson has started). */
+export function markLessonMissed(api: ApiClient, id: string): Promise<Lesson> {
+  return api.post<Lesson>(`/api/lessons/${encodeURIComponent(id)}/missed`);
 }

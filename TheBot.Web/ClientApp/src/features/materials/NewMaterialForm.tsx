@@ -1,0 +1,105 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { isApiError } from '../../api/ApiError';
+import { useApi } from '../../app/ServicesContext';
+import { useI18n } from '../../i18n/I18nContext';
+import { describeError } from '../../ui/describeError';
+import { FormAlert } from '../../ui/FormAlert';
+import { SelectField } from '../../ui/SelectField';
+import { TextAreaField } from '../../ui/TextAreaField';
+import { TextField } from '../../ui/TextField';
+import { mySubjectsQuery } from '../subjects/subjectsApi';
+import { createMaterial, MATERIAL_KINDS, MATERIAL_STATUSES, materialsKey, uploadMaterialFile, type MaterialStatus } from './materialsApi';
+
+/** A new material for all my students of a subject, with an optional file sent right after it is created. */
+export function NewMaterialForm({ onDone }: { onDone: () => void }) {
+  const { t } = useI18n();
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const subjects = useQuery(mySubjectsQuery(api));
+  const [subjectId, setSubjectId] = useState('');
+  const [title, setTitle] = useState('');
+  const [kind, setKind] = useState<string>('document');
+  const [difficulty, setDifficulty] = useState('1');
+  const [status, setStatus] = useState<MaterialStatus>('active');
+  const [videoUrl, setVideoUrl] = useState('');
+  const [description, setDescription] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  // Once created, a retry after a failed upload only uploads again: no duplicate material.
+  const [createdId, setCreatedId] = useState<string | null>(null);
+  const mutation = useMutation({
+    mutationFn: async () => {
+      const id = createdId ?? (await create()).id;
+      setCreatedId(id);
+      return file === null ? null : uploadMaterialFile(api, id, file);
+    },
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: materialsKey }),
+    onSuccess: onDone,
+  });
+  const create = () =>
+      createMaterial(api, {
+        subjectId,
+        title: title.trim(),
+        description: description.trim() === '' ? null : description.trim(),
+        kind,
+        difficulty: Number(difficulty) || 1,
+        videoUrl: videoUrl.trim() === '' ? null : videoUrl.trim(),
+        status,
+      });
+  const fieldErrors = isApiError(mutation.error) ? mutation.error.fieldErrors : {};
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    mutation.mutate();
+  };
+
+  return (
+    <form className="panel form" onSubmit={onSubmit} noValidate aria-labelledby="new-material">
+      <h2 id="new-material">{t('materials.new')}</h2>
+      <SelectField
+        name="materialSubject"
+        label={t('lesson.subject')}
+        placeholder={t('common.choose')}
+        options={(subjects.data ?? []).map((subject) => ({ value: subject.id, label: subject.name }))}
+        value={subjectId}
+        required
+        errors={fieldErrors['subjectId']}
+        onChange={(event) => setSubjectId(event.target.value)}
+      />
+      <TextField name="materialTitle" label={t('materials.titleField')} value={title} required maxLength={200} errors={fieldErrors['title']} onChange={(event) => setTitle(event.target.value)} />
+      <SelectField
+        name="materialKind"
+        label={t('materials.kindField')}
+        options={MATERIAL_KINDS.map((value) => ({ value, label: t(`materials.kind.${value}`) }))}
+        value={kind}
+        errors={fieldErrors['kind']}
+        onChange={(event) => setKind(event.target.value)}
+      />
+      <TextField name="materialDifficulty" label={t('materials.difficultyField')} type="number" min={1} max={5} value={difficulty} errors={fieldErrors['difficulty']} onChange={(event) => setDifficulty(event.target.value)} />
+      <SelectField
+        name="materialStatus"
+        label={t('materials.statusField')}
+        options={MATERIAL_STATUSES.map((value) => ({ value, label: t(`materials.status.${value}`) }))}
+        value={status}
+        errors={fieldErrors['status']}
+        onChange={(event) => setStatus(event.target.value as MaterialStatus)}
+      />
+      <TextField name="materialVideo" label={t('materials.videoField')} type="url" placeholder="https://" value={videoUrl} errors={fieldErrors['videoUrl']} onChange={(event) => setVideoUrl(event.target.value)} />
+      <TextAreaField name="materialDescription" label={t('assignments.description')} rows={4} maxLength={4000} value={description} errors={fieldErrors['description']} onChange={(event) => setDescription(event.target.value)} />
+      <div className="field">
+        <label className="field__label" htmlFor="materialFile">
+          {t('materials.attachFile')}
+        </label>
+        <input className="field__control" id="materialFile" name="materialFile" type="file" onChange={(event) => setFile(event.target.files?.[0] ?? null)} />
+      </div>
+      {mutation.isError ? <FormAlert message={describeError(mutation.error, t)} /> : null}
+      <div className="actions">
+        <button type="submit" className="button" disabled={mutation.isPending || subjectId === '' || title.trim() === ''}>
+          {mutation.isPending ? t('common.saving') : t('materials.create')}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onDone}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
