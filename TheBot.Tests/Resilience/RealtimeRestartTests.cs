@@ -30,7 +30,7 @@ public sealed class RealtimeRestartTests(ScaleOutAppFixture app)
         await socket.WaitAsync("messageCreated", IsMessage(first));
 
         var commands = app.Host.App.Services.GetRequiredService<ResourceCommandService>();
-        var replicas = await ReplicaIdsAsync("realtime", count: 2);
+        var replicas = await ResourceInstances.IdsAsync(app.Host, "realtime", count: 2, Ct);
         var missed = new List<Guid>();
         try
         {
@@ -65,24 +65,6 @@ public sealed class RealtimeRestartTests(ScaleOutAppFixture app)
 
         var live = (await Chatting.PostAsync(admin, roomId, "after the restart")).GetProperty("id").GetGuid();
         await reconnected.WaitAsync("messageCreated", IsMessage(live));
-    }
-
-    /// <summary>The instance ids of a replicated resource (commands address one instance each).</summary>
-    private async Task<List<string>> ReplicaIdsAsync(string resourceName, int count)
-    {
-        var notifications = app.Host.App.Services.GetRequiredService<ResourceNotificationService>();
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(30));
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var update in notifications.WatchAsync(timeout.Token))
-        {
-            if (update.Resource.Name == resourceName && ids.Add(update.ResourceId) && ids.Count == count)
-            {
-                break;
-            }
-        }
-
-        return [.. ids.Order(StringComparer.Ordinal)];
     }
 
     private static Func<JsonElement, bool> IsMessage(Guid id) => p => p.GetProperty("message").GetProperty("id").GetGuid() == id;
