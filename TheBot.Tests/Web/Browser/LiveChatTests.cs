@@ -79,6 +79,20 @@ public sealed class LiveChatTests(TheBotAppFixture app, BrowserFixture browser)
         await Expect(typing).ToHaveCountAsync(0, new() { Timeout = 10_000 });
         await Screenshots.SaveAsync(teacher, "chat-05-teacher-receives-reply");
 
+        // The student sends a file; the teacher receives it live and downloads it.
+        var notes = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n% my notes\n");
+        await student.Locator("#chat-attachment").SetInputFilesAsync(new FilePayload { Name = "notes.pdf", MimeType = "application/pdf", Buffer = notes });
+        await Expect(student.Locator("label[for='chat-attachment']")).ToContainTextAsync("notes.pdf");
+        await composer.FillAsync("My notes from the lesson");
+        await student.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+        var withFile = teacher.Locator(".message").Filter(new() { HasText = "My notes from the lesson" });
+        var fileButton = withFile.GetByRole(AriaRole.Button, new() { Name = "notes.pdf", Exact = false });
+        await Expect(fileButton).ToBeVisibleAsync(Live);
+        var download = await teacher.RunAndWaitForDownloadAsync(() => fileButton.ClickAsync());
+        Assert.Equal("notes.pdf", download.SuggestedFilename);
+        Assert.Equal(notes, await File.ReadAllBytesAsync(await download.PathAsync(), TestContext.Current.CancellationToken));
+        await Screenshots.SaveAsync(teacher, "chat-06-teacher-receives-file");
+
         // The teacher edits their message; the student sees the new text, marked edited.
         await teacherMessage.GetByRole(AriaRole.Button, new() { Name = "Edit message" }).ClickAsync();
         await teacher.GetByLabel("Edit message").FillAsync("Hello! Homework: page 14, exercises 1–5.");
@@ -87,7 +101,7 @@ public sealed class LiveChatTests(TheBotAppFixture app, BrowserFixture browser)
         await Expect(edited).ToBeVisibleAsync(Live);
         await Expect(edited).ToContainTextAsync("edited");
         await Expect(student.Locator(".message").Filter(new() { HasText = "page 13" })).ToHaveCountAsync(0);
-        await Screenshots.SaveAsync(student, "chat-06-student-sees-edit");
+        await Screenshots.SaveAsync(student, "chat-07-student-sees-edit");
 
         teacherSession.AssertNoPageProblems();
         studentSession.AssertNoPageProblems();

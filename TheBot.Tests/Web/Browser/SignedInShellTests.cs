@@ -34,7 +34,7 @@ public sealed class SignedInShellTests(TheBotAppFixture app, BrowserFixture brow
         await Expect(page.Locator(".item-list__item").Filter(new() { HasText = "Essay: Pushkin" })).ToContainTextAsync("Late");
         await Expect(page.Locator("[data-lesson]")).ToContainTextAsync("Mathematics");
         var navigation = page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" });
-        await Expect(navigation.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Dashboard", "Schedule", "Chat", "Assignments", "Materials", "My subjects", "Profile", "Devices"]);
+        await Expect(navigation.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Dashboard", "Schedule", "Chat", "Assignments", "Materials", "Progress", "My subjects", "Profile", "Devices"]);
         await Screenshots.SaveAsync(page, "shell-dashboard-en");
 
         // The token "expires": the profile call gets 401, the app refreshes once and retries.

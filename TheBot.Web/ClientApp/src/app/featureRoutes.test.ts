@@ -34,7 +34,7 @@ describe("the app's navigation", () => {
   });
 
   it('gives the teacher their subjects', () => {
-    expect(paths('teacher')).toEqual(['/dashboard', '/schedule', '/chat', '/assignments', '/materials', '/my-subjects', '/profile', '/sessions']);
+    expect(paths('teacher')).toEqual(['/dashboard', '/schedule', '/chat', '/assignments', '/materials', '/progress', '/my-subjects', '/profile', '/sessions']);
   });
 
   it('gives the admin the administration pages', () => {

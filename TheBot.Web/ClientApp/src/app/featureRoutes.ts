@@ -63,7 +63,7 @@ export const featureRoutes: readonly FeatureRoute[] = [
   {
     path: 'progress',
     navLabel: 'nav.progress',
-    roles: ['student', 'parent', 'tutor'],
+    roles: ['student', 'parent', 'tutor', 'teacher'],
     Page: lazy(() => import('../features/progress/ProgressPage').then((m) => ({ default: m.ProgressPage }))),
   },
   {

@@ -8,11 +8,15 @@ import { useRealtimeEvent, useRealtimeReconnected } from '../../realtime/useReal
 import { describeError } from '../../ui/describeError';
 import { FormAlert } from '../../ui/FormAlert';
 import { ErrorState, LoadingState } from '../../ui/QueryStates';
+import { saveFile } from '../../ui/saveFile';
+import { formatFileSize } from '../assignments/assignmentsApi';
 import {
   deleteMessage,
+  downloadAttachment,
   editMessage,
   fetchMessages,
   markRoomRead,
+  postAttachment,
   postMessage,
   roomQuery,
   type ChatMessage,
@@ -189,7 +193,7 @@ export function RoomView({ roomId }: { roomId: string }) {
     }
   };
 
-  const send = async (text: string) => {
+  const send = async (text: string, file: File | null) => {
     const clientMessageId = newClientMessageId();
     const pending: ChatMessage = {
       id: `pending:${clientMessageId}`,
@@ -202,16 +206,18 @@ export function RoomView({ roomId }: { roomId: string }) {
       edited: false,
       deleted: false,
       pending: true,
+      attachment: file === null ? null : { fileName: file.name, contentType: file.type, size: file.size, url: '' },
     };
     merge([pending]);
     setSendError(null);
     try {
+      const post = () => (file === null ? postMessage(api, roomId, text, clientMessageId) : postAttachment(api, roomId, file, text, clientMessageId));
       let stored: ChatMessage;
       try {
-        stored = await postMessage(api, roomId, text, clientMessageId);
+        stored = await post();
       } catch {
         // Sending is idempotent by clientMessageId: one retry never duplicates.
-        stored = await postMessage(api, roomId, text, clientMessageId);
+        stored = await post();
       }
       merge([stored]);
     } catch (error) {
@@ -357,7 +363,7 @@ function MessageItem({
       ) : (
         <p className="message__text">{message.text}</p>
       )}
-      {message.attachment ? <p className="muted">📎 {message.attachment.fileName}</p> : null}
+      {message.attachment ? <AttachmentLink attachment={message.attachment} /> : null}
       {mine && !message.deleted && !message.pending && !editing ? (
         <div className="actions actions--compact">
           <button
@@ -387,20 +393,53 @@ function MessageItem({
   );
 }
 
-function Composer({ onSend, onTyping }: { onSend: (text: string) => Promise<void>; onTyping: () => void }) {
+function AttachmentLink({ attachment }: { attachment: NonNullable<ChatMessage['attachment']> }) {
+  const { t } = useI18n();
+  const api = useApi();
+  const [error, setError] = useState<unknown>(null);
+  const label = `📎 ${attachment.fileName} (${formatFileSize(attachment.size)})`;
+  if (attachment.url === '') {
+    return <p className="muted">{label}</p>;
+  }
+  const download = async () => {
+    setError(null);
+    try {
+      const file = await downloadAttachment(api, attachment.url);
+      saveFile(file.blob, file.fileName ?? attachment.fileName);
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+  return (
+    <>
+      <button type="button" className="button button--link" onClick={() => void download()}>
+        {label}
+      </button>
+      {error !== null ? <FormAlert message={describeError(error, t)} /> : null}
+    </>
+  );
+}
+
+function Composer({ onSend, onTyping }: { onSend: (text: string, file: File | null) => Promise<void>; onTyping: () => void }) {
   const { t } = useI18n();
   const [text, setText] = useState('');
+  const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const value = text.trim();
-    if (value === '') {
+    if (value === '' && file === null) {
       return;
     }
     setBusy(true);
     setText('');
     try {
-      await onSend(value);
+      await onSend(value, file);
+      setFile(null);
+      if (fileInput.current !== null) {
+        fileInput.current.value = '';
+      }
     } catch {
       setText(value);
     } finally {
@@ -430,7 +469,17 @@ function Composer({ onSend, onTyping }: { onSend: (text: string) => Promise<void
           }
         }}
       />
-      <button type="submit" className="button" disabled={busy || text.trim() === ''}>
+      <input
+        ref={fileInput}
+        id="chat-attachment"
+        className="visually-hidden composer__file"
+        type="file"
+        onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+      />
+      <label className="button button--secondary composer__attach" htmlFor="chat-attachment">
+        {file === null ? t('chat.attach') : `📎 ${file.name}`}
+      </label>
+      <button type="submit" className="button" disabled={busy || (text.trim() === '' && file === null)}>
         {t('chat.send')}
       </button>
     </form>

@@ -1,4 +1,4 @@
-import type { ApiClient } from '../../api/ApiClient';
+import type { ApiClient, DownloadedFile } from '../../api/ApiClient';
 import { queryString, type PagedResult } from '../../api/paging';
 
 export interface ChatAuthor {
@@ -102,6 +102,20 @@ export function startDirectChat(api: ApiClient, participantId: string): Promise<
 
 export function postMessage(api: ApiClient, roomId: string, text: string, clientMessageId: string): Promise<ChatMessage> {
   return api.post<ChatMessage>(`/api/chat/rooms/${encodeURIComponent(roomId)}/messages`, { text, clientMessageId });
+}
+
+/** A message carrying a file (≤ 50 MB); idempotent by clientMessageId like a text message. */
+export function postAttachment(api: ApiClient, roomId: string, file: File, text: string, clientMessageId: string): Promise<ChatMessage> {
+  const form = new FormData();
+  form.append('text', text);
+  form.append('clientMessageId', clientMessageId);
+  form.append('file', file, file.name);
+  return api.post<ChatMessage>(`/api/chat/rooms/${encodeURIComponent(roomId)}/attachments`, form);
+}
+
+/** The attachment's own address, as the message gives it (only participants may fetch it). */
+export function downloadAttachment(api: ApiClient, url: string): Promise<DownloadedFile> {
+  return api.download(url);
 }
 
 export function editMessage(api: ApiClient, roomId: string, messageId: string, text: string): Promise<ChatMessage> {

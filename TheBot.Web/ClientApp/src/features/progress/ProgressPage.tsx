@@ -7,19 +7,29 @@ import { PageHeading } from '../../ui/PageHeading';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/QueryStates';
 import { SelectField } from '../../ui/SelectField';
 import { dashboardQuery } from '../dashboard/dashboardApi';
+import { activeEnrollmentsQuery } from '../schedule/lessonsApi';
 import { GradesChart } from './GradesChart';
+import { ProgressExports } from './ProgressExports';
+import { ReportsPanel } from './ReportsPanel';
 import { progressQuery, toChartPoints } from './progressApi';
 
-/** A student's results: counts, average and grades over time. Parents and tutors choose the student. */
+/**
+ * A student's results: counts, average, grades over time and progress reports. Parents, tutors and
+ * teachers choose the student (teachers among those actively enrolled with them); tutors export to Excel.
+ */
 export function ProgressPage() {
   const { t } = useI18n();
   const api = useApi();
   const { user } = useAuth();
   const isStudent = user?.role === 'student';
-  const dashboard = useQuery({ ...dashboardQuery(api), enabled: !isStudent });
-  const students = isStudent
-    ? []
-    : (dashboard.data?.parent?.children ?? dashboard.data?.tutor?.students ?? []).map((person) => ({ value: person.id, label: person.fullName }));
+  const isTeacher = user?.role === 'teacher';
+  const dashboard = useQuery({ ...dashboardQuery(api), enabled: !isStudent && !isTeacher });
+  const enrollments = useQuery({ ...activeEnrollmentsQuery(api), enabled: isTeacher });
+  const people = isTeacher
+    ? uniqueStudents(enrollments.data?.items.map((e) => e.student) ?? [])
+    : (dashboard.data?.parent?.children ?? dashboard.data?.tutor?.students ?? []);
+  const students = isStudent ? [] : people.map((person) => ({ value: person.id, label: person.fullName }));
+  const choices = isTeacher ? enrollments : dashboard;
   const [chosen, setChosen] = useState('');
   const studentId = isStudent ? (user?.id ?? '') : chosen !== '' ? chosen : (students[0]?.value ?? '');
 
@@ -27,10 +37,10 @@ export function ProgressPage() {
     <section className="page">
       <PageHeading title={t('progress.title')}>{t('progress.title')}</PageHeading>
       {!isStudent ? (
-        dashboard.isPending ? (
+        choices.isPending ? (
           <LoadingState />
-        ) : dashboard.isError ? (
-          <ErrorState error={dashboard.error} onRetry={() => void dashboard.refetch()} />
+        ) : choices.isError ? (
+          <ErrorState error={choices.error} onRetry={() => void choices.refetch()} />
         ) : students.length === 0 ? (
           <EmptyState message={t('progress.noStudents')} />
         ) : (
@@ -39,9 +49,20 @@ export function ProgressPage() {
           </div>
         )
       ) : null}
-      {studentId !== '' ? <StudentProgressView studentId={studentId} /> : null}
+      {user?.role === 'tutor' && students.length > 0 ? <ProgressExports studentId={studentId} /> : null}
+      {studentId !== '' ? (
+        <>
+          <StudentProgressView studentId={studentId} />
+          <ReportsPanel studentId={studentId} />
+        </>
+      ) : null}
     </section>
   );
+}
+
+function uniqueStudents(people: readonly { id: string; fullName: string }[]) {
+  const byId = new Map(people.map((person) => [person.id, person]));
+  return [...byId.values()].sort((a, b) => a.fullName.localeCompare(b.fullName));
 }
 
 function StudentProgressView({ studentId }: { studentId: string }) {

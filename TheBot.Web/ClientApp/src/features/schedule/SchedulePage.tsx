@@ -6,8 +6,9 @@ import { useAuth } from '../../auth/useAuth';
 import { useI18n } from '../../i18n/I18nContext';
 import { PageHeading } from '../../ui/PageHeading';
 import { ErrorState, LoadingState } from '../../ui/QueryStates';
+import { SelectField } from '../../ui/SelectField';
 import { LessonStatusBadge } from './LessonStatusBadge';
-import { lessonsInRangeQuery } from './lessonsApi';
+import { lessonsInRangeQuery, teachersQuery } from './lessonsApi';
 import { NewLessonForm } from './NewLessonForm';
 import { useLessonLiveUpdates } from './useLessonLiveUpdates';
 import { addDays, addWeeks, dayKey, daysOfWeek, groupByDay, isSameDay, startOfWeek, weekRange } from './week';
@@ -31,7 +32,10 @@ function WeekSchedule() {
   const [creating, setCreating] = useState(false);
   useLessonLiveUpdates();
   const range = useMemo(() => weekRange(weekStart), [weekStart]);
-  const query = useQuery(lessonsInRangeQuery(api, range));
+  const isAdmin = user?.role === 'admin';
+  const [teacherId, setTeacherId] = useState('');
+  const teachers = useQuery({ ...teachersQuery(api), enabled: isAdmin });
+  const query = useQuery(lessonsInRangeQuery(api, range, teacherId === '' ? undefined : teacherId));
   const locale = language === 'ru' ? 'ru-RU' : 'en-GB';
   const dayFormat = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short' });
   const timeFormat = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
@@ -68,6 +72,23 @@ function WeekSchedule() {
           {rangeLabel}
         </p>
       </div>
+      {isAdmin ? (
+        <div className="toolbar">
+          <SelectField
+            name="scheduleTeacher"
+            label={t('schedule.teacherFilter')}
+            placeholder={t('schedule.allTeachers')}
+            options={(teachers.data?.items ?? []).map((teacher) => ({ value: teacher.id, label: teacher.fullName }))}
+            value={teacherId}
+            onChange={(event) => setTeacherId(event.target.value)}
+          />
+        </div>
+      ) : null}
+      {query.isSuccess && query.data.totalCount > query.data.items.length ? (
+        <p className="muted" role="status">
+          {t('schedule.truncated', { shown: query.data.items.length, total: query.data.totalCount })}
+        </p>
+      ) : null}
       {query.isPending ? <LoadingState /> : null}
       {query.isError ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : null}
       {byDay !== null ? (

@@ -76,11 +76,21 @@ export interface Enrollment {
 
 export const lessonsKey = ['lessons'] as const;
 
-export function lessonsInRangeQuery(api: ApiClient, range: { from: string; to: string }) {
+/** A week's lessons (at most 100: the API's page limit); admins may narrow the whole school's to one teacher. */
+export function lessonsInRangeQuery(api: ApiClient, range: { from: string; to: string }, teacherId?: string) {
   return {
-    queryKey: [...lessonsKey, 'range', range] as const,
+    queryKey: [...lessonsKey, 'range', range, teacherId ?? 'all'] as const,
     queryFn: ({ signal }: { signal: AbortSignal }) =>
-      api.get<PagedResult<Lesson>>(`/api/lessons${queryString({ from: range.from, to: range.to, pageSize: 100 })}`, { signal }),
+      api.get<PagedResult<Lesson>>(`/api/lessons${queryString({ from: range.from, to: range.to, teacherId, pageSize: 100 })}`, { signal }),
+  };
+}
+
+/** Active teachers, for the admin's schedule filter. */
+export function teachersQuery(api: ApiClient) {
+  return {
+    queryKey: ['admin', 'teachers'] as const,
+    queryFn: ({ signal }: { signal: AbortSignal }) =>
+      api.get<PagedResult<PersonRef>>(`/api/admin/users${queryString({ role: 'teacher', active: true, pageSize: 100 })}`, { signal }),
   };
 }
 
