@@ -13,8 +13,8 @@ ROOT=$PWD
 OUT=$ROOT/bench/.out
 QUICK=0; [[ "${1:-}" == "--quick" ]] && QUICK=1
 
-DURATION=15s; WARMUP=40s; USERS=10000; LESSONS=100000; MESSAGES=1000000; FANOUT_MESSAGES=6000; IDLE_COUNTS="1000 5000 10000"; RAMP_STEP=10
-if ((QUICK)); then DURATION=5s; WARMUP=20s; USERS=2000; LESSONS=20000; MESSAGES=100000; FANOUT_MESSAGES=1200; IDLE_COUNTS="1000"; RAMP_STEP=3; fi
+DURATION=15s; WARMUP=40s; USERS=10000; LESSONS=100000; MESSAGES=1000000; FANOUT_MESSAGES=6000; IDLE_COUNTS="1000 5000 10000"; RAMP_STEP=10; SOAK_SECONDS=600
+if ((QUICK)); then DURATION=5s; WARMUP=20s; USERS=2000; LESSONS=20000; MESSAGES=100000; FANOUT_MESSAGES=1200; IDLE_COUNTS="1000"; RAMP_STEP=3; SOAK_SECONDS=60; fi
 PG_PORT=55432; REDIS_PORT=56379; API_PORT=5101; REALTIME_PORT=5102; REALTIME2_PORT=5103; WEB_PORT=5100; NGINX_PORT=5200
 
 log() { printf '\n== %s\n' "$*" >&2; }
@@ -133,6 +133,13 @@ read_scenario "chat rooms (100)" "front door (YARP)" "http://127.0.0.1:$WEB_PORT
 # --- writes, fan-out, idle connections -------------------------------------------------------------
 log "writes"
 $BENCH writes $RAMP_STEP | tee "$OUT/writes.txt"
+log "soak: $SOAK_SECONDS s through the front door at 70% of the mix's measured maximum"
+# The soak's mix (6 lesson reads : 3 chat-list reads : 1 post) can go as fast as its parts allow together.
+WRITES_MAX=$(grep -o 'achieved [0-9]*' "$OUT/writes.txt" | awk '{print $2}' | sort -n | tail -1)
+SOAK_RATE=$(awk -F'\t' -v w="$WRITES_MAX" '$1 ~ /^lessons/ && $2 ~ /YARP/ {l=$3} $1 ~ /^chat/ && $2 ~ /YARP/ {c=$3}
+  END {printf "%d", 0.7 / (0.6/l + 0.3/c + 0.1/w)}' "$RESULTS")
+BENCH_API_URL="http://127.0.0.1:$WEB_PORT" $BENCH soak "$LESSONS_PATH" "$SOAK_RATE" "$SOAK_SECONDS" \
+  "$(cat "$OUT/api.pid")" "$(cat "$OUT/realtime.pid")" "$(cat "$OUT/web.pid")" | tee "$OUT/soak.txt" || true
 log "fan-out, one realtime"
 # A run with losses exits non-zero: that is a result to record in the report, not a reason to stop.
 $BENCH fanout "$FANOUT_MESSAGES" 600 | tee "$OUT/fanout.txt" || true
@@ -168,6 +175,8 @@ size_mib() { du -sm "$OUT/publish/$1" | cut -f1; }
   echo
   echo "### Writes (POST a chat message: persist + publish), rate ramp of ${RAMP_STEP}s steps"
   echo; echo '```'; cat "$OUT/writes.txt"; echo '```'; echo
+  echo "### Soak ($SOAK_SECONDS s through the front door, 6 lesson reads : 3 chat-list reads : 1 post, at 70% of that mix's measured maximum: $SOAK_RATE req/s)"
+  echo; echo '```'; cat "$OUT/soak.txt"; echo '```'; echo
   echo "### Realtime fan-out (100-member room)"
   echo; echo '```'; cat "$OUT/fanout.txt"; echo '```'; echo
   echo "### Idle WebSocket connections (one realtime)"

@@ -15,6 +15,9 @@ return command switch
     "idle" => await IdleConnectionsScenario.RunAsync(settings, count: Arg(1, 1_000), realtimePid: Arg(2, 0), cancellation.Token),
     "fanout" => await FanOutScenario.RunAsync(settings, messages: Arg(1, 3_000), perSecond: Arg(2, 600), cancellation.Token),
     "writes" => await WriteRampScenario.RunAsync(settings, [100, 200, 400, 800, 1_600, 3_200], TimeSpan.FromSeconds(Arg(1, 10)), cancellation.Token),
+    "soak" => await SoakScenario.RunAsync(
+        settings, lessonsPath: args[1], perSecond: Arg(2, 100), duration: TimeSpan.FromSeconds(Arg(3, 600)),
+        services: new Dictionary<string, int> { ["api"] = Arg(4, 0), ["realtime"] = Arg(5, 0), ["web"] = Arg(6, 0) }, cancellation.Token),
     _ => Usage(),
 };
 
@@ -33,6 +36,6 @@ static int PrintToken(BenchSettings settings, string? who)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: TheBot.Bench seed [users lessons messages] | token lessons|chat|poster | idle <count> <realtime-pid> | fanout [messages per-second] | writes [seconds-per-step]");
+    Console.Error.WriteLine("usage: TheBot.Bench seed [users lessons messages] | token lessons|chat|poster | idle <count> <realtime-pid> | fanout [messages per-second] | writes [seconds-per-step] | soak <lessons-path> <per-second> <seconds> <api-pid> <realtime-pid> <web-pid>");
     return 2;
 }
