@@ -90,6 +90,14 @@ public sealed class MultipartUploadReader(IContentStore store, IOptions<StorageO
                 fields[name] = value;
             }
         }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            await DeleteAsync(files, CancellationToken.None);
+            return Refuse(TypedResults.Problem(
+                statusCode: StatusCodes.Status413PayloadTooLarge,
+                title: "Upload too large",
+                detail: $"An upload may be at most {options.Value.MaxFileBytes / (1024 * 1024)} MB in all."));
+        }
         catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException)
         {
             await DeleteAsync(files, CancellationToken.None);

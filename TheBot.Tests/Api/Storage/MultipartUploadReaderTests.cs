@@ -93,6 +93,21 @@ public sealed class MultipartUploadReaderTests : IDisposable
     }
 
     [Fact]
+    public async Task A_body_over_the_server_limit_is_413_and_keeps_the_files_read_before_it_nowhere()
+    {
+        var pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n" + new string('p', 20_000));
+        var request = Multipart(("file", "one.pdf", pdf), ("file", "two.pdf", pdf));
+        // Kestrel throws this from the body stream once the request passes its size limit.
+        request.Body = new LimitedBody(((MemoryStream)request.Body).ToArray(), allowed: pdf.Length + 5_000);
+
+        var result = await _reader.ReadAsync(request, new UploadLimits(MaxFiles: 2), TestContext.Current.CancellationToken);
+
+        var problem = Assert.IsType<ProblemHttpResult>(result.Problem);
+        Assert.Equal(StatusCodes.Status413PayloadTooLarge, problem.StatusCode);
+        Assert.Empty(Directory.GetFiles(_root, "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
     public async Task Unknown_or_malformed_keys_are_not_found_and_cannot_leave_the_root()
     {
         Assert.Null(await _store.OpenReadAsync("../../etc/passwd", TestContext.Current.CancellationToken));
@@ -119,5 +134,21 @@ public sealed class MultipartUploadReaderTests : IDisposable
         request.ContentType = $"multipart/form-data; boundary={boundary}";
         request.Body = body;
         return request;
+    }
+
+    private sealed class LimitedBody(byte[] content, int allowed) : MemoryStream(content)
+    {
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (Position >= allowed)
+            {
+                throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
+            }
+
+            return await base.ReadAsync(buffer[..(int)Math.Min(buffer.Length, allowed - Position)], cancellationToken);
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
     }
 }
