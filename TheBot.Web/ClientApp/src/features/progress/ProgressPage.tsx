@@ -8,10 +8,11 @@ import { EmptyState, ErrorState, LoadingState } from '../../ui/QueryStates';
 import { SelectField } from '../../ui/SelectField';
 import { dashboardQuery } from '../dashboard/dashboardApi';
 import { activeEnrollmentsQuery } from '../schedule/lessonsApi';
+import { AttendanceChart } from './AttendanceChart';
 import { GradesChart } from './GradesChart';
 import { ProgressExports } from './ProgressExports';
 import { ReportsPanel } from './ReportsPanel';
-import { progressQuery, toChartPoints } from './progressApi';
+import { progressQuery, toAttendanceBars, toChartPoints } from './progressApi';
 
 /**
  * A student's results: counts, average, grades over time and progress reports. Parents, tutors and
@@ -77,6 +78,7 @@ function StudentProgressView({ studentId }: { studentId: string }) {
   }
   const progress = query.data;
   const points = toChartPoints(progress.scores);
+  const attendance = toAttendanceBars(progress);
   return (
     <>
       <dl className="stats panel">
@@ -98,6 +100,7 @@ function StudentProgressView({ studentId }: { studentId: string }) {
           </div>
         ))}
       </dl>
+      {attendance.length > 0 ? <AttendanceChart bars={attendance} /> : null}
       {points.length === 0 ? (
         <EmptyState message={t('dashboard.noGrades')} />
       ) : (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toChartPoints } from './progressApi';
+import { toAttendanceBars, toChartPoints } from './progressApi';
 
 describe('progress chart points', () => {
   it('turns scores into percentages in time order', () => {
@@ -11,6 +11,15 @@ describe('progress chart points', () => {
     expect(points.map((p) => [p.assignment, p.percent])).toEqual([
       ['A', 85],
       ['B', 67.1],
+    ]);
+  });
+
+  it('charts attendance only once a lesson has happened', () => {
+    expect(toAttendanceBars({ lessonsCompleted: 0, lessonsMissed: 0, lessonsCancelled: 0 })).toEqual([]);
+    expect(toAttendanceBars({ lessonsCompleted: 4, lessonsMissed: 1, lessonsCancelled: 0 })).toEqual([
+      { kind: 'attended', count: 4 },
+      { kind: 'missed', count: 1 },
+      { kind: 'cancelled', count: 0 },
     ]);
   });
 });

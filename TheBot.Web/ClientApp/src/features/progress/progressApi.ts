@@ -53,3 +53,18 @@ export function toChartPoints(scores: readonly ScorePoint[]): ChartPoint[] {
     }))
     .sort((a, b) => a.at - b.at);
 }
+
+export interface AttendanceBar {
+  kind: 'attended' | 'missed' | 'cancelled';
+  count: number;
+}
+
+/** The lessons that have happened (or were meant to), for the attendance chart; none when there were none. */
+export function toAttendanceBars(progress: Pick<StudentProgress, 'lessonsCompleted' | 'lessonsMissed' | 'lessonsCancelled'>): AttendanceBar[] {
+  const bars: AttendanceBar[] = [
+    { kind: 'attended', count: progress.lessonsCompleted },
+    { kind: 'missed', count: progress.lessonsMissed },
+    { kind: 'cancelled', count: progress.lessonsCancelled },
+  ];
+  return bars.some((bar) => bar.count > 0) ? bars : [];
+}
