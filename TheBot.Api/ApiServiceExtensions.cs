@@ -94,7 +94,7 @@ public static class ApiServiceExtensions
 
         app.MapApiDocumentation();
 
-        var api = app.MapGroup("/api");
+        var api = app.MapGroup("/api").AddEndpointFilterFactory(NulCharacterFilter.Create);
         api.MapSystemApi();
         api.MapAuthApi();
         api.MapAdminUsersApi();

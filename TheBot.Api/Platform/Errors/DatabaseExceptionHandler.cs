@@ -6,7 +6,8 @@ namespace TheBot.Api.Platform.Errors;
 
 /// <summary>
 /// The safety net for rules the database enforces: a unique or exclusion violation that a feature did
-/// not translate itself becomes 409, a check violation 422, an unreachable database 503 — never a 500.
+/// not translate itself becomes 409, a check violation 422, a value the database cannot store (class 22: a NUL
+/// character in text, a string or number out of range) 422, an unreachable database 503 — never a 500.
 /// </summary>
 public sealed partial class DatabaseExceptionHandler(IProblemDetailsService problemDetails, ILogger<DatabaseExceptionHandler> logger) : IExceptionHandler
 {
@@ -48,6 +49,7 @@ public sealed partial class DatabaseExceptionHandler(IProblemDetailsService prob
     {
         PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.ExclusionViolation => (StatusCodes.Status409Conflict, "This conflicts with existing data."),
         PostgresErrorCodes.CheckViolation or PostgresErrorCodes.ForeignKeyViolation => (StatusCodes.Status422UnprocessableEntity, "The request breaks a data rule."),
+        _ when pg.SqlState.StartsWith("22", StringComparison.Ordinal) => (StatusCodes.Status422UnprocessableEntity, "The request holds a value that cannot be stored."),
         _ when pg.IsTransient => (StatusCodes.Status503ServiceUnavailable, "The database is unavailable; try again shortly."),
         _ => (0, string.Empty),
     };

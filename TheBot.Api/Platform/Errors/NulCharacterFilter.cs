@@ -1,0 +1,129 @@
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Reflection;
+using Microsoft.AspNetCore.Mvc;
+
+namespace TheBot.Api.Platform.Errors;
+
+/// <summary>
+/// PostgreSQL text cannot hold U+0000 (NUL), so any string an endpoint receives — a JSON body's property at
+/// any depth, a query or route value — that contains one is refused with a 400 validation problem naming
+/// the field, before the handler runs. Applied to every endpoint of the API group.
+/// </summary>
+public static class NulCharacterFilter
+{
+    private const string Message = "Text may not contain the NUL character (U+0000).";
+    private const int MaxDepth = 8;
+
+    private static readonly ConcurrentDictionary<Type, PropertyInfo[]> PropertiesByType = new();
+
+    public static EndpointFilterDelegate Create(EndpointFilterFactoryContext context, EndpointFilterDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+
+        var services = context.ApplicationServices.GetService<IServiceProviderIsService>();
+        var parameters = context.MethodInfo.GetParameters();
+        var checkedParameters = parameters
+            .Select((p, i) => (Parameter: p, Index: i))
+            .Where(p => MayHoldText(p.Parameter.ParameterType, 0)
+                && p.Parameter.GetCustomAttribute<FromServicesAttribute>() is null
+                && p.Parameter.GetCustomAttribute<FromKeyedServicesAttribute>() is null
+                && services?.IsService(p.Parameter.ParameterType) != true)
+            .ToArray();
+        if (checkedParameters.Length == 0)
+        {
+            return next;
+        }
+
+        return invocation =>
+        {
+            var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+            foreach (var (parameter, index) in checkedParameters)
+            {
+                if (index < invocation.Arguments.Count)
+                {
+                    // A text parameter is keyed by its name (a query or route value); an object's fields by their own names, as in the JSON.
+                    var argument = invocation.Arguments[index];
+                    Collect(argument, argument is string ? parameter.Name ?? string.Empty : string.Empty, errors, 0);
+                }
+            }
+
+            return errors.Count == 0 ? next(invocation) : ValueTask.FromResult<object?>(ApiProblems.Invalid(errors));
+        };
+    }
+
+    private static void Collect(object? value, string path, Dictionary<string, string[]> errors, int depth)
+    {
+        switch (value)
+        {
+            case null:
+                return;
+            case string text:
+                if (text.Contains('\0', StringComparison.Ordinal))
+                {
+                    errors.TryAdd(path.Length == 0 ? "body" : path, [Message]);
+                }
+
+                return;
+            case IDictionary dictionary when depth < MaxDepth:
+                foreach (DictionaryEntry entry in dictionary)
+                {
+                    Collect(entry.Key as string, path, errors, depth + 1);
+                    Collect(entry.Value, Join(path, entry.Key.ToString() ?? string.Empty), errors, depth + 1);
+                }
+
+                return;
+            case IEnumerable items when depth < MaxDepth:
+                var index = 0;
+                foreach (var item in items)
+                {
+                    Collect(item, $"{path}[{index++}]", errors, depth + 1);
+                }
+
+                return;
+        }
+
+        if (depth >= MaxDepth || !IsOurs(value.GetType()))
+        {
+            return;
+        }
+
+        foreach (var property in PropertiesByType.GetOrAdd(value.GetType(), Readable))
+        {
+            Collect(property.GetValue(value), Join(path, property.Name), errors, depth + 1);
+        }
+    }
+
+    private static string Join(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
+
+    private static bool MayHoldText(Type type, int depth)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (type == typeof(string))
+        {
+            return true;
+        }
+
+        if (depth >= 3 || type.IsPrimitive || type.IsEnum)
+        {
+            return false;
+        }
+
+        if (type.IsArray)
+        {
+            return MayHoldText(type.GetElementType()!, depth + 1);
+        }
+
+        if (type.IsGenericType && typeof(IEnumerable).IsAssignableFrom(type))
+        {
+            return type.GetGenericArguments().Any(a => MayHoldText(a, depth + 1));
+        }
+
+        return IsOurs(type) && Readable(type).Any(p => MayHoldText(p.PropertyType, depth + 1));
+    }
+
+    private static bool IsOurs(Type type) => type.Assembly == typeof(NulCharacterFilter).Assembly;
+
+    private static PropertyInfo[] Readable(Type type) =>
+        [.. type.GetProperties(BindingFlags.Instance | BindingFlags.Public).Where(p => p.CanRead && p.GetIndexParameters().Length == 0)];
+}
