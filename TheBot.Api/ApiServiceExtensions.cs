@@ -58,8 +58,9 @@ public static class ApiServiceExtensions
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddExceptionHandler<DatabaseExceptionHandler>();
         services.AddValidation();
+        // Enums are their names only: a number would bind to a value no member has (and fail deep in the handler).
         services.ConfigureHttpJsonOptions(options =>
-            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
         services.AddApiDocumentation();
         services.AddApiRateLimiting(builder.Configuration);
         AddForwardedHeadersFromFrontDoor(builder);
