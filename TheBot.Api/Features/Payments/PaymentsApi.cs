@@ -33,7 +33,9 @@ public static class PaymentsApi
         try
         {
             using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
-            paymentId = body.RootElement.TryGetProperty("object", out var payment) && payment.TryGetProperty("id", out var id)
+            paymentId = body.RootElement is { ValueKind: JsonValueKind.Object } root
+                && root.TryGetProperty("object", out var payment) && payment.ValueKind == JsonValueKind.Object
+                && payment.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
                 ? id.GetString()
                 : null;
         }
@@ -41,8 +43,13 @@ public static class PaymentsApi
         {
             return ApiProblems.Invalid("body", "The notification is not JSON.");
         }
+        catch (InvalidOperationException)
+        {
+            // The id is a string JSON allows but text cannot be (a lone surrogate escape).
+            paymentId = null;
+        }
 
-        if (string.IsNullOrWhiteSpace(paymentId) || paymentId.Length > 64)
+        if (string.IsNullOrWhiteSpace(paymentId) || paymentId.Length > 64 || paymentId.Contains('\0', StringComparison.Ordinal))
         {
             return ApiProblems.Invalid("object.id", "The notification names no payment.");
         }
