@@ -145,6 +145,39 @@ public sealed class BadInputTests(TheBotAppFixture fixture)
     }
 
     [Fact]
+    public async Task Operations_that_take_no_json_body_ignore_or_refuse_one_without_a_server_error()
+    {
+        var (surface, callers) = await ArrangeAsync();
+        var findings = new Findings("bodies where none is declared");
+        // Some read their body themselves (a payment provider's webhook): odd documents and odd shapes at the
+        // property names such notifications use must not break them.
+        string[] bodies =
+        [
+            "{\"", "this is not JSON", "[]", "123", "null", "{\"object\":5}", "{\"object\":{\"id\":12345}}",
+            "{\"object\":{\"id\":\"nul\\u0000inside\"},\"event\":{},\"type\":[]}", "{\"object\":{\"id\":\"\\ud800\"}}",
+        ];
+        var operations = surface.Operations
+            .Where(o => o.JsonBody is null && !o.IsUpload && o.Method != HttpMethod.Get && o.Method != HttpMethod.Delete)
+            // Signing out ends the caller's session, which is not what this sweep is about.
+            .Where(o => o.Anonymous || !o.Path.StartsWith("/api/auth/", StringComparison.Ordinal))
+            .ToList();
+
+        foreach (var operation in operations)
+        {
+            foreach (var (who, client) in callers.For(operation))
+            {
+                foreach (var body in bodies)
+                {
+                    await findings.SendAsync(client, who, operation.Method, RandomRoute(operation), Json(body), body,
+                        who == "anonymous" ? s => (int)s < 500 : Findings.Answered);
+                }
+            }
+        }
+
+        findings.AssertClean(minimumOperations: 10, operations.Count);
+    }
+
+    [Fact]
     public async Task Huge_and_deeply_nested_bodies_are_refused_with_a_problem()
     {
         var (surface, callers) = await ArrangeAsync();
