@@ -55,6 +55,7 @@ public sealed partial class ApiSurface
 
                 JsonElement? jsonBody = null;
                 var upload = false;
+                var bodyRequired = false;
                 if (operation.Value.TryGetProperty("requestBody", out var body) && body.TryGetProperty("content", out var content))
                 {
                     if (content.TryGetProperty("application/json", out var json) && json.TryGetProperty("schema", out var schema))
@@ -63,6 +64,7 @@ public sealed partial class ApiSurface
                     }
 
                     upload = content.TryGetProperty("multipart/form-data", out _);
+                    bodyRequired = body.TryGetProperty("required", out var required) && required.ValueKind == JsonValueKind.True;
                 }
 
                 operations.Add(new ApiOperation(
@@ -73,6 +75,7 @@ public sealed partial class ApiSurface
                     route,
                     query,
                     jsonBody,
+                    bodyRequired,
                     upload,
                     surface));
             }
@@ -308,6 +311,7 @@ public sealed record ApiOperation(
     IReadOnlyList<ApiParameter> RouteParameters,
     IReadOnlyList<ApiParameter> QueryParameters,
     JsonElement? JsonBody,
+    bool BodyRequired,
     bool IsUpload,
     ApiSurface Surface)
 {

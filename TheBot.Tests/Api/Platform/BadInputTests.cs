@@ -56,7 +56,7 @@ public sealed class BadInputTests(TheBotAppFixture fixture)
         foreach (var operation in surface.WithJsonBody)
         {
             var body = operation.JsonBody!.Value;
-            var plausible = operation.Surface.Plausible(body)?.ToJsonString() ?? "{}";
+            var plausible = surface.Plausible(body)?.ToJsonString() ?? "{}";
             var textProperty = surface.Properties(body).Where(p => ApiSurface.SchemaType(p.Schema) == "string").Select(p => p.Name).FirstOrDefault() ?? "text";
             var malformed = new List<(string What, Func<HttpContent> Content)>
             {
@@ -75,7 +75,7 @@ public sealed class BadInputTests(TheBotAppFixture fixture)
                 malformed.Add(("[] instead of an object", () => Json("[]")));
             }
 
-            if (RequiresBody(operation))
+            if (operation.BodyRequired)
             {
                 malformed.Add(("null", () => Json("null")));
                 malformed.Add(("an empty body", () => Json(string.Empty)));
@@ -429,13 +429,6 @@ public sealed class BadInputTests(TheBotAppFixture fixture)
         await Expect.StatusAsync(HttpStatusCode.Created, response);
         return (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
     }
-
-    private static bool RequiresBody(ApiOperation operation) =>
-        operation.JsonBody is not null && RequestBodyRequired(operation);
-
-    private static bool RequestBodyRequired(ApiOperation operation) =>
-        operation.Surface.Properties(operation.JsonBody!.Value).Count == 0
-        || operation.Surface.Resolve(operation.JsonBody!.Value).TryGetProperty("required", out _);
 
     private static Func<HttpContent>? PlausibleBody(ApiOperation operation)
     {
