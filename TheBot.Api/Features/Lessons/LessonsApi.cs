@@ -241,23 +241,21 @@ public static class LessonsApi
 
     private static Task<Results<Ok<LessonResponse>, ProblemHttpResult>> CompleteAsync(
         Guid id, ClaimsPrincipal principal, TheBotDbContext db, IRealtimePublisher realtime, TimeProvider clock, CancellationToken ct) =>
-        TransitionAsync(id, principal, db, realtime, clock, "completed", null, (lesson, now) =>
-            lesson.Status is not (LessonStatus.Pending or LessonStatus.Confirmed)
-                ? ApiProblems.Conflict($"A {Name(lesson.Status)} lesson cannot be completed.")
-                : lesson.StartsAt > now
-                    ? ApiProblems.Unprocessable("A lesson can be completed only once it has started.")
-                    : null,
+        TransitionAsync(id, principal, db, realtime, clock, "completed", null, (lesson, now) => OpenAndStarted(lesson, now, "completed"),
             LessonStatus.Completed, ct);
 
     private static Task<Results<Ok<LessonResponse>, ProblemHttpResult>> MissedAsync(
         Guid id, ClaimsPrincipal principal, TheBotDbContext db, IRealtimePublisher realtime, TimeProvider clock, CancellationToken ct) =>
-        TransitionAsync(id, principal, db, realtime, clock, "missed", null, (lesson, now) =>
-            lesson.Status is not (LessonStatus.Pending or LessonStatus.Confirmed)
-                ? ApiProblems.Conflict($"A {Name(lesson.Status)} lesson cannot be marked missed.")
-                : lesson.StartsAt > now
-                    ? ApiProblems.Unprocessable("A lesson can be marked missed only once it has started.")
-                    : null,
+        TransitionAsync(id, principal, db, realtime, clock, "missed", null, (lesson, now) => OpenAndStarted(lesson, now, "marked missed"),
             LessonStatus.Missed, ct);
+
+    /// <summary>Completed or missed: only a pending or confirmed lesson (409), and only once it has started (422).</summary>
+    private static ProblemHttpResult? OpenAndStarted(Lesson lesson, DateTimeOffset now, string becoming) =>
+        lesson.Status is not (LessonStatus.Pending or LessonStatus.Confirmed)
+            ? ApiProblems.Conflict($"A {Name(lesson.Status)} lesson cannot be {becoming}.")
+            : lesson.StartsAt > now
+                ? ApiProblems.Unprocessable($"A lesson can be {becoming} only once it has started.")
+                : null;
 
     private static async Task<Results<Ok<LessonResponse>, ProblemHttpResult>> TransitionAsync(
         Guid id, ClaimsPrincipal principal, TheBotDbContext db, IRealtimePublisher realtime, TimeProvider clock,

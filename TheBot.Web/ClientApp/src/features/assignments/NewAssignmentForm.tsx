@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { isApiError } from '../../api/ApiError';
 import { useApi } from '../../app/ServicesContext';
@@ -9,14 +9,13 @@ import { SelectField } from '../../ui/SelectField';
 import { TextAreaField } from '../../ui/TextAreaField';
 import { TextField } from '../../ui/TextField';
 import { fromLocalInputValue, toLocalInputValue } from '../schedule/week';
-import { mySubjectsQuery } from '../subjects/subjectsApi';
+import { MySubjectSelect } from '../subjects/MySubjectSelect';
 import { ASSIGNMENT_KINDS, assignmentsKey, createAssignment, parseScore } from './assignmentsApi';
 
 export function NewAssignmentForm({ onDone }: { onDone: () => void }) {
   const { t } = useI18n();
   const api = useApi();
   const queryClient = useQueryClient();
-  const subjects = useQuery(mySubjectsQuery(api));
   const [subjectId, setSubjectId] = useState('');
   const [title, setTitle] = useState('');
   const [kind, setKind] = useState<string>('homework');
@@ -60,16 +59,7 @@ export function NewAssignmentForm({ onDone }: { onDone: () => void }) {
   return (
     <form className="panel form" onSubmit={onSubmit} noValidate aria-labelledby="new-assignment">
       <h2 id="new-assignment">{t('assignments.new')}</h2>
-      <SelectField
-        name="assignmentSubject"
-        label={t('lesson.subject')}
-        placeholder={t('common.choose')}
-        options={(subjects.data ?? []).map((subject) => ({ value: subject.id, label: subject.name }))}
-        value={subjectId}
-        required
-        errors={fieldErrors['subjectId']}
-        onChange={(event) => setSubjectId(event.target.value)}
-      />
+      <MySubjectSelect name="assignmentSubject" value={subjectId} errors={fieldErrors['subjectId']} onChange={setSubjectId} />
       <TextField name="assignmentTitle" label={t('assignments.titleField')} value={title} required maxLength={200} errors={fieldErrors['title']} onChange={(event) => setTitle(event.target.value)} />
       <SelectField
         name="assignmentKind"

@@ -397,7 +397,7 @@ function AttachmentLink({ attachment }: { attachment: NonNullable<ChatMessage['a
   const { t } = useI18n();
   const api = useApi();
   const [error, setError] = useState<unknown>(null);
-  const label = `📎 ${attachment.fileName} (${formatFileSize(attachment.size)})`;
+  const label = `${t('chat.attachment')}: ${attachment.fileName} (${formatFileSize(attachment.size)})`;
   if (attachment.url === '') {
     return <p className="muted">{label}</p>;
   }
@@ -477,7 +477,7 @@ function Composer({ onSend, onTyping }: { onSend: (text: string, file: File | nu
         onChange={(event) => setFile(event.target.files?.[0] ?? null)}
       />
       <label className="button button--secondary composer__attach" htmlFor="chat-attachment">
-        {file === null ? t('chat.attach') : `📎 ${file.name}`}
+        {file === null ? t('chat.attach') : file.name}
       </label>
       <button type="submit" className="button" disabled={busy || (text.trim() === '' && file === null)}>
         {t('chat.send')}

@@ -40,7 +40,7 @@ export function MaterialItem({ material, teaches, student }: { material: Materia
   const error = download.error ?? complete.error ?? status.error ?? upload.error;
 
   return (
-    <li className="item-list__item" data-material={material.id}>
+    <li className="item-list__item material" data-material={material.id}>
       <p>
         <strong>{material.title}</strong> · {t(`materials.kind.${material.kind}`)} · {t('materials.difficulty', { level: material.difficulty })}
         {teaches ? (

@@ -39,7 +39,7 @@ export function MaterialsPage() {
           <EmptyState message={t('materials.empty')} />
         ) : (
           groupBySubject(query.data.items).map(([subject, materials]) => (
-            <section key={subject} aria-label={subject}>
+            <section key={subject} className="material-group" aria-label={subject}>
               <h2>{subject}</h2>
               <ul className="item-list">
                 {materials.map((material) => (

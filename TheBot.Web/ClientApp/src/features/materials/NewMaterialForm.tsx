@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { isApiError } from '../../api/ApiError';
 import { useApi } from '../../app/ServicesContext';
@@ -8,7 +8,7 @@ import { FormAlert } from '../../ui/FormAlert';
 import { SelectField } from '../../ui/SelectField';
 import { TextAreaField } from '../../ui/TextAreaField';
 import { TextField } from '../../ui/TextField';
-import { mySubjectsQuery } from '../subjects/subjectsApi';
+import { MySubjectSelect } from '../subjects/MySubjectSelect';
 import { createMaterial, MATERIAL_KINDS, MATERIAL_STATUSES, materialsKey, uploadMaterialFile, type MaterialStatus } from './materialsApi';
 
 /** A new material for all my students of a subject, with an optional file sent right after it is created. */
@@ -16,7 +16,6 @@ export function NewMaterialForm({ onDone }: { onDone: () => void }) {
   const { t } = useI18n();
   const api = useApi();
   const queryClient = useQueryClient();
-  const subjects = useQuery(mySubjectsQuery(api));
   const [subjectId, setSubjectId] = useState('');
   const [title, setTitle] = useState('');
   const [kind, setKind] = useState<string>('document');
@@ -55,16 +54,7 @@ export function NewMaterialForm({ onDone }: { onDone: () => void }) {
   return (
     <form className="panel form" onSubmit={onSubmit} noValidate aria-labelledby="new-material">
       <h2 id="new-material">{t('materials.new')}</h2>
-      <SelectField
-        name="materialSubject"
-        label={t('lesson.subject')}
-        placeholder={t('common.choose')}
-        options={(subjects.data ?? []).map((subject) => ({ value: subject.id, label: subject.name }))}
-        value={subjectId}
-        required
-        errors={fieldErrors['subjectId']}
-        onChange={(event) => setSubjectId(event.target.value)}
-      />
+      <MySubjectSelect name="materialSubject" value={subjectId} errors={fieldErrors['subjectId']} onChange={setSubjectId} />
       <TextField name="materialTitle" label={t('materials.titleField')} value={title} required maxLength={200} errors={fieldErrors['title']} onChange={(event) => setTitle(event.target.value)} />
       <SelectField
         name="materialKind"

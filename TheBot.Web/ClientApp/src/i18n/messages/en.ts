@@ -406,6 +406,7 @@ export const en = {
   'chat.placeholder': 'Write a message…',
   'chat.send': 'Send',
   'chat.attach': 'Attach a file',
+  'chat.attachment': 'File',
   'nav.notifications': 'Notifications',
   'nav.broadcasts': 'Broadcasts',
   'notifications.title': 'Notifications',

@@ -408,6 +408,7 @@ export const ru: Record<MessageKey, string> = {
   'chat.placeholder': 'Напишите сообщение…',
   'chat.send': 'Отправить',
   'chat.attach': 'Прикрепить файл',
+  'chat.attachment': 'Файл',
   'nav.notifications': 'Уведомления',
   'nav.broadcasts': 'Рассылки',
   'notifications.title': 'Уведомления',
