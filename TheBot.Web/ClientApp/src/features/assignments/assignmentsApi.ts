@@ -66,9 +66,8 @@ export const MAX_SUBMISSION_BYTES = 50 * 1024 * 1024;
 
 /** Hands in an attempt: JSON for text alone, multipart when files come with it. */
 export function submitWork(api: ApiClient, assignmentId: string, text: string, files: readonly File[] = []): Promise<Submission> {
-  const base = `/api/assignments/${encodeURIComponent(assignmentId)}/submissions`;
   if (files.length === 0) {
-    return api.post<Submission>(base, { text });
+    return api.post<Submission>(`/api/assignments/${encodeURIComponent(assignmentId)}/submissions`, { text });
   }
   const form = new FormData();
   if (text !== '') {
@@ -77,7 +76,7 @@ export function submitWork(api: ApiClient, assignmentId: string, text: string, f
   for (const file of files) {
     form.append('file', file, file.name);
   }
-  return api.post<Submission>(`${base}/upload`, form);
+  return api.post<Submission>(`/api/assignments/${encodeURIComponent(assignmentId)}/submissions/upload`, form);
 }
 
 /** Why the chosen files cannot be sent, or null when they can. */

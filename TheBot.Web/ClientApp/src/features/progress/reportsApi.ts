@@ -38,5 +38,7 @@ export function markReportRead(api: ApiClient, id: string): Promise<ProgressRepo
 
 /** One student's graded work, or (without a student) one row per student the caller sees, as .xlsx. */
 export function exportProgress(api: ApiClient, studentId?: string): Promise<DownloadedFile> {
-  return api.download(studentId === undefined ? '/api/progress/export' : `/api/progress/students/${encodeURIComponent(studentId)}/export`);
+  return studentId === undefined
+    ? api.download('/api/progress/export')
+    : api.download(`/api/progress/students/${encodeURIComponent(studentId)}/export`);
 }
