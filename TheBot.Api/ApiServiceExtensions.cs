@@ -48,7 +48,7 @@ public static class ApiServiceExtensions
                 settings.DisableRetry = true;
                 settings.ConnectionString = DatabaseConnectionTuning.Apply(settings.ConnectionString);
             },
-            options => options.UseSnakeCaseNamingConvention().AddInterceptors(SqlCommandCounter.Instance));
+            options => options.UseSnakeCaseNamingConvention().AddInterceptors(SqlCommandCounter.Instance, StaleConnectionEviction.Instance));
         builder.AddRedisClient("redis", settings => settings.DisableHealthChecks = true);
         builder.Services.AddHealthChecks().AddCheck<RedisEventsHealthCheck>(RedisEventsHealthCheck.Name);
 

@@ -1,5 +1,6 @@
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace TheBot.Tests.Fixtures;
 
@@ -22,5 +23,37 @@ public static class ResourceInstances
         }
 
         return [.. ids.Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>Waits until each of these instances is running and healthy again (after a restart, say).</summary>
+    public static async Task WaitUntilHealthyAsync(TestAppHost host, IReadOnlyCollection<string> instanceIds, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(instanceIds);
+        var notifications = host.App.Services.GetRequiredService<ResourceNotificationService>();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromMinutes(2));
+        var healthy = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var update in notifications.WatchAsync(timeout.Token))
+        {
+            if (!instanceIds.Contains(update.ResourceId))
+            {
+                continue;
+            }
+
+            if (update.Snapshot.State?.Text == KnownResourceStates.Running && update.Snapshot.HealthStatus == HealthStatus.Healthy)
+            {
+                healthy.Add(update.ResourceId);
+            }
+            else
+            {
+                healthy.Remove(update.ResourceId);
+            }
+
+            if (healthy.Count == instanceIds.Count)
+            {
+                return;
+            }
+        }
     }
 }

@@ -30,7 +30,8 @@ public sealed class ApiRestartTests(ScaleOutAppFixture app)
         var writing = Task.Run(() => writer.WriteAsync(Messages), Ct);
 
         var commands = app.Host.App.Services.GetRequiredService<ResourceCommandService>();
-        foreach (var replica in await ResourceInstances.IdsAsync(app.Host, "api", count: 2, Ct))
+        var replicas = await ResourceInstances.IdsAsync(app.Host, "api", count: 2, Ct);
+        foreach (var replica in replicas)
         {
             await writer.WaitForStoredAsync(writer.Stored + 5);
             var restarted = await commands.ExecuteCommandAsync(replica, KnownResourceCommands.RestartCommand, Ct);
@@ -38,6 +39,8 @@ public sealed class ApiRestartTests(ScaleOutAppFixture app)
         }
 
         var acknowledged = await writing.WaitAsync(TimeSpan.FromMinutes(4), Ct);
+        // The next test of this application finds both replicas serving.
+        await ResourceInstances.WaitUntilHealthyAsync(app.Host, replicas, Ct);
 
         Assert.Equal(Messages, acknowledged.Count);
         var stored = (await Chatting.MessagesAsync(teacher, roomId, "?limit=200")).GetProperty("items").EnumerateArray()

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using TheBot.Tests.Fixtures;
 
 namespace TheBot.Tests.Resilience;
@@ -64,6 +65,27 @@ public sealed class DatabaseOutageTests(ScaleOutAppFixture app)
         await Chatting.PostAsync(admin, roomId, "after the outage");
         var after = await Chatting.MessagesAsync(student, roomId);
         Assert.Equal(2, after.GetProperty("items").GetArrayLength());
+
+        // Background work is back too: both replicas' schedulers run the two-second job again at once,
+        // instead of meeting the pool's dead connections one tick at a time for minutes.
+        var recovered = DateTimeOffset.UtcNow;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(45));
+        while (await SucceededRunnersSinceAsync(recovered) < 2)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(250), timeout.Token);
+        }
+    }
+
+    private async Task<long> SucceededRunnersSinceAsync(DateTimeOffset since)
+    {
+        await using var connection = new NpgsqlConnection(await app.Host.GetConnectionStringAsync("thebot"));
+        await connection.OpenAsync(Ct);
+        await using var command = new NpgsqlCommand(
+            "SELECT count(DISTINCT runner) FROM job_runs WHERE job_name = $1 AND outcome = 'Succeeded' AND started_at >= $2", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = ScaleOutAppFixture.FrequentJob });
+        command.Parameters.Add(new NpgsqlParameter { Value = since });
+        return (long)(await command.ExecuteScalarAsync(Ct))!;
     }
 
     /// <summary>Polls until the database is reachable again through both replicas (a minute at most).</summary>

@@ -1,11 +1,12 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 
 namespace TheBot.Api.Features.Jobs;
 
 /// <summary>
-/// Ticks every <see cref="JobSchedulerOptions.PollInterval"/>: claims each job's current occurrence
+/// Ticks about every <see cref="JobSchedulerOptions.PollInterval"/>: claims each job's current occurrence
 /// (one replica wins), then due retries and abandoned runs; runs manual requests as they come.
 /// </summary>
 public sealed partial class JobScheduler(
@@ -28,12 +29,11 @@ public sealed partial class JobScheduler(
         var manual = RunManualAsync(stoppingToken);
         if (options.Value.Enabled)
         {
-            using var timer = new PeriodicTimer(options.Value.PollInterval, clock);
             do
             {
                 await TickAsync(stoppingToken);
             }
-            while (await WaitAsync(timer, stoppingToken));
+            while (await PauseAsync(stoppingToken));
         }
 
         await manual;
@@ -100,11 +100,17 @@ public sealed partial class JobScheduler(
         }
     }
 
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    /// <summary>
+    /// Waits the poll interval ±25 % at random: replicas that tick in lockstep leave every occurrence to
+    /// the one a little ahead (and the other idle); jitter spreads both the work and the load.
+    /// </summary>
+    private async Task<bool> PauseAsync(CancellationToken stoppingToken)
     {
+        var pause = options.Value.PollInterval * (RandomNumberGenerator.GetInt32(750, 1251) / 1000.0);
         try
         {
-            return await timer.WaitForNextTickAsync(stoppingToken);
+            await Task.Delay(pause, clock, stoppingToken);
+            return true;
         }
         catch (OperationCanceledException)
         {

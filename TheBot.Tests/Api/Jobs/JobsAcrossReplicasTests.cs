@@ -14,6 +14,8 @@ public sealed class JobsAcrossReplicasTests(ScaleOutAppFixture app)
     [Fact]
     public async Task Each_occurrence_runs_exactly_once_and_each_invoice_turns_overdue_once()
     {
+        // Runners are named by process: other tests of this collection restart replicas, so count only this test's window.
+        var since = DateTimeOffset.UtcNow;
         var invoices = new List<(BillingSetup Setup, Guid Id)>();
         for (var i = 0; i < 3; i++)
         {
@@ -35,19 +37,60 @@ public sealed class JobsAcrossReplicasTests(ScaleOutAppFixture app)
         }
 
         // Let both replicas race for a few more occurrences, then count.
-        await WaitForAsync(async () => await CountAsync("SELECT count(DISTINCT runner) FROM job_runs WHERE job_name = $1") == 2
-            && await CountAsync("SELECT count(*) FROM job_runs WHERE job_name = $1 AND outcome = 'Succeeded'") >= 10);
+        var raced = await EventuallyAsync(async () => await CountAsync("SELECT count(DISTINCT runner) FROM job_runs WHERE job_name = $1 AND started_at >= $2", since) == 2
+            && await CountAsync("SELECT count(*) FROM job_runs WHERE job_name = $1 AND outcome = 'Succeeded' AND started_at >= $2", since) >= 10);
+        Assert.True(raced, "Both replicas should have run the job ten times between them; runs since the test began:\n" + await RunsSinceAsync(since));
         Assert.Equal(0, await CountAsync("SELECT count(*) FROM (SELECT occurrence_key FROM job_runs WHERE job_name = $1 GROUP BY occurrence_key HAVING count(*) > 1) d"));
         Assert.Equal(0, await CountAsync("SELECT count(*) FROM job_runs WHERE job_name = $1 AND outcome = 'Failed'"));
     }
 
-    private async Task<long> CountAsync(string sql)
+    private async Task<long> CountAsync(string sql, DateTimeOffset? since = null)
     {
         await using var connection = new NpgsqlConnection(await app.Host.GetConnectionStringAsync("thebot"));
         await connection.OpenAsync(Ct);
         await using var command = new NpgsqlCommand(sql, connection);
         command.Parameters.Add(new NpgsqlParameter { Value = ScaleOutAppFixture.FrequentJob });
+        if (since is { } from)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = from });
+        }
+
         return (long)(await command.ExecuteScalarAsync(Ct))!;
+    }
+
+    private async Task<string> RunsSinceAsync(DateTimeOffset since)
+    {
+        await using var connection = new NpgsqlConnection(await app.Host.GetConnectionStringAsync("thebot"));
+        await connection.OpenAsync(Ct);
+        await using var command = new NpgsqlCommand(
+            "SELECT runner, outcome, count(*), min(started_at), max(started_at) FROM job_runs WHERE job_name = $1 AND started_at >= $2 GROUP BY runner, outcome", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = ScaleOutAppFixture.FrequentJob });
+        command.Parameters.Add(new NpgsqlParameter { Value = since });
+        await using var reader = await command.ExecuteReaderAsync(Ct);
+        var rows = new List<string>();
+        while (await reader.ReadAsync(Ct))
+        {
+            rows.Add($"{reader.GetString(0)} {reader.GetString(1)} ×{reader.GetInt64(2)} {reader.GetFieldValue<DateTimeOffset>(3):O}…{reader.GetFieldValue<DateTimeOffset>(4):O}");
+        }
+
+        return rows.Count == 0 ? "(none)" : string.Join('\n', rows);
+    }
+
+    /// <summary>True once the condition holds, false after a minute.</summary>
+    private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTimeOffset.UtcNow.AddMinutes(1);
+        while (!await condition())
+        {
+            if (DateTimeOffset.UtcNow > deadline)
+            {
+                return false;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(250), Ct);
+        }
+
+        return true;
     }
 
     private static async Task WaitForAsync(Func<Task<bool>> condition)
