@@ -6,14 +6,12 @@ namespace TheBot.Bench;
 
 /// <summary>
 /// (Resilience) A steady mix through the front door for a long time: the week's lessons and the chat list
-/// (reads, 9 in 10) and chat posts (1 in 10), at a fixed rate. Prints memory of each service every 30 s and,
+/// (reads, 9 in 10) and chat posts (1 in 10), at a fixed rate. Prints memory of each service 20 times over the run and,
 /// at the end, errors and latency; exits non-zero on any error or when a service's memory kept growing
 /// (last third's average more than 20% above the first third's, after warm-up).
 /// </summary>
 internal static class SoakScenario
 {
-    private static readonly TimeSpan SampleEvery = TimeSpan.FromSeconds(30);
-
     public static async Task<int> RunAsync(
         BenchSettings settings, string lessonsPath, int perSecond, TimeSpan duration, IReadOnlyDictionary<string, int> services, CancellationToken cancellationToken)
     {
@@ -29,7 +27,9 @@ internal static class SoakScenario
         var statuses = new System.Collections.Concurrent.ConcurrentDictionary<int, int>();
         var samples = services.ToDictionary(s => s.Key, _ => new List<long>());
         using var sampling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var sampler = SampleAsync(services, samples, sampling.Token);
+        // Twenty samples whatever the length, so that even the short run can judge the trend.
+        var sampleEvery = TimeSpan.FromSeconds(Math.Max(3, duration.TotalSeconds / 20));
+        var sampler = SampleAsync(services, samples, sampleEvery, sampling.Token);
 
         var total = (int)(perSecond * duration.TotalSeconds);
         var clock = Stopwatch.StartNew();
@@ -68,9 +68,13 @@ internal static class SoakScenario
         var growing = new List<string>();
         foreach (var (name, values) in samples)
         {
-            Console.WriteLine($"soak\t{name} RSS MiB every {SampleEvery.TotalSeconds:F0} s\t{string.Join(' ', values.Select(v => v / (1024 * 1024)))}");
             var third = values.Count / 3;
-            if (third >= 2 && values.TakeLast(third).Average() > values.Skip(1).Take(third).Average() * 1.2)
+            var first = values.Skip(1).Take(third).DefaultIfEmpty().Average() / (1024 * 1024);
+            var last = values.TakeLast(third).DefaultIfEmpty().Average() / (1024 * 1024);
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"soak\t{name} RSS MiB every {sampleEvery.TotalSeconds:F0} s\t{string.Join(' ', values.Select(v => v / (1024 * 1024)))}\tfirst third {first:F0}, last third {last:F0}"));
+            if (third >= 2 && last > first * 1.2)
             {
                 growing.Add(name);
             }
@@ -93,9 +97,10 @@ internal static class SoakScenario
         return (response.IsSuccessStatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds, (int)response.StatusCode);
     }
 
-    private static async Task SampleAsync(IReadOnlyDictionary<string, int> services, Dictionary<string, List<long>> samples, CancellationToken cancellationToken)
+    private static async Task SampleAsync(
+        IReadOnlyDictionary<string, int> services, Dictionary<string, List<long>> samples, TimeSpan every, CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(SampleEvery);
+        using var timer = new PeriodicTimer(every);
         try
         {
             do
