@@ -650,6 +650,10 @@ namespace TheBot.Api.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("muted");
 
+                    b.Property<int>("UnreadCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("unread_count");
+
                     b.HasKey("RoomId", "UserId")
                         .HasName("pk_chat_participants");
 

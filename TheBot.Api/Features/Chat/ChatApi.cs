@@ -284,15 +284,22 @@ public static class ChatApi
             AttachmentSize = file?.Length,
         };
         db.ChatMessages.Add(message);
-        try
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException ex) when (clientMessageId is not null && ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            // The same send, retried while the first was still being stored.
-            db.ChangeTracker.Clear();
-            return ((await ExistingAsync(db, id, me, clientMessageId, ct))!, false);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException ex) when (clientMessageId is not null && ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+            {
+                // The same send, retried while the first was still being stored.
+                await transaction.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                return ((await ExistingAsync(db, id, me, clientMessageId, ct))!, false);
+            }
+
+            await ChatUnreadCounts.AddMessageAsync(db, message, ct);
+            await transaction.CommitAsync(ct);
         }
 
         // Concurrent posts: the message with the higher sequence ends up as the room's last one.
@@ -301,8 +308,7 @@ public static class ChatApi
                 && (r.LastMessageId == null || db.ChatMessages.Any(m => m.Id == r.LastMessageId && m.Sequence < message.Sequence)))
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.LastMessageAt, now).SetProperty(r => r.LastMessageId, message.Id), ct);
         // The author has read what they wrote.
-        await db.ChatParticipants.Where(p => p.RoomId == id && p.UserId == me && p.LastReadSequence < message.Sequence)
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.LastReadSequence, message.Sequence).SetProperty(p => p.LastReadAt, now), ct);
+        await ChatUnreadCounts.ReadUpToAsync(db, id, me, message.Sequence, now, ct);
 
         var payload = await db.ChatMessages.AsNoTracking().Where(m => m.Id == message.Id).Select(ChatProjections.ToPayload).FirstAsync(ct);
         await realtime.PublishAsync(ChatEventNames.MessageCreated, RealtimeAudience.ToRoom(id), new MessageCreatedEvent(payload), ct);
@@ -364,7 +370,7 @@ public static class ChatApi
             return RoomNotFound();
         }
 
-        var message = await db.ChatMessages.FirstOrDefaultAsync(m => m.Id == messageId && m.RoomId == id, ct);
+        var message = await db.ChatMessages.AsNoTracking().FirstOrDefaultAsync(m => m.Id == messageId && m.RoomId == id, ct);
         if (message is null)
         {
             return ApiProblems.NotFound("The message");
@@ -380,11 +386,23 @@ public static class ChatApi
             return TypedResults.NoContent();
         }
 
-        message.DeletedAt = clock.GetUtcNow();
-        message.DeletedById = me;
-        await db.SaveChangesAsync(ct);
+        var deletedAt = clock.GetUtcNow();
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            // Conditional, so that two deletes at once take the message off unread counts once.
+            var deleted = await db.ChatMessages.Where(m => m.Id == messageId && m.DeletedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.DeletedAt, deletedAt).SetProperty(m => m.DeletedById, me), ct);
+            if (deleted == 0)
+            {
+                return TypedResults.NoContent();
+            }
+
+            await ChatUnreadCounts.RemoveMessageAsync(db, id, message.AuthorId, message.Sequence, ct);
+            await transaction.CommitAsync(ct);
+        }
+
         await realtime.PublishAsync(ChatEventNames.MessageDeleted, RealtimeAudience.ToRoom(id),
-            new MessageDeletedEvent(id, messageId, me, message.DeletedAt.Value), ct);
+            new MessageDeletedEvent(id, messageId, me, deletedAt), ct);
         return TypedResults.NoContent();
     }
 
@@ -407,10 +425,7 @@ public static class ChatApi
 
         var now = clock.GetUtcNow();
         var sequence = upTo?.Sequence ?? 0;
-        await db.ChatParticipants.Where(p => p.RoomId == id && p.UserId == me)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(p => p.LastReadSequence, p => p.LastReadSequence < sequence ? sequence : p.LastReadSequence)
-                .SetProperty(p => p.LastReadAt, now), ct);
+        await ChatUnreadCounts.ReadUpToAsync(db, id, me, sequence, now, ct);
         await realtime.PublishAsync(ChatEventNames.RoomRead, RealtimeAudience.ToRoom(id), new RoomReadEvent(id, me, upTo?.Id, now), ct);
         return TypedResults.NoContent();
     }

@@ -65,6 +65,12 @@ public sealed class ChatParticipant
 
     public DateTimeOffset? LastReadAt { get; set; }
 
+    /// <summary>
+    /// Messages after <see cref="LastReadSequence"/> by others and not deleted: kept by
+    /// <see cref="ChatUnreadCounts"/> so that the room list does not count them on every request.
+    /// </summary>
+    public int UnreadCount { get; set; }
+
     public bool Muted { get; set; }
 }
 

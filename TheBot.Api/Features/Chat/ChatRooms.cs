@@ -69,6 +69,7 @@ public sealed class ChatRooms(TheBotDbContext db, ChatMembershipCache membership
         }
 
         await db.SaveChangesAsync(ct);
+        await ChatUnreadCounts.RecountAsync(db, room.Id, joined, ct);
         await AnnounceAsync(room.Id, joined, left.Select(p => p.UserId).ToList(), ct);
     }
 
