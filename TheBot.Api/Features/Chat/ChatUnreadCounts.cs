@@ -12,16 +12,22 @@ namespace TheBot.Api.Features.Chat;
 internal static class ChatUnreadCounts
 {
     /// <summary>Within the transaction that stored the message.</summary>
-    public static Task<int> AddMessageAsync(TheBotDbContext db, ChatMessage message, CancellationToken ct) =>
-        db.ChatParticipants
+    public static async Task AddMessageAsync(TheBotDbContext db, ChatMessage message, CancellationToken ct)
+    {
+        await LockOthersAsync(db, message.RoomId, message.AuthorId, ct);
+        await db.ChatParticipants
             .Where(p => p.RoomId == message.RoomId && p.UserId != message.AuthorId && p.LastReadSequence < message.Sequence)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.UnreadCount, p => p.UnreadCount + 1), ct);
+    }
 
     /// <summary>Within the transaction that marked the message deleted (once).</summary>
-    public static Task<int> RemoveMessageAsync(TheBotDbContext db, Guid roomId, Guid authorId, long sequence, CancellationToken ct) =>
-        db.ChatParticipants
+    public static async Task RemoveMessageAsync(TheBotDbContext db, Guid roomId, Guid authorId, long sequence, CancellationToken ct)
+    {
+        await LockOthersAsync(db, roomId, authorId, ct);
+        await db.ChatParticipants
             .Where(p => p.RoomId == roomId && p.UserId != authorId && p.LastReadSequence < sequence && p.UnreadCount > 0)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.UnreadCount, p => p.UnreadCount - 1), ct);
+    }
 
     /// <summary>The user has read the room up to <paramref name="sequence"/> (never back); recounts what is left.</summary>
     public static async Task ReadUpToAsync(TheBotDbContext db, Guid roomId, Guid userId, long sequence, DateTimeOffset now, CancellationToken ct)
@@ -55,6 +61,12 @@ internal static class ChatUnreadCounts
                 m.RoomId == roomId && m.Sequence > p.LastReadSequence && m.AuthorId != p.UserId && m.DeletedAt == null)), ct);
         await transaction.CommitAsync(ct);
     }
+
+    // Every writer takes a room's participant rows in user id order: an UPDATE alone takes them in whatever
+    // order its plan reads them, and two posts into one room deadlocked (seen in the fan-out benchmark).
+    private static async Task LockOthersAsync(TheBotDbContext db, Guid roomId, Guid authorId, CancellationToken ct) =>
+        await db.Database.ExecuteSqlAsync(
+            $"SELECT 1 FROM chat_participants WHERE room_id = {roomId} AND user_id <> {authorId} ORDER BY user_id FOR UPDATE", ct);
 
     private static async Task LockAsync(TheBotDbContext db, Guid roomId, IReadOnlyCollection<Guid> userIds, CancellationToken ct)
     {
