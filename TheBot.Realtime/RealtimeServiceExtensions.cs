@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Trace;
 using StackExchange.Redis;
 using TheBot.Realtime.Hubs;
 using TheBot.Realtime.Relay;
@@ -47,6 +48,13 @@ public static class RealtimeServiceExtensions
     public static WebApplication MapRealtimeHubs(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+
+        // The container disposes singletons in reverse order of creation, and the backplane unsubscribes from
+        // Redis when it is disposed. The tracer provider (which owns the Redis instrumentation) and the shared
+        // multiplexer were created after the backplane, so disposed before it: every stop ended in an unhandled
+        // ObjectDisposedException (exit code 134). Created here, they outlive it.
+        _ = app.Services.GetService<TracerProvider>();
+        _ = app.Services.GetRequiredService<IConnectionMultiplexer>();
 
         app.UseAuthentication();
         app.UseAuthorization();

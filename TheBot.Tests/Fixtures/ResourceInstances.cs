@@ -25,6 +25,24 @@ public static class ResourceInstances
         return [.. ids.Order(StringComparer.Ordinal)];
     }
 
+    /// <summary>The exit code of an instance that was stopped (waits until the orchestrator reports it).</summary>
+    public static async Task<int> ExitCodeAsync(TestAppHost host, string instanceId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        var notifications = host.App.Services.GetRequiredService<ResourceNotificationService>();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromMinutes(1));
+        await foreach (var update in notifications.WatchAsync(timeout.Token))
+        {
+            if (update.ResourceId == instanceId && update.Snapshot.ExitCode is { } exitCode)
+            {
+                return exitCode;
+            }
+        }
+
+        throw new OperationCanceledException(ct);
+    }
+
     /// <summary>Waits until each of these instances is running and healthy again (after a restart, say).</summary>
     public static async Task WaitUntilHealthyAsync(TestAppHost host, IReadOnlyCollection<string> instanceIds, CancellationToken ct)
     {

@@ -10,7 +10,8 @@ namespace TheBot.Tests.Resilience;
 /// <summary>
 /// Realtime stopped mid-conversation (both replicas of the scale-out application): api keeps storing
 /// messages, the client's socket closes, and once realtime is back the client reconnects and catches up
-/// with <c>?after=</c> — every message it missed, once, in order — then receives live again.
+/// with <c>?after=</c> — every message it missed, once, in order — then receives live again. Each replica
+/// stops cleanly (exit code 0).
 /// </summary>
 [Collection(ScaleOutAppFixture.Collection)]
 public sealed class RealtimeRestartTests(ScaleOutAppFixture app)
@@ -38,6 +39,8 @@ public sealed class RealtimeRestartTests(ScaleOutAppFixture app)
             {
                 var stopped = await commands.ExecuteCommandAsync(replica, KnownResourceCommands.StopCommand, Ct);
                 Assert.True(stopped.Success, stopped.Message);
+                // A clean shutdown, as on every rolling update (it used to crash while disposing the backplane).
+                Assert.Equal(0, await ResourceInstances.ExitCodeAsync(app.Host, replica, Ct));
             }
 
             await closed.Task.WaitAsync(TimeSpan.FromSeconds(60), Ct);
