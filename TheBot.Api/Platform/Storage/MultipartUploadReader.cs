@@ -87,6 +87,12 @@ public sealed class MultipartUploadReader(IContentStore store, IOptions<StorageO
                     return await FailAsync(files, Invalid(name, $"At most {limits.MaxFieldLength} characters."), cancellationToken);
                 }
 
+                // PostgreSQL text cannot hold NUL: refused here, like in JSON bodies, not by the database.
+                if (value.Contains('\0', StringComparison.Ordinal))
+                {
+                    return await FailAsync(files, Invalid(name, "Contains a NUL character, which text may not hold."), cancellationToken);
+                }
+
                 fields[name] = value;
             }
         }
