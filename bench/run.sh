@@ -88,8 +88,11 @@ stop() { local pid; pid=$(cat "$OUT/$1.pid"); kill "$pid"; while kill -0 "$pid" 
 rss_mib() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$(cat "$OUT/$1.pid")/status"; }
 hwm_mib() { awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$(cat "$OUT/$1.pid")/status"; }
 cpu_ticks() { awk '{print $14+$15}' "/proc/$(cat "$OUT/$1.pid")/stat"; }
-# PostgreSQL's CPU: every server process (pooled backends live through a scenario).
-pg_ticks() { local total=0 pid; for pid in $(pgrep -u postgres); do total=$((total + $(awk '{print $14+$15}' "/proc/$pid/stat" 2>/dev/null || echo 0))); done; echo $total; }
+# PostgreSQL's CPU: "pid ticks" of every server process; pg_cpu_since sums what each used since the snapshot
+# (a process that exits in between, an autovacuum worker say, takes its share with it).
+pg_ticks() { local pid; for pid in $(pgrep -u postgres); do echo "$pid $(awk '{print $14+$15}' "/proc/$pid/stat" 2>/dev/null || echo 0)"; done; }
+pg_cpu_since() { pg_ticks | awk -v before="$1" 'BEGIN {n = split(before, b, "\n"); for (i = 1; i <= n; i++) {split(b[i], f, " "); t[f[1]] = f[2]}}
+  {used += $2 - ($1 in t ? t[$1] : 0)} END {print used}'; }
 
 log "starting services (api migrates the empty database on its first start)"
 API_FIRST_MS=$(start api $API_PORT "$OUT/publish/Api/TheBot.Api.dll" "${api_env[@]}")
@@ -120,7 +123,7 @@ read_scenario() {
   local secs; secs=$(( ($(date +%s%N) - t0) / 1000000 ))
   local hz; hz=$(getconf CLK_TCK)
   cpu() { echo $(( ( $(cpu_ticks "$1") - $2 ) * 100000 / hz / secs )); }
-  local pg=$(( ( $(pg_ticks) - p0 ) * 100000 / hz / secs ))
+  local pg=$(( $(pg_cpu_since "$p0") * 100000 / hz / secs ))
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$via" "$(cut -f2- <<<"$line")" "$(cpu api "$a0")" "$(cpu web "$w0")" "$pg" "$(hwm_mib api)" >>"$RESULTS"
   tail -1 "$RESULTS" >&2
 }
