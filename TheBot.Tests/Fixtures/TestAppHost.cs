@@ -34,6 +34,16 @@ public sealed class TestAppHost : IAsyncDisposable
     public static async Task<TestAppHost> StartAsync(
         IEnumerable<string>? extraArguments = null,
         IReadOnlyDictionary<string, string>? apiEnvironment = null,
+        CancellationToken cancellationToken = default) =>
+        await StartAsync(
+            extraArguments,
+            apiEnvironment is null ? null : new Dictionary<string, IReadOnlyDictionary<string, string>> { ["api"] = apiEnvironment },
+            cancellationToken);
+
+    /// <summary>Starts the application with extra environment variables per service (<c>api</c>, <c>realtime</c>, <c>web</c>).</summary>
+    public static async Task<TestAppHost> StartAsync(
+        IEnumerable<string>? extraArguments,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? serviceEnvironment,
         CancellationToken cancellationToken = default)
     {
         var secrets = new TestSecrets($"owner-{Guid.NewGuid():N}@tests.thebot.local", Secret(24) + "!aA1", Secret(64));
@@ -61,10 +71,13 @@ public sealed class TestAppHost : IAsyncDisposable
             .SetMinimumLevel(LogLevel.Warning)
             .AddFilter("Aspire.Hosting.Dcp", LogLevel.Error));
 
-        var api = builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "api"));
-        foreach (var (name, value) in apiEnvironment ?? new Dictionary<string, string>())
+        foreach (var (service, environment) in serviceEnvironment ?? new Dictionary<string, IReadOnlyDictionary<string, string>>())
         {
-            api.WithEnvironment(name, value);
+            var project = builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == service));
+            foreach (var (name, value) in environment)
+            {
+                project.WithEnvironment(name, value);
+            }
         }
 
         var app = await builder.BuildAsync(cancellationToken);
