@@ -157,6 +157,10 @@ public static class ApiServiceExtensions
         var services = builder.Services;
         var configuration = builder.Configuration;
         services.AddScoped<AccessTokenIssuer>();
+        services.AddOptions<SessionLifetimeOptions>()
+            .Bind(configuration.GetSection(SessionLifetimeOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddScoped<AuthSessionStore>();
         services.AddScoped<SignInService>();
         services.AddScoped<UserAccounts>();

@@ -14,12 +14,18 @@ public sealed class AccessTokenIssuer(IOptions<JwtOptions> options, TimeProvider
     private readonly SigningCredentials _credentials =
         new(JwtAuthenticationExtensions.CreateSigningKey(options.Value), SecurityAlgorithms.HmacSha256);
 
-    public AccessToken Issue(User user, Guid sessionId)
+    /// <summary>A token for the session, expiring after the configured lifetime or when the session does, whichever is first.</summary>
+    public AccessToken Issue(User user, Guid sessionId, DateTimeOffset sessionExpiresAt)
     {
         ArgumentNullException.ThrowIfNull(user);
 
         var now = clock.GetUtcNow();
         var expiresAt = now + options.Value.AccessTokenLifetime;
+        if (sessionExpiresAt < expiresAt)
+        {
+            expiresAt = sessionExpiresAt;
+        }
+
         var token = _handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = options.Value.Issuer,

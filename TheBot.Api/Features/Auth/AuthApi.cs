@@ -55,9 +55,9 @@ public static class AuthApi
             return ApiProblems.Unauthorized(BadCredentials);
         }
 
-        var refresh = await sessions.StartAsync(user, http.Request.Headers.UserAgent.ToString(), http.GetClientIp(), ct);
-        RefreshCookie.Write(http, refresh, DateTimeOffset.UtcNow + AuthSessionStore.SessionLifetime);
-        return TypedResults.Ok(Respond(user, tokens.Issue(user, refresh.SessionId)));
+        var started = await sessions.StartAsync(user, http.Request.Headers.UserAgent.ToString(), http.GetClientIp(), ct);
+        RefreshCookie.Write(http, started.Token, started.ExpiresAt);
+        return TypedResults.Ok(Respond(user, tokens.Issue(user, started.Token.SessionId, started.ExpiresAt)));
     }
 
     private static async Task<Results<Ok<LoginResponse>, ProblemHttpResult>> RefreshAsync(
@@ -78,7 +78,7 @@ public static class AuthApi
         }
 
         RefreshCookie.Write(http, next, session.ExpiresAt);
-        return TypedResults.Ok(Respond(user, tokens.Issue(user, session.Id)));
+        return TypedResults.Ok(Respond(user, tokens.Issue(user, session.Id, session.ExpiresAt)));
     }
 
     private static async Task<NoContent> LogoutAsync(HttpContext http, AuthSessionStore sessions, CancellationToken ct)

@@ -6,7 +6,9 @@ namespace TheBot.Api.Features.Auth;
 
 /// <summary>
 /// One signed-in device. Its refresh token rotates on every use; only hashes are stored. Presenting
-/// an older token than the current one (outside a short grace for racing tabs) revokes the session.
+/// the previous token (outside a short grace for racing tabs) revokes the session; any other wrong
+/// token is only a failed refresh. It expires when unused for the sliding lifetime, and at the latest
+/// the absolute lifetime after <see cref="CreatedAt"/> (<see cref="SessionLifetimeOptions"/>).
 /// </summary>
 public sealed class AuthSession
 {

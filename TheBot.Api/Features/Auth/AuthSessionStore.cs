@@ -10,27 +10,28 @@ using TheBot.ServiceDefaults.Authentication;
 namespace TheBot.Api.Features.Auth;
 
 /// <summary>Opens, rotates and ends device sessions (refresh tokens).</summary>
-public sealed class AuthSessionStore(
+public sealed partial class AuthSessionStore(
     TheBotDbContext db,
     AccessChangeNotifier accessChanges,
     IOptions<JwtOptions> jwt,
-    TimeProvider clock)
+    IOptions<SessionLifetimeOptions> lifetimes,
+    TimeProvider clock,
+    ILogger<AuthSessionStore> logger)
 {
-    public static readonly TimeSpan SessionLifetime = TimeSpan.FromDays(30);
-
     /// <summary>How long the token just replaced still answers (with the same successor): racing tabs.</summary>
     public static readonly TimeSpan RotationGrace = TimeSpan.FromSeconds(30);
 
     private readonly byte[] _rotationKey = HKDF.DeriveKey(
         HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(jwt.Value.SigningKey), 32, info: "thebot refresh rotation"u8.ToArray());
 
-    public async Task<RefreshToken> StartAsync(User user, string? device, string? ipAddress, CancellationToken cancellationToken)
+    public async Task<StartedSession> StartAsync(User user, string? device, string? ipAddress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
 
         var now = clock.GetUtcNow();
         var sessionId = Guid.CreateVersion7();
         var token = RefreshToken.Create(sessionId);
+        var expiresAt = lifetimes.Value.ExpiryFor(now, now);
         db.AuthSessions.Add(new AuthSession
         {
             Id = sessionId,
@@ -38,12 +39,12 @@ public sealed class AuthSessionStore(
             CurrentTokenHash = token.Hash(),
             CreatedAt = now,
             LastSeenAt = now,
-            ExpiresAt = now + SessionLifetime,
+            ExpiresAt = expiresAt,
             Device = Shorten(device, 256),
             IpAddress = Shorten(ipAddress, 64),
         });
         await db.SaveChangesAsync(cancellationToken);
-        return token;
+        return new StartedSession(token, expiresAt);
     }
 
     public async Task<RefreshOutcome> RefreshAsync(RefreshToken presented, string? ipAddress, CancellationToken cancellationToken)
@@ -54,7 +55,8 @@ public sealed class AuthSessionStore(
             var now = clock.GetUtcNow();
             var session = await db.AuthSessions.Include(s => s.User)
                 .FirstOrDefaultAsync(s => s.Id == presented.SessionId, cancellationToken);
-            if (session?.User is null || !session.IsUsable(now) || !session.User.IsActive)
+            if (session?.User is null || !session.IsUsable(now) || !session.User.IsActive
+                || session.CreatedAt + lifetimes.Value.SessionAbsoluteLifetime <= now)
             {
                 return RefreshOutcome.Rejected;
             }
@@ -66,7 +68,7 @@ public sealed class AuthSessionStore(
                 session.CurrentTokenHash = next.Hash();
                 session.RotatedAt = now;
                 session.LastSeenAt = now;
-                session.ExpiresAt = now + SessionLifetime;
+                session.ExpiresAt = lifetimes.Value.ExpiryFor(session.CreatedAt, now);
                 session.IpAddress = Shorten(ipAddress, 64);
                 try
                 {
@@ -81,18 +83,27 @@ public sealed class AuthSessionStore(
                 }
             }
 
-            if (RefreshToken.Matches(session.PreviousTokenHash, presentedHash)
-                && session.RotatedAt is { } rotatedAt && now - rotatedAt <= RotationGrace
+            if (!RefreshToken.Matches(session.PreviousTokenHash, presentedHash))
+            {
+                // Not a token this session ever handed out as far as we can tell (a guess, a typo, or one
+                // rotated long ago): a failed refresh. Ending the session here would let anyone who learns
+                // a session id (it is in every access token) sign its owner out.
+                LogUnknownSecret(session.Id);
+                return RefreshOutcome.Rejected;
+            }
+
+            if (session.RotatedAt is { } rotatedAt && now - rotatedAt <= RotationGrace
                 && RefreshToken.Matches(session.CurrentTokenHash, next.Hash()))
             {
                 return RefreshOutcome.Rotated(session.User, session, next);
             }
 
-            // An older token came back: someone else holds a copy. End the whole session.
+            // The token just replaced came back after the grace: someone else holds a copy. End the whole session.
             session.RevokedAt = now;
             session.RevokedReason = "refresh-token-reuse";
             await db.SaveChangesAsync(cancellationToken);
             await accessChanges.SessionRevokedAsync(session.Id);
+            LogReuse(session.Id, session.UserId);
             return RefreshOutcome.ReuseDetected;
         }
 
@@ -150,7 +161,16 @@ public sealed class AuthSessionStore(
 
     private static string? Shorten(string? value, int max) =>
         string.IsNullOrWhiteSpace(value) ? null : value.Length <= max ? value : value[..max];
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Refused a refresh of session {SessionId}: the secret is neither its current nor its previous one")]
+    private partial void LogUnknownSecret(Guid sessionId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ended session {SessionId} of user {UserId}: its previous refresh token was presented again after the grace (a copy is in other hands)")]
+    private partial void LogReuse(Guid sessionId, Guid userId);
 }
+
+/// <summary>A new session: its first refresh token and when it expires unless refreshed.</summary>
+public sealed record StartedSession(RefreshToken Token, DateTimeOffset ExpiresAt);
 
 public sealed record RefreshOutcome(RefreshOutcomeKind Kind, User? User, AuthSession? Session, RefreshToken? Token)
 {

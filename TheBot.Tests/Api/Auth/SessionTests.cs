@@ -39,22 +39,77 @@ public sealed class SessionTests(TheBotAppFixture fixture)
             await Expect.StatusAsync(HttpStatusCode.OK, rotate);
         }
 
-        // A second rotation puts the stolen token outside the short grace racing tabs get.
-        using (var again = await user.Client.PostAsync("/api/auth/refresh", null, Ct))
-        {
-            await Expect.StatusAsync(HttpStatusCode.OK, again);
-        }
+        // The rotation is older than the short grace racing tabs get.
+        await SqlAsync("UPDATE auth_sessions SET rotated_at = rotated_at - interval '5 minutes' WHERE id = $1", SessionOf(stolen));
 
-        using var thief = fixture.Host.CreateWebClient();
-        using var replay = new HttpRequestMessage(HttpMethod.Post, "/api/auth/refresh");
-        replay.Headers.Add("Cookie", $"thebot_refresh={stolen}");
-        using var replayed = await thief.SendAsync(replay, Ct);
+        using var replayed = await RefreshWithCookieAsync(stolen);
 
         await Expect.ProblemAsync(HttpStatusCode.Unauthorized, replayed);
         using var ownerRefresh = await user.Client.PostAsync("/api/auth/refresh", null, Ct);
         await Expect.StatusAsync(HttpStatusCode.Unauthorized, ownerRefresh);
         using var ownerCall = await user.Client.GetAsync("/api/auth/me", Ct);
         await Expect.StatusAsync(HttpStatusCode.Unauthorized, ownerCall);
+    }
+
+    [Theory]
+    [InlineData("a-guessed-secret")]
+    [InlineData("two-rotations-old")]
+    public async Task A_wrong_secret_for_a_known_session_fails_the_refresh_and_leaves_the_session_alive(string presented)
+    {
+        var user = await fixture.People.CreateAsync("student");
+        var sessionId = SessionOf(RefreshCookieOf(user));
+        var cookie = $"{sessionId:N}.{Convert.ToBase64String(Guid.NewGuid().ToByteArray()).TrimEnd('=').Replace('+', '-').Replace('/', '_')}";
+        if (presented == "two-rotations-old")
+        {
+            cookie = RefreshCookieOf(user);
+            for (var i = 0; i < 2; i++)
+            {
+                using var rotate = await user.Client.PostAsync("/api/auth/refresh", null, Ct);
+                await Expect.StatusAsync(HttpStatusCode.OK, rotate);
+            }
+        }
+
+        using var attempt = await RefreshWithCookieAsync(cookie);
+
+        await Expect.ProblemAsync(HttpStatusCode.Unauthorized, attempt);
+        using var ownerCall = await user.Client.GetAsync("/api/auth/me", Ct);
+        await Expect.StatusAsync(HttpStatusCode.OK, ownerCall);
+        using var ownerRefresh = await user.Client.PostAsync("/api/auth/refresh", null, Ct);
+        await Expect.StatusAsync(HttpStatusCode.OK, ownerRefresh);
+    }
+
+    [Fact]
+    public async Task A_session_ends_at_its_absolute_lifetime_however_recently_it_was_refreshed()
+    {
+        var user = await fixture.People.CreateAsync("parent");
+        using (var rotate = await user.Client.PostAsync("/api/auth/refresh", null, Ct))
+        {
+            await Expect.StatusAsync(HttpStatusCode.OK, rotate);
+        }
+
+        // Signed in 30 days and a minute ago (the default absolute lifetime), refreshed just now.
+        await SqlAsync("UPDATE auth_sessions SET created_at = now() - interval '30 days 1 minute' WHERE id = $1", SessionOf(RefreshCookieOf(user)));
+
+        using var refresh = await user.Client.PostAsync("/api/auth/refresh", null, Ct);
+
+        await Expect.ProblemAsync(HttpStatusCode.Unauthorized, refresh);
+    }
+
+    [Fact]
+    public async Task Refreshing_near_the_absolute_lifetime_extends_the_session_and_its_tokens_only_up_to_it()
+    {
+        var user = await fixture.People.CreateAsync("tutor");
+        var sessionId = SessionOf(RefreshCookieOf(user));
+        // Five minutes of the absolute lifetime left: less than one access token's fifteen.
+        await SqlAsync("UPDATE auth_sessions SET created_at = now() - interval '30 days' + interval '5 minutes' WHERE id = $1", sessionId);
+
+        using var refresh = await user.Client.PostAsync("/api/auth/refresh", null, Ct);
+
+        await Expect.StatusAsync(HttpStatusCode.OK, refresh);
+        var cookieExpires = user.Cookies.GetAllCookies().Single(c => c.Name == "thebot_refresh").Expires.ToUniversalTime();
+        Assert.InRange(cookieExpires, DateTime.UtcNow.AddMinutes(3), DateTime.UtcNow.AddMinutes(6));
+        var body = await refresh.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.InRange(body.GetProperty("expiresAt").GetDateTimeOffset(), DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddMinutes(6));
     }
 
     [Fact]
@@ -253,4 +308,23 @@ public sealed class SessionTests(TheBotAppFixture fixture)
     }
 
     private static string RefreshCookieOf(SignedIn user) => user.RefreshCookie;
+
+    private static Guid SessionOf(string refreshCookie) => Guid.ParseExact(refreshCookie[..32], "N");
+
+    private async Task<HttpResponseMessage> RefreshWithCookieAsync(string cookie)
+    {
+        using var client = fixture.Host.CreateWebClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/refresh");
+        request.Headers.Add("Cookie", $"thebot_refresh={cookie}");
+        return await client.SendAsync(request, Ct);
+    }
+
+    private async Task SqlAsync(string sql, Guid sessionId)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(await fixture.Host.GetConnectionStringAsync("thebot"));
+        await connection.OpenAsync(Ct);
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = sessionId });
+        Assert.Equal(1, await command.ExecuteNonQueryAsync(Ct));
+    }
 }
