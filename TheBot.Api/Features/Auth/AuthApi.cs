@@ -20,10 +20,10 @@ public static class AuthApi
         auth.MapPost("/login", LoginAsync).AllowAnyone()
             .WithName("Login").WithSummary("Sign in with email and password; sets the refresh cookie")
             .ProducesProblem(StatusCodes.Status401Unauthorized);
-        auth.MapPost("/refresh", RefreshAsync).AllowAnyone()
+        auth.MapPost("/refresh", RefreshAsync).AllowAnyone().RequireSameOriginBrowser()
             .WithName("RefreshSession").WithSummary("Trade the refresh cookie for a new access token (the cookie rotates)")
             .ProducesProblem(StatusCodes.Status401Unauthorized);
-        auth.MapPost("/logout", LogoutAsync).AllowAnyone()
+        auth.MapPost("/logout", LogoutAsync).AllowAnyone().RequireSameOriginBrowser()
             .WithName("Logout").WithSummary("End this device's session");
         auth.MapPost("/logout-all", LogoutAllAsync).RequireSignedIn()
             .WithName("LogoutAll").WithSummary("End every session of the signed-in user, on every device");

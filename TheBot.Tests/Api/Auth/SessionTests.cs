@@ -112,6 +112,59 @@ public sealed class SessionTests(TheBotAppFixture fixture)
         Assert.InRange(body.GetProperty("expiresAt").GetDateTimeOffset(), DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddMinutes(6));
     }
 
+    [Theory]
+    [InlineData("/api/auth/refresh", "Sec-Fetch-Site", "cross-site")]
+    [InlineData("/api/auth/refresh", "Sec-Fetch-Site", "same-site")]
+    [InlineData("/api/auth/refresh", "Origin", "https://evil.example")]
+    [InlineData("/api/auth/refresh", "Origin", "null")]
+    [InlineData("/api/auth/logout", "Sec-Fetch-Site", "cross-site")]
+    [InlineData("/api/auth/logout", "Sec-Fetch-Site", "same-site")]
+    [InlineData("/api/auth/logout", "Origin", "https://evil.example")]
+    [InlineData("/api/auth/logout", "Origin", "null")]
+    public async Task Refresh_and_logout_refuse_cross_site_requests_and_leave_the_cookie_and_session_alone(string path, string header, string value)
+    {
+        var user = await fixture.People.CreateAsync("student");
+        var cookie = RefreshCookieOf(user);
+        using var client = fixture.Host.CreateWebClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, path);
+        request.Headers.Add("Cookie", $"thebot_refresh={cookie}");
+        request.Headers.Add(header, value);
+
+        using var response = await client.SendAsync(request, Ct);
+
+        await Expect.ProblemAsync(HttpStatusCode.Forbidden, response);
+        Assert.False(response.Headers.Contains("Set-Cookie"), "A refused request must not touch the cookie");
+        using var ownerRefresh = await user.Client.PostAsync("/api/auth/refresh", null, Ct);
+        await Expect.StatusAsync(HttpStatusCode.OK, ownerRefresh);
+    }
+
+    [Theory]
+    [InlineData("same-origin", true)]
+    [InlineData(null, true)]
+    [InlineData("same-origin", false)]
+    [InlineData(null, false)]
+    public async Task Refresh_and_logout_accept_the_sites_own_pages_and_clients_that_send_no_browser_headers(string? fetchSite, bool sendOrigin)
+    {
+        var user = await fixture.People.CreateAsync("student");
+
+        foreach (var path in new[] { "/api/auth/refresh", "/api/auth/logout" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, path);
+            if (fetchSite is not null)
+            {
+                request.Headers.Add("Sec-Fetch-Site", fetchSite);
+            }
+
+            if (sendOrigin)
+            {
+                request.Headers.Add("Origin", fixture.Host.WebEndpoint.GetLeftPart(UriPartial.Authority));
+            }
+
+            using var response = await user.Client.SendAsync(request, Ct);
+            Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Ct)}");
+        }
+    }
+
     [Fact]
     public async Task Two_tabs_refreshing_with_the_same_cookie_both_succeed()
     {
