@@ -4,6 +4,7 @@ using OpenTelemetry.Trace;
 using StackExchange.Redis;
 using TheBot.Realtime.Hubs;
 using TheBot.Realtime.Relay;
+using TheBot.Realtime.Sessions;
 using TheBot.ServiceDefaults.Authentication;
 
 namespace TheBot.Realtime;
@@ -15,7 +16,7 @@ public static class RealtimeServiceExtensions
         ArgumentNullException.ThrowIfNull(builder);
 
         builder.AddRedisClient("redis");
-        builder.AddTheBotJwtAuthentication();
+        builder.AddTheBotJwtAuthentication<SessionCheckingJwtEvents>();
         builder.Services.AddAuthorization();
 
         builder.Services.AddOptions<RealtimeLimits>().Bind(builder.Configuration.GetSection(RealtimeLimits.SectionName));
@@ -37,8 +38,10 @@ public static class RealtimeServiceExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ConnectionRegistry>();
         builder.Services.AddSingleton<PresenceTracker>();
+        builder.Services.AddSingleton<SessionRevocations>();
         builder.Services.AddHostedService<RealtimeEventRelay>();
         builder.Services.AddHostedService<MembershipRelay>();
+        builder.Services.AddHostedService<AccessRevocationRelay>();
         builder.Services.AddHostedService<PresenceRefresher>();
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(20));
 
@@ -58,7 +61,9 @@ public static class RealtimeServiceExtensions
 
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapHub<RealtimeHub>("/hubs/realtime");
+        // The JWT handler sets the ticket's expiry to the token's own (without the validation clock skew):
+        // the connection is closed then, and the client reconnects with the token it has renewed meanwhile.
+        app.MapHub<RealtimeHub>("/hubs/realtime", options => options.CloseOnAuthenticationExpiration = true);
         return app;
     }
 }

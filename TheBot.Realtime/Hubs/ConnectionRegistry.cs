@@ -3,12 +3,15 @@ using Microsoft.AspNetCore.SignalR;
 
 namespace TheBot.Realtime.Hubs;
 
-/// <summary>One open connection on this replica: whose, its rooms, the rooms it has open, its typing clock.</summary>
-public sealed class ConnectionState(string connectionId, Guid userId, HubCallerContext context)
+/// <summary>One open connection on this replica: whose, which session, its rooms, the rooms it has open, its typing clock.</summary>
+public sealed class ConnectionState(string connectionId, Guid userId, Guid sessionId, HubCallerContext context)
 {
     public string ConnectionId { get; } = connectionId;
 
     public Guid UserId { get; } = userId;
+
+    /// <summary>The signed-in device (the token's <c>sid</c>): revoking it closes this connection.</summary>
+    public Guid SessionId { get; } = sessionId;
 
     public HubCallerContext Context { get; } = context;
 
@@ -56,6 +59,20 @@ public sealed class ConnectionRegistry
 
     public IReadOnlyCollection<ConnectionState> OfUser(Guid userId) =>
         _byUser.TryGetValue(userId, out var mine) ? [.. mine.Values] : [];
+
+    public IReadOnlyCollection<ConnectionState> OfSession(Guid sessionId)
+    {
+        var found = new List<ConnectionState>();
+        foreach (var (_, state) in _connections)
+        {
+            if (state.SessionId == sessionId)
+            {
+                found.Add(state);
+            }
+        }
+
+        return found;
+    }
 
     public IReadOnlyCollection<ConnectionState> All() => [.. _connections.Values];
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using TheBot.Realtime.Contracts;
+using TheBot.Realtime.Sessions;
 using TheBot.ServiceDefaults.Authentication;
 
 namespace TheBot.Realtime.Hubs;
@@ -10,22 +11,25 @@ namespace TheBot.Realtime.Hubs;
 /// <summary>
 /// The one hub clients connect to (with a TheBot access token). Each connection joins its user's
 /// group and the groups of the user's chat rooms; client → server methods are Typing, OpenRoom,
-/// CloseRoom and GetPresence; server → client methods are listed in docs/realtime.md.
+/// CloseRoom and GetPresence; server → client methods are listed in docs/realtime.md. A connection
+/// lives as long as its session: it is closed when its token expires or its session ends.
 /// </summary>
 [Authorize]
 public sealed partial class RealtimeHub(
     IConnectionMultiplexer redis,
     ConnectionRegistry registry,
     PresenceTracker presence,
+    SessionRevocations revocations,
     IOptions<RealtimeLimits> limits,
     TimeProvider clock,
     ILogger<RealtimeHub> logger) : Hub
 {
     public override async Task OnConnectedAsync()
     {
-        if (!Guid.TryParse(Context.User?.FindFirst(TheBotClaims.UserId)?.Value, out var userId))
+        if (!Guid.TryParse(Context.User?.FindFirst(TheBotClaims.UserId)?.Value, out var userId)
+            || !Guid.TryParse(Context.User?.FindFirst(TheBotClaims.SessionId)?.Value, out var sessionId))
         {
-            throw new HubException("The access token names no user.");
+            throw new HubException("The access token names no user or session.");
         }
 
         if (await presence.CountAsync(userId) >= limits.Value.MaxConnectionsPerUser)
@@ -34,7 +38,28 @@ public sealed partial class RealtimeHub(
             throw new HubException($"Too many connections: at most {limits.Value.MaxConnectionsPerUser} per user. Close another tab or device.");
         }
 
-        var state = new ConnectionState(Context.ConnectionId, userId, Context);
+        // Registered before the session is checked: a revocation signalled from now on finds this
+        // connection, and one signalled earlier left its Redis key for this check to find.
+        var state = new ConnectionState(Context.ConnectionId, userId, sessionId, Context);
+        registry.Add(state);
+        bool ended;
+        try
+        {
+            ended = await revocations.HasEndedAsync(sessionId, userId);
+        }
+        catch
+        {
+            registry.Remove(Context.ConnectionId);
+            throw;
+        }
+
+        if (ended)
+        {
+            registry.Remove(Context.ConnectionId);
+            LogSessionEnded(userId, sessionId);
+            throw new HubException("The session has ended; sign in again.");
+        }
+
         await Groups.AddToGroupAsync(Context.ConnectionId, RealtimeChannels.UserGroup(userId));
         var rooms = await redis.GetDatabase().SetMembersAsync(ChatMembership.UserRoomsKey(userId));
         foreach (var value in rooms)
@@ -45,7 +70,6 @@ public sealed partial class RealtimeHub(
             }
         }
 
-        registry.Add(state);
         if (await presence.ConnectedAsync(userId, Context.ConnectionId))
         {
             await AnnouncePresenceAsync(state, online: true);
@@ -157,6 +181,9 @@ public sealed partial class RealtimeHub(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Refused a connection of user {UserId}: connection cap reached")]
     private partial void LogConnectionCap(Guid userId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Closed a new connection of user {UserId}: session {SessionId} has ended or the user was deactivated")]
+    private partial void LogSessionEnded(Guid userId, Guid sessionId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not clean up presence of user {UserId}")]
     private partial void LogCleanupFailed(Exception exception, Guid userId);

@@ -18,4 +18,17 @@ internal static class HubConnectionStart
         await connection.StartAsync(ct);
         return await joined.Task.WaitAsync(TimeSpan.FromSeconds(30), ct);
     }
+
+    /// <summary>Completes when the connection closes (whoever closed it); call it before what should close it.</summary>
+    public static Task WhenClosed(this HubConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        connection.Closed += _ =>
+        {
+            closed.TrySetResult();
+            return Task.CompletedTask;
+        };
+        return closed.Task;
+    }
 }

@@ -76,4 +76,46 @@ public sealed class RealtimeScaleOutTests(ScaleOutAppFixture app)
         Assert.Equal(1, first.Count("messageCreated", isMessage));
         Assert.Equal(1, second.Count("messageCreated", isMessage));
     }
+
+    [Fact]
+    public async Task Signing_out_closes_the_sessions_sockets_on_every_replica_at_once()
+    {
+        var user = await app.People.CreateAsync("student");
+        var (onFirst, onSecond) = await OnTwoReplicasAsync(user);
+        await using var first = onFirst;
+        await using var second = onSecond;
+        var closed = Task.WhenAll(first.Connection.WhenClosed(), second.Connection.WhenClosed());
+
+        using (var logout = await user.Client.PostAsync("/api/auth/logout", null, Ct))
+        {
+            await Expect.StatusAsync(System.Net.HttpStatusCode.NoContent, logout);
+        }
+
+        await closed.WaitAsync(TimeSpan.FromSeconds(15), Ct);
+    }
+
+    [Fact]
+    public async Task Deactivating_a_user_closes_their_sockets_on_every_replica_and_no_replica_lets_them_back()
+    {
+        var admin = await app.People.CreateAsync("admin");
+        var user = await app.People.CreateAsync("teacher");
+        var (onFirst, onSecond) = await OnTwoReplicasAsync(user);
+        await using var first = onFirst;
+        await using var second = onSecond;
+        var closed = Task.WhenAll(first.Connection.WhenClosed(), second.Connection.WhenClosed());
+
+        using (var deactivate = await admin.Client.DeleteAsync($"/api/admin/users/{user.Id}", Ct))
+        {
+            await Expect.StatusAsync(System.Net.HttpStatusCode.NoContent, deactivate);
+        }
+
+        await closed.WaitAsync(TimeSpan.FromSeconds(15), Ct);
+        // The front door spreads new connections over both replicas: each attempt is refused.
+        for (var i = 0; i < 4; i++)
+        {
+            await using var again = RealtimeProbe.Connect(app.Host, user.AccessToken);
+            var error = await Assert.ThrowsAnyAsync<Exception>(() => again.StartJoinedAsync(Ct));
+            Assert.Contains("401", error.Message, StringComparison.Ordinal);
+        }
+    }
 }

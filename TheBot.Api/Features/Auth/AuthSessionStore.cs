@@ -142,10 +142,14 @@ public sealed partial class AuthSessionStore(
     public async Task<int> RevokeAllAsync(Guid userId, Guid? keepSessionId, string reason, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var count = await db.AuthSessions
+        var open = await db.AuthSessions
             .Where(s => s.UserId == userId && s.RevokedAt == null && s.Id != keepSessionId)
+            .Select(s => s.Id)
+            .ToListAsync(cancellationToken);
+        var count = await db.AuthSessions
+            .Where(s => open.Contains(s.Id) && s.RevokedAt == null)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.RevokedAt, now).SetProperty(s => s.RevokedReason, reason), cancellationToken);
-        await accessChanges.UserChangedAsync(userId);
+        await accessChanges.SessionsRevokedAsync(userId, open);
         return count;
     }
 

@@ -117,14 +117,20 @@ public static class AdminUsersApi
             accessChanged = true;
         }
 
+        var activeChanged = false;
         if (request.IsActive is { } isActive && isActive != user.IsActive)
         {
             user.IsActive = isActive;
-            accessChanged = true;
+            accessChanged = activeChanged = true;
         }
 
         ApplyProfile(user, request);
         await db.SaveChangesAsync(ct);
+
+        if (activeChanged)
+        {
+            await accessChanges.UserActiveChangedAsync(user.Id, user.IsActive);
+        }
 
         if (user.IsActive == false)
         {
@@ -139,7 +145,7 @@ public static class AdminUsersApi
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeactivateAsync(
-        Guid id, TheBotDbContext db, AuthSessionStore sessions, CancellationToken ct)
+        Guid id, TheBotDbContext db, AuthSessionStore sessions, AccessChangeNotifier accessChanges, CancellationToken ct)
     {
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, ct);
         if (user is null)
@@ -155,6 +161,7 @@ public static class AdminUsersApi
 
         user.IsActive = false;
         await db.SaveChangesAsync(ct);
+        await accessChanges.UserActiveChangedAsync(user.Id, isActive: false);
         await sessions.RevokeAllAsync(user.Id, keepSessionId: null, "deactivated", ct);
         return TypedResults.NoContent();
     }
