@@ -59,6 +59,7 @@ public static class RealtimeServiceExtensions
         _ = app.Services.GetService<TracerProvider>();
         _ = app.Services.GetRequiredService<IConnectionMultiplexer>();
 
+        ReplicaIdentity.Announce(app.Logger);
         app.UseAuthentication();
         app.UseAuthorization();
         // The JWT handler sets the ticket's expiry to the token's own (without the validation clock skew):

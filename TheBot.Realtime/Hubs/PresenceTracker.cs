@@ -50,6 +50,44 @@ public sealed class PresenceTracker(IConnectionMultiplexer redis, ConnectionRegi
         return online;
     }
 
+    /// <summary>
+    /// Those of <paramref name="userIds"/> the caller may ask about: the caller and the people who share a
+    /// chat room with them (each user's rooms are the Redis set api keeps; one pipelined round trip).
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> SharingARoomAsync(ConnectionState caller, IEnumerable<Guid> userIds)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(userIds);
+
+        var others = userIds.Distinct().Where(id => id != caller.UserId).ToList();
+        var visible = new List<Guid>(others.Count + 1);
+        if (userIds.Contains(caller.UserId))
+        {
+            visible.Add(caller.UserId);
+        }
+
+        if (others.Count == 0 || caller.Rooms.IsEmpty)
+        {
+            return visible;
+        }
+
+        var db = redis.GetDatabase();
+        var rooms = others.Select(id => db.SetMembersAsync(ChatMembership.UserRoomsKey(id))).ToList();
+        for (var i = 0; i < others.Count; i++)
+        {
+            foreach (var room in await rooms[i])
+            {
+                if (Guid.TryParse(room.ToString(), out var roomId) && caller.Rooms.ContainsKey(roomId))
+                {
+                    visible.Add(others[i]);
+                    break;
+                }
+            }
+        }
+
+        return visible;
+    }
+
     /// <summary>Keeps this replica's connections' entries alive.</summary>
     public async Task RefreshAsync()
     {

@@ -76,7 +76,7 @@ public sealed partial class RealtimeHub(
         }
 
         await base.OnConnectedAsync();
-        await Clients.Caller.SendAsync(ConnectionEventNames.Connected, new ConnectedEvent(Context.ConnectionId, Replica, state.Rooms.Count));
+        await Clients.Caller.SendAsync(ConnectionEventNames.Connected, new ConnectedEvent(Context.ConnectionId, ReplicaIdentity.Id, state.Rooms.Count));
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)
@@ -153,7 +153,10 @@ public sealed partial class RealtimeHub(
         }
     }
 
-    /// <summary>Which of these users (at most 200) are online now, on any replica.</summary>
+    /// <summary>
+    /// Which of these users (at most 200) are online now, on any replica. Only people who share a chat
+    /// room with the caller (and the caller) are ever reported; anyone else looks offline.
+    /// </summary>
     public async Task<IReadOnlyList<Guid>> GetPresence(Guid[] userIds)
     {
         ArgumentNullException.ThrowIfNull(userIds);
@@ -162,13 +165,12 @@ public sealed partial class RealtimeHub(
             throw new HubException("Ask about at most 200 users at a time.");
         }
 
-        return await presence.OnlineAsync(userIds);
+        var state = Current();
+        return await presence.OnlineAsync(await presence.SharingARoomAsync(state, userIds));
     }
 
-    /// <summary>Diagnostics: this connection's id and the replica (host and process) serving it.</summary>
-    public ConnectionInfo GetConnectionInfo() => new(Context.ConnectionId, Replica, registry.Count);
-
-    private static string Replica { get; } = $"{Environment.MachineName}:{Environment.ProcessId}";
+    /// <summary>Diagnostics: this connection's id and an opaque id of the replica serving it (its logs map it to a host).</summary>
+    public ConnectionInfo GetConnectionInfo() => new(Context.ConnectionId, ReplicaIdentity.Id);
 
     private ConnectionState Current() =>
         registry.Find(Context.ConnectionId) ?? throw new HubException("The connection is not registered.");
@@ -190,4 +192,4 @@ public sealed partial class RealtimeHub(
 }
 
 /// <summary>What <c>GetConnectionInfo</c> returns.</summary>
-public sealed record ConnectionInfo(string ConnectionId, string Replica, int ReplicaConnections);
+public sealed record ConnectionInfo(string ConnectionId, string Replica);

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.SignalR.Client;
 using TheBot.Realtime.Contracts;
 using TheBot.Tests.Fixtures;
@@ -59,6 +61,45 @@ public sealed class RealtimeHubTests(TheBotAppFixture fixture)
         Assert.Equal(1, connected.GetProperty("rooms").GetInt32());
     }
 
+    [Fact]
+    public async Task The_hub_tells_clients_neither_its_host_name_nor_its_process_id()
+    {
+        var user = await fixture.People.CreateAsync("student");
+        await using var connection = RealtimeProbe.Connect(fixture.Host, user.AccessToken);
+
+        var connected = await connection.StartJoinedAsync(Ct);
+        var info = await connection.InvokeAsync<JsonElement>("GetConnectionInfo", Ct);
+
+        var processIds = await RealtimeProcessIdsAsync();
+        Assert.NotEmpty(processIds);
+        foreach (var told in new[] { connected, info })
+        {
+            var replica = told.GetProperty("replica").GetString()!;
+            Assert.DoesNotContain(Environment.MachineName, replica, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(System.Net.Dns.GetHostName(), replica, StringComparison.OrdinalIgnoreCase);
+            Assert.All(processIds, pid => Assert.DoesNotContain(pid, replica, StringComparison.Ordinal));
+            Assert.False(told.TryGetProperty("replicaConnections", out _), "How busy a replica is is not the client's business: " + told);
+        }
+
+        Assert.Equal(info.GetProperty("replica").GetString(), connected.GetProperty("replica").GetString());
+    }
+
+    [Fact]
+    public async Task Presence_is_answered_only_about_people_who_share_a_room_with_the_caller()
+    {
+        var roommate = await fixture.People.CreateAsync("admin");
+        var asker = await fixture.People.CreateAsync("student");
+        var stranger = await fixture.People.CreateAsync("teacher");
+        await Chatting.StartRoomAsync(roommate, asker.Id);
+        await using var roommateSocket = await Chatting.ListenAsync(fixture.Host, roommate, Ct);
+        await using var strangerSocket = await Chatting.ListenAsync(fixture.Host, stranger, Ct);
+        await using var askerSocket = await Chatting.ListenAsync(fixture.Host, asker, Ct);
+
+        var online = await askerSocket.Connection.InvokeAsync<Guid[]>("GetPresence", new[] { roommate.Id, stranger.Id, asker.Id }, Ct);
+
+        Assert.Equal(new[] { roommate.Id, asker.Id }.Order(), online.Order());
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("not-a-jwt")]
@@ -69,5 +110,30 @@ public sealed class RealtimeHubTests(TheBotAppFixture fixture)
         var error = await Assert.ThrowsAnyAsync<Exception>(() => connection.StartAsync(Ct));
 
         Assert.Contains("401", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The process ids of the realtime replicas, as the AppHost knows them.</summary>
+    private async Task<List<string>> RealtimeProcessIdsAsync()
+    {
+        var notifications = fixture.Host.App.Services.GetRequiredService<ResourceNotificationService>();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(10));
+        try
+        {
+            await foreach (var update in notifications.WatchAsync(timeout.Token))
+            {
+                if (update.Resource.Name == "realtime"
+                    && update.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value is { } pid
+                    && pid.ToString() is { Length: > 0 } text)
+                {
+                    return [text];
+                }
+            }
+        }
+        catch (OperationCanceledException) when (!Ct.IsCancellationRequested)
+        {
+        }
+
+        return [];
     }
 }

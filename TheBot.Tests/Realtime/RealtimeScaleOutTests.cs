@@ -10,7 +10,7 @@ public sealed class RealtimeScaleOutTests(ScaleOutAppFixture app)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private sealed record ReplicaInfo(string ConnectionId, string Replica, int ReplicaConnections);
+    private sealed record ReplicaInfo(string ConnectionId, string Replica);
 
     /// <summary>Opens connections of the user until two of them sit on different replicas; closes the rest.</summary>
     private async Task<(Listener First, Listener Second)> OnTwoReplicasAsync(SignedIn user)
