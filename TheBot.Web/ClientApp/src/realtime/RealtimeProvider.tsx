@@ -1,23 +1,32 @@
 import type { HubConnection } from '@microsoft/signalr';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useServices } from '../app/ServicesContext';
 import { useAuth } from '../auth/useAuth';
 import { RealtimeContext, type Realtime, type RealtimeStatus } from './RealtimeContext';
-import { reconnectDelayMs } from './retryPolicy';
+import { isUnauthorized, reconnectDelayMs } from './retryPolicy';
 
 /**
  * Holds the tab's single realtime connection while someone is signed in. The status becomes "connected"
  * on the hub's `connected` event (sent once the connection has joined its groups, which is after
  * `start()` resolves); on every such event after the first it refetches active queries (the generic
  * catch-up) and runs the callbacks pages registered for their own catch-up.
+ *
+ * The hub closes a connection when its access token expires. So when the session renews the token (a
+ * minute before expiry) the connection is renewed too, quietly: stopped and started with the new token,
+ * the status left as it is, and what arrived in between fetched by the catch-up. A token the hub refuses
+ * (401) makes the session renew it, or sign out when the session has ended elsewhere.
  */
 export function RealtimeProvider({ children }: { children: ReactNode }) {
-  const { user, getAccessToken } = useAuth();
+  const { user, state, getAccessToken } = useAuth();
+  const { session } = useServices();
   const queryClient = useQueryClient();
   const [connection, setConnection] = useState<HubConnection | null>(null);
   const [status, setStatus] = useState<RealtimeStatus>('disconnected');
   const reconnectCallbacks = useRef(new Set<() => void>());
+  const renewWith = useRef<(accessToken: string) => void>(() => undefined);
   const userId = user?.id ?? null;
+  const accessToken = state.status === 'authenticated' ? state.session.accessToken : null;
 
   useEffect(() => {
     if (userId === null) {
@@ -27,23 +36,49 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
     let hub: HubConnection | null = null;
     let restartTimer: ReturnType<typeof setTimeout> | undefined;
     let attempts = 0;
+    // The token the connection last (re)connected with, whether it has joined its groups, and whether it
+    // is being renewed on purpose (its close is then no failure).
+    let connectedWith: string | null = null;
+    let joined = false;
+    let renewing = false;
     const catchUp = () => {
       void queryClient.invalidateQueries({ type: 'active' });
       for (const callback of reconnectCallbacks.current) {
         callback();
       }
     };
+    const onUnauthorized = () => void session.refreshAfterUnauthorized();
 
-    const start = async (connection: HubConnection, isRestart: boolean) => {
-      setStatus(isRestart ? 'reconnecting' : 'connecting');
+    const start = async (connection: HubConnection, isRestart: boolean, quietly = false) => {
+      if (!quietly) {
+        setStatus(isRestart ? 'reconnecting' : 'connecting');
+      }
       try {
         await connection.start();
         attempts = 0;
-      } catch {
+      } catch (error) {
+        if (isUnauthorized(error)) {
+          onUnauthorized();
+        }
         if (!stopped) {
           restartTimer = setTimeout(() => void start(connection, true), reconnectDelayMs(attempts++));
         }
       }
+    };
+
+    renewWith.current = (token) => {
+      if (hub === null || !joined || renewing || token === connectedWith) {
+        return;
+      }
+      const connection = hub;
+      renewing = true;
+      joined = false;
+      void connection.stop().finally(() => {
+        renewing = false;
+        if (!stopped) {
+          void start(connection, true, true);
+        }
+      });
     };
 
     // The SignalR client is loaded only once someone has signed in: the public pages stay small.
@@ -51,18 +86,26 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
       if (stopped) {
         return;
       }
-      const connection = createRealtimeConnection(() => getAccessToken() ?? '');
+      const connection = createRealtimeConnection(() => {
+        connectedWith = getAccessToken() ?? '';
+        return connectedWith;
+      }, onUnauthorized);
       let joinedBefore = false;
       connection.on('connected', () => {
+        joined = true;
         setStatus('connected');
         if (joinedBefore) {
           catchUp();
         }
         joinedBefore = true;
       });
-      connection.onreconnecting(() => setStatus('reconnecting'));
+      connection.onreconnecting(() => {
+        joined = false;
+        setStatus('reconnecting');
+      });
       connection.onclose(() => {
-        if (!stopped) {
+        joined = false;
+        if (!stopped && !renewing) {
           restartTimer = setTimeout(() => void start(connection, true), reconnectDelayMs(attempts++));
         }
       });
@@ -73,12 +116,19 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
 
     return () => {
       stopped = true;
+      renewWith.current = () => undefined;
       clearTimeout(restartTimer);
       setConnection(null);
       setStatus('disconnected');
       void hub?.stop();
     };
-  }, [userId, getAccessToken, queryClient]);
+  }, [userId, getAccessToken, queryClient, session]);
+
+  useEffect(() => {
+    if (accessToken !== null) {
+      renewWith.current(accessToken);
+    }
+  }, [accessToken]);
 
   const value = useMemo<Realtime>(
     () => ({
