@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using TheBot.ServiceDefaults.Networking;
 
 namespace TheBot.Web.FrontDoor;
 
@@ -29,7 +30,7 @@ internal static class EdgeRateLimiting
         PartitionedRateLimiter.Create<HttpContext, string>(context =>
             !options.Enabled || IsExempt(options, context.Request.Path)
                 ? RateLimitPartition.GetNoLimiter(string.Empty)
-                : RateLimitPartition.GetTokenBucketLimiter(ClientAddress.PartitionKey(context.Connection.RemoteIpAddress), _ =>
+                : RateLimitPartition.GetTokenBucketLimiter(ClientNetwork.Of(context.Connection.RemoteIpAddress), _ =>
                     new TokenBucketRateLimiterOptions
                     {
                         TokenLimit = options.TokenLimit,
@@ -51,7 +52,7 @@ internal static class EdgeRateLimiting
                 var rule = options.Rules[index];
                 if (rule.Matches(context.Request))
                 {
-                    var key = string.Create(CultureInfo.InvariantCulture, $"{index}|{ClientAddress.PartitionKey(context.Connection.RemoteIpAddress)}");
+                    var key = string.Create(CultureInfo.InvariantCulture, $"{index}|{ClientNetwork.Of(context.Connection.RemoteIpAddress)}");
                     return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
                     {
                         PermitLimit = rule.PermitLimit,

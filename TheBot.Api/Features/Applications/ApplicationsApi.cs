@@ -46,7 +46,7 @@ public static class ApplicationsApi
             return ApiProblems.Invalid("desiredRole", "Admins are appointed, not applied for.");
         }
 
-        if (await counter.HitAsync($"applications:ip:{http.GetClientIp()}", limits.CurrentValue.ApplicationsPerIpPerHour, TimeSpan.FromHours(1)) is { } wait)
+        if (await counter.HitAsync($"applications:net:{http.GetClientNetwork()}", limits.CurrentValue.ApplicationsPerIpPerHour, TimeSpan.FromHours(1)) is { } wait)
         {
             return ApiProblems.TooManyRequests(wait, "Too many applications from this address. Try again later.");
         }

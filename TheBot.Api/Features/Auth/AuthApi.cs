@@ -44,7 +44,7 @@ public static class AuthApi
     private static async Task<Results<Ok<LoginResponse>, ProblemHttpResult, TooManyRequestsResult>> LoginAsync(
         LoginRequest request, HttpContext http, SignInService signIn, AuthSessionStore sessions, AccessTokenIssuer tokens, CancellationToken ct)
     {
-        var result = await signIn.SignInAsync(request.Email, request.Password, http.GetClientIp(), ct);
+        var result = await signIn.SignInAsync(request.Email, request.Password, http.GetClientNetwork(), ct);
         if (result.RetryAfter is { } wait)
         {
             return ApiProblems.TooManyRequests(wait, "Too many sign-in attempts. Try again later.");

@@ -14,9 +14,9 @@ public sealed class SignInService(UserManager<User> users, SignInThrottle thrott
     private static readonly Lazy<string> DummyHash = new(() =>
         new PasswordHasher<User>().HashPassword(new User { FullName = "dummy" }, Guid.NewGuid().ToString()));
 
-    public async Task<SignInResult> SignInAsync(string email, string password, string clientIp, CancellationToken cancellationToken)
+    public async Task<SignInResult> SignInAsync(string email, string password, string clientNetwork, CancellationToken cancellationToken)
     {
-        if (await throttle.TryAttemptAsync(clientIp, email) is { } wait)
+        if (await throttle.TryAttemptAsync(clientNetwork, email) is { } wait)
         {
             return SignInResult.Throttled(wait);
         }

@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
+using TheBot.Api.Platform.Auth;
 using TheBot.ServiceDefaults.Authentication;
 
 namespace TheBot.Api.Platform.RateLimiting;
 
-/// <summary>A per-user ceiling on the whole API (per client IP for anonymous callers): 429 + Retry-After.</summary>
+/// <summary>A per-user ceiling on the whole API (per client network — IPv4 address or IPv6 /64 — for anonymous callers): 429 + Retry-After.</summary>
 public static class ApiRateLimiting
 {
     public static IServiceCollection AddApiRateLimiting(this IServiceCollection services, IConfiguration configuration)
@@ -25,7 +26,7 @@ public static class ApiRateLimiting
                 var limits = http.RequestServices.GetRequiredService<IOptionsMonitor<RateLimitingOptions>>().CurrentValue;
                 var key = http.User.FindFirst(TheBotClaims.UserId)?.Value is { } userId
                     ? "u:" + userId
-                    : "ip:" + http.Connection.RemoteIpAddress;
+                    : "ip:" + http.GetClientNetwork();
                 return RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
                 {
                     TokenLimit = limits.RequestBurstPerUser,

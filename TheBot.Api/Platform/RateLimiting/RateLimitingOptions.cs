@@ -7,19 +7,19 @@ public sealed class RateLimitingOptions
 {
     public const string SectionName = "RateLimiting";
 
-    /// <summary>Sign-in attempts per minute for one (client IP, email) pair.</summary>
+    /// <summary>Sign-in attempts per minute for one (client network, email) pair.</summary>
     [Range(1, 1_000_000)]
     public int SignInPerEmailPerMinute { get; set; } = 5;
 
-    /// <summary>Sign-in attempts per minute from one client IP (a whole school may share one address).</summary>
+    /// <summary>Sign-in attempts per minute from one client network: an IPv4 address or an IPv6 /64 (a whole school may share one).</summary>
     [Range(1, 1_000_000)]
     public int SignInPerIpPerMinute { get; set; } = 100;
 
-    /// <summary>Public sign-up applications per hour from one client IP.</summary>
+    /// <summary>Public sign-up applications per hour from one client network (IPv4 address or IPv6 /64).</summary>
     [Range(1, 1_000_000)]
     public int ApplicationsPerIpPerHour { get; set; } = 10;
 
-    /// <summary>Sustained API requests per second for one user (anonymous callers: per client IP).</summary>
+    /// <summary>Sustained API requests per second for one user (anonymous callers: per client network, IPv4 address or IPv6 /64).</summary>
     [Range(1, 1_000_000)]
     public int RequestsPerUserPerSecond { get; set; } = 50;
 

@@ -1,5 +1,7 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 using TheBot.Api.Platform.RateLimiting;
 using TheBot.Tests.Fixtures;
@@ -7,18 +9,20 @@ using TheBot.Tests.Fixtures;
 namespace TheBot.Tests.Api.Auth;
 
 /// <summary>
-/// The per-address ceiling, checked against the run's real Redis with its own (made-up) addresses:
-/// exhausting it through the front door would lock every other test out, since they share 127.0.0.1.
+/// The sign-in throttle against the run's real Redis. Checks that need many client addresses either use
+/// made-up ones in process, or reach api the way web does (<see cref="FrontDoorStandIn"/>): exhausting a
+/// limit through the front door would lock every other test out, since they share 127.0.0.1.
 /// </summary>
 public sealed class SignInThrottleTests(TheBotAppFixture fixture)
 {
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
     [Fact]
     public async Task One_address_gets_its_ceiling_across_emails_then_waits_for_the_window()
     {
         await using var redis = await ConnectionMultiplexer.ConnectAsync(await fixture.Host.GetConnectionStringAsync("redis"));
-        var throttle = new SignInThrottle(
-            new RedisWindowCounter(redis, TimeProvider.System, NullLogger<RedisWindowCounter>.Instance),
-            new StaticOptions(new RateLimitingOptions { SignInPerIpPerMinute = 3, SignInPerEmailPerMinute = 5 }));
+        await using var services = Throttle(redis, TimeProvider.System, new() { ["RateLimiting:SignInPerIpPerMinute"] = "3" });
+        var throttle = services.GetRequiredService<SignInThrottle>();
         var address = $"203.0.113.{Random.Shared.Next(1, 250)}-{Guid.NewGuid():N}";
 
         for (var i = 0; i < 3; i++)
@@ -32,12 +36,36 @@ public sealed class SignInThrottleTests(TheBotAppFixture fixture)
         Assert.Null(await throttle.TryAttemptAsync($"{address}-other", "user9@example.org"));
     }
 
-    private sealed class StaticOptions(RateLimitingOptions value) : IOptionsMonitor<RateLimitingOptions>
+    [Fact]
+    public async Task Sign_in_attempts_from_addresses_in_one_IPv6_64_share_one_allowance()
     {
-        public RateLimitingOptions CurrentValue => value;
+        var email = $"nobody-{Guid.NewGuid():N}@tests.thebot.local";
+        var network = FrontDoorStandIn.NewIPv6Network();
 
-        public RateLimitingOptions Get(string? name) => value;
+        for (var host = 1; host <= 5; host++)
+        {
+            using var api = FrontDoorStandIn.ApiClientFor(fixture.Host, $"{network}::{host:x}");
+            using var attempt = await api.PostAsJsonAsync("/api/auth/login", new { email, password = "guess-" + host }, Ct);
+            await Expect.StatusAsync(HttpStatusCode.Unauthorized, attempt);
+        }
 
-        public IDisposable? OnChange(Action<RateLimitingOptions, string?> listener) => null;
+        using var sameNetwork = FrontDoorStandIn.ApiClientFor(fixture.Host, $"{network}:1234:5678:9abc:def0");
+        using var refused = await sameNetwork.PostAsJsonAsync("/api/auth/login", new { email, password = "guess-6" }, Ct);
+        await Expect.ProblemAsync(HttpStatusCode.TooManyRequests, refused);
+
+        using var otherNetwork = FrontDoorStandIn.ApiClientFor(fixture.Host, $"{FrontDoorStandIn.NewIPv6Network()}::1");
+        using var allowed = await otherNetwork.PostAsJsonAsync("/api/auth/login", new { email, password = "guess-7" }, Ct);
+        await Expect.StatusAsync(HttpStatusCode.Unauthorized, allowed);
+    }
+
+    private static ServiceProvider Throttle(IConnectionMultiplexer redis, TimeProvider clock, Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection()
+            .AddSingleton(redis)
+            .AddSingleton(clock)
+            .AddLogging();
+        services.AddApiRateLimiting(configuration);
+        return services.BuildServiceProvider();
     }
 }
