@@ -132,9 +132,8 @@ public static class ApiServiceExtensions
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequiredUniqueChars = 1;
-                options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // No account lockout (anyone could lock anyone out): SignInThrottle slows guessing per (account, network).
+                options.Lockout.AllowedForNewUsers = false;
             })
             .AddEntityFrameworkStores<TheBotDbContext>()
             .AddPasswordValidator<PasswordPolicy>();

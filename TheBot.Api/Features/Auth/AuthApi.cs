@@ -19,7 +19,7 @@ public static class AuthApi
 
         auth.MapPost("/login", LoginAsync).AllowAnyone()
             .WithName("Login").WithSummary("Sign in with email and password; sets the refresh cookie")
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
         auth.MapPost("/refresh", RefreshAsync).AllowAnyone().RequireSameOriginBrowser()
             .WithName("RefreshSession").WithSummary("Trade the refresh cookie for a new access token (the cookie rotates)")
             .ProducesProblem(StatusCodes.Status401Unauthorized);

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using TheBot.Api.Features.Users;
@@ -6,13 +7,15 @@ using TheBot.Api.Platform.RateLimiting;
 namespace TheBot.Api.Features.Auth;
 
 /// <summary>
-/// Checks credentials with throttling and lockout. Every failure looks the same to the caller, so
-/// the answers do not tell which emails have accounts.
+/// Checks credentials. Every failure — unknown email, wrong password, deactivated account, an account others
+/// are guessing at — does the same work (one verification of a hash made by the app's hasher with its settings)
+/// and gets the same answer, so answers do not tell which emails have accounts. Guessing is slowed per (account,
+/// client network) by <see cref="SignInThrottle"/>; accounts are never locked, so nobody can lock the owner out.
 /// </summary>
-public sealed class SignInService(UserManager<User> users, SignInThrottle throttle, TimeProvider clock)
+public sealed class SignInService(UserManager<User> users, SignInThrottle throttle)
 {
-    private static readonly Lazy<string> DummyHash = new(() =>
-        new PasswordHasher<User>().HashPassword(new User { FullName = "dummy" }, Guid.NewGuid().ToString()));
+    private static readonly User DecoyOwner = new() { FullName = "decoy" };
+    private static string? _decoyHash;
 
     public async Task<SignInResult> SignInAsync(string email, string password, string clientNetwork, CancellationToken cancellationToken)
     {
@@ -24,31 +27,25 @@ public sealed class SignInService(UserManager<User> users, SignInThrottle thrott
         var normalized = users.NormalizeEmail(email.Trim());
         var user = await users.Users.Include(u => u.StudentProfile)
             .FirstOrDefaultAsync(u => u.NormalizedEmail == normalized, cancellationToken);
-        if (user is null || !user.IsActive)
+        if (user is not { IsActive: true, PasswordHash: not null })
         {
-            // Spend the same time as a real check.
-            users.PasswordHasher.VerifyHashedPassword(new User { FullName = "dummy" }, DummyHash.Value, password);
+            users.PasswordHasher.VerifyHashedPassword(DecoyOwner, DecoyHash(users.PasswordHasher), password);
             return SignInResult.Failed;
         }
 
-        if (await users.IsLockedOutAsync(user) && await users.GetLockoutEndDateAsync(user) is { } lockedUntil)
-        {
-            return SignInResult.Throttled(lockedUntil - clock.GetUtcNow());
-        }
-
+        // One verification, as above; it also upgrades a hash made with older settings.
         if (!await users.CheckPasswordAsync(user, password))
         {
-            await users.AccessFailedAsync(user);
             return SignInResult.Failed;
         }
 
-        if (await users.GetAccessFailedCountAsync(user) > 0)
-        {
-            await users.ResetAccessFailedCountAsync(user);
-        }
-
+        await throttle.SucceededAsync(clientNetwork, email);
         return SignInResult.Success(user);
     }
+
+    /// <summary>A hash of a random password made once by the app's own hasher, so that verifying it costs what verifying a real one costs.</summary>
+    private static string DecoyHash(IPasswordHasher<User> hasher) =>
+        LazyInitializer.EnsureInitialized(ref _decoyHash, () => hasher.HashPassword(DecoyOwner, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
 }
 
 public sealed record SignInResult(User? User, TimeSpan? RetryAfter)

@@ -39,7 +39,6 @@ public sealed record AdminUserDetails(
     string Language,
     bool IsActive,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? LockedOutUntil,
     StudentDetails? Student,
     IReadOnlyList<PersonRef> Children,
     string? Bio);

@@ -187,8 +187,6 @@ public static class AdminUsersApi
             throw new InvalidOperationException("A generated password was refused: " + string.Join("; ", result.Errors.Select(e => e.Description)));
         }
 
-        await users.SetLockoutEndDateAsync(user, null);
-        await users.ResetAccessFailedCountAsync(user);
         await sessions.RevokeAllAsync(user.Id, keepSessionId: null, "password-reset", ct);
         return TypedResults.Ok(new ResetPasswordResponse(temporary));
     }

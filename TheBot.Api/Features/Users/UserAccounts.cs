@@ -28,7 +28,6 @@ public sealed class UserAccounts(UserManager<User> users, AccessChangeNotifier a
             TimeZone = request.TimeZone ?? User.DefaultTimeZone,
             Language = request.Language ?? "ru",
             CreatedAt = clock.GetUtcNow(),
-            LockoutEnabled = true,
         };
         AttachProfile(user);
 

@@ -14,7 +14,7 @@ public static class UserDetailsQuery
             .Where(u => u.Id == id)
             .Select(u => new
             {
-                u.Id, u.Email, u.FullName, u.Role, u.PhoneNumber, u.TimeZone, u.Language, u.IsActive, u.CreatedAt, u.LockoutEnd,
+                u.Id, u.Email, u.FullName, u.Role, u.PhoneNumber, u.TimeZone, u.Language, u.IsActive, u.CreatedAt,
                 Student = u.StudentProfile == null ? null : new
                 {
                     u.StudentProfile.Grade,
@@ -37,10 +37,8 @@ public static class UserDetailsQuery
                 .ToListAsync(ct)
             : [];
 
-        var lockedUntil = user.LockoutEnd is { } end && end > DateTimeOffset.UtcNow ? end : (DateTimeOffset?)null;
         return new AdminUserDetails(
             user.Id, user.Email!, user.FullName, user.Role, user.PhoneNumber, user.TimeZone, user.Language, user.IsActive, user.CreatedAt,
-            lockedUntil,
             user.Student is null ? null : new StudentDetails(user.Student.Grade, user.Student.Goal, user.Student.Tutor, user.Student.Parents),
             children,
             user.Bio);

@@ -14,8 +14,10 @@ public static class ApiRateLimiting
         services.AddOptions<RateLimitingOptions>()
             .Bind(configuration.GetSection(RateLimitingOptions.SectionName))
             .ValidateDataAnnotations()
+            .Validate(o => o.PasswordAttemptFirstDelaySeconds <= o.PasswordAttemptMaxDelayMinutes * 60, "The first password-attempt delay must not exceed the longest.")
             .ValidateOnStart();
         services.AddSingleton<RedisWindowCounter>();
+        services.AddSingleton<FailureBackoff>();
         services.AddSingleton<SignInThrottle>();
 
         services.AddRateLimiter(options =>

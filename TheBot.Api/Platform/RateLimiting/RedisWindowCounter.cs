@@ -4,8 +4,8 @@ namespace TheBot.Api.Platform.RateLimiting;
 
 /// <summary>
 /// Fixed-window counters in Redis, shared by every api replica (an in-memory limiter would give an
-/// attacker one allowance per replica). If Redis is unreachable the check lets the request through:
-/// account lockout in the database still stands behind it.
+/// attacker one allowance per replica). If Redis is unreachable the check lets the request through (and
+/// logs a warning), like <see cref="FailureBackoff"/>: the service stays available during an outage.
 /// </summary>
 public sealed partial class RedisWindowCounter(IConnectionMultiplexer redis, TimeProvider clock, ILogger<RedisWindowCounter> logger)
 {

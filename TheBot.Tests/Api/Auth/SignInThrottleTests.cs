@@ -37,6 +37,36 @@ public sealed class SignInThrottleTests(TheBotAppFixture fixture)
     }
 
     [Fact]
+    public async Task After_the_free_attempts_each_further_attempt_on_an_account_waits_longer_than_the_one_before()
+    {
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(await fixture.Host.GetConnectionStringAsync("redis"));
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        await using var services = Throttle(redis, clock, []);
+        var throttle = services.GetRequiredService<SignInThrottle>();
+        var network = $"198.51.100.{Random.Shared.Next(1, 250)}-{Guid.NewGuid():N}";
+        var email = $"teacher-{Guid.NewGuid():N}@example.org";
+
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            Assert.Null(await throttle.TryAttemptAsync(network, email));
+        }
+
+        var waits = new List<TimeSpan>();
+        for (var round = 0; round < 4; round++)
+        {
+            var wait = await throttle.TryAttemptAsync(network, email);
+            Assert.True(wait is not null, $"round {round}: an attempt right after the last one was allowed");
+            waits.Add(wait.Value);
+            clock.Advance(wait.Value + TimeSpan.FromSeconds(1));
+            Assert.Null(await throttle.TryAttemptAsync(network, email));
+        }
+
+        Assert.True(waits.Zip(waits.Skip(1)).All(pair => pair.Second > pair.First), "waits: " + string.Join(", ", waits));
+        // Another network is not slowed down by this one's failures.
+        Assert.Null(await throttle.TryAttemptAsync(network + "-elsewhere", email));
+    }
+
+    [Fact]
     public async Task Sign_in_attempts_from_addresses_in_one_IPv6_64_share_one_allowance()
     {
         var email = $"nobody-{Guid.NewGuid():N}@tests.thebot.local";
