@@ -6,6 +6,7 @@ using TheBot.Api.Data;
 using TheBot.Api.Features.Users;
 using TheBot.Api.Platform.Auth;
 using TheBot.Api.Platform.Errors;
+using TheBot.Api.Platform.RateLimiting;
 
 namespace TheBot.Api.Features.Auth;
 
@@ -32,7 +33,8 @@ public static class AuthApi
         auth.MapPatch("/me", UpdateMeAsync).RequireSignedIn()
             .WithName("UpdateMe").WithSummary("Change own name, phone, time zone or language");
         auth.MapPost("/change-password", ChangePasswordAsync).RequireSignedIn()
-            .WithName("ChangePassword").WithSummary("Change own password; ends the other sessions");
+            .WithName("ChangePassword").WithSummary("Change own password; ends the other sessions")
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         auth.MapGet("/sessions", ListSessionsAsync).RequireSignedIn()
             .WithName("ListSessions").WithSummary("My signed-in devices");
         auth.MapDelete("/sessions/{id:guid}", DeleteSessionAsync).RequireSignedIn()
@@ -139,8 +141,9 @@ public static class AuthApi
         return TypedResults.Ok(new MeResponse(user.Id, user.Email!, user.FullName, user.Role, user.PhoneNumber, user.TimeZone, user.Language, user.CreatedAt));
     }
 
-    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ChangePasswordAsync(
-        ChangePasswordRequest request, ClaimsPrincipal principal, UserManager<User> users, AuthSessionStore sessions, CancellationToken ct)
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult, TooManyRequestsResult>> ChangePasswordAsync(
+        ChangePasswordRequest request, ClaimsPrincipal principal, UserManager<User> users, AuthSessionStore sessions,
+        PasswordChangeThrottle throttle, CancellationToken ct)
     {
         var user = await users.FindByIdAsync(principal.GetUserId().ToString());
         if (user is null)
@@ -148,10 +151,17 @@ public static class AuthApi
             return ApiProblems.NotFound("The user");
         }
 
+        if (await throttle.TryAttemptAsync(user.Id) is { } wait)
+        {
+            return ApiProblems.TooManyRequests(wait, "Too many wrong current passwords. Try again later.");
+        }
+
         if (!await users.CheckPasswordAsync(user, request.CurrentPassword))
         {
             return ApiProblems.Invalid("currentPassword", "The current password is incorrect.");
         }
+
+        await throttle.SucceededAsync(user.Id);
 
         var result = await users.ChangePasswordAsync(user, request.CurrentPassword, request.NewPassword);
         if (!result.Succeeded)

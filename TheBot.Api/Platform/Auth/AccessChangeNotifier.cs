@@ -27,17 +27,24 @@ public sealed partial class AccessChangeNotifier(
         await PublishAsync(AccessChanges.SessionMessage(sessionId));
     }
 
-    /// <summary>Several sessions of one user were revoked at once (logout everywhere, password change, deactivation).</summary>
+    /// <summary>
+    /// Several sessions of one user were revoked at once (logout everywhere, password change). Each is
+    /// named, not the user, so that listeners end exactly those and keep a session the change spared.
+    /// </summary>
     public async Task SessionsRevokedAsync(Guid userId, IReadOnlyCollection<Guid> sessionIds)
     {
         ArgumentNullException.ThrowIfNull(sessionIds);
         cache.ForgetUser(userId);
-        if (sessionIds.Count > 0)
+        if (sessionIds.Count == 0)
         {
-            await MarkAsync(db => Task.WhenAll(sessionIds.Select(id => db.StringSetAsync(AccessChanges.RevokedSessionKey(id), 1, KeyLifetime))));
+            return;
         }
 
-        await PublishAsync(AccessChanges.UserMessage(userId));
+        await MarkAsync(db => Task.WhenAll(sessionIds.Select(id => db.StringSetAsync(AccessChanges.RevokedSessionKey(id), 1, KeyLifetime))));
+        foreach (var sessionId in sessionIds)
+        {
+            await PublishAsync(AccessChanges.SessionMessage(sessionId));
+        }
     }
 
     /// <summary>The user's role or profile changed: nothing ends, but cached answers are stale.</summary>

@@ -19,6 +19,7 @@ public static class ApiRateLimiting
         services.AddSingleton<RedisWindowCounter>();
         services.AddSingleton<FailureBackoff>();
         services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<PasswordChangeThrottle>();
 
         services.AddRateLimiter(options =>
         {
