@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using TheBot.Api.Data;
@@ -31,6 +30,7 @@ using TheBot.Api.Platform.RateLimiting;
 using TheBot.Api.Platform.Realtime;
 using TheBot.Api.Platform.Storage;
 using TheBot.ServiceDefaults.Authentication;
+using TheBot.ServiceDefaults.Networking;
 
 namespace TheBot.Api;
 
@@ -176,20 +176,12 @@ public static class ApiServiceExtensions
     }
 
     /// <summary>
-    /// The client IP and scheme come from the front door's X-Forwarded-* headers, trusted only from
-    /// loopback and the networks in <c>ForwardedHeaders:TrustedNetworks</c> (the front door's network).
+    /// The client IP and scheme come from the front door's X-Forwarded-* headers, believed only from this host
+    /// and the networks in <c>ForwardedHeaders:TrustedNetworks</c> (web's network; the generated deployments set it).
     /// </summary>
     private static void AddForwardedHeadersFromFrontDoor(WebApplicationBuilder builder)
     {
-        var trusted = builder.Configuration.GetSection("ForwardedHeaders:TrustedNetworks").Get<string[]>() ?? [];
-        builder.Services.Configure<ForwardedHeadersOptions>(options =>
-        {
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
-            options.ForwardLimit = 1;
-            foreach (var network in trusted)
-            {
-                options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
-            }
-        });
+        var trusted = TrustedForwarders.Parse(builder.Configuration.GetSection("ForwardedHeaders:TrustedNetworks").Get<string[]>() ?? []);
+        builder.Services.Configure<ForwardedHeadersOptions>(options => TrustedForwarders.Apply(options, trusted, includeLoopback: true));
     }
 }

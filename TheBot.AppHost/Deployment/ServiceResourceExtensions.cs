@@ -10,6 +10,7 @@ public static class ServiceResourceExtensions
     /// together with the services, and an exporter flushing to it at shutdown would otherwise wait its
     /// default 10 s per signal. References inject only connection strings and service discovery: the
     /// services read nothing else, and deployments can then swap a connection string for a managed server's.
+    /// Forwarded headers are not switched on for everyone's (Aspire's default): see <see cref="ForwardedHeaderSettings"/>.
     /// </summary>
     public static IResourceBuilder<ProjectResource> AddTheBotService<TProject>(
         this IDistributedApplicationBuilder builder, string name, double cpus, int memoryMiB)
@@ -21,6 +22,7 @@ public static class ServiceResourceExtensions
             .WithHealthProbes()
             .WithResourceLimits(cpus, memoryMiB)
             .WithHardening(DeploymentHardeningExtensions.DotnetAppUserId)
+            .DisableForwardedHeaders()
             .WithReferenceEnvironment(ReferenceEnvironmentInjectionFlags.ConnectionString | ReferenceEnvironmentInjectionFlags.ServiceDiscovery)
             .WithEnvironment(context =>
             {

@@ -22,7 +22,9 @@ public static class FrontDoorExtensions
         services.AddOptions<EdgeRateLimitOptions>().BindConfiguration(EdgeRateLimitOptions.Section)
             .Validate(o => o.TokenLimit > 0 && o.TokensPerPeriod > 0 && o.ReplenishmentPeriod > TimeSpan.Zero, "Rate limits must be positive.")
             .ValidateOnStart();
-        services.AddOptions<TrustedProxyOptions>().BindConfiguration(TrustedProxyOptions.Section);
+        services.AddOptions<TrustedProxyOptions>().BindConfiguration(TrustedProxyOptions.Section)
+            .Validate(o => o.Networks.All(n => string.IsNullOrWhiteSpace(n) || System.Net.IPNetwork.TryParse(n.Trim(), out _)), "FrontDoor:TrustedProxies:Networks takes networks in CIDR notation, e.g. 10.0.0.0/8.")
+            .ValidateOnStart();
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<TrustedProxyOptions>>((forwarded, trusted) => trusted.Value.ApplyTo(forwarded));
 
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);

@@ -1,11 +1,11 @@
-using Microsoft.AspNetCore.HttpOverrides;
+using TheBot.ServiceDefaults.Networking;
 
 namespace TheBot.Web.FrontDoor;
 
 /// <summary>
 /// <c>FrontDoor:TrustedProxies</c>: load balancers or ingresses in front of the front door whose
-/// X-Forwarded-For/-Proto/-Host are believed. Empty (the default): nobody's are, and the client is whoever
-/// opened the connection.
+/// X-Forwarded-For/-Proto/-Host are believed (<see cref="TrustedForwarders"/>). Empty (the default): nobody's
+/// are, and the client is whoever opened the connection.
 /// </summary>
 public sealed class TrustedProxyOptions
 {
@@ -14,18 +14,7 @@ public sealed class TrustedProxyOptions
     /// <summary>Networks in CIDR notation, e.g. "10.0.0.0/8".</summary>
     public IList<string> Networks { get; } = [];
 
-    public bool Any => Networks.Count > 0;
+    public bool Any => Networks.Any(n => !string.IsNullOrWhiteSpace(n));
 
-    public void ApplyTo(ForwardedHeadersOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-
-        options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
-        options.KnownIPNetworks.Clear();
-        options.KnownProxies.Clear();
-        foreach (var network in Networks)
-        {
-            options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
-        }
-    }
+    public void ApplyTo(ForwardedHeadersOptions options) => TrustedForwarders.Apply(options, TrustedForwarders.Parse(Networks), includeLoopback: false);
 }

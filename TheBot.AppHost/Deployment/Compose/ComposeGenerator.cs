@@ -41,7 +41,13 @@ public static class ComposeGenerator
             {
                 "networks", new YamlMap
                 {
-                    { BackendNetwork, new YamlMap { { "internal", true } } },
+                    {
+                        BackendNetwork, new YamlMap
+                        {
+                            { "internal", true },
+                            { "ipam", new YamlMap { { "config", new YamlSeq { new YamlMap { { "subnet", ForwardedHeaderSettings.ComposeBackendSubnet } } } } } },
+                        }
+                    },
                     { FrontendNetwork, new YamlMap() },
                 }
             },
@@ -104,6 +110,11 @@ public static class ComposeGenerator
             }
 
             environment.Add("OTEL_EXPORTER_OTLP_HEADERS", "${OTEL_EXPORTER_OTLP_HEADERS:-}");
+        }
+
+        foreach (var (name, value) in ForwardedHeaderSettings.ForCompose(service))
+        {
+            environment.Add(name, value);
         }
 
         return environment;

@@ -32,6 +32,10 @@ internal static class EnvExample
                 $"# Host address {service.Name} listens on: 0.0.0.0 for every interface, 127.0.0.1 behind a proxy on the same host.\n{ComposeGenerator.BindAddressVariable(service)}=0.0.0.0\n");
         }
 
+        text.Append("\n## Networks\n");
+        text.Append(CultureInfo.InvariantCulture,
+            $"# Subnet of the internal backend network; api believes X-Forwarded-For only from it (web's side). Change it if it clashes with a network on the host.\n{ForwardedHeaderSettings.BackendSubnetVariable}={ForwardedHeaderSettings.DefaultBackendSubnet}\n");
+
         text.Append("\n## Telemetry (optional)\n");
         text.Append("# OTLP endpoint of a collector or the standalone Aspire dashboard on the backend network, e.g. http://aspire-dashboard:18889. Empty: no export.\n");
         text.Append("OTEL_EXPORTER_OTLP_ENDPOINT=\n");

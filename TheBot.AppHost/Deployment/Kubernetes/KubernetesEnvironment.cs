@@ -31,6 +31,11 @@ public static class KubernetesEnvironment
             text.Append("OTEL_SERVICE_NAME=").Append(service.Name).Append('\n');
         }
 
+        foreach (var (name, value) in ForwardedHeaderSettings.ForKubernetes(service))
+        {
+            text.Append(name).Append('=').Append(value).Append('\n');
+        }
+
         return text.ToString();
     }
 
