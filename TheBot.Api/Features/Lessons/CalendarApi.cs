@@ -114,7 +114,7 @@ public static class ICalendar
             Line(text, "DESCRIPTION:" + Escape($"Teacher: {lesson.Teacher}\nStudent: {lesson.Student}" + (lesson.MeetingLink is null ? "" : $"\n{lesson.MeetingLink}")));
             if (lesson.MeetingLink is not null)
             {
-                Line(text, "URL:" + lesson.MeetingLink);
+                Line(text, "URL:" + UriValue(lesson.MeetingLink));
             }
 
             Line(text, "STATUS:" + lesson.Status switch
@@ -132,12 +132,69 @@ public static class ICalendar
 
     private static string Utc(DateTimeOffset at) => at.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
 
-    private static string Escape(string value) => value
-        .Replace("\\", "\\\\", StringComparison.Ordinal)
-        .Replace(";", "\\;", StringComparison.Ordinal)
-        .Replace(",", "\\,", StringComparison.Ordinal)
-        .Replace("\r\n", "\\n", StringComparison.Ordinal)
-        .Replace("\n", "\\n", StringComparison.Ordinal);
+    /// <summary>
+    /// A TEXT value (RFC 5545 3.3.11): backslash, semicolon and comma escaped; every line break — CRLF, a lone
+    /// CR or a lone LF — becomes the two characters <c>\n</c>; other control characters (but tab) are not TEXT
+    /// and are dropped. A lone CR left in place would end the content line for many parsers, and what follows
+    /// would be read as a property of the event.
+    /// </summary>
+    private static string Escape(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var text = new StringBuilder(value.Length + 8);
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            switch (c)
+            {
+                case '\\' or ';' or ',':
+                    text.Append('\\').Append(c);
+                    break;
+                case '\r':
+                    text.Append("\\n");
+                    if (i + 1 < value.Length && value[i + 1] == '\n')
+                    {
+                        i++;
+                    }
+
+                    break;
+                case '\n':
+                    text.Append("\\n");
+                    break;
+                case '\t':
+                    text.Append(c);
+                    break;
+                default:
+                    if (!char.IsControl(c))
+                    {
+                        text.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>A URI value has no escapes: anything that is not a visible ASCII character is percent-encoded.</summary>
+    private static string UriValue(string value)
+    {
+        var text = new StringBuilder(value.Length);
+        foreach (var b in Encoding.UTF8.GetBytes(value))
+        {
+            if (b is > 0x20 and < 0x7F)
+            {
+                text.Append((char)b);
+            }
+            else
+            {
+                text.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
+            }
+        }
+
+        return text.ToString();
+    }
 
     /// <summary>Appends a content line, folded so that no physical line exceeds 75 octets of UTF-8.</summary>
     private static void Line(StringBuilder text, string line)
