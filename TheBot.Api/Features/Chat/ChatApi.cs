@@ -24,14 +24,16 @@ public static class ChatApi
             .WithName("StartChat").WithSummary("Get or create the direct room with a person I may chat with")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         chat.MapGet("/{id:guid}", GetRoomAsync).RequireSignedIn()
-            .WithName("GetChatRoom").WithSummary("One of my rooms");
+            .WithName("GetChatRoom").WithSummary("One of my rooms")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         chat.MapPut("/{id:guid}/mute", MuteAsync).RequireSignedIn()
             .WithName("MuteChatRoom").WithSummary("Mute or unmute a room (no new-message notifications)");
         chat.MapGet("/{id:guid}/messages", ListMessagesAsync).RequireSignedIn()
-            .WithName("ListChatMessages").WithSummary("Messages oldest first: the newest page, or before / after a message id (catch-up after reconnecting)");
+            .WithName("ListChatMessages").WithSummary("Messages oldest first: the newest page, or before / after a message id (catch-up after reconnecting)")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         chat.MapPost("/{id:guid}/messages", PostMessageAsync).RequireSignedIn()
             .WithName("PostChatMessage").WithSummary("Send a message; a retry with the same clientMessageId returns the stored one")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         chat.MapPost("/{id:guid}/attachments", PostAttachmentAsync).RequireSignedIn()
             .WithName("PostChatAttachment").WithSummary("Send a message with a file (multipart: file, optional text and clientMessageId)")
             .AcceptsFileUpload("text", "clientMessageId")
@@ -60,15 +62,27 @@ public static class ChatApi
         // Clients list rooms when they (re)connect: the moment to heal realtime's membership cache.
         if (page.TotalCount > 0)
         {
-            await membership.EnsureAsync(me, () => db.ChatParticipants.Where(p => p.UserId == me).Select(p => p.RoomId).ToListAsync(ct));
+            // Closed direct rooms stay out of realtime's set (ChatRooms.RecheckDirectRoomsAsync).
+            var mayChat = ChatPermissions.MayChatWith(db, me, principal.GetRole());
+            await membership.EnsureAsync(me, () => db.ChatParticipants
+                .Where(p => p.UserId == me && (p.Room!.Kind == ChatRoomKind.Subject
+                    || db.ChatParticipants.Any(o => o.RoomId == p.RoomId && o.UserId != me && db.Users.Where(mayChat).Any(u => u.Id == o.UserId))))
+                .Select(p => p.RoomId).ToListAsync(ct));
         }
 
         return TypedResults.Ok(page);
     }
 
     private static async Task<Results<Ok<ChatRoomResponse>, ProblemHttpResult>> GetRoomAsync(
-        Guid id, ClaimsPrincipal principal, TheBotDbContext db, CancellationToken ct) =>
-        await RoomAsync(db, id, principal.GetUserId(), ct) is { } room ? TypedResults.Ok(room) : RoomNotFound();
+        Guid id, ClaimsPrincipal principal, TheBotDbContext db, CancellationToken ct)
+    {
+        if (await AccessAsync(db, id, principal, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        return await RoomAsync(db, id, principal.GetUserId(), ct) is { } room ? TypedResults.Ok(room) : RoomNotFound();
+    }
 
     private static async Task<Results<Created<ChatRoomResponse>, Ok<ChatRoomResponse>, ValidationProblem, ProblemHttpResult>> StartAsync(
         StartChatRequest request, ClaimsPrincipal principal, TheBotDbContext db, ChatRooms rooms, TimeProvider clock, CancellationToken ct)
@@ -80,21 +94,21 @@ public static class ChatApi
             return ApiProblems.Invalid("participantId", "You cannot start a chat with yourself.");
         }
 
-        var key = ChatRoom.DirectKeyOf(me, otherId);
-        if (await db.ChatRooms.Where(r => r.DirectKey == key).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct) is { } existingId)
-        {
-            return TypedResults.Ok((await RoomAsync(db, existingId, me, ct))!);
-        }
-
-        var other = await db.Users.AsNoTracking().Where(u => u.Id == otherId && u.IsActive).Select(u => new { u.Id, u.Role }).FirstOrDefaultAsync(ct);
-        if (other is null)
+        if (!await db.Users.AnyAsync(u => u.Id == otherId && u.IsActive, ct))
         {
             return ApiProblems.NotFound("The person");
         }
 
-        if (!await ChatPermissions.CanStartDirectAsync(db, me, principal.GetRole(), other.Id, other.Role, ct))
+        // Checked for an existing room too: reopening one is starting it again.
+        if (!await ChatPermissions.CanStartDirectAsync(db, me, principal.GetRole(), otherId, ct))
         {
             return ApiProblems.Forbidden("You may not start a chat with this person.");
+        }
+
+        var key = ChatRoom.DirectKeyOf(me, otherId);
+        if (await db.ChatRooms.Where(r => r.DirectKey == key).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct) is { } existingId)
+        {
+            return TypedResults.Ok((await RoomAsync(db, existingId, me, ct))!);
         }
 
         var now = clock.GetUtcNow();
@@ -139,10 +153,9 @@ public static class ChatApi
     private static async Task<Results<Ok<ChatMessagePage>, ValidationProblem, ProblemHttpResult>> ListMessagesAsync(
         Guid id, [AsParameters] MessageQuery query, ClaimsPrincipal principal, TheBotDbContext db, CancellationToken ct)
     {
-        var me = principal.GetUserId();
-        if (!await IsParticipantAsync(db, id, me, ct))
+        if (await AccessAsync(db, id, principal, ct) is { } refused)
         {
-            return RoomNotFound();
+            return refused;
         }
 
         var messages = db.ChatMessages.AsNoTracking().Where(m => m.RoomId == id);
@@ -189,9 +202,9 @@ public static class ChatApi
         ChatMessageNotifications notifications, TimeProvider clock, CancellationToken ct)
     {
         var me = principal.GetUserId();
-        if (!await IsParticipantAsync(db, id, me, ct))
+        if (await AccessAsync(db, id, principal, ct) is { } refused)
         {
-            return RoomNotFound();
+            return refused;
         }
 
         if (string.IsNullOrWhiteSpace(request.Text))
@@ -209,9 +222,9 @@ public static class ChatApi
         ChatMessageNotifications notifications, MultipartUploadReader uploads, IContentStore store, TimeProvider clock, CancellationToken ct)
     {
         var me = principal.GetUserId();
-        if (!await IsParticipantAsync(db, id, me, ct))
+        if (await AccessAsync(db, id, principal, ct) is { } refused)
         {
-            return RoomNotFound();
+            return refused;
         }
 
         var read = await uploads.ReadAsync(httpRequest, new UploadLimits(MaxFiles: 1, MinFiles: 1, MaxFieldLength: ChatMessage.MaxTextLength), ct);
@@ -243,9 +256,9 @@ public static class ChatApi
     private static async Task<IResult> DownloadAttachmentAsync(
         Guid id, Guid messageId, ClaimsPrincipal principal, TheBotDbContext db, IContentStore store, CancellationToken ct)
     {
-        if (!await IsParticipantAsync(db, id, principal.GetUserId(), ct))
+        if (await AccessAsync(db, id, principal, ct) is { } refused)
         {
-            return RoomNotFound();
+            return refused;
         }
 
         var attachment = await db.ChatMessages.AsNoTracking()
@@ -321,9 +334,9 @@ public static class ChatApi
         TimeProvider clock, CancellationToken ct)
     {
         var me = principal.GetUserId();
-        if (!await IsParticipantAsync(db, id, me, ct))
+        if (await AccessAsync(db, id, principal, ct) is { } refused)
         {
-            return RoomNotFound();
+            return refused;
         }
 
         var message = await db.ChatMessages.FirstOrDefaultAsync(m => m.Id == messageId && m.RoomId == id, ct);
@@ -410,9 +423,9 @@ public static class ChatApi
         Guid id, MarkReadRequest? request, ClaimsPrincipal principal, TheBotDbContext db, IRealtimePublisher realtime, TimeProvider clock, CancellationToken ct)
     {
         var me = principal.GetUserId();
-        if (!await IsParticipantAsync(db, id, me, ct))
+        if (await AccessAsync(db, id, principal, ct) is { } refused)
         {
-            return RoomNotFound();
+            return refused;
         }
 
         var upTo = request?.MessageId is { } messageId
@@ -432,6 +445,28 @@ public static class ChatApi
 
     private static Task<bool> IsParticipantAsync(TheBotDbContext db, Guid roomId, Guid userId, CancellationToken ct) =>
         db.ChatParticipants.AnyAsync(p => p.RoomId == roomId && p.UserId == userId, ct);
+
+    /// <summary>
+    /// Null when the caller may use the room, else the problem to answer: 404 for a room they are not in,
+    /// 403 for a direct room whose relationship has ended (see <see cref="ChatPermissions.MayChatWith"/>).
+    /// One query, in place of the participant check it extends: posting is the hot path.
+    /// </summary>
+    private static async Task<ProblemHttpResult?> AccessAsync(TheBotDbContext db, Guid roomId, ClaimsPrincipal principal, CancellationToken ct)
+    {
+        var me = principal.GetUserId();
+        var mayChat = ChatPermissions.MayChatWith(db, me, principal.GetRole());
+        var open = await db.ChatParticipants
+            .Where(p => p.RoomId == roomId && p.UserId == me)
+            .Select(p => (bool?)(p.Room!.Kind == ChatRoomKind.Subject
+                || db.ChatParticipants.Any(o => o.RoomId == roomId && o.UserId != me && db.Users.Where(mayChat).Any(u => u.Id == o.UserId))))
+            .FirstOrDefaultAsync(ct);
+        return open switch
+        {
+            null => RoomNotFound(),
+            false => ApiProblems.Forbidden("This conversation is closed: the two of you no longer share a class or a child. Its history is kept."),
+            true => null,
+        };
+    }
 
     private static Task<long?> SequenceOfAsync(TheBotDbContext db, Guid roomId, Guid messageId, CancellationToken ct) =>
         db.ChatMessages.Where(m => m.RoomId == roomId && m.Id == messageId).Select(m => (long?)m.Sequence).FirstOrDefaultAsync(ct);

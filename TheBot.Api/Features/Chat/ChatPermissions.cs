@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using TheBot.Api.Data;
 using TheBot.Api.Features.Enrollments;
@@ -62,35 +63,50 @@ public static class ChatPermissions
     }
 
     /// <summary>Whether <paramref name="callerId"/> may start (or reopen) a direct chat with <paramref name="otherId"/>.</summary>
-    public static async Task<bool> CanStartDirectAsync(TheBotDbContext db, Guid callerId, UserRole callerRole, Guid otherId, UserRole otherRole, CancellationToken ct)
+    public static Task<bool> CanStartDirectAsync(TheBotDbContext db, Guid callerId, UserRole callerRole, Guid otherId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        if (callerId == otherId)
-        {
-            return false;
-        }
-
-        var rule = RuleFor(callerRole, otherRole);
-        var (first, firstRole, second) = callerRole <= otherRole ? (callerId, callerRole, otherId) : (otherId, otherRole, callerId);
-        return rule switch
-        {
-            ChatRelationRule.Always => true,
-            ChatRelationRule.ActiveEnrollment => await HaveActiveEnrollmentAsync(db, studentId: first, teacherId: second, ct),
-            ChatRelationRule.AssignedTutor => await StudentRelations.IsTutorOf(db, second, first).AnyAsync(x => x, ct),
-            ChatRelationRule.SharedStudent => await db.Enrollments.AnyAsync(
-                e => e.TeacherId == first && e.Status == EnrollmentStatus.Active
-                     && db.StudentProfiles.Any(p => p.UserId == e.StudentId && p.TutorId == second), ct),
-            ChatRelationRule.SharedChild when firstRole == UserRole.Teacher => await db.Enrollments.AnyAsync(
-                e => e.TeacherId == first && e.Status == EnrollmentStatus.Active
-                     && db.StudentParents.Any(sp => sp.StudentId == e.StudentId && sp.ParentId == second), ct),
-            ChatRelationRule.SharedChild => await db.StudentParents.AnyAsync(
-                sp => sp.ParentId == second && db.StudentProfiles.Any(p => p.UserId == sp.StudentId && p.TutorId == first), ct),
-            _ => false,
-        };
+        return callerId == otherId
+            ? Task.FromResult(false)
+            : db.Users.Where(u => u.Id == otherId).AnyAsync(MayChatWith(db, callerId, callerRole), ct);
     }
 
-    private static Task<bool> HaveActiveEnrollmentAsync(TheBotDbContext db, Guid studentId, Guid teacherId, CancellationToken ct) =>
-        db.Enrollments.AnyAsync(e => e.StudentId == studentId && e.TeacherId == teacherId && e.Status == EnrollmentStatus.Active, ct);
+    /// <summary>
+    /// The people <paramref name="callerId"/> may chat with now, as a predicate on the other user that the
+    /// database evaluates (the rules of <see cref="RuleFor"/>, relationships as they stand: active
+    /// enrollments, the current tutor, accepted parent links). Used when a direct room is started and on
+    /// every post to and read of one, so a room outlives its relationship only as closed history.
+    /// </summary>
+    public static Expression<Func<User, bool>> MayChatWith(TheBotDbContext db, Guid callerId, UserRole callerRole)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        const EnrollmentStatus Active = EnrollmentStatus.Active;
+        return callerRole switch
+        {
+            UserRole.Admin => u => u.IsActive && u.Id != callerId,
+            UserRole.Student => u => u.IsActive && u.Id != callerId && (u.Role == UserRole.Admin
+                || (u.Role == UserRole.Teacher && db.Enrollments.Any(e => e.StudentId == callerId && e.TeacherId == u.Id && e.Status == Active))
+                || (u.Role == UserRole.Tutor && db.StudentProfiles.Any(p => p.UserId == callerId && p.TutorId == u.Id))),
+            UserRole.Teacher => u => u.IsActive && u.Id != callerId && (u.Role == UserRole.Admin
+                || (u.Role == UserRole.Student && db.Enrollments.Any(e => e.StudentId == u.Id && e.TeacherId == callerId && e.Status == Active))
+                || (u.Role == UserRole.Tutor && db.StudentProfiles.Any(p => p.TutorId == u.Id
+                    && db.Enrollments.Any(e => e.StudentId == p.UserId && e.TeacherId == callerId && e.Status == Active)))
+                || (u.Role == UserRole.Parent && db.StudentParents.Any(sp => sp.ParentId == u.Id
+                    && db.Enrollments.Any(e => e.StudentId == sp.StudentId && e.TeacherId == callerId && e.Status == Active)))),
+            UserRole.Tutor => u => u.IsActive && u.Id != callerId && (u.Role == UserRole.Admin
+                || (u.Role == UserRole.Student && db.StudentProfiles.Any(p => p.UserId == u.Id && p.TutorId == callerId))
+                || (u.Role == UserRole.Teacher && db.StudentProfiles.Any(p => p.TutorId == callerId
+                    && db.Enrollments.Any(e => e.StudentId == p.UserId && e.TeacherId == u.Id && e.Status == Active)))
+                || (u.Role == UserRole.Parent && db.StudentParents.Any(sp => sp.ParentId == u.Id
+                    && db.StudentProfiles.Any(p => p.UserId == sp.StudentId && p.TutorId == callerId)))),
+            UserRole.Parent => u => u.IsActive && u.Id != callerId && (u.Role == UserRole.Admin
+                || (u.Role == UserRole.Teacher && db.StudentParents.Any(sp => sp.ParentId == callerId
+                    && db.Enrollments.Any(e => e.StudentId == sp.StudentId && e.TeacherId == u.Id && e.Status == Active)))
+                || (u.Role == UserRole.Tutor && db.StudentParents.Any(sp => sp.ParentId == callerId
+                    && db.StudentProfiles.Any(p => p.UserId == sp.StudentId && p.TutorId == u.Id)))),
+            _ => u => false,
+        };
+    }
 
     private static UserRole Min(UserRole a, UserRole b) => a <= b ? a : b;
 

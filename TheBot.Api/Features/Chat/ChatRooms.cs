@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using TheBot.Api.Data;
 using TheBot.Api.Features.Enrollments;
+using TheBot.Api.Features.Users;
 using TheBot.Api.Platform.Realtime;
 using TheBot.Realtime.Contracts;
 
@@ -72,6 +73,60 @@ public sealed class ChatRooms(TheBotDbContext db, ChatMembershipCache membership
         await ChatUnreadCounts.RecountAsync(db, room.Id, joined, ct);
         await AnnounceAsync(room.Id, joined, left.Select(p => p.UserId).ToList(), ct);
     }
+
+    /// <summary>
+    /// After the relationships around a student changed (an enrollment began or ended, another tutor, a
+    /// parent linked): the direct rooms between the people around the student are judged again, and
+    /// realtime's membership follows — a room whose pair may no longer chat loses both from its group (no
+    /// typing, no events reach them), one whose pair may chat again regains them. The database decides
+    /// posts and reads on every request (ChatApi); this keeps the cache from saying "allowed" after it.
+    /// </summary>
+    /// <param name="formerPeople">People who were around the student until this change (a replaced tutor).</param>
+    public async Task RecheckDirectRoomsAsync(Guid studentId, IReadOnlyCollection<Guid> formerPeople, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(formerPeople);
+        var circle = await db.StudentProfiles.Where(p => p.UserId == studentId).Select(p => p.UserId)
+            .Concat(db.StudentProfiles.Where(p => p.UserId == studentId && p.TutorId != null).Select(p => p.TutorId!.Value))
+            .Concat(db.StudentParents.Where(sp => sp.StudentId == studentId).Select(sp => sp.ParentId))
+            .Concat(db.Enrollments.Where(e => e.StudentId == studentId).Select(e => e.TeacherId))
+            .ToListAsync(ct);
+        var people = circle.Concat(formerPeople).Distinct().ToList();
+        var rows = await db.ChatParticipants.AsNoTracking()
+            .Where(p => people.Contains(p.UserId) && p.Room!.Kind == ChatRoomKind.Direct)
+            .Select(p => new DirectMember(p.RoomId, p.UserId, p.User!.Role))
+            .ToListAsync(ct);
+        // A direct room has two participants: both in the circle means the room is between two of them.
+        await RecheckAsync(rows.GroupBy(r => r.RoomId).Where(g => g.Count() == 2), ct);
+    }
+
+    /// <summary>After a person's role or active state changed: each of their direct rooms is judged again.</summary>
+    public async Task RecheckDirectRoomsOfAsync(Guid userId, CancellationToken ct)
+    {
+        var rows = await db.ChatParticipants.AsNoTracking()
+            .Where(p => p.Room!.Kind == ChatRoomKind.Direct && db.ChatParticipants.Any(me => me.RoomId == p.RoomId && me.UserId == userId))
+            .Select(p => new DirectMember(p.RoomId, p.UserId, p.User!.Role))
+            .ToListAsync(ct);
+        await RecheckAsync(rows.GroupBy(r => r.RoomId).Where(g => g.Count() == 2), ct);
+    }
+
+    private async Task RecheckAsync(IEnumerable<IGrouping<Guid, DirectMember>> rooms, CancellationToken ct)
+    {
+        foreach (var room in rooms)
+        {
+            var (first, second) = (room.First(), room.Last());
+            Guid[] pair = [first.UserId, second.UserId];
+            if (await ChatPermissions.CanStartDirectAsync(db, first.UserId, first.Role, second.UserId, ct))
+            {
+                await membership.JoinedAsync(room.Key, pair);
+            }
+            else
+            {
+                await membership.LeftAsync(room.Key, pair);
+            }
+        }
+    }
+
+    private sealed record DirectMember(Guid RoomId, Guid UserId, UserRole Role);
 
     /// <summary>After a commit: realtime moves connections in or out of the room's group; the people hear of it.</summary>
     public async Task AnnounceAsync(Guid roomId, IReadOnlyCollection<Guid> joined, IReadOnlyCollection<Guid> left, CancellationToken ct)

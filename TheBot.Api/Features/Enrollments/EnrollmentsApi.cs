@@ -124,6 +124,7 @@ public static class EnrollmentsApi
 
         await PublishAsync(realtime, enrollment, student.TutorId, ct);
         await chatRooms.SyncSubjectRoomAsync(enrollment.SubjectId, enrollment.TeacherId, ct);
+        await chatRooms.RecheckDirectRoomsAsync(studentId, [], ct);
         var response = await db.Enrollments.AsNoTracking().Where(e => e.Id == enrollment.Id).Select(Projection).FirstAsync(ct);
         return TypedResults.Created($"/api/enrollments/{enrollment.Id}", response);
     }
@@ -154,6 +155,7 @@ public static class EnrollmentsApi
 
         await PublishAsync(realtime, enrollment, tutorId, ct);
         await chatRooms.SyncSubjectRoomAsync(enrollment.SubjectId, enrollment.TeacherId, ct);
+        await chatRooms.RecheckDirectRoomsAsync(enrollment.StudentId, [], ct);
         return TypedResults.Ok(await db.Enrollments.AsNoTracking().Where(e => e.Id == id).Select(Projection).FirstAsync(ct));
     }
 

@@ -5,7 +5,8 @@ namespace TheBot.Api.Features.Enrollments;
 
 /// <summary>
 /// Whose learning a caller may see, as composable queries: a student their own, a parent their
-/// children's, a tutor their students', a teacher their enrolled students', an admin everyone's.
+/// children's, a tutor their students', a teacher the students they teach now
+/// (an active enrollment), an admin everyone's.
 /// Features scope their lists with these so that the rule lives in one place.
 /// </summary>
 public static class StudentRelations
@@ -20,7 +21,7 @@ public static class StudentRelations
             UserRole.Student => db.Users.Where(u => u.Id == userId).Select(u => u.Id),
             UserRole.Parent => db.StudentParents.Where(sp => sp.ParentId == userId).Select(sp => sp.StudentId),
             UserRole.Tutor => db.StudentProfiles.Where(p => p.TutorId == userId).Select(p => p.UserId),
-            UserRole.Teacher => db.Enrollments.Where(e => e.TeacherId == userId).Select(e => e.StudentId).Distinct(),
+            UserRole.Teacher => db.Enrollments.Where(e => e.TeacherId == userId && e.Status == EnrollmentStatus.Active).Select(e => e.StudentId).Distinct(),
             _ => db.Users.Where(u => u.Role == UserRole.Student).Select(u => u.Id),
         };
     }

@@ -52,22 +52,37 @@ public static class ProgressApi
         Guid studentId, ClaimsPrincipal principal, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        var lessons = db.Lessons.Where(l => l.StudentId == studentId);
+        var submissions = db.Submissions.Where(s => s.StudentId == studentId);
+        var materials = db.MaterialProgress.Where(p => p.StudentId == studentId);
+        if (principal.GetRole() == UserRole.Teacher)
+        {
+            // A teacher sees the subjects they teach the student now, not the rest of the student's learning.
+            var teacherId = principal.GetUserId();
+            var subjects = db.Enrollments
+                .Where(e => e.StudentId == studentId && e.TeacherId == teacherId && e.Status == EnrollmentStatus.Active)
+                .Select(e => e.SubjectId);
+            lessons = lessons.Where(l => subjects.Contains(l.SubjectId));
+            submissions = submissions.Where(s => subjects.Contains(s.Assignment!.SubjectId));
+            materials = materials.Where(p => db.Materials.Any(m => m.Id == p.MaterialId && subjects.Contains(m.SubjectId)));
+        }
+
         var summary = await db.Users.AsNoTracking()
             .Where(u => u.Id == studentId && u.Role == UserRole.Student && VisibleStudents(db, principal).Contains(u.Id))
             .Select(u => new
             {
                 Student = new PersonRef(u.Id, u.FullName, u.Email!),
-                Completed = db.Lessons.Count(l => l.StudentId == u.Id && l.Status == LessonStatus.Completed),
-                Cancelled = db.Lessons.Count(l => l.StudentId == u.Id && l.Status == LessonStatus.Cancelled),
-                Missed = db.Lessons.Count(l => l.StudentId == u.Id && l.Status == LessonStatus.Missed),
-                Upcoming = db.Lessons.Count(l => l.StudentId == u.Id && l.StartsAt > now && (l.Status == LessonStatus.Pending || l.Status == LessonStatus.Confirmed)),
-                Submissions = db.Submissions.Count(s => s.StudentId == u.Id),
-                Graded = db.Submissions.Count(s => s.StudentId == u.Id && s.Status == SubmissionStatus.Graded),
-                Late = db.Submissions.Count(s => s.StudentId == u.Id && s.IsLate),
-                Average = db.Submissions.Where(s => s.StudentId == u.Id && s.Status == SubmissionStatus.Graded)
+                Completed = lessons.Count(l => l.Status == LessonStatus.Completed),
+                Cancelled = lessons.Count(l => l.Status == LessonStatus.Cancelled),
+                Missed = lessons.Count(l => l.Status == LessonStatus.Missed),
+                Upcoming = lessons.Count(l => l.StartsAt > now && (l.Status == LessonStatus.Pending || l.Status == LessonStatus.Confirmed)),
+                Submissions = submissions.Count(),
+                Graded = submissions.Count(s => s.Status == SubmissionStatus.Graded),
+                Late = submissions.Count(s => s.IsLate),
+                Average = submissions.Where(s => s.Status == SubmissionStatus.Graded)
                     .Average(s => (decimal?)(s.FinalScore!.Value * 100 / s.Assignment!.MaxScore)),
-                MaterialsOpened = db.MaterialProgress.Count(p => p.StudentId == u.Id),
-                MaterialsCompleted = db.MaterialProgress.Count(p => p.StudentId == u.Id && p.CompletedAt != null),
+                MaterialsOpened = materials.Count(),
+                MaterialsCompleted = materials.Count(p => p.CompletedAt != null),
             })
             .FirstOrDefaultAsync(ct);
         if (summary is null)
@@ -75,15 +90,15 @@ public static class ProgressApi
             return ApiProblems.NotFound("The student");
         }
 
-        var scores = await Scores(db, studentId).ToListAsync(ct);
+        var scores = await Scores(submissions).ToListAsync(ct);
         return TypedResults.Ok(new StudentProgress(summary.Student, summary.Completed, summary.Cancelled, summary.Missed, summary.Upcoming,
             summary.Submissions, summary.Graded, summary.Late, summary.Average is { } avg ? decimal.Round(avg, 1) : null,
             summary.MaterialsOpened, summary.MaterialsCompleted, scores));
     }
 
-    private static IQueryable<ScorePoint> Scores(TheBotDbContext db, Guid studentId) =>
-        db.Submissions.AsNoTracking()
-            .Where(s => s.StudentId == studentId && s.Status == SubmissionStatus.Graded)
+    private static IQueryable<ScorePoint> Scores(IQueryable<Submission> submissions) =>
+        submissions.AsNoTracking()
+            .Where(s => s.Status == SubmissionStatus.Graded)
             .OrderBy(s => s.GradedAt).ThenBy(s => s.Id)
             .Select(s => new ScorePoint(s.Id, s.Assignment!.Title, s.Assignment.Subject!.Name, s.GradedAt!.Value, s.FinalScore!.Value, s.Assignment.MaxScore, s.IsLate));
 
@@ -95,7 +110,7 @@ public static class ProgressApi
             return ApiProblems.NotFound("The student");
         }
 
-        var rows = await Scores(db, studentId).ToListAsync(ct);
+        var rows = await Scores(db.Submissions.Where(s => s.StudentId == studentId)).ToListAsync(ct);
         await WriteWorkbookAsync(http, $"progress-{studentId:N}", "Progress", rows.Select(r => new ScoreRow
         {
             Assignment = r.Assignment,

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using TheBot.Api.Data;
 using TheBot.Api.Features.Auth;
+using TheBot.Api.Features.Chat;
 using TheBot.Api.Platform.Auth;
 using TheBot.Api.Platform.Errors;
 using TheBot.Api.Platform.Paging;
@@ -70,7 +71,7 @@ public static class AdminUsersApi
 
     private static async Task<Results<Ok<AdminUserDetails>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
         Guid id, UpdateUserRequest request, TheBotDbContext db, UserAccounts accounts,
-        AuthSessionStore sessions, AccessChangeNotifier accessChanges, CancellationToken ct)
+        AuthSessionStore sessions, AccessChangeNotifier accessChanges, ChatRooms chatRooms, CancellationToken ct)
     {
         var user = await db.Users
             .Include(u => u.StudentProfile).Include(u => u.TeacherProfile).Include(u => u.TutorProfile)
@@ -124,12 +125,24 @@ public static class AdminUsersApi
             accessChanged = activeChanged = true;
         }
 
+        var formerTutorId = user.StudentProfile?.TutorId;
         ApplyProfile(user, request);
         await db.SaveChangesAsync(ct);
 
         if (activeChanged)
         {
             await accessChanges.UserActiveChangedAsync(user.Id, user.IsActive);
+        }
+
+        // Who may chat with whom follows roles, active state and tutors: realtime's room cache too.
+        if (accessChanged)
+        {
+            await chatRooms.RecheckDirectRoomsOfAsync(user.Id, ct);
+        }
+
+        if (user.StudentProfile is { } profile && profile.TutorId != formerTutorId)
+        {
+            await chatRooms.RecheckDirectRoomsAsync(user.Id, formerTutorId is { } former ? [former] : [], ct);
         }
 
         if (user.IsActive == false)
@@ -192,7 +205,7 @@ public static class AdminUsersApi
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> LinkParentAsync(
-        Guid id, LinkParentRequest request, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid id, LinkParentRequest request, TheBotDbContext db, ChatRooms chatRooms, TimeProvider clock, CancellationToken ct)
     {
         var student = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new { u.Role }).FirstOrDefaultAsync(ct);
         if (student is null)
@@ -215,6 +228,7 @@ public static class AdminUsersApi
         {
             db.StudentParents.Add(new StudentParent { StudentId = id, ParentId = parentId, LinkedAt = clock.GetUtcNow() });
             await db.SaveChangesAsync(ct);
+            await chatRooms.RecheckDirectRoomsAsync(id, [], ct);
         }
 
         return TypedResults.NoContent();

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
 using TheBot.Api.Features.Chat;
 using TheBot.Api.Features.Users;
 using TheBot.Tests.Fixtures;
@@ -103,5 +105,101 @@ public sealed class ChatPermissionsTests(TheBotAppFixture fixture)
         await Expect.ProblemAsync(HttpStatusCode.NotFound, nobody);
         using var self = await c.Student.Client.PostAsJsonAsync("/api/chat/rooms", new { participantId = c.Student.Id }, Ct);
         await Expect.ProblemAsync(HttpStatusCode.BadRequest, self);
+    }
+
+    [Fact]
+    public async Task A_direct_chat_is_closed_for_posting_and_reading_once_the_enrollment_ends_and_reopens_with_a_new_one()
+    {
+        var c = await fixture.Learning.CreateClassroomAsync();
+        var roomId = await Chatting.StartRoomAsync(c.Student, c.Teacher.Id);
+        var parentRoomId = await Chatting.StartRoomAsync(c.Teacher, c.Parent.Id);
+        var tutorRoomId = await Chatting.StartRoomAsync(c.Teacher, c.Tutor.Id);
+        var first = await Chatting.PostAsync(c.Student, roomId, "Before the enrollment ends");
+
+        using (var drop = await c.Tutor.Client.PatchAsJsonAsync($"/api/enrollments/{c.EnrollmentId}", new { status = "dropped" }, Ct))
+        {
+            await Expect.StatusAsync(HttpStatusCode.OK, drop);
+        }
+
+        // Every way into the room is refused for both people (403: they know the room), in every room the enrollment carried.
+        foreach (var (caller, room) in new[] { (c.Student, roomId), (c.Teacher, roomId), (c.Teacher, parentRoomId), (c.Parent, parentRoomId), (c.Tutor, tutorRoomId) })
+        {
+            using var post = await caller.Client.PostAsJsonAsync($"/api/chat/rooms/{room}/messages", new { text = "After" }, Ct);
+            await Expect.ProblemAsync(HttpStatusCode.Forbidden, post);
+            using var read = await caller.Client.GetAsync($"/api/chat/rooms/{room}/messages", Ct);
+            await Expect.ProblemAsync(HttpStatusCode.Forbidden, read);
+            using var open = await caller.Client.GetAsync($"/api/chat/rooms/{room}", Ct);
+            await Expect.ProblemAsync(HttpStatusCode.Forbidden, open);
+        }
+
+        using (var reopen = await c.Student.Client.PostAsJsonAsync("/api/chat/rooms", new { participantId = c.Teacher.Id }, Ct))
+        {
+            await Expect.ProblemAsync(HttpStatusCode.Forbidden, reopen);
+        }
+
+        using (var edit = await c.Student.Client.PatchAsJsonAsync(
+            $"/api/chat/rooms/{roomId}/messages/{first.GetProperty("id").GetGuid()}", new { text = "Edited after" }, Ct))
+        {
+            await Expect.ProblemAsync(HttpStatusCode.Forbidden, edit);
+        }
+
+        using (var attachment = new MultipartFormDataContent { { new ByteArrayContent("plain text"u8.ToArray()), "file", "note.txt" } })
+        using (var upload = await c.Student.Client.PostAsync($"/api/chat/rooms/{roomId}/attachments", attachment, Ct))
+        {
+            await Expect.ProblemAsync(HttpStatusCode.Forbidden, upload);
+        }
+
+        // A new enrollment with the same teacher opens the same room again, history included.
+        await fixture.Learning.EnrollAsync(c.Tutor, c.Student.Id, c.SubjectId, c.Teacher.Id);
+        Assert.Equal(roomId, await Chatting.StartRoomAsync(c.Student, c.Teacher.Id));
+        await Chatting.PostAsync(c.Teacher, roomId, "Welcome back");
+        var messages = await Chatting.MessagesAsync(c.Student, roomId);
+        Assert.Equal(["Before the enrollment ends", "Welcome back"], messages.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("text").GetString()));
+    }
+
+    [Fact]
+    public async Task A_direct_chat_with_a_former_tutor_is_closed_when_an_admin_gives_the_student_another_tutor()
+    {
+        var c = await fixture.Learning.CreateClassroomAsync();
+        var studentRoom = await Chatting.StartRoomAsync(c.Tutor, c.Student.Id);
+        var parentRoom = await Chatting.StartRoomAsync(c.Tutor, c.Parent.Id);
+        var newTutor = await fixture.People.CreateAsync("tutor");
+        var admin = await fixture.People.AdminAsync();
+
+        using (var reassign = await admin.Client.PatchAsJsonAsync($"/api/admin/users/{c.Student.Id}", new { tutorId = newTutor.Id }, Ct))
+        {
+            await Expect.StatusAsync(HttpStatusCode.OK, reassign);
+        }
+
+        foreach (var (caller, room) in new[] { (c.Tutor, studentRoom), (c.Student, studentRoom), (c.Tutor, parentRoom), (c.Parent, parentRoom) })
+        {
+            using var post = await caller.Client.PostAsJsonAsync($"/api/chat/rooms/{room}/messages", new { text = "Still there?" }, Ct);
+            await Expect.ProblemAsync(HttpStatusCode.Forbidden, post);
+        }
+
+        var fresh = await Chatting.StartRoomAsync(newTutor, c.Student.Id);
+        await Chatting.PostAsync(c.Student, fresh, "Hello, new tutor");
+    }
+
+    [Fact]
+    public async Task Realtime_forgets_a_direct_room_whose_relationship_ended_so_typing_into_it_is_refused()
+    {
+        var c = await fixture.Learning.CreateClassroomAsync();
+        var roomId = await Chatting.StartRoomAsync(c.Student, c.Teacher.Id);
+        await using (var before = await Chatting.ListenAsync(fixture.Host, c.Student, Ct))
+        {
+            await before.Connection.InvokeAsync("Typing", roomId, Ct);
+        }
+
+        using (var drop = await c.Tutor.Client.PatchAsJsonAsync($"/api/enrollments/{c.EnrollmentId}", new { status = "dropped" }, Ct))
+        {
+            await Expect.StatusAsync(HttpStatusCode.OK, drop);
+        }
+
+        foreach (var person in new[] { c.Student, c.Teacher })
+        {
+            await using var after = await Chatting.ListenAsync(fixture.Host, person, Ct);
+            await Assert.ThrowsAsync<HubException>(() => after.Connection.InvokeAsync("Typing", roomId, Ct));
+        }
     }
 }

@@ -83,6 +83,58 @@ public sealed class ProgressTests(TheBotAppFixture fixture)
     }
 
     [Fact]
+    public async Task A_teacher_sees_a_students_progress_only_while_teaching_them_and_only_in_the_subjects_they_teach()
+    {
+        var c = await fixture.Learning.CreateClassroomAsync();
+        await GradedWorkAsync(c, DateTimeOffset.UtcNow.AddDays(1), 10, 0, 8);      // 80 % with the classroom's teacher
+        var other = await fixture.People.CreateAsync("teacher");
+        var otherSubject = await fixture.Learning.CreateSubjectAsync();
+        await fixture.Learning.TeachAsync(other, otherSubject);
+        var otherEnrollment = await fixture.Learning.EnrollAsync(c.Tutor, c.Student.Id, otherSubject, other.Id);
+        var elsewhere = c with { Teacher = other, SubjectId = otherSubject, EnrollmentId = otherEnrollment };
+        await GradedWorkAsync(elsewhere, DateTimeOffset.UtcNow.AddDays(1), 10, 0, 4);   // 40 % in the other subject
+        var start = DateTimeOffset.UtcNow.AddDays(3);
+        using (var lesson = await other.Client.PostAsJsonAsync("/api/lessons",
+                   new { studentId = c.Student.Id, subjectId = otherSubject, startsAt = start, endsAt = start.AddHours(1) }, Ct))
+        {
+            await Expect.StatusAsync(HttpStatusCode.Created, lesson);
+        }
+
+        async Task<(int Graded, decimal? Average, int Upcoming, string[] Subjects)> SeenBy(SignedIn viewer)
+        {
+            var progress = await viewer.Client.GetFromJsonAsync<JsonElement>($"/api/progress/students/{c.Student.Id}", Ct);
+            var average = progress.GetProperty("averagePercent");
+            return (progress.GetProperty("graded").GetInt32(), average.ValueKind == JsonValueKind.Null ? null : average.GetDecimal(),
+                progress.GetProperty("lessonsUpcoming").GetInt32(),
+                [.. progress.GetProperty("scores").EnumerateArray().Select(s => s.GetProperty("subject").GetString()!).Distinct()]);
+        }
+
+        var mine = await SeenBy(c.Teacher);
+        var theirs = await SeenBy(other);
+        var tutors = await SeenBy(c.Tutor);
+        Assert.Equal((1, 80m, 0), (mine.Graded, mine.Average, mine.Upcoming));
+        Assert.Equal((1, 40m, 1), (theirs.Graded, theirs.Average, theirs.Upcoming));
+        Assert.Equal((2, 60m, 1), (tutors.Graded, tutors.Average, tutors.Upcoming));
+        Assert.Single(mine.Subjects);
+        Assert.Single(theirs.Subjects);
+        Assert.NotEqual(mine.Subjects, theirs.Subjects);
+
+        using (var drop = await c.Tutor.Client.PatchAsJsonAsync($"/api/enrollments/{c.EnrollmentId}", new { status = "completed" }, Ct))
+        {
+            await Expect.StatusAsync(HttpStatusCode.OK, drop);
+        }
+
+        using (var former = await c.Teacher.Client.GetAsync($"/api/progress/students/{c.Student.Id}", Ct))
+        {
+            await Expect.ProblemAsync(HttpStatusCode.NotFound, former);
+        }
+
+        using var report = await c.Teacher.Client.PostAsJsonAsync("/api/progress/reports",
+            new { studentId = c.Student.Id, title = "After the course", body = "..." }, Ct);
+        await Expect.ProblemAsync(HttpStatusCode.NotFound, report);
+    }
+
+    [Fact]
     public async Task A_report_goes_from_draft_to_sent_to_read_and_only_sent_reports_reach_the_parent()
     {
         var c = await fixture.Learning.CreateClassroomAsync();
