@@ -66,6 +66,7 @@ public static class ApiServiceExtensions
         AddForwardedHeadersFromFrontDoor(builder);
         services.AddSingleton<IRealtimePublisher, RedisRealtimePublisher>();
         services.AddContentStore(builder.Configuration);
+        services.AddStorageQuota(builder.Configuration);
 
         AddIdentityAndAuthentication(builder);
         AddFeatures(builder);

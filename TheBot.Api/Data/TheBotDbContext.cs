@@ -15,6 +15,7 @@ using TheBot.Api.Features.Payments;
 using TheBot.Api.Features.Progress;
 using TheBot.Api.Features.Subjects;
 using TheBot.Api.Features.Users;
+using TheBot.Api.Platform.Storage;
 
 namespace TheBot.Api.Data;
 
@@ -84,6 +85,8 @@ public sealed class TheBotDbContext(DbContextOptions<TheBotDbContext> options) :
     public DbSet<Broadcast> Broadcasts => Set<Broadcast>();
 
     public DbSet<SentReminder> SentReminders => Set<SentReminder>();
+
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

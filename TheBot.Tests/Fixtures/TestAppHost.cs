@@ -31,6 +31,9 @@ public sealed class TestAppHost : IAsyncDisposable
 
     public Uri WebEndpoint => App.GetEndpoint("web", "http");
 
+    /// <summary>Where api keeps uploaded files in local mode (<c>Storage:Root</c>).</summary>
+    public string FilesDirectory => Path.Combine(_dataDirectory, "files");
+
     public static async Task<TestAppHost> StartAsync(
         IEnumerable<string>? extraArguments = null,
         IReadOnlyDictionary<string, string>? apiEnvironment = null,

@@ -18,7 +18,13 @@ public sealed class TheBotAppFixture : IAsyncLifetime
 
         // X-Sql-Commands on every response, so list endpoints can be shown to cost a fixed number of queries.
         ["Diagnostics__SqlCommandCountHeader"] = "true",
+
+        // A quota a test can fill with a few uploads (production: 1 GiB per user).
+        ["Storage__QuotaPerUserBytes"] = StorageQuotaBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
+
+    /// <summary>Each user's storage quota in the shared app: 10 MiB.</summary>
+    public const long StorageQuotaBytes = 10L * 1024 * 1024;
 
     private TestAppHost? _host;
     private People? _people;

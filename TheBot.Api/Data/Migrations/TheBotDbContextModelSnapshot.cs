@@ -438,6 +438,9 @@ namespace TheBot.Api.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_submission_files");
 
+                    b.HasIndex("StorageKey")
+                        .HasDatabaseName("ix_submission_files_storage_key");
+
                     b.HasIndex("SubmissionId", "Position")
                         .IsUnique()
                         .HasDatabaseName("ix_submission_files_submission_id_position");
@@ -593,6 +596,10 @@ namespace TheBot.Api.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_chat_messages");
+
+                    b.HasIndex("AttachmentKey")
+                        .HasDatabaseName("ix_chat_messages_attachment_key")
+                        .HasFilter("attachment_key IS NOT NULL");
 
                     b.HasIndex("AuthorId")
                         .HasDatabaseName("ix_chat_messages_author_id");
@@ -1309,6 +1316,10 @@ namespace TheBot.Api.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_materials");
+
+                    b.HasIndex("FileKey")
+                        .HasDatabaseName("ix_materials_file_key")
+                        .HasFilter("file_key IS NOT NULL");
 
                     b.HasIndex("SubjectId", "Status")
                         .HasDatabaseName("ix_materials_subject_id_status");
@@ -2100,6 +2111,42 @@ namespace TheBot.Api.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("TheBot.Api.Platform.Storage.StoredFile", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint")
+                        .HasColumnName("length");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.HasKey("Key")
+                        .HasName("pk_stored_files");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_stored_files_created_at");
+
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("ix_stored_files_owner_id");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("OwnerId"), new[] { "Length" });
+
+                    b.ToTable("stored_files", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_stored_files_length", "length >= 0");
+                        });
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.HasOne("TheBot.Api.Features.Users.User", null)
@@ -2636,6 +2683,16 @@ namespace TheBot.Api.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_tutor_profiles_users_user_id");
+                });
+
+            modelBuilder.Entity("TheBot.Api.Platform.Storage.StoredFile", b =>
+                {
+                    b.HasOne("TheBot.Api.Features.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_stored_files_users_owner_id");
                 });
 
             modelBuilder.Entity("TheBot.Api.Features.Assignments.Submission", b =>

@@ -260,7 +260,7 @@ public static class AssignmentsApi
 
     /// <summary>multipart/form-data: optional <c>text</c>, up to five <c>file</c> parts; the attempt needs text or a file.</summary>
     private static async Task<IResult> SubmitWithFilesAsync(
-        Guid id, HttpRequest http, ClaimsPrincipal principal, TheBotDbContext db, MultipartUploadReader uploads, IContentStore store,
+        Guid id, HttpRequest http, ClaimsPrincipal principal, TheBotDbContext db, MultipartUploadReader uploads, StorageQuota storage,
         IRealtimePublisher realtime, TimeProvider clock, CancellationToken ct)
     {
         // Checked before reading the body, so a refused attempt never streams 50 MB into the store.
@@ -288,7 +288,7 @@ public static class AssignmentsApi
             var (response, problem) = await StoreAttemptAsync(attempt.Assignment!, attempt.Submission!, text, form.Files, db, realtime, ct);
             if (problem is not null)
             {
-                await DeleteFilesAsync(store, form.Files);
+                await storage.ForgetAsync(form.Files.Select(f => f.StorageKey), CancellationToken.None);
                 return problem;
             }
 
@@ -296,7 +296,7 @@ public static class AssignmentsApi
         }
         catch
         {
-            await DeleteFilesAsync(store, form.Files);
+            await storage.ForgetAsync(form.Files.Select(f => f.StorageKey), CancellationToken.None);
             throw;
         }
     }
@@ -374,14 +374,6 @@ public static class AssignmentsApi
         await realtime.PublishAsync(LearningEventNames.SubmissionReceived, RealtimeAudience.ToUsers(assignment.TeacherId),
             new SubmissionReceivedEvent(submission.Id, assignment.Id, submission.StudentId, submission.Attempt, submission.IsLate), ct);
         return (await db.Submissions.AsNoTracking().Where(s => s.Id == submission.Id).Select(SubmissionProjection).FirstAsync(ct), null);
-    }
-
-    private static async Task DeleteFilesAsync(IContentStore store, IReadOnlyList<UploadedFile> files)
-    {
-        foreach (var file in files)
-        {
-            await store.DeleteAsync(file.StorageKey, CancellationToken.None);
-        }
     }
 
     private static async Task<IResult> DownloadFileAsync(

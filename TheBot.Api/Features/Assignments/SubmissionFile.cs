@@ -38,5 +38,6 @@ internal sealed class SubmissionFileConfiguration : IEntityTypeConfiguration<Sub
         builder.Property(f => f.StorageKey).HasMaxLength(200);
         builder.HasOne<Submission>().WithMany(s => s.Files).HasForeignKey(f => f.SubmissionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(f => new { f.SubmissionId, f.Position }).IsUnique();
+        builder.HasIndex(f => f.StorageKey);
     }
 }

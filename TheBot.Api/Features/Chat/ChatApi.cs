@@ -219,7 +219,7 @@ public static class ChatApi
     /// <summary>multipart/form-data: a <c>file</c> part (≤ 50 MB), optional <c>text</c> and <c>clientMessageId</c> fields.</summary>
     private static async Task<IResult> PostAttachmentAsync(
         Guid id, HttpRequest httpRequest, ClaimsPrincipal principal, TheBotDbContext db, IRealtimePublisher realtime,
-        ChatMessageNotifications notifications, MultipartUploadReader uploads, IContentStore store, TimeProvider clock, CancellationToken ct)
+        ChatMessageNotifications notifications, MultipartUploadReader uploads, StorageQuota storage, TimeProvider clock, CancellationToken ct)
     {
         var me = principal.GetUserId();
         if (await AccessAsync(db, id, principal, ct) is { } refused)
@@ -238,7 +238,7 @@ public static class ChatApi
         var clientMessageId = form.Field("clientMessageId");
         if (clientMessageId is { Length: > 100 })
         {
-            await store.DeleteAsync(file.StorageKey, ct);
+            await storage.ForgetAsync([file.StorageKey], ct);
             return ApiProblems.Invalid("clientMessageId", "At most 100 characters.");
         }
 
@@ -246,7 +246,7 @@ public static class ChatApi
         if (!created)
         {
             // A retried upload: the first one's file is the message's.
-            await store.DeleteAsync(file.StorageKey, ct);
+            await storage.ForgetAsync([file.StorageKey], ct);
             return TypedResults.Ok(payload);
         }
 

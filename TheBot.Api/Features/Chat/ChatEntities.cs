@@ -167,6 +167,8 @@ internal sealed class ChatMessageConfiguration : IEntityTypeConfiguration<ChatMe
             .IsUnique()
             .HasFilter("client_message_id IS NOT NULL")
             .HasDatabaseName("ux_chat_messages_client_message_id");
+        // Whether a stored file is still referred to (RemoveUnreferencedFilesJob); only messages with a file are indexed.
+        builder.HasIndex(m => m.AttachmentKey).HasFilter("attachment_key IS NOT NULL");
         builder.HasOne(m => m.Author).WithMany().HasForeignKey(m => m.AuthorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<User>().WithMany().HasForeignKey(m => m.DeletedById).OnDelete(DeleteBehavior.Restrict);
     }

@@ -16,6 +16,7 @@ public static class JobsRegistration
         services.AddScheduledJob<PurgeExpiredSessionsJob>();
         services.AddScheduledJob<PurgeApplicationTokensJob>();
         services.AddScheduledJob<PurgeJobHistoryJob>();
+        services.AddScheduledJob<RemoveUnreferencedFilesJob>();
         return services;
     }
 

@@ -109,6 +109,7 @@ internal sealed class MaterialConfiguration : IEntityTypeConfiguration<Material>
         builder.HasOne(m => m.Subject).WithMany().HasForeignKey(m => m.SubjectId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(m => new { m.TeacherId, m.SubjectId, m.Status });
         builder.HasIndex(m => new { m.SubjectId, m.Status });
+        builder.HasIndex(m => m.FileKey).HasFilter("file_key IS NOT NULL");
     }
 }
 

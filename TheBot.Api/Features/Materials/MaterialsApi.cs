@@ -230,7 +230,7 @@ public static class MaterialsApi
     }
 
     private static async Task<IResult> UploadAsync(
-        Guid id, HttpRequest http, ClaimsPrincipal principal, TheBotDbContext db, MultipartUploadReader reader, IContentStore store,
+        Guid id, HttpRequest http, ClaimsPrincipal principal, TheBotDbContext db, MultipartUploadReader reader, StorageQuota storage,
         TimeProvider clock, CancellationToken ct)
     {
         var material = await db.Materials.FirstOrDefaultAsync(m => m.Id == id && m.TeacherId == principal.GetUserId(), ct);
@@ -245,8 +245,8 @@ public static class MaterialsApi
             return upload.Problem;
         }
 
+        // The previous file is left to RemoveUnreferencedFilesJob: a download may still be reading it.
         var file = upload.Form!.Files[0];
-        var previous = material.FileKey;
         material.FileKey = file.StorageKey;
         material.FileName = file.FileName;
         material.FileContentType = file.ContentType;
@@ -259,13 +259,8 @@ public static class MaterialsApi
         }
         catch
         {
-            await store.DeleteAsync(file.StorageKey, CancellationToken.None);
+            await storage.ForgetAsync([file.StorageKey], CancellationToken.None);
             throw;
-        }
-
-        if (previous is not null)
-        {
-            await store.DeleteAsync(previous, CancellationToken.None);
         }
 
         return TypedResults.Ok(await db.Materials.AsNoTracking().Where(m => m.Id == id).Select(Projection).FirstAsync(ct));

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using TheBot.Api.Platform.Auth;
 using TheBot.Api.Platform.Errors;
 
 namespace TheBot.Api.Platform.Storage;
@@ -25,14 +26,34 @@ public sealed record UploadReadResult(UploadForm? Form, IResult? Problem);
 /// <summary>
 /// Reads a <c>multipart/form-data</c> request section by section: text fields into memory (bounded),
 /// files straight into the content store (never buffered whole), each recognised by its content and
-/// given a sanitised name. Nothing is kept when the upload is refused.
+/// given a sanitised name. Nothing is kept when the upload is refused. With a <see cref="StorageQuota"/>
+/// (always, in the API) the signed-in uploader's hourly allowance is counted before the body is read,
+/// no file may outgrow what they may still store, and the files are recorded as theirs at the end.
 /// </summary>
-public sealed class MultipartUploadReader(IContentStore store, IOptions<StorageOptions> options)
+public sealed class MultipartUploadReader(IContentStore store, IOptions<StorageOptions> options, StorageQuota? quota = null)
 {
     public async Task<UploadReadResult> ReadAsync(HttpRequest request, UploadLimits limits, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(limits);
+
+        var owner = quota is null ? (Guid?)null : request.HttpContext.User.GetUserId();
+        var remaining = long.MaxValue;
+        if (owner is { } ownerId)
+        {
+            if (await quota!.TryStartUploadAsync(ownerId) is { } wait)
+            {
+                return Refuse(ApiProblems.TooManyRequests(wait, "You have sent as many uploads as an hour allows; send more after the time in Retry-After."));
+            }
+
+            var used = await quota.UsedBytesAsync(ownerId, cancellationToken);
+            if (used >= quota.QuotaBytes)
+            {
+                return Refuse(quota.Exceeded(used));
+            }
+
+            remaining = quota.QuotaBytes - used;
+        }
 
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
             || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
@@ -66,7 +87,8 @@ public sealed class MultipartUploadReader(IContentStore store, IOptions<StorageO
                     }
 
                     var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
-                    var (file, problem) = await SaveFileAsync(section.Body, name, fileName, cancellationToken);
+                    var room = remaining - files.Sum(f => f.Length);
+                    var (file, problem) = await SaveFileAsync(section.Body, name, fileName, room, cancellationToken);
                     if (problem is not null)
                     {
                         return await FailAsync(files, problem, cancellationToken);
@@ -120,10 +142,17 @@ public sealed class MultipartUploadReader(IContentStore store, IOptions<StorageO
             return await FailAsync(files, Invalid("file", "Attach a file."), cancellationToken);
         }
 
+        // The arbiter when uploads of one person race: the database, under a lock per person.
+        if (owner is { } uploader && await quota!.RecordAsync(uploader, files, cancellationToken) is { } usedBytes)
+        {
+            return await FailAsync(files, quota.Exceeded(usedBytes), cancellationToken);
+        }
+
         return new UploadReadResult(new UploadForm(fields, files), null);
     }
 
-    private async Task<(UploadedFile? File, IResult? Problem)> SaveFileAsync(Stream body, string fieldName, string? fileName, CancellationToken cancellationToken)
+    private async Task<(UploadedFile? File, IResult? Problem)> SaveFileAsync(
+        Stream body, string fieldName, string? fileName, long room, CancellationToken cancellationToken)
     {
         var sample = new byte[FileTypeSniffer.SampleSize];
         var sampled = await body.ReadAtLeastAsync(sample, sample.Length, throwOnEndOfStream: false, cancellationToken);
@@ -144,8 +173,12 @@ public sealed class MultipartUploadReader(IContentStore store, IOptions<StorageO
         var maxBytes = options.Value.MaxFileBytes;
         try
         {
-            var stored = await store.SaveAsync(new PrefixedReadStream(sample.AsMemory(0, sampled), body), maxBytes, cancellationToken);
+            var stored = await store.SaveAsync(new PrefixedReadStream(sample.AsMemory(0, sampled), body), Math.Min(maxBytes, room), cancellationToken);
             return (new UploadedFile(fieldName, FileNameSanitizer.Sanitize(fileName, type), type.ContentType, stored.Length, stored.Sha256, stored.Key), null);
+        }
+        catch (ContentTooLargeException) when (room < maxBytes && quota is not null)
+        {
+            return (null, quota.Exceeded(quota.QuotaBytes - room));
         }
         catch (ContentTooLargeException)
         {
