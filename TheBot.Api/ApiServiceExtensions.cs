@@ -15,6 +15,7 @@ using TheBot.Api.Features.Jobs;
 using TheBot.Api.Features.Lessons;
 using TheBot.Api.Features.Materials;
 using TheBot.Api.Features.Notifications;
+using TheBot.Api.Features.ParentInvitations;
 using TheBot.Api.Features.Payments;
 using TheBot.Api.Features.Progress;
 using TheBot.Api.Features.Seeding;
@@ -101,6 +102,7 @@ public static class ApiServiceExtensions
         api.MapAuthApi();
         api.MapAdminUsersApi();
         api.MapTutorStudentsApi();
+        api.MapParentInvitationsApi();
         api.MapApplicationsApi();
         api.MapSubjectsApi();
         api.MapEnrollmentsApi();
@@ -174,6 +176,8 @@ public static class ApiServiceExtensions
         services.AddScheduledJobs(configuration);
         services.AddInvoicesAndPayments(configuration);
         services.AddChatAndNotifications();
+        services.AddScoped<ParentInvitationIssuer>();
+        services.AddScheduledJob<ExpireParentInvitationsJob>();
     }
 
     /// <summary>

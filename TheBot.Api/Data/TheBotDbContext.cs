@@ -11,6 +11,7 @@ using TheBot.Api.Features.Jobs;
 using TheBot.Api.Features.Lessons;
 using TheBot.Api.Features.Materials;
 using TheBot.Api.Features.Notifications;
+using TheBot.Api.Features.ParentInvitations;
 using TheBot.Api.Features.Payments;
 using TheBot.Api.Features.Progress;
 using TheBot.Api.Features.Subjects;
@@ -25,6 +26,8 @@ public sealed class TheBotDbContext(DbContextOptions<TheBotDbContext> options) :
     public DbSet<StudentProfile> StudentProfiles => Set<StudentProfile>();
 
     public DbSet<StudentParent> StudentParents => Set<StudentParent>();
+
+    public DbSet<ParentInvitation> ParentInvitations => Set<ParentInvitation>();
 
     public DbSet<TeacherProfile> TeacherProfiles => Set<TeacherProfile>();
 

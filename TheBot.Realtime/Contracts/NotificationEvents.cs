@@ -33,4 +33,5 @@ public static class NotificationTypes
     public const string Assignment = "assignment";
     public const string Grade = "grade";
     public const string Invoice = "invoice";
+    public const string ParentInvitation = "parentInvitation";
 }

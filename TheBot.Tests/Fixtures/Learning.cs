@@ -26,7 +26,7 @@ public sealed class Learning(People people)
         await Expect.StatusAsync(HttpStatusCode.OK, response);
     }
 
-    /// <summary>A tutor creates a student with a new parent; both are signed in.</summary>
+    /// <summary>A tutor creates a student and invites a new parent, who sets their password; both are signed in.</summary>
     public async Task<Family> CreateFamilyAsync(SignedIn tutor)
     {
         ArgumentNullException.ThrowIfNull(tutor);
@@ -40,8 +40,17 @@ public sealed class Learning(People people)
         await Expect.StatusAsync(HttpStatusCode.Created, response);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         var student = await people.SignInAsync(studentEmail, body.GetProperty("student").GetProperty("initialPassword").GetString()!);
-        var parent = await people.SignInAsync(parentEmail, body.GetProperty("parent").GetProperty("initialPassword").GetString()!);
+        await RedeemAsync(body.GetProperty("parent").GetProperty("code").GetString()!);
+        var parent = await people.SignInAsync(parentEmail, People.DefaultPassword);
         return new Family(student, parent);
+    }
+
+    /// <summary>The new parent opens the tutor's invitation and sets their password: their account is made and linked.</summary>
+    public async Task RedeemAsync(string code, string? fullName = null)
+    {
+        using var client = people.CreateAnonymousClient();
+        using var response = await client.PostAsJsonAsync("/api/parent-invitations/redeem", new { code, fullName, password = People.DefaultPassword });
+        await Expect.StatusAsync(HttpStatusCode.Created, response);
     }
 
     public async Task<Guid> EnrollAsync(SignedIn tutorOrAdmin, Guid studentId, Guid subjectId, Guid teacherId)

@@ -67,6 +67,9 @@ public sealed class People(TestAppHost host) : IDisposable
         return new CreatedUser(body.GetProperty("user").GetProperty("id").GetGuid(), email, role);
     }
 
+    /// <summary>A client of the front door with no one signed in.</summary>
+    public HttpClient CreateAnonymousClient() => host.CreateWebClient();
+
     public async Task<SignedIn> SignInAsync(string email, string password)
     {
         var cookies = new CookieContainer();

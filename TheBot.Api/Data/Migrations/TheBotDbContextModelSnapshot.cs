@@ -1579,6 +1579,103 @@ namespace TheBot.Api.Data.Migrations
                     b.ToTable("sent_reminders", (string)null);
                 });
 
+            modelBuilder.Entity("TheBot.Api.Features.ParentInvitations.ParentInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("code_hash");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("FullName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("full_name");
+
+                    b.Property<Guid>("InvitedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invited_by_id");
+
+                    b.Property<string>("NormalizedEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("normalized_email");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_id");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("phone");
+
+                    b.Property<DateTimeOffset?>("RespondedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("responded_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("StudentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("student_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_parent_invitations");
+
+                    b.HasIndex("CodeHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_parent_invitations_code_hash");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_parent_invitations_expires_at")
+                        .HasFilter("status = 'Pending'");
+
+                    b.HasIndex("InvitedById")
+                        .HasDatabaseName("ix_parent_invitations_invited_by_id");
+
+                    b.HasIndex("NormalizedEmail")
+                        .HasDatabaseName("ix_parent_invitations_normalized_email")
+                        .HasFilter("status = 'Pending'");
+
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_parent_invitations_parent_id");
+
+                    b.HasIndex("StudentId", "NormalizedEmail")
+                        .IsUnique()
+                        .HasDatabaseName("ux_parent_invitations_one_pending_per_student_email")
+                        .HasFilter("status = 'Pending'");
+
+                    b.ToTable("parent_invitations", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_parent_invitations_expiry", "expires_at > created_at");
+                        });
+                });
+
             modelBuilder.Entity("TheBot.Api.Features.Payments.Payment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2564,6 +2661,33 @@ namespace TheBot.Api.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_notification_settings_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.ParentInvitations.ParentInvitation", b =>
+                {
+                    b.HasOne("TheBot.Api.Features.Users.User", "InvitedBy")
+                        .WithMany()
+                        .HasForeignKey("InvitedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_parent_invitations_users_invited_by_id");
+
+                    b.HasOne("TheBot.Api.Features.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_parent_invitations_asp_net_users_parent_id");
+
+                    b.HasOne("TheBot.Api.Features.Users.User", "Student")
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_parent_invitations_users_student_id");
+
+                    b.Navigation("InvitedBy");
+
+                    b.Navigation("Student");
                 });
 
             modelBuilder.Entity("TheBot.Api.Features.Payments.Payment", b =>

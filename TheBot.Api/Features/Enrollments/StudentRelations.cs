@@ -5,7 +5,7 @@ namespace TheBot.Api.Features.Enrollments;
 
 /// <summary>
 /// Whose learning a caller may see, as composable queries: a student their own, a parent their
-/// children's, a tutor their students', a teacher the students they teach now
+/// children's (confirmed links only), a tutor their students', a teacher the students they teach now
 /// (an active enrollment), an admin everyone's.
 /// Features scope their lists with these so that the rule lives in one place.
 /// </summary>

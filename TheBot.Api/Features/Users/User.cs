@@ -44,7 +44,11 @@ public sealed class StudentProfile
     public List<StudentParent> Parents { get; set; } = [];
 }
 
-/// <summary>A parent of a student; a student may have several, a parent several children.</summary>
+/// <summary>
+/// A parent of a student; a student may have several, a parent several children. Only confirmed links live
+/// here — the parent accepted an invitation (or redeemed its code), or an admin linked them — so every
+/// check built on this table (bills, chats, what a parent sees) counts nobody who did not say yes.
+/// </summary>
 public sealed class StudentParent
 {
     public Guid StudentId { get; set; }

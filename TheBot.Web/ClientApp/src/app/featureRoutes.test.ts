@@ -29,8 +29,8 @@ describe("the app's navigation", () => {
     expect(paths('tutor')).toEqual(['/dashboard', '/schedule', '/chat', '/materials', '/progress', '/students', '/invoices', '/profile', '/sessions']);
   });
 
-  it('gives the parent invoices only', () => {
-    expect(paths('parent')).toEqual(['/dashboard', '/schedule', '/chat', '/materials', '/progress', '/invoices', '/profile', '/sessions']);
+  it('gives the parent their family (invitations to confirm) and invoices', () => {
+    expect(paths('parent')).toEqual(['/dashboard', '/schedule', '/chat', '/materials', '/progress', '/family', '/invoices', '/profile', '/sessions']);
   });
 
   it('gives the teacher their subjects', () => {

@@ -78,6 +78,12 @@ export const featureRoutes: readonly FeatureRoute[] = [
     Page: lazy(() => import('../features/students/StudentsPage').then((m) => ({ default: m.StudentsPage }))),
   },
   {
+    path: 'family',
+    navLabel: 'nav.family',
+    roles: ['parent'],
+    Page: lazy(() => import('../features/family/FamilyPage').then((m) => ({ default: m.FamilyPage }))),
+  },
+  {
     path: 'invoices',
     navLabel: 'nav.invoices',
     roles: ['tutor', 'parent', 'admin'],

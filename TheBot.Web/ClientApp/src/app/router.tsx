@@ -3,6 +3,7 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { RequireAuth, RequireRole } from '../auth/RequireAuth';
 import { ApplicationFormPage } from '../features/applications/ApplicationFormPage';
 import { ApplicationStatusPage } from '../features/applications/ApplicationStatusPage';
+import { RedeemInvitationPage } from '../features/family/RedeemInvitationPage';
 import { NotFoundPage } from '../features/notfound/NotFoundPage';
 import { SignInPage } from '../features/signin/SignInPage';
 import { AppShell } from '../layout/AppShell';
@@ -19,6 +20,7 @@ export function createAppRouter() {
         { path: 'sign-in', element: <SignInPage /> },
         { path: 'apply', element: <ApplicationFormPage /> },
         { path: 'applications/:token', element: <ApplicationStatusPage /> },
+        { path: 'invitation', element: <RedeemInvitationPage /> },
       ],
     },
     {

@@ -8,7 +8,8 @@ import { FormAlert } from '../../ui/FormAlert';
 import { OneTimeSecret } from '../../ui/OneTimeSecret';
 import { TextAreaField } from '../../ui/TextAreaField';
 import { TextField } from '../../ui/TextField';
-import { createStudent, studentsKey, type CreatedAccount } from './studentsApi';
+import { IssuedInvitationNotice } from './IssuedInvitationNotice';
+import { createStudent, studentsKey, type CreatedAccount, type IssuedInvitation } from './studentsApi';
 
 type Field = 'student.fullName' | 'student.email' | 'student.phone' | 'student.grade' | 'student.goal' | 'parent.fullName' | 'parent.email' | 'parent.phone';
 
@@ -39,12 +40,15 @@ const empty: Record<Field, string> = {
 
 const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
 
-/** Creates a student and their parent in one step (an existing parent is linked by email). */
+/**
+ * Creates a student and invites their parent by email in one step. The parent is linked only once they
+ * accept (an existing account, under Family) or make their account with the code (a new parent).
+ */
 export function CreateStudentForm({ onClose }: { onClose: () => void }) {
   const { t } = useI18n();
   const api = useApi();
   const queryClient = useQueryClient();
-  const [created, setCreated] = useState<{ student: CreatedAccount; parent: CreatedAccount } | null>(null);
+  const [created, setCreated] = useState<{ student: CreatedAccount; parent: IssuedInvitation } | null>(null);
   const form = useForm(empty, rules, async (values) => {
     const result = await createStudent(api, {
       student: {
@@ -78,16 +82,12 @@ export function CreateStudentForm({ onClose }: { onClose: () => void }) {
       {created ? (
         <div className="created">
           <p className="alert alert--success" role="status">
-            {t('students.created', { student: created.student.fullName, parent: created.parent.fullName })}
+            {t('students.created', { student: created.student.fullName, email: created.parent.email })}
           </p>
           {created.student.initialPassword ? (
             <OneTimeSecret label={t('students.studentPassword', { email: created.student.email })} value={created.student.initialPassword} />
           ) : null}
-          {created.parent.initialPassword ? (
-            <OneTimeSecret label={t('students.parentPassword', { email: created.parent.email })} value={created.parent.initialPassword} />
-          ) : (
-            <p className="muted">{t('students.parentLinked', { email: created.parent.email })}</p>
-          )}
+          <IssuedInvitationNotice invitation={created.parent} />
         </div>
       ) : null}
       <form className="form" noValidate onSubmit={form.onSubmit}>

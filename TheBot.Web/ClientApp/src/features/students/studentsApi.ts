@@ -10,7 +10,10 @@ export interface TutorStudent {
   grade: number | null;
   goal: string | null;
   isActive: boolean;
+  /** Confirmed parents only: the ones who accepted an invitation (or an admin linked). */
   parents: PersonRef[];
+  /** Invitations not (yet) a link. */
+  invitations: { id: string; email: string; status: 'pending' | 'declined' | 'expired'; expiresAt: string }[];
 }
 
 export interface CreatedAccount {
@@ -21,9 +24,20 @@ export interface CreatedAccount {
   existing: boolean;
 }
 
+/** What the tutor hands to the parent: the same whether or not the email already has an account. */
+export interface IssuedInvitation {
+  invitationId: string;
+  email: string;
+  fullName: string | null;
+  code: string;
+  expiresAt: string;
+}
+
+export type InvitedParent = { fullName: string | null; email: string; phone: string | null };
+
 export interface CreateStudentRequest {
   student: { fullName: string; email: string; phone: string | null; grade: number | null; goal: string | null };
-  parent: { fullName: string | null; email: string; phone: string | null };
+  parent: InvitedParent;
 }
 
 export interface Enrollment {
@@ -50,8 +64,12 @@ export function myStudentsQuery(api: ApiClient, filter: { search: string; page: 
   };
 }
 
-export function createStudent(api: ApiClient, request: CreateStudentRequest): Promise<{ student: CreatedAccount; parent: CreatedAccount }> {
+export function createStudent(api: ApiClient, request: CreateStudentRequest): Promise<{ student: CreatedAccount; parent: IssuedInvitation }> {
   return api.post('/api/tutor/students', request);
+}
+
+export function inviteParent(api: ApiClient, studentId: string, parent: InvitedParent): Promise<IssuedInvitation> {
+  return api.post<IssuedInvitation>(`/api/tutor/students/${encodeURIComponent(studentId)}/parent-invitations`, parent);
 }
 
 export function studentEnrollmentsQuery(api: ApiClient, studentId: string) {
