@@ -40,7 +40,8 @@ public static class InvoicesApi
             .WithName("MarkInvoiceViewed").WithSummary("The parent has opened the invoice").ProducesProblem(StatusCodes.Status409Conflict);
         invoices.MapPost("/{id:guid}/pay", PayAsync).RequireRoles(UserRole.Parent)
             .WithName("PayInvoice").WithSummary("Start paying: returns the payment provider's confirmation page")
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return api;
     }
 
@@ -182,7 +183,7 @@ public static class InvoicesApi
         TransitionAsync(id, principal, db, events, manage: false, (invoice, now) => InvoiceWorkflow.MarkViewed(invoice, principal.GetUserId(), now), clock, ct);
 
     private static async Task<Results<Ok<PayInvoiceResponse>, ProblemHttpResult>> PayAsync(
-        Guid id, HttpContext http, ClaimsPrincipal principal, TheBotDbContext db, PaymentService payments, CancellationToken ct)
+        Guid id, HttpContext http, ClaimsPrincipal principal, TheBotDbContext db, PaymentProviders providers, PaymentService payments, CancellationToken ct)
     {
         var invoice = await InvoiceAccess.Visible(db, principal).AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct);
         if (invoice is null)
@@ -193,6 +194,11 @@ public static class InvoicesApi
         if (!invoice.IsPayable)
         {
             return ApiProblems.Conflict($"A {InvoiceWorkflow.Name(invoice.Status)} invoice cannot be paid.");
+        }
+
+        if (providers.Active is null)
+        {
+            return PaymentProblems.NotConfigured();
         }
 
         var payment = await payments.StartAsync(invoice, new Uri($"{http.Request.Scheme}://{http.Request.Host}/"), ct);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using TheBot.Api.Features.Jobs;
 using TheBot.Api.Features.Payments;
 
@@ -7,7 +8,9 @@ public static class InvoicesRegistration
 {
     public static IServiceCollection AddInvoicesAndPayments(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<PaymentOptions>().Bind(configuration.GetSection(PaymentOptions.SectionName));
+        services.AddOptions<PaymentOptions>().Bind(configuration.GetSection(PaymentOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PaymentOptions>, PaymentOptionsValidation>();
+        services.AddSingleton<PaymentModeSelection>();
         services.AddScoped<InvoiceEvents>();
         services.AddScoped<PaymentService>();
         services.AddScoped<PaymentProviders>();

@@ -2,13 +2,17 @@ namespace TheBot.Api.Features.Payments;
 
 /// <summary>
 /// The <c>Payments</c> section. YooKassa is used when its shop id and secret key are configured (AppHost
-/// secret parameters <c>yookassa-shop-id</c>, <c>yookassa-secret-key</c>); otherwise the sandbox.
+/// secret parameters <c>yookassa-shop-id</c>, <c>yookassa-secret-key</c>). Without them the sandbox is used in
+/// Development, and elsewhere only when <c>Payments:Sandbox:Enabled</c> is true; otherwise payments are not
+/// configured and paying is refused (see <see cref="PaymentModeSelection"/>).
 /// </summary>
 public sealed class PaymentOptions
 {
     public const string SectionName = "Payments";
 
     public YooKassaOptions YooKassa { get; set; } = new();
+
+    public SandboxOptions Sandbox { get; set; } = new();
 
     /// <summary>Where the payer returns after paying, relative to the site; <c>{invoiceId}</c> is filled in.</summary>
     public string ReturnPath { get; set; } = "/invoices/{invoiceId}";
@@ -29,4 +33,11 @@ public sealed class YooKassaOptions
     public string? SecretKey { get; set; }
 
     public Uri BaseUrl { get; set; } = new("https://api.yookassa.ru/v3/");
+}
+
+/// <summary><c>Payments:Sandbox</c>: the stand-in provider whose pages mark invoices paid with no money moving.</summary>
+public sealed class SandboxOptions
+{
+    /// <summary>Outside Development the sandbox runs only when an operator sets this (demos, staging); off by default.</summary>
+    public bool Enabled { get; set; }
 }

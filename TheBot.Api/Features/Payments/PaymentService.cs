@@ -24,7 +24,7 @@ public sealed partial class PaymentService(
     {
         ArgumentNullException.ThrowIfNull(invoice);
 
-        var provider = providers.Active;
+        var provider = providers.Active ?? throw new InvalidOperationException("Payments are not configured; callers check PaymentProviders.Active first.");
         var pending = await db.Payments.AsNoTracking()
             .Where(p => p.InvoiceId == invoice.Id && p.Status == PaymentStatus.Pending && p.Provider == provider.Name
                 && p.Amount == invoice.Amount && p.Currency == invoice.Currency)

@@ -21,6 +21,10 @@ public static class ApiProblems
     public static ProblemHttpResult Unauthorized(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", detail: detail);
 
+    /// <summary>503 for what this deployment cannot do until an operator configures it; <paramref name="type"/> names the case for clients.</summary>
+    public static ProblemHttpResult Unavailable(string title, string detail, string type) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: title, detail: detail, type: type);
+
     public static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
 

@@ -6,6 +6,7 @@ import { describeError } from '../../ui/describeError';
 import { FormAlert } from '../../ui/FormAlert';
 import { availableActions } from './invoiceActions';
 import { cancelInvoice, invoicesKey, markInvoiceViewed, payInvoice, sendInvoice, type Invoice } from './invoicesApi';
+import { describePaymentError } from './paymentProblems';
 
 /** The buttons this person may press for this invoice, and what each one does. */
 export function InvoiceActions({ invoice, role, onEdit }: { invoice: Invoice; role: Role; onEdit: () => void }) {
@@ -65,7 +66,7 @@ export function InvoiceActions({ invoice, role, onEdit }: { invoice: Invoice; ro
           </button>
         ) : null}
       </div>
-      <FormAlert message={failure ? describeError(failure, t) : null} />
+      <FormAlert message={failure ? (failure === pay.error ? describePaymentError(failure, t) : describeError(failure, t)) : null} />
     </div>
   );
 }

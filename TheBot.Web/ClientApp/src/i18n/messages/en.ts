@@ -333,6 +333,7 @@ export const en = {
   'invoice.markViewed': 'Mark as viewed',
   'invoice.pay': 'Pay',
   'invoice.paying': 'Opening payment…',
+  'invoice.paymentsNotConfigured': 'Online payment is not available yet: the centre has not set up a payment provider. Nothing was charged.',
   'invoice.history': 'History',
   'invoice.system': 'System',
 

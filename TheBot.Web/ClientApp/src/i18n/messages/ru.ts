@@ -335,6 +335,7 @@ export const ru: Record<MessageKey, string> = {
   'invoice.markViewed': 'Отметить просмотренным',
   'invoice.pay': 'Оплатить',
   'invoice.paying': 'Переход к оплате…',
+  'invoice.paymentsNotConfigured': 'Онлайн-оплата пока недоступна: центр ещё не подключил платёжную систему. Деньги не списаны.',
   'invoice.history': 'История',
   'invoice.system': 'Система',
 
