@@ -21,7 +21,7 @@ public sealed class ForwardedHeadersTests
     public async Task Api_as_generated_for_compose_believes_X_Forwarded_For_only_from_webs_network()
     {
         var settings = ComposeEnvironment.SettingsOf("api");
-        await using var api = await InProcessApi.BuildAsync(settings: settings);
+        await using var api = await InProcessApi.BuildAsync(settings: settings.ToDictionary(s => s.Key, s => (string?)s.Value));
         var webNetworks = settings.Where(s => s.Key.StartsWith("ForwardedHeaders__TrustedNetworks__", StringComparison.Ordinal))
             .Select(s => System.Net.IPNetwork.Parse(s.Value)).ToList();
 
