@@ -9,12 +9,14 @@ public sealed class TheBotAppFixture : IAsyncLifetime
 {
     /// <summary>
     /// The suite signs in many people from one address (127.0.0.1), so the per-IP sign-in ceiling is
-    /// lifted for the shared app; the per-(IP, email) limit keeps its production value of 5.
+    /// lifted for the shared app; the per-(IP, email) limit keeps its production value of 5. So are the
+    /// applications' and the payment webhook's per-address limits (ProductionAppFixture keeps the webhook's).
     /// </summary>
     private static readonly Dictionary<string, string> ApiEnvironment = new()
     {
         ["RateLimiting__SignInPerIpPerMinute"] = "100000",
         ["RateLimiting__ApplicationsPerIpPerHour"] = "100000",
+        ["Payments__Webhook__PerAddressPerMinute"] = "100000",
 
         // X-Sql-Commands on every response, so list endpoints can be shown to cost a fixed number of queries.
         ["Diagnostics__SqlCommandCountHeader"] = "true",

@@ -11,6 +11,7 @@ public static class InvoicesRegistration
         services.AddOptions<PaymentOptions>().Bind(configuration.GetSection(PaymentOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PaymentOptions>, PaymentOptionsValidation>();
         services.AddSingleton<PaymentModeSelection>();
+        services.AddSingleton<PaymentWebhookSources>();
         services.AddScoped<InvoiceEvents>();
         services.AddScoped<PaymentService>();
         services.AddScoped<PaymentProviders>();

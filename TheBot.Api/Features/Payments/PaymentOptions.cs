@@ -14,6 +14,8 @@ public sealed class PaymentOptions
 
     public SandboxOptions Sandbox { get; set; } = new();
 
+    public PaymentWebhookOptions Webhook { get; set; } = new();
+
     /// <summary>Where the payer returns after paying, relative to the site; <c>{invoiceId}</c> is filled in.</summary>
     public string ReturnPath { get; set; } = "/invoices/{invoiceId}";
 
@@ -40,4 +42,17 @@ public sealed class SandboxOptions
 {
     /// <summary>Outside Development the sandbox runs only when an operator sets this (demos, staging); off by default.</summary>
     public bool Enabled { get; set; }
+}
+
+/// <summary><c>Payments:Webhook</c>: who may call the providers' notification endpoint, and how often.</summary>
+public sealed class PaymentWebhookOptions
+{
+    /// <summary>Notifications accepted per client address per minute; more answer 429 with Retry-After.</summary>
+    public int PerAddressPerMinute { get; set; } = 60;
+
+    /// <summary>
+    /// When not empty, notifications are accepted only from these networks (CIDR, or single addresses) — the
+    /// provider's published source networks. Empty (the default): from anywhere.
+    /// </summary>
+    public IList<string> AllowedNetworks { get; } = [];
 }

@@ -7,9 +7,10 @@ using TheBot.Api.Features.Invoices;
 namespace TheBot.Api.Features.Payments;
 
 /// <summary>
-/// Starts payments and applies providers' notifications exactly once: the provider is asked for the
-/// payment's real state (a notification's body is never trusted), and the payment row is locked while
-/// the outcome is applied, so duplicate or concurrent notifications change nothing the second time.
+/// Starts payments and applies providers' notifications exactly once: a notification is looked up here first
+/// (unknown and settled payments cost no call to the provider), then the provider is asked for the payment's
+/// real state (a notification's body is never trusted), and the payment row is locked while the outcome is
+/// applied, so duplicate or concurrent notifications change nothing the second time.
 /// </summary>
 public sealed partial class PaymentService(
     TheBotDbContext db,
@@ -75,8 +76,25 @@ public sealed partial class PaymentService(
             return NotificationOutcome.UnknownPayment;
         }
 
+        // Only payments this platform started are worth a call to the provider: an id nobody here knows is
+        // answered from the database, and a settled payment has nothing left to learn.
+        var local = await db.Payments.AsNoTracking()
+            .Where(p => p.Provider == provider.Name && p.ProviderPaymentId == providerPaymentId)
+            .Select(p => (PaymentStatus?)p.Status)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (local is null)
+        {
+            LogForged(providerName, providerPaymentId);
+            return NotificationOutcome.UnknownPayment;
+        }
+
+        if (local != PaymentStatus.Pending)
+        {
+            return NotificationOutcome.AlreadyApplied;
+        }
+
         var remote = await provider.GetAsync(providerPaymentId, cancellationToken);
-        if (remote is null)
+        if (remote is null || !string.Equals(remote.Id, providerPaymentId, StringComparison.Ordinal))
         {
             LogForged(providerName, providerPaymentId);
             return NotificationOutcome.UnknownPayment;

@@ -2,8 +2,10 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using TheBot.Api.Platform.Auth;
 using TheBot.Api.Platform.Errors;
+using TheBot.Api.Platform.RateLimiting;
 
 namespace TheBot.Api.Features.Payments;
 
@@ -12,9 +14,11 @@ public static class PaymentsApi
     public static IEndpointRouteBuilder MapPaymentsApi(this IEndpointRouteBuilder api)
     {
         var payments = api.MapGroup("/payments").WithTags("Payments");
+        // Exempt from the API-wide limiter: the webhook has its own, per client address (Payments:Webhook).
         payments.MapPost("/webhooks/{provider}", WebhookAsync).AllowAnyone()
             .WithName("PaymentWebhook")
             .WithSummary("A payment provider's notification; its claims are checked with the provider before anything changes")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .DisableRateLimiting();
         payments.MapGet("/sandbox/{paymentId}", SandboxPageAsync).AllowAnyone()
             .WithName("SandboxConfirmationPage").WithSummary("The sandbox provider's confirmation page (development and demos)")
@@ -26,9 +30,21 @@ public static class PaymentsApi
         return api;
     }
 
-    private static async Task<Results<Ok, ValidationProblem, ProblemHttpResult>> WebhookAsync(
-        string provider, HttpRequest request, PaymentService payments, CancellationToken ct)
+    private static async Task<Results<Ok, ValidationProblem, ProblemHttpResult, TooManyRequestsResult>> WebhookAsync(
+        string provider, HttpContext http, PaymentWebhookSources sources, RedisWindowCounter counter, IOptions<PaymentOptions> options,
+        PaymentService payments, CancellationToken ct)
     {
+        if (!sources.Allows(http.Connection.RemoteIpAddress))
+        {
+            return ApiProblems.Forbidden("Notifications are accepted only from the payment provider's networks.");
+        }
+
+        if (await counter.HitAsync($"payment-webhook:ip:{http.GetClientIp()}", options.Value.Webhook.PerAddressPerMinute, TimeSpan.FromMinutes(1)) is { } wait)
+        {
+            return ApiProblems.TooManyRequests(wait, "Too many notifications from this address. Try again later.");
+        }
+
+        var request = http.Request;
         string? paymentId;
         try
         {

@@ -32,6 +32,9 @@ public sealed class FakeYooKassa : IAsyncDisposable
 
     public ConcurrentQueue<string> IdempotenceKeysSeen { get; } = new();
 
+    /// <summary>Every call the fake received, as "METHOD /path": what the platform asked the provider.</summary>
+    public ConcurrentQueue<string> Requests { get; } = new();
+
     public static async Task<FakeYooKassa> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -39,6 +42,11 @@ public sealed class FakeYooKassa : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var fake = new FakeYooKassa(app);
+        app.Use((http, next) =>
+        {
+            fake.Requests.Enqueue($"{http.Request.Method} {http.Request.Path}");
+            return next(http);
+        });
         app.MapPost("/v3/payments", (Delegate)fake.CreatePaymentAsync);
         app.MapGet("/v3/payments/{id}", (Delegate)fake.GetPayment);
         app.MapPost("/v3/refunds", (Delegate)fake.CreateRefundAsync);

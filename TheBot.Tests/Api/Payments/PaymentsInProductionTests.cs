@@ -56,12 +56,7 @@ public sealed class PaymentsInProductionTests(ProductionAppFixture app)
         using var page = await client.GetAsync($"/api/payments/sandbox/{sandboxId}", Ct);
         using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["outcome"] = "succeed" });
         using var confirm = await client.PostAsync($"/api/payments/sandbox/{sandboxId}", form, Ct);
-        using var notification = await client.PostAsJsonAsync("/api/payments/webhooks/sandbox", new
-        {
-            type = "notification",
-            @event = "payment.succeeded",
-            @object = new { id = sandboxId, status = "succeeded", amount = new { value = "4500.00", currency = "RUB" } },
-        }, Ct);
+        using var notification = await NotifyAsync(client, "sandbox", sandboxId);
 
         await Expect.ProblemAsync(HttpStatusCode.NotFound, page);
         await Expect.ProblemAsync(HttpStatusCode.NotFound, confirm);
@@ -69,6 +64,63 @@ public sealed class PaymentsInProductionTests(ProductionAppFixture app)
         var invoice = await setup.Parent.Client.GetFromJsonAsync<JsonElement>($"/api/invoices/{invoiceId}", Ct);
         Assert.Equal("sent", invoice.GetProperty("status").GetString());
         Assert.Equal(1L, await CountAsync("SELECT count(*) FROM sandbox_payments WHERE id = $1 AND status = 'Pending'", sandboxId));
+    }
+
+    [Fact]
+    public async Task The_payment_webhook_has_its_own_limit_per_client_address_and_answers_429_with_Retry_After()
+    {
+        using var client = app.Host.CreateWebClient();
+
+        // Unknown payments from one address, until the webhook's own limit refuses (the window may roll over once).
+        HttpResponseMessage? refused = null;
+        for (var attempt = 0; attempt < 300 && refused is null; attempt++)
+        {
+            var response = await client.PostAsJsonAsync("/api/payments/webhooks/yookassa", Notification(Guid.NewGuid().ToString()), Ct);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                refused = response;
+            }
+            else
+            {
+                await Expect.ProblemAsync(HttpStatusCode.NotFound, response);
+                response.Dispose();
+            }
+        }
+
+        Assert.True(refused is not null, "300 notifications from one address within a few seconds were never refused");
+        using (refused)
+        {
+            await Expect.ProblemAsync(HttpStatusCode.TooManyRequests, refused);
+            Assert.InRange(refused.Headers.RetryAfter?.Delta ?? TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60));
+        }
+
+        // The webhook's own allowance: the same address is still served by the rest of the API.
+        using var health = await client.GetAsync("/api/system/health", Ct);
+        await Expect.StatusAsync(HttpStatusCode.OK, health);
+    }
+
+    private static object Notification(string providerPaymentId) => new
+    {
+        type = "notification",
+        @event = "payment.succeeded",
+        @object = new { id = providerPaymentId, status = "succeeded", amount = new { value = "4500.00", currency = "RUB" } },
+    };
+
+    /// <summary>
+    /// Posts a notification like a provider that honours Retry-After: the limit test above may have used up this
+    /// address's allowance for the current minute (the whole suite comes from one address).
+    /// </summary>
+    private static async Task<HttpResponseMessage> NotifyAsync(HttpClient client, string provider, string providerPaymentId)
+    {
+        var response = await client.PostAsJsonAsync($"/api/payments/webhooks/{provider}", Notification(providerPaymentId), Ct);
+        if (response.StatusCode == HttpStatusCode.TooManyRequests && response.Headers.RetryAfter?.Delta is { } wait)
+        {
+            response.Dispose();
+            await Task.Delay(wait, Ct);
+            response = await client.PostAsJsonAsync($"/api/payments/webhooks/{provider}", Notification(providerPaymentId), Ct);
+        }
+
+        return response;
     }
 
     private async Task<long> CountAsync(string sql, object parameter)
