@@ -1,8 +1,12 @@
 using System.Reflection;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using TheBot.Api.Features.Payments;
+using TheBot.Api.Features.Users;
 using TheBot.Api.Platform.Auth;
+using TheBot.ServiceDefaults.Authentication;
 
 namespace TheBot.Api.Features.SystemHealth;
 
@@ -23,7 +27,7 @@ public static class SystemApi
 
         system.MapGet("/", GetHealthAsync)
             .WithName("GetSystemHealth")
-            .WithSummary("Overall status, version and each dependency's status and latency")
+            .WithSummary("Overall status and each dependency's; admins also get the version, latencies, problems and the payment mode")
             .Produces<SystemHealthResponse>(StatusCodes.Status503ServiceUnavailable);
 
         system.MapHealthChecks("/live", new HealthCheckOptions { Predicate = r => r.Tags.Contains(ServiceDefaultsExtensions.LiveTag) })
@@ -38,38 +42,15 @@ public static class SystemApi
     }
 
     private static async Task<Results<Ok<SystemHealthResponse>, JsonHttpResult<SystemHealthResponse>>> GetHealthAsync(
-        HealthCheckService healthChecks, CancellationToken cancellationToken)
+        ClaimsPrincipal principal, HealthCheckService healthChecks, PaymentModeSelection payments, CancellationToken cancellationToken)
     {
         var report = await healthChecks.CheckHealthAsync(cancellationToken);
-        var response = new SystemHealthResponse(
-            Status: report.Status.ToString(),
-            Version: Version,
-            TotalDurationMs: Math.Round(report.TotalDuration.TotalMilliseconds, 2),
-            Dependencies: report.Entries
-                .Where(e => !e.Value.Tags.Contains(ServiceDefaultsExtensions.LiveTag))
-                .Select(e => new DependencyHealth(
-                    Name: DependencyName(e.Key),
-                    Status: e.Value.Status.ToString(),
-                    LatencyMs: Math.Round(e.Value.Duration.TotalMilliseconds, 2),
-                    Error: e.Value.Status == HealthStatus.Healthy ? null : e.Value.Description ?? e.Value.Exception?.Message))
-                .OrderBy(d => d.Name, StringComparer.Ordinal)
-                .ToList());
+        var response = principal.Identity?.IsAuthenticated == true && principal.HasClaim(TheBotClaims.Role, UserRole.Admin.ToName())
+            ? SystemHealthReport.ForAdmin(report, Version, payments)
+            : SystemHealthReport.ForAnyone(report);
 
         return report.Status == HealthStatus.Unhealthy
             ? TypedResults.Json(response, statusCode: StatusCodes.Status503ServiceUnavailable)
             : TypedResults.Ok(response);
     }
-
-    /// <summary>Aspire names its checks after the client type; people know them as postgres and redis.</summary>
-    private static string DependencyName(string healthCheckName) => healthCheckName switch
-    {
-        _ when healthCheckName.Contains("Npgsql", StringComparison.OrdinalIgnoreCase)
-            || healthCheckName.Contains("DbContext", StringComparison.OrdinalIgnoreCase) => "postgres",
-        _ when healthCheckName.Contains("Redis", StringComparison.OrdinalIgnoreCase) => "redis",
-        _ => healthCheckName,
-    };
 }
-
-public sealed record SystemHealthResponse(string Status, string Version, double TotalDurationMs, IReadOnlyList<DependencyHealth> Dependencies);
-
-public sealed record DependencyHealth(string Name, string Status, double LatencyMs, string? Error);

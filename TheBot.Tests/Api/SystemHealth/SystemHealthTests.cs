@@ -17,13 +17,22 @@ public sealed class SystemHealthTests(TheBotAppFixture fixture)
         var health = await response.Content.ReadFromJsonAsync<HealthBody>(TestContext.Current.CancellationToken);
         Assert.NotNull(health);
         Assert.Equal("Healthy", health.Status);
-        Assert.False(string.IsNullOrWhiteSpace(health.Version));
         Assert.Equal(["postgres", "redis"], health.Dependencies.Select(d => d.Name).Order(StringComparer.Ordinal));
-        Assert.All(health.Dependencies, d =>
-        {
-            Assert.Equal("Healthy", d.Status);
-            Assert.True(d.LatencyMs >= 0);
-        });
+        Assert.All(health.Dependencies, d => Assert.Equal("Healthy", d.Status));
+    }
+
+    [Fact]
+    public async Task An_admin_also_gets_the_version_latencies_and_the_development_sandbox()
+    {
+        var admin = await fixture.People.AdminAsync();
+
+        var health = await admin.Client.GetFromJsonAsync<HealthBody>("/api/system/health", TestContext.Current.CancellationToken);
+
+        Assert.NotNull(health);
+        Assert.False(string.IsNullOrWhiteSpace(health.Version));
+        Assert.All(health.Dependencies, d => Assert.True(d.LatencyMs >= 0));
+        Assert.Equal("sandbox", health.Payments?.Mode);
+        Assert.False(health.Payments?.SandboxOutsideDevelopment);
     }
 
     [Theory]
@@ -54,7 +63,9 @@ public sealed class SystemHealthTests(TheBotAppFixture fixture)
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
     }
 
-    private sealed record HealthBody(string Status, string Version, List<DependencyBody> Dependencies);
+    private sealed record HealthBody(string Status, string? Version, List<DependencyBody> Dependencies, PaymentsBody? Payments);
 
-    private sealed record DependencyBody(string Name, string Status, double LatencyMs);
+    private sealed record DependencyBody(string Name, string Status, double? LatencyMs);
+
+    private sealed record PaymentsBody(string Mode, bool SandboxOutsideDevelopment);
 }

@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/I18nContext';
 import { LanguageSwitcher } from '../ui/LanguageSwitcher';
 import { useChatUnread } from '../features/chat/useChatUnread';
 import { NotificationBell } from '../features/notifications/NotificationBell';
+import { PaymentSandboxBanner } from '../features/health/PaymentSandboxBanner';
 import { RealtimeIndicator } from './RealtimeIndicator';
 
 /** The signed-in frame: header with the user and language, navigation for the user's role, the page. */
@@ -79,6 +80,7 @@ export function AppShell() {
         </ul>
       </nav>
       <main id="main" className="shell__main" tabIndex={-1}>
+        <PaymentSandboxBanner role={user.role} />
         <Outlet />
       </main>
     </div>

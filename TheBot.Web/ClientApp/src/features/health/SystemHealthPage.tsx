@@ -5,7 +5,7 @@ import { PageHeading } from '../../ui/PageHeading';
 import { ErrorState, LoadingState } from '../../ui/QueryStates';
 import { healthTone, systemHealthQuery } from './healthApi';
 
-/** The platform's health: overall status, version, and each dependency's status and latency; refreshed every 15 s. */
+/** The platform's health as admins get it: overall status, version, payments, each dependency's status and latency; refreshed every 15 s. */
 export function SystemHealthPage() {
   const { t } = useI18n();
   const api = useApi();
@@ -27,10 +27,16 @@ export function SystemHealthPage() {
             </dd>
             <dt>{t('health.version')}</dt>
             <dd>
-              <code>{query.data.version}</code>
+              <code>{query.data.version ?? ''}</code>
             </dd>
             <dt>{t('health.checkedIn')}</dt>
-            <dd>{t('health.ms', { ms: query.data.totalDurationMs })}</dd>
+            <dd>{query.data.totalDurationMs === undefined ? '' : t('health.ms', { ms: query.data.totalDurationMs })}</dd>
+            {query.data.payments ? (
+              <>
+                <dt>{t('health.payments')}</dt>
+                <dd data-payments={query.data.payments.mode}>{query.data.payments.detail}</dd>
+              </>
+            ) : null}
           </dl>
           <div className="table-scroll">
             <table className="table">
@@ -50,7 +56,7 @@ export function SystemHealthPage() {
                     <td>
                       <span className={`badge badge--${healthTone(dependency.status)}`}>{dependency.status}</span>
                     </td>
-                    <td className="table__number">{t('health.ms', { ms: dependency.latencyMs })}</td>
+                    <td className="table__number">{dependency.latencyMs === undefined ? '' : t('health.ms', { ms: dependency.latencyMs })}</td>
                     <td>{dependency.error ?? ''}</td>
                   </tr>
                 ))}

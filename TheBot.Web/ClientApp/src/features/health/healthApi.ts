@@ -1,27 +1,41 @@
 import type { ApiClient } from '../../api/ApiClient';
 import { isApiError } from '../../api/ApiError';
+import type { Role } from '../../auth/types';
 
+/** Name and status for anyone; latency and the problem only in an admin's answer. */
 export interface DependencyHealth {
   name: string;
   status: string;
-  latencyMs: number;
-  error: string | null;
+  latencyMs?: number;
+  error?: string | null;
 }
 
+/** How payments run (admins only): YooKassa, the sandbox, or not configured. */
+export interface PaymentsHealth {
+  mode: 'yooKassa' | 'sandbox' | 'notConfigured';
+  sandboxOutsideDevelopment: boolean;
+  detail: string;
+}
+
+/** GET /api/system/health: status and dependencies for anyone; version, timings and payments for admins. */
 export interface SystemHealth {
   status: string;
-  version: string;
-  totalDurationMs: number;
   dependencies: DependencyHealth[];
+  version?: string;
+  totalDurationMs?: number;
+  payments?: PaymentsHealth;
 }
 
-/** GET /api/system/health. An unhealthy system answers 503 with the same body, which is still the report to show. */
+/**
+ * GET /api/system/health as the signed-in user, so that admins get the details. An unhealthy system answers
+ * 503 with the same body, which is still the report to show.
+ */
 export function systemHealthQuery(api: ApiClient) {
   return {
     queryKey: ['system', 'health'] as const,
     queryFn: async ({ signal }: { signal: AbortSignal }): Promise<SystemHealth> => {
       try {
-        return await api.get<SystemHealth>('/api/system/health', { signal, anonymous: true });
+        return await api.get<SystemHealth>('/api/system/health', { signal });
       } catch (error) {
         const body = isApiError(error) && error.status === 503 ? (error.problem as unknown as Partial<SystemHealth>) : null;
         // Problem-details parsing keeps the HTTP status in `status`; only an unhealthy report answers 503.
@@ -33,6 +47,11 @@ export function systemHealthQuery(api: ApiClient) {
     },
     refetchInterval: 15_000,
   };
+}
+
+/** The sandbox outside Development moves no money while looking real: admins see a banner on every page. */
+export function showsSandboxBanner(role: Role, health: SystemHealth | undefined): boolean {
+  return role === 'admin' && health?.payments?.mode === 'sandbox' && health.payments.sandboxOutsideDevelopment;
 }
 
 export function healthTone(status: string): 'approved' | 'pending' | 'rejected' {

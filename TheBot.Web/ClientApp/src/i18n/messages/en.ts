@@ -221,6 +221,9 @@ export const en = {
   'health.dependency': 'Dependency',
   'health.latency': 'Latency',
   'health.error': 'Problem',
+  'health.payments': 'Payments',
+  'health.sandboxBanner':
+    'Payments run in the sandbox: invoices can be marked paid without any money moving. Set the YooKassa credentials, or turn off Payments:Sandbox:Enabled.',
   'students.title': 'My students',
   'students.new': 'New student',
   'students.create': 'Create student and invite parent',

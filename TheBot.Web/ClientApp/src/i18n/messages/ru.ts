@@ -223,6 +223,9 @@ export const ru: Record<MessageKey, string> = {
   'health.dependency': 'Зависимость',
   'health.latency': 'Задержка',
   'health.error': 'Проблема',
+  'health.payments': 'Платежи',
+  'health.sandboxBanner':
+    'Платежи идут через песочницу: счета можно отметить оплаченными без движения денег. Укажите реквизиты ЮKassa или выключите Payments:Sandbox:Enabled.',
   'students.title': 'Мои ученики',
   'students.new': 'Новый ученик',
   'students.create': 'Создать ученика и пригласить родителя',
