@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using TheBot.Api.Features.Seeding;
 
@@ -25,7 +23,7 @@ public static partial class DatabaseMigrator
         {
             await using var scope = app.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<TheBotDbContext>();
-            await EnsureDatabaseExistsAsync(db, cancellationToken);
+            await DatabaseCreation.EnsureExistsAsync(db.Database.GetConnectionString()!, cancellationToken);
 
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
             await db.Database.OpenConnectionAsync(cancellationToken);
@@ -62,15 +60,6 @@ public static partial class DatabaseMigrator
         {
             LogFailed(logger, ex);
             return false;
-        }
-    }
-
-    private static async Task EnsureDatabaseExistsAsync(TheBotDbContext db, CancellationToken cancellationToken)
-    {
-        var creator = db.GetService<IRelationalDatabaseCreator>();
-        if (!await creator.ExistsAsync(cancellationToken))
-        {
-            await creator.CreateAsync(cancellationToken);
         }
     }
 
