@@ -14,6 +14,7 @@ public static class StorageRegistration
             .Validate(o => Path.IsPathFullyQualified(o.Root), "Storage:Root must be an absolute path.")
             .ValidateOnStart();
         services.AddSingleton<IContentStore, FileSystemContentStore>();
+        services.AddHealthChecks().AddCheck<StorageRootHealthCheck>(StorageRootHealthCheck.Name);
         services.AddScoped<MultipartUploadReader>();
         return services;
     }
