@@ -23,7 +23,8 @@ var api = builder.AddTheBotService<Projects.TheBot_Api>("api", cpus: 2, memoryMi
     .WithEnvironment("Jwt__SigningKey", jwtSigningKey)
     .WithEnvironment("Bootstrap__AdminEmail", Secrets.BootstrapAdminEmail(builder))
     .WithEnvironment("Bootstrap__AdminPassword", Secrets.BootstrapAdminPassword(builder))
-    .WithFileStore("thebot-files", "/var/lib/thebot/files", configurationKey: "Storage:Root", runDirectory: infrastructure.FilesDirectory)
+    .WithFileStore("thebot-files", "/app/files", configurationKey: "Storage:Root", runDirectory: infrastructure.FilesDirectory)
+    .WithDeployedConnectionPool(TheBotInfrastructureExtensions.DatabaseName, TheBotInfrastructureExtensions.ApiPoolSize)
     .WithYooKassaWhenConfigured(builder)
     .WithReplicas(Replicas(builder.Configuration, "Api:Replicas"));
 

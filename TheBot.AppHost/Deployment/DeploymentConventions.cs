@@ -35,6 +35,13 @@ public static class DeploymentConventions
     public static string Describe(DeployedParameter parameter)
     {
         var what = parameter.Description ?? $"The AppHost parameter '{parameter.Name}'";
+        if (parameter.Optional)
+        {
+            what = parameter.DefaultValue.Length > 0
+                ? $"{what} (optional, default {parameter.DefaultValue})"
+                : $"{what} (optional, may stay empty)";
+        }
+
         if (parameter.GeneratedMinLength is not { } minLength)
         {
             return $"{what}.";

@@ -30,16 +30,23 @@ public static class DeploymentHardeningExtensions
     /// <summary>
     /// Files the service keeps: a volume at <paramref name="mountPath"/> when deployed, the local
     /// <paramref name="runDirectory"/> when run; either way passed to the service as <paramref name="configurationKey"/>.
+    /// The mount path must be a directory the image gives its non-root user (an empty Docker volume takes its owner
+    /// from there): for TheBot.Api, <c>/app/files</c> (<c>FileStoreDirectory</c> in its project).
     /// </summary>
     public static IResourceBuilder<T> WithFileStore<T>(this IResourceBuilder<T> builder, string volumeName, string mountPath, string configurationKey, string runDirectory)
         where T : IResourceWithEnvironment
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configurationKey);
-        if (!builder.ApplicationBuilder.ExecutionContext.IsPublishMode)
+        var variable = configurationKey.Replace(":", "__", StringComparison.Ordinal);
+        if (builder.ApplicationBuilder.ExecutionContext.IsPublishMode)
+        {
+            builder.WithEnvironment(variable, mountPath);
+        }
+        else
         {
             Directory.CreateDirectory(runDirectory);
-            builder.WithEnvironment(configurationKey.Replace(":", "__", StringComparison.Ordinal), runDirectory);
+            builder.WithEnvironment(variable, runDirectory);
         }
 
         return builder.WithAnnotation(new FileStoreAnnotation(volumeName, mountPath, configurationKey), ResourceAnnotationMutationBehavior.Replace);

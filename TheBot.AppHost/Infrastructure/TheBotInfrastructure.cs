@@ -19,6 +19,14 @@ public static class TheBotInfrastructureExtensions
     public const string PostgresImageTag = "17.6";
     public const string RedisImageTag = "8.2.1";
 
+    /// <summary>
+    /// Connections one api replica may open (<c>Maximum Pool Size</c>; jobs and migrations share it) and what the
+    /// PostgreSQL container accepts: replicas × pool + headroom ≤ max_connections (docs/deployment.md).
+    /// </summary>
+    public const int ApiPoolSize = 20;
+
+    public const int PostgresMaxConnections = 100;
+
     /// <summary>The <c>postgres</c> and <c>redis</c> accounts of the official images.</summary>
     private const int ImageUserId = 999;
 
@@ -53,6 +61,7 @@ public static class TheBotInfrastructureExtensions
             .WithImageTag(PostgresImageTag)
             .WithDataVolume("thebot-postgres-data")
             .WithEnvironment(PostgresDataInSubdirectory)
+            .WithArgs("-c", $"max_connections={PostgresMaxConnections}")
             .WithResourceLimits(cpus: 2, memoryMiB: 2048)
             .WithHardening(ImageUserId, "/var/run/postgresql")
             .WithExecProbe("pg_isready", "--host=127.0.0.1", "--username=postgres", $"--dbname={DatabaseName}");
@@ -64,6 +73,7 @@ public static class TheBotInfrastructureExtensions
             .WithArgs(AppendRedisServerArguments("--appendonly", "yes", "--maxmemory", "384mb", "--maxmemory-policy", "allkeys-lru"))
             .WithResourceLimits(cpus: 1, memoryMiB: 512)
             .WithHardening(ImageUserId)
+            .WithManagedServerPorts(6380)
             .WithExecProbe("sh", "-c", "REDISCLI_AUTH=\"$REDIS_PASSWORD\" redis-cli ping | grep -q PONG");
 
         return new TheBotInfrastructure(InfrastructureMode.Containers, database, redis);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 
 namespace TheBot.Tests.AppHost;
 
@@ -34,5 +35,23 @@ public sealed class AspireManifestTests
         {
             File.Delete(generated);
         }
+    }
+
+    [Fact]
+    public async Task The_manifest_gives_api_its_file_store_setting_and_the_README_says_what_the_manifest_is_for()
+    {
+        var root = RepositoryRoot.Find();
+        using var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(root, "aspire-manifest.json"), TestContext.Current.CancellationToken));
+        var api = manifest.RootElement.GetProperty("resources").GetProperty("api");
+
+        // Without it api fails its startup validation wherever a tool deploys the manifest as it is.
+        Assert.True(api.GetProperty("env").TryGetProperty("Storage__Root", out var storageRoot), "api has no Storage__Root in the manifest");
+        Assert.StartsWith("/", storageRoot.GetString(), StringComparison.Ordinal);
+
+        // A manifest has no volumes for projects: the README must not offer it as a deployment input.
+        var readme = await File.ReadAllTextAsync(Path.Combine(root, "README.md"), TestContext.Current.CancellationToken);
+        var section = readme[readme.IndexOf("## Deployment manifest", StringComparison.Ordinal)..readme.IndexOf("## Deploy\n", StringComparison.Ordinal)];
+        Assert.DoesNotContain("describes the application for deployment tools", section, StringComparison.Ordinal);
+        Assert.Contains("not a deployment input", section, StringComparison.Ordinal);
     }
 }

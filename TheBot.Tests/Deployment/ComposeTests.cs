@@ -93,10 +93,10 @@ public sealed class ComposeTests
         Assert.Equal(["thebot-postgres-data", "thebot-redis-data", "thebot-files"], volumes);
 
         var api = document.GetProperty("services").GetProperty("api");
-        Assert.Equal("/var/lib/thebot/files", api.GetProperty("environment").GetProperty("Storage__Root").GetString());
+        Assert.Equal("/app/files", api.GetProperty("environment").GetProperty("Storage__Root").GetString());
         var mount = api.GetProperty("volumes").EnumerateArray().Single();
         Assert.Equal("thebot-files", mount.GetProperty("source").GetString());
-        Assert.Equal("/var/lib/thebot/files", mount.GetProperty("target").GetString());
+        Assert.Equal("/app/files", mount.GetProperty("target").GetString());
     }
 
     [Fact]
@@ -110,6 +110,25 @@ public sealed class ComposeTests
         Assert.Contains("--maxmemory 384mb", command, StringComparison.Ordinal);
         Assert.Contains("--maxmemory-policy allkeys-lru", command, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Dotnet_health_checks_start_a_runtime_rarely_once_the_service_is_up()
+    {
+        foreach (var name in ExpectedLimits.DotnetServices)
+        {
+            var check = (await Services()).Single(s => s.Name == name).Service.GetProperty("healthcheck");
+
+            // Each probe starts a whole .NET runtime (docs/deployment.md, "Health checks"): often while starting, rarely after.
+            Assert.True(Seconds(check.GetProperty("interval").GetString()!) >= 60, $"{name} probes every {check.GetProperty("interval")}");
+            Assert.True(Seconds(check.GetProperty("start_interval").GetString()!) <= 5, name);
+            Assert.True(Seconds(check.GetProperty("start_period").GetString()!) >= 60, name);
+        }
+    }
+
+    private static int Seconds(string duration) =>
+        duration.EndsWith("ms", StringComparison.Ordinal) ? 0
+        : duration.EndsWith('m') ? int.Parse(duration[..^1], CultureInfo.InvariantCulture) * 60
+        : int.Parse(duration.TrimEnd('s'), CultureInfo.InvariantCulture);
 
     private static async Task<IEnumerable<(string Name, JsonElement Service)>> Services()
     {

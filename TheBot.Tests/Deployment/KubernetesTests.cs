@@ -174,6 +174,44 @@ public sealed class KubernetesTests
         Assert.Equal("ReadWriteMany", claim.GetProperty("spec").GetProperty("accessModes")[0].GetString());
     }
 
+    [Theory]
+    [MemberData(nameof(Overlays))]
+    public async Task Deployments_an_autoscaler_manages_declare_no_replicas_so_an_apply_never_scales_them_down(string overlay)
+    {
+        var rendered = await RenderedOverlay.GetAsync(overlay);
+        var scaled = rendered.OfKind("HorizontalPodAutoscaler")
+            .Select(h => h.GetProperty("spec").GetProperty("scaleTargetRef").GetProperty("name").GetString()!).ToList();
+        Assert.Equal(ExpectedLimits.DotnetServices.Order(), scaled.Order());
+
+        foreach (var name in scaled)
+        {
+            Assert.False(rendered.Single("Deployment", name).GetProperty("spec").TryGetProperty("replicas", out _),
+                $"{name} sets replicas: every kubectl apply would scale it to that number before its autoscaler restores it");
+        }
+    }
+
+    [Fact]
+    public async Task Prod_lets_api_and_realtime_reach_managed_PostgreSQL_and_Redis_on_the_ports_providers_use()
+    {
+        var rendered = await RenderedOverlay.GetAsync("prod");
+        var policy = rendered.Single("NetworkPolicy", "managed-servers-clients").GetProperty("spec");
+        var ports = policy.GetProperty("egress").EnumerateArray()
+            .SelectMany(r => r.GetProperty("ports").EnumerateArray()).Select(p => p.GetProperty("port").GetInt32()).ToList();
+
+        // 6380: Redis over TLS (Azure Cache for Redis and the guide's own example).
+        Assert.Equal([5432, 6379, 6380], ports.Order());
+    }
+
+    [Fact]
+    public async Task Redis_claims_storage_in_proportion_to_its_384_MB_of_memory()
+    {
+        var rendered = await RenderedOverlay.GetAsync("dev");
+        var claim = rendered.Single("StatefulSet", "redis").GetProperty("spec").GetProperty("volumeClaimTemplates")[0];
+
+        // The append-only file and its rewrite hold at most a few times the data set.
+        Assert.Equal("2Gi", claim.GetProperty("spec").GetProperty("resources").GetProperty("requests").GetProperty("storage").GetString());
+    }
+
     private static string Name(JsonElement item) => item.GetProperty("metadata").GetProperty("name").GetString()!;
 
     private static double Cpus(string quantity) => quantity.EndsWith('m')

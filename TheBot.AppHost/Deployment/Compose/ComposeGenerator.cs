@@ -15,6 +15,9 @@ public static class ComposeGenerator
     public const string EnvExampleFile = ".env.example";
     public const string BackendNetwork = "backend";
     public const string FrontendNetwork = "frontend";
+
+    /// <summary>The network with a route out of the host, for services that must reach the internet (api: the payment provider).</summary>
+    public const string EgressNetwork = "egress";
     public const string ImageRegistryVariable = "THEBOT_IMAGE_REGISTRY";
 
     public static GeneratedFiles Generate(DeploymentModel model)
@@ -49,6 +52,7 @@ public static class ComposeGenerator
                         }
                     },
                     { FrontendNetwork, new YamlMap() },
+                    { EgressNetwork, model.Services.Any(s => s.ExternalEgress.Count > 0) ? new YamlMap() : null },
                 }
             },
             { "volumes", volumes },
@@ -71,7 +75,7 @@ public static class ComposeGenerator
             { "volumes", service.Volumes.Count == 0 ? null : new YamlSeq(service.Volumes.Select(Volume)) },
             { "environment", Environment(service) },
             { "ports", Ports(service) },
-            { "networks", new YamlSeq(service.IsExternal ? [BackendNetwork, FrontendNetwork] : [BackendNetwork]) },
+            { "networks", Networks(service) },
             { "command", service.Args.Count == 0 ? null : new YamlSeq(service.Args.Select(Value)) },
             { "entrypoint", service.Entrypoint is null ? null : new YamlSeq { service.Entrypoint } },
             { "restart", "unless-stopped" },
@@ -120,10 +124,31 @@ public static class ComposeGenerator
         return environment;
     }
 
-    /// <summary>Compose interpolates <c>$</c>: literal dollars are doubled, parameters come from <c>.env</c> and must be set.</summary>
+    /// <summary>
+    /// Compose interpolates <c>$</c>: literal dollars are doubled, parameters come from <c>.env</c> and must be set,
+    /// but optional ones, which fall back to their default.
+    /// </summary>
     public static string Value(DeployValue value) => value.Render(
         literal => literal.Replace("$", "$$", StringComparison.Ordinal),
-        parameter => $"${{{parameter.EnvironmentName}:?set {parameter.EnvironmentName} in .env}}");
+        parameter => parameter.Optional
+            ? $"${{{parameter.EnvironmentName}:-{parameter.DefaultValue}}}"
+            : $"${{{parameter.EnvironmentName}:?set {parameter.EnvironmentName} in .env}}");
+
+    private static YamlSeq Networks(DeployedService service)
+    {
+        var networks = new YamlSeq { BackendNetwork };
+        if (service.IsExternal)
+        {
+            networks.Add(FrontendNetwork);
+        }
+
+        if (service.ExternalEgress.Count > 0)
+        {
+            networks.Add(EgressNetwork);
+        }
+
+        return networks;
+    }
 
     private static YamlSeq? Ports(DeployedService service)
     {
@@ -154,13 +179,17 @@ public static class ComposeGenerator
         IReadOnlyList<string> test = service.HttpProbes is { } http
             ? DeploymentConventions.SelfProbeCommand(service, http.LivenessPath)
             : service.ExecProbe!.Command;
+        // A .NET service probes itself by starting its own binary: a whole runtime (~0.2 s of CPU, ~45 MB) per
+        // probe. Every 2 s while it starts, then once a minute (docs/deployment.md, "Health checks").
+        var runtimeProbe = service.HttpProbes is not null;
         return new YamlMap
         {
             { "test", new YamlSeq(["CMD", .. test.Select(t => t.Replace("$", "$$", StringComparison.Ordinal))]) },
-            { "interval", "10s" },
-            { "timeout", "5s" },
-            { "retries", 5 },
-            { "start_period", "30s" },
+            { "interval", runtimeProbe ? "60s" : "10s" },
+            { "timeout", runtimeProbe ? "10s" : "5s" },
+            { "retries", runtimeProbe ? 3 : 5 },
+            { "start_period", runtimeProbe ? "120s" : "30s" },
+            { "start_interval", "2s" },
         };
     }
 

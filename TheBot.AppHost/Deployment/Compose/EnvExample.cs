@@ -13,9 +13,15 @@ internal static class EnvExample
         text.Append("# Copy to .env beside docker-compose.yaml and fill in every empty value. Never commit .env.\n");
 
         text.Append("\n## Secrets (AppHost parameters). Compose refuses to start while one is missing.\n");
-        foreach (var parameter in model.Parameters)
+        foreach (var parameter in model.Parameters.Where(p => !p.Optional))
         {
             text.Append(CultureInfo.InvariantCulture, $"# {DeploymentConventions.Describe(parameter)}\n{parameter.EnvironmentName}=\n");
+        }
+
+        text.Append("\n## Optional (AppHost parameters). Empty or missing: the default applies.\n");
+        foreach (var parameter in model.Parameters.Where(p => p.Optional))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"# {DeploymentConventions.Describe(parameter)}\n{parameter.EnvironmentName}={parameter.DefaultValue}\n");
         }
 
         text.Append("\n## Images\n");

@@ -26,6 +26,12 @@ public static class KubernetesEnvironment
             text.Append(variable.Name).Append('=').Append(variable.Value.LiteralText).Append('\n');
         }
 
+        // Settings the operator may change (a site overlay's configMapGenerator with behavior: merge), at their defaults.
+        foreach (var variable in service.Environment.Where(v => v.Value.SoleParameter is { IsSetting: true }))
+        {
+            text.Append(variable.Name).Append('=').Append(variable.Value.SoleParameter!.DefaultValue).Append('\n');
+        }
+
         if (service.Kind == ServiceKind.Project)
         {
             text.Append("OTEL_SERVICE_NAME=").Append(service.Name).Append('\n');
@@ -59,7 +65,7 @@ public static class KubernetesEnvironment
     /// </summary>
     public static YamlSeq? Env(DeployedService service, bool managedConnectionStrings = false)
     {
-        var fromParameters = service.Environment.Where(v => !v.Value.IsLiteral).ToList();
+        var fromParameters = service.Environment.Where(v => !v.Value.IsLiteral && v.Value.SoleParameter is not { IsSetting: true }).ToList();
         var composed = fromParameters
             .Where(v => v.Value.SoleParameter is null && !(managedConnectionStrings && v.Value.ConnectionStringOf is not null))
             .ToList();
@@ -77,7 +83,7 @@ public static class KubernetesEnvironment
                     $"'{service.Name}' has a variable {parameter.EnvironmentName} that is not the parameter '{parameter.Name}'.");
             }
 
-            env.Add(SecretVariable(parameter.EnvironmentName, SecretName, parameter.Name));
+            env.Add(SecretVariable(parameter.EnvironmentName, SecretName, parameter.Name, parameter.Optional));
             declared.Add(parameter.EnvironmentName);
         }
 
@@ -89,7 +95,7 @@ public static class KubernetesEnvironment
             }
             else if (variable.Value.SoleParameter is { } parameter)
             {
-                env.Add(SecretVariable(variable.Name, SecretName, parameter.Name));
+                env.Add(SecretVariable(variable.Name, SecretName, parameter.Name, parameter.Optional));
             }
             else
             {
@@ -105,9 +111,10 @@ public static class KubernetesEnvironment
         literal => literal.Replace("$(", "$$(", StringComparison.Ordinal),
         parameter => $"$({parameter.EnvironmentName})");
 
-    private static YamlMap SecretVariable(string name, string secret, string key) => new()
+    /// <summary>A variable from a Secret's key; an optional key may be missing, and the variable is then unset.</summary>
+    private static YamlMap SecretVariable(string name, string secret, string key, bool optional = false) => new()
     {
         { "name", name },
-        { "valueFrom", new YamlMap { { "secretKeyRef", new YamlMap { { "name", secret }, { "key", key } } } } },
+        { "valueFrom", new YamlMap { { "secretKeyRef", new YamlMap { { "name", secret }, { "key", key }, { "optional", optional ? true : null } } } } },
     };
 }

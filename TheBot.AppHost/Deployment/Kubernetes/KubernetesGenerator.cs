@@ -90,7 +90,17 @@ public static class KubernetesGenerator
         { "kind", kind },
         { "namespace", kind == "Component" ? null : Namespace },
         { "resources", new YamlSeq(resources) },
+        { "generatorOptions", GeneratorOptions() },
         { "configMapGenerator", new YamlSeq(configMaps) },
+    };
+
+    /// <summary>
+    /// Generated ConfigMaps and Secrets get a new name whenever their content changes; the label lets
+    /// <c>kubectl apply --prune -l app.kubernetes.io/part-of=thebot</c> remove the ones nothing refers to any more.
+    /// </summary>
+    public static YamlMap GeneratorOptions() => new()
+    {
+        { "labels", new YamlMap { { "app.kubernetes.io/part-of", KubernetesLabels.PartOf } } },
     };
 
     public static YamlMap ConfigMapGenerator(string name, string file) => new()

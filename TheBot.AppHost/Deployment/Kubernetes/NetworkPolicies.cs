@@ -43,6 +43,19 @@ public static class NetworkPolicies
         {
             yield return ForService(service, model);
         }
+
+        foreach (var port in model.Services.SelectMany(s => s.ExternalEgress).Select(e => e.Port).Distinct().Order())
+        {
+            var clients = model.Services.Where(s => s.ExternalEgress.Any(e => e.Port == port)).Select(s => s.Name);
+            yield return Policy($"allow-external-{port}", PodsNamed(clients), ingress: null, egress: new YamlSeq
+            {
+                new YamlMap
+                {
+                    { "to", new YamlSeq { new YamlMap { { "ipBlock", new YamlMap { { "cidr", "0.0.0.0/0" } } } } } },
+                    { "ports", new YamlSeq { Port(port, "TCP") } },
+                },
+            });
+        }
     }
 
     /// <summary>The data servers accept their clients only; their clients may reach them.</summary>
@@ -73,7 +86,10 @@ public static class NetworkPolicies
             new YamlMap
             {
                 { "to", new YamlSeq { new YamlMap { { "ipBlock", new YamlMap { { "cidr", "0.0.0.0/0" } } } } } },
-                { "ports", new YamlSeq(servers.SelectMany(s => s.Ports).Select(p => (object)Port(p.TargetPort, "TCP"))) },
+                {
+                    "ports", new YamlSeq(servers.SelectMany(s => s.Ports.Select(p => p.TargetPort).Concat(s.ManagedServerPorts))
+                        .Distinct().Order().Select(p => (object)Port(p, "TCP")))
+                },
             },
         });
     }

@@ -52,6 +52,7 @@ public static class Overlays
             { "namespace", KubernetesGenerator.Namespace },
             { "resources", new YamlSeq { "../../base" } },
             { "components", new YamlSeq { $"../../{KubernetesGenerator.ServersComponent}" } },
+            { "generatorOptions", KubernetesGenerator.GeneratorOptions() },
             { "secretGenerator", new YamlSeq { SecretGenerator(KubernetesEnvironment.SecretName, SecretsFile) } },
             { "patches", patches },
         });
@@ -109,6 +110,7 @@ public static class Overlays
             { "kind", "Kustomization" },
             { "namespace", KubernetesGenerator.Namespace },
             { "resources", new YamlSeq { "../../base", "managed-servers.yaml" } },
+            { "generatorOptions", KubernetesGenerator.GeneratorOptions() },
             {
                 "secretGenerator", new YamlSeq
                 {
@@ -146,8 +148,9 @@ public static class Overlays
     private static string SecretsExample(IEnumerable<DeployedParameter> parameters)
     {
         var text = new StringBuilder(Header);
-        text.Append("# Copy to secrets.env (never committed) and fill in every value; kustomize turns it into the Secret thebot-secrets.\n");
-        foreach (var parameter in parameters)
+        text.Append("# Copy to secrets.env (never committed) and fill in every value not marked optional; kustomize turns it into the\n");
+        text.Append("# Secret thebot-secrets. An optional key may stay empty or be removed.\n");
+        foreach (var parameter in parameters.Where(p => !p.IsSetting))
         {
             text.Append("# ").Append(DeploymentConventions.Describe(parameter)).Append('\n');
             text.Append(parameter.Name).Append("=\n");

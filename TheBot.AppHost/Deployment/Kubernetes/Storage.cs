@@ -23,6 +23,14 @@ public static class Storage
         { "spec", ClaimSpec(volume.Name, SharedAccessMode) },
     };
 
-    /// <summary>Starting sizes; volumes can grow later where the storage class allows expansion.</summary>
-    private static string Size(string volumeName) => volumeName.EndsWith("-data", StringComparison.Ordinal) ? "10Gi" : "20Gi";
+    /// <summary>
+    /// Starting sizes; volumes can grow later where the storage class allows expansion. Redis keeps at most its
+    /// 384 MB of memory on disk, twice while it rewrites its append-only file.
+    /// </summary>
+    private static string Size(string volumeName) => volumeName switch
+    {
+        _ when volumeName.Contains("redis", StringComparison.Ordinal) => "2Gi",
+        _ when volumeName.EndsWith("-data", StringComparison.Ordinal) => "10Gi",
+        _ => "20Gi",
+    };
 }

@@ -23,7 +23,7 @@ public static class Workloads
         {
             "spec", new YamlMap
             {
-                { "replicas", service.Replicas },
+                // No replicas: the HorizontalPodAutoscaler owns the count, and every apply would reset it otherwise.
                 { "revisionHistoryLimit", 5 },
                 { "selector", new YamlMap { { "matchLabels", KubernetesLabels.Selector(service.Name) } } },
                 {

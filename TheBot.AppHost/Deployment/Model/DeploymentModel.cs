@@ -9,9 +9,15 @@ public sealed record DeploymentModel(string Version, IReadOnlyList<DeployedServi
     public DeployedService Service(string name) => Services.Single(s => s.Name == name);
 }
 
-/// <summary>An Aspire parameter the operator supplies when deploying.</summary>
-public sealed record DeployedParameter(string Name, bool Secret, string? Description, int? GeneratedMinLength)
+/// <summary>
+/// An Aspire parameter the operator supplies when deploying. <see cref="Optional"/> ones may be left out:
+/// a <see cref="DefaultValue"/> then applies (see <see cref="OptionalWhenDeployedAnnotation"/>).
+/// </summary>
+public sealed record DeployedParameter(string Name, bool Secret, string? Description, int? GeneratedMinLength, bool Optional = false, string DefaultValue = "")
 {
+    /// <summary>An optional parameter with a default is a setting, not a credential.</summary>
+    public bool IsSetting => Optional && DefaultValue.Length > 0;
+
     /// <summary>The parameter as an environment variable name: <c>postgres-password</c> is <c>POSTGRES_PASSWORD</c>.</summary>
     public string EnvironmentName => Name.Replace('-', '_').ToUpperInvariant();
 }
@@ -49,7 +55,9 @@ public sealed record DeployedService(
     IReadOnlyList<string> WaitsFor,
     IReadOnlyList<string> Connects,
     int Replicas,
-    string? AssemblyName)
+    string? AssemblyName,
+    IReadOnlyList<ExternalEgressAnnotation> ExternalEgress,
+    IReadOnlyList<int> ManagedServerPorts)
 {
     public string Image => $"{ImageRepository}:{ImageTag}";
 

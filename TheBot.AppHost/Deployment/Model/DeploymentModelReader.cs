@@ -65,7 +65,23 @@ public sealed class DeploymentModelReader(DistributedApplicationModel model, Dis
         foreach (var store in resource.Annotations.OfType<FileStoreAnnotation>())
         {
             volumes.Add(new ServiceVolume(store.VolumeName, store.MountPath, ReadOnly: false));
-            environment.Add(new EnvironmentVariable(store.EnvironmentVariable, DeployValue.Literal(store.MountPath)));
+            if (!environment.Exists(v => v.Name == store.EnvironmentVariable))
+            {
+                environment.Add(new EnvironmentVariable(store.EnvironmentVariable, DeployValue.Literal(store.MountPath)));
+            }
+        }
+
+        foreach (var pool in resource.Annotations.OfType<ConnectionPoolAnnotation>())
+        {
+            var index = environment.FindIndex(v => v.Name == $"ConnectionStrings__{pool.ConnectionName}");
+            if (index < 0)
+            {
+                throw new InvalidOperationException($"'{resource.Name}' sizes the pool of '{pool.ConnectionName}' but has no such connection string.");
+            }
+
+            var value = environment[index].Value;
+            var sized = string.Create(CultureInfo.InvariantCulture, $";Maximum Pool Size={pool.MaxPoolSize}");
+            environment[index] = environment[index] with { Value = value with { Parts = MergeLiterals([.. value.Parts, new LiteralPart(sized)]) } };
         }
 
         return new DeployedService(
@@ -85,7 +101,9 @@ public sealed class DeploymentModelReader(DistributedApplicationModel model, Dis
             RelatedServices(resource.Annotations.OfType<WaitAnnotation>().Select(w => w.Resource)),
             RelatedServices(resource.Annotations.OfType<ResourceRelationshipAnnotation>().Where(r => r.Type == "Reference").Select(r => r.Resource)),
             resource.Annotations.OfType<ReplicaAnnotation>().LastOrDefault()?.Replicas ?? 1,
-            resource is ProjectResource project ? Path.GetFileNameWithoutExtension(project.GetProjectMetadata().ProjectPath) : null);
+            resource is ProjectResource project ? Path.GetFileNameWithoutExtension(project.GetProjectMetadata().ProjectPath) : null,
+            [.. resource.Annotations.OfType<ExternalEgressAnnotation>()],
+            resource.Annotations.OfType<ManagedServerPortsAnnotation>().LastOrDefault()?.Ports ?? []);
     }
 
     private static T Required<T>(IResource resource, string declaredWith) where T : IResourceAnnotation =>
@@ -267,14 +285,15 @@ public sealed class DeploymentModelReader(DistributedApplicationModel model, Dis
         if (!_parameters.TryGetValue(parameter.Name, out var deployed))
         {
             var minLength = parameter.Default is GenerateParameterDefault generated ? generated.MinLength : (int?)null;
-            deployed = new DeployedParameter(parameter.Name, parameter.Secret, parameter.Description, minLength);
+            var optional = parameter.Annotations.OfType<OptionalWhenDeployedAnnotation>().LastOrDefault();
+            deployed = new DeployedParameter(parameter.Name, parameter.Secret, parameter.Description, minLength, optional is not null, optional?.DefaultValue ?? "");
             _parameters[parameter.Name] = deployed;
         }
 
         return deployed;
     }
 
-    private static List<ValuePart> MergeLiterals(List<ValuePart> parts)
+    private static List<ValuePart> MergeLiterals(IEnumerable<ValuePart> parts)
     {
         var merged = new List<ValuePart>();
         foreach (var part in parts)
