@@ -4,10 +4,11 @@
 # The counterpart of the old system's build-docker.sh; docs/deployment.md says what to expect.
 #
 #   deploy/build-images.sh                       images into the local Docker or Podman engine
-#   deploy/build-images.sh --registry HOST[/PATH] images pushed to a registry (log in first)
-#   deploy/build-images.sh --archive DIR          images as .tar.gz files, no engine needed
+#   deploy/build-images.sh --registry HOST[/PATH] images pushed to HOST as PATH/thebot-api… (log in first)
+#   deploy/build-images.sh --archive DIR          images as .tar.gz files, no engine needed (DIR relative to here)
 #   options: --no-scan (skip trivy), --dry-run (print the commands only)
 set -euo pipefail
+caller="$PWD"
 cd "$(dirname "$0")/.."
 
 projects=(TheBot.Api TheBot.Realtime TheBot.Web)
@@ -23,6 +24,12 @@ while (($#)); do
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
+
+# The SDK takes the registry host alone; a path after it belongs to each image's repository name.
+registry_host="${registry%%/*}" registry_path=""
+[[ "$registry" == */* ]] && registry_path="${registry#*/}/"
+# MSBuild would resolve a relative archive path against each project's folder: make it the caller's.
+[[ -n "$archive" && "$archive" != /* ]] && archive="$caller/$archive"
 
 run() {
   echo "+ $*"
@@ -41,7 +48,7 @@ for project in "${projects[@]}"; do
   repository="$(dotnet msbuild "$project" -getProperty:ContainerRepository)"
   tag="$(dotnet msbuild "$project" -getProperty:ContainerImageTags)"
   args=(dotnet publish "$project" -c Release /t:PublishContainer --nologo)
-  [[ -n "$registry" ]] && args+=("-p:ContainerRegistry=$registry")
+  [[ -n "$registry" ]] && args+=("-p:ContainerRegistry=$registry_host" "-p:ContainerRepository=$registry_path$repository")
   [[ -n "$archive" ]] && args+=("-p:ContainerArchiveOutputPath=$archive/$repository-$tag.tar.gz")
   run "${args[@]}"
   images+=("${registry:+$registry/}$repository:$tag")
