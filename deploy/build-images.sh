@@ -45,8 +45,9 @@ human_size() { numfmt --to=iec --suffix=B "$1" 2>/dev/null || echo "$1 bytes"; }
 
 images=()
 for project in "${projects[@]}"; do
-  repository="$(dotnet msbuild "$project" -getProperty:ContainerRepository)"
-  tag="$(dotnet msbuild "$project" -getProperty:ContainerImageTags)"
+  properties="$(dotnet msbuild "$project" -getProperty:ContainerRepository -getProperty:ContainerImageTags)"
+  repository="$(sed -n 's/.*"ContainerRepository": *"\([^"]*\)".*/\1/p' <<<"$properties")"
+  tag="$(sed -n 's/.*"ContainerImageTags": *"\([^"]*\)".*/\1/p' <<<"$properties")"
   args=(dotnet publish "$project" -c Release /t:PublishContainer --nologo)
   [[ -n "$registry" ]] && args+=("-p:ContainerRegistry=$registry_host" "-p:ContainerRepository=$registry_path$repository")
   [[ -n "$archive" ]] && args+=("-p:ContainerArchiveOutputPath=$archive/$repository-$tag.tar.gz")

@@ -17,7 +17,8 @@ internal static class Tool
         public string Describe() => $"exit code {ExitCode}\n{Output}\n{Error}";
     }
 
-    public static async Task<Result> RunAsync(string fileName, IEnumerable<string> arguments, string? workingDirectory = null, IDictionary<string, string>? environment = null)
+    public static async Task<Result> RunAsync(
+        string fileName, IEnumerable<string> arguments, string? workingDirectory = null, IDictionary<string, string>? environment = null, TimeSpan? timeLimit = null)
     {
         var startInfo = new ProcessStartInfo(fileName, arguments)
         {
@@ -32,7 +33,7 @@ internal static class Tool
 
         using var process = Process.Start(startInfo)!;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromMinutes(3));
+        timeout.CancelAfter(timeLimit ?? TimeSpan.FromMinutes(3));
         var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
         var error = process.StandardError.ReadToEndAsync(timeout.Token);
         try
