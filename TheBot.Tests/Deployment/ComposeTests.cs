@@ -130,9 +130,12 @@ public sealed class ComposeTests
         : duration.EndsWith('m') ? int.Parse(duration[..^1], CultureInfo.InvariantCulture) * 60
         : int.Parse(duration.TrimEnd('s'), CultureInfo.InvariantCulture);
 
+    /// <summary>The services <c>docker compose up</c> starts (not the opt-in ones of a profile).</summary>
     private static async Task<IEnumerable<(string Name, JsonElement Service)>> Services()
     {
         var document = (await Tool.ReadYamlAsync(ComposeFile)).Single();
-        return document.GetProperty("services").EnumerateObject().Select(p => (p.Name, p.Value)).ToList();
+        return document.GetProperty("services").EnumerateObject()
+            .Where(p => !p.Value.TryGetProperty("profiles", out _))
+            .Select(p => (p.Name, p.Value)).ToList();
     }
 }

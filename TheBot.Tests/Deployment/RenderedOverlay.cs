@@ -48,6 +48,15 @@ internal sealed class RenderedOverlay
             }
         }
 
+        // "dev+aspire-dashboard": the overlay with an opt-in component, the way an operator's own overlay adds it.
+        if (overlay.Split('+') is [var baseOverlay, var component])
+        {
+            Directory.CreateDirectory(Path.Combine(copy, "overlays", overlay));
+            await System.IO.File.WriteAllTextAsync(Path.Combine(copy, "overlays", overlay, "kustomization.yaml"),
+                $"apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [../{baseOverlay}]\ncomponents: [../../components/{component}]\n",
+                TestContext.Current.CancellationToken);
+        }
+
         var result = await Tool.RunAsync("kubectl", ["kustomize", Path.Combine(copy, "overlays", overlay)]);
         Assert.True(result.ExitCode == 0, $"kubectl kustomize overlays/{overlay} failed: {result.Describe()}");
         var rendered = Path.Combine(copy, $"{overlay}.rendered.yaml");

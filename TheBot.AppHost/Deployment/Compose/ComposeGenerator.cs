@@ -18,16 +18,22 @@ public static class ComposeGenerator
 
     /// <summary>The network with a route out of the host, for services that must reach the internet (api: the payment provider).</summary>
     public const string EgressNetwork = "egress";
+
+    /// <summary>The opt-in dashboard's own network, for its port on the host.</summary>
+    public const string DashboardNetwork = "dashboard";
+    public const string DashboardPortVariable = "DASHBOARD_PORT";
     public const string ImageRegistryVariable = "THEBOT_IMAGE_REGISTRY";
 
     public static GeneratedFiles Generate(DeploymentModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
 
+        var definitions = model.Services.Select(s => (s.Name, Definition: Service(s, model)))
+            .Append((TelemetryDashboard.Name, Dashboard()));
         var services = new YamlMap();
-        foreach (var service in model.Services.OrderBy(s => s.Name, StringComparer.Ordinal))
+        foreach (var (name, definition) in definitions.OrderBy(d => d.Item1, StringComparer.Ordinal))
         {
-            services.Add(service.Name, Service(service, model));
+            services.Add(name, definition);
         }
 
         var volumes = new YamlMap();
@@ -53,6 +59,7 @@ public static class ComposeGenerator
                     },
                     { FrontendNetwork, new YamlMap() },
                     { EgressNetwork, model.Services.Any(s => s.ExternalEgress.Count > 0) ? new YamlMap() : null },
+                    { DashboardNetwork, new YamlMap() },
                 }
             },
             { "volumes", volumes },
@@ -96,6 +103,55 @@ public static class ComposeGenerator
             { "tmpfs", new YamlSeq(service.Hardening.ScratchDirectories) },
         };
     }
+
+    /// <summary>
+    /// The Aspire dashboard, only with <c>docker compose --profile dashboard</c>: OTLP from the backend network,
+    /// the UI on the host's loopback. No health check: the image has nothing to run one with.
+    /// </summary>
+    private static YamlMap Dashboard() => new()
+    {
+        { "image", TelemetryDashboard.Image },
+        { "environment", new YamlMap(TelemetryDashboard.Environment) },
+        {
+            "ports", new YamlSeq
+            {
+                new YamlMap
+                {
+                    { "target", TelemetryDashboard.UiPort },
+                    { "host_ip", "127.0.0.1" },
+                    { "published", $"${{{DashboardPortVariable}:-{TelemetryDashboard.UiPort}}}" },
+                    { "protocol", "tcp" },
+                },
+            }
+        },
+        { "networks", new YamlSeq { BackendNetwork, DashboardNetwork } },
+        { "restart", "unless-stopped" },
+        {
+            "logging", new YamlMap
+            {
+                { "driver", "json-file" },
+                { "options", new YamlMap { { "max-size", "10m" }, { "max-file", "3" } } },
+            }
+        },
+        { "user", $"{TelemetryDashboard.UserId}:{TelemetryDashboard.UserId}" },
+        { "cap_drop", new YamlSeq { "ALL" } },
+        {
+            "deploy", new YamlMap
+            {
+                {
+                    "resources", new YamlMap
+                    {
+                        { "limits", new YamlMap { { "cpus", "1" }, { "memory", "512M" } } },
+                        { "reservations", new YamlMap { { "cpus", "0.25" }, { "memory", "128M" } } },
+                    }
+                },
+            }
+        },
+        { "profiles", new YamlSeq { TelemetryDashboard.ComposeProfile } },
+        { "read_only", true },
+        { "security_opt", new YamlSeq { "no-new-privileges:true" } },
+        { "tmpfs", new YamlSeq { DeploymentHardeningExtensions.ScratchDirectory } },
+    };
 
     private static YamlMap Environment(DeployedService service)
     {

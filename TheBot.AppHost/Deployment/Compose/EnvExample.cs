@@ -43,12 +43,15 @@ internal static class EnvExample
             $"# Subnet of the internal backend network; api believes X-Forwarded-For only from it (web's side). Change it if it clashes with a network on the host.\n{ForwardedHeaderSettings.BackendSubnetVariable}={ForwardedHeaderSettings.DefaultBackendSubnet}\n");
 
         text.Append("\n## Telemetry (optional)\n");
-        text.Append("# OTLP endpoint of a collector or the standalone Aspire dashboard on the backend network, e.g. http://aspire-dashboard:18889. Empty: no export.\n");
+        text.Append(CultureInfo.InvariantCulture,
+            $"# OTLP endpoint of a collector on the backend network; {TelemetryDashboard.OtlpEndpoint} for the Aspire dashboard (docker compose --profile {TelemetryDashboard.ComposeProfile} up -d). Empty: no export.\n");
         text.Append("OTEL_EXPORTER_OTLP_ENDPOINT=\n");
         text.Append("# OTLP protocol: grpc (the default) or http/protobuf.\n");
         text.Append("OTEL_EXPORTER_OTLP_PROTOCOL=\n");
-        text.Append("# Headers for the OTLP endpoint, e.g. x-otlp-api-key=<key> for the Aspire dashboard.\n");
+        text.Append("# Headers for the OTLP endpoint, e.g. an API key a collector asks for.\n");
         text.Append("OTEL_EXPORTER_OTLP_HEADERS=\n");
+        text.Append(CultureInfo.InvariantCulture,
+            $"# Port on the host's loopback for the Aspire dashboard's UI (profile {TelemetryDashboard.ComposeProfile}).\n{ComposeGenerator.DashboardPortVariable}={TelemetryDashboard.UiPort}\n");
         return text.ToString();
     }
 }

@@ -7,6 +7,19 @@ public sealed class YamlMap : IEnumerable<KeyValuePair<string, object>>
 {
     private readonly List<KeyValuePair<string, object>> _entries = [];
 
+    public YamlMap()
+    {
+    }
+
+    public YamlMap(IEnumerable<KeyValuePair<string, string>> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        foreach (var (key, value) in entries)
+        {
+            Add(key, value);
+        }
+    }
+
     public int Count => _entries.Count;
 
     public void Add(string key, object? value)
