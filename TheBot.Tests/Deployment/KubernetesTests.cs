@@ -190,6 +190,20 @@ public sealed class KubernetesTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Overlays))]
+    public async Task Rollouts_keep_every_old_pod_serving_until_a_new_one_has_been_ready_for_its_warm_up(string overlay)
+    {
+        var rendered = await RenderedOverlay.GetAsync(overlay);
+
+        foreach (var service in ExpectedLimits.DotnetServices)
+        {
+            var spec = rendered.Single("Deployment", service).GetProperty("spec");
+            Assert.True(spec.TryGetProperty("minReadySeconds", out var minReady) && minReady.GetInt32() >= 15, $"{service} counts a pod available the moment it is ready");
+            Assert.Equal(0, spec.GetProperty("strategy").GetProperty("rollingUpdate").GetProperty("maxUnavailable").GetInt32());
+        }
+    }
+
     [Fact]
     public async Task Prod_lets_api_and_realtime_reach_managed_PostgreSQL_and_Redis_on_the_ports_providers_use()
     {

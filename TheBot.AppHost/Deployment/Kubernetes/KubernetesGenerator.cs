@@ -73,6 +73,8 @@ public static class KubernetesGenerator
             componentResources,
             [.. servers.Select(s => ConfigMapGenerator(KubernetesEnvironment.ConfigMapName(s), $"config/{s.Name}.env"))]));
 
+        DashboardComponent.Add(files, model);
+        GatewayComponent.Add(files, model);
         Overlays.Dev(files, model);
         Overlays.Prod(files, model);
         return files;

@@ -15,6 +15,9 @@ public static class Workloads
 
     public const int TargetCpuUtilizationPercent = 70;
 
+    /// <summary>A fresh api serves with seconds of p99 for its first ~15 s (docs/benchmarks.md).</summary>
+    public const int WarmUpSeconds = 15;
+
     public static YamlMap Deployment(DeployedService service) => new()
     {
         { "apiVersion", "apps/v1" },
@@ -24,6 +27,8 @@ public static class Workloads
             "spec", new YamlMap
             {
                 // No replicas: the HorizontalPodAutoscaler owns the count, and every apply would reset it otherwise.
+                // A new pod warms up (JIT, pools) on its share of traffic before the rollout retires an old one.
+                { "minReadySeconds", WarmUpSeconds },
                 { "revisionHistoryLimit", 5 },
                 { "selector", new YamlMap { { "matchLabels", KubernetesLabels.Selector(service.Name) } } },
                 {
