@@ -5,7 +5,7 @@
 #
 #   deploy/build-images.sh                       images into the local Docker or Podman engine
 #   deploy/build-images.sh --registry HOST[/PATH] images pushed to HOST as PATH/thebot-api… (log in first)
-#   deploy/build-images.sh --archive DIR          images as .tar.gz files, no engine needed (DIR relative to here)
+#   deploy/build-images.sh --archive DIR          images as .tar files (OCI layout; docker load takes them), no engine needed
 #   options: --no-scan (skip trivy), --dry-run (print the commands only)
 set -euo pipefail
 caller="$PWD"
@@ -50,7 +50,7 @@ for project in "${projects[@]}"; do
   tag="$(sed -n 's/.*"ContainerImageTags": *"\([^"]*\)".*/\1/p' <<<"$properties")"
   args=(dotnet publish "$project" -c Release /t:PublishContainer --nologo)
   [[ -n "$registry" ]] && args+=("-p:ContainerRegistry=$registry_host" "-p:ContainerRepository=$registry_path$repository")
-  [[ -n "$archive" ]] && args+=("-p:ContainerArchiveOutputPath=$archive/$repository-$tag.tar.gz")
+  [[ -n "$archive" ]] && args+=("-p:ContainerArchiveOutputPath=$archive/$repository-$tag.tar")
   run "${args[@]}"
   images+=("${registry:+$registry/}$repository:$tag")
 done
@@ -62,8 +62,8 @@ echo "Images (the old system's backend image was 359 MB):"
 for i in "${!images[@]}"; do
   image="${images[$i]}"
   if [[ -n "$archive" ]]; then
-    file="$archive/${image##*/}"; file="${file/:/-}.tar.gz"
-    printf '  %-40s %s compressed (%s)\n' "$image" "$(human_size "$(stat -c %s "$file")")" "$file"
+    file="$archive/${image##*/}"; file="${file/:/-}.tar"
+    printf '  %-40s %s, layers compressed (%s)\n' "$image" "$(human_size "$(stat -c %s "$file")")" "$file"
   elif [[ -z "$registry" && -n "$engine" ]]; then
     printf '  %-40s %s\n' "$image" "$(human_size "$("$engine" image inspect --format '{{.Size}}' "$image")")"
   else
@@ -75,7 +75,7 @@ if $scan && command -v trivy >/dev/null 2>&1; then
   echo
   for image in "${images[@]}"; do
     if [[ -n "$archive" ]]; then
-      file="$archive/${image##*/}"; file="${file/:/-}.tar.gz"
+      file="$archive/${image##*/}"; file="${file/:/-}.tar"
       run trivy image --severity HIGH,CRITICAL --ignore-unfixed --exit-code 1 --input "$file"
     else
       run trivy image --severity HIGH,CRITICAL --ignore-unfixed --exit-code 1 "$image"
