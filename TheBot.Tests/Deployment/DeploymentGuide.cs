@@ -47,6 +47,7 @@ internal sealed partial class DeploymentGuide
         }
 
         Directory.CreateDirectory(Path.Combine(root, "TheBot.AppHost"));
+        File.Copy(Path.Combine(Tool.Root, "Directory.Build.props"), Path.Combine(root, "Directory.Build.props"));
         return new DeploymentGuide(root, Parse(guide));
     }
 
@@ -64,12 +65,12 @@ internal sealed partial class DeploymentGuide
                 Flush();
                 title = line[3..].Trim();
             }
-            else if (!inBash && line.TrimEnd() == "```bash")
+            else if (!inBash && line.Trim() == "```bash")
             {
                 script.Append("(\n");
                 inBash = true;
             }
-            else if (inBash && line.TrimEnd() == "```")
+            else if (inBash && line.Trim() == "```")
             {
                 // Each block starts from the repository's root, as the guide's cd commands assume.
                 script.Append(")\n");

@@ -53,4 +53,16 @@ public sealed class OneCommandScriptsTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--registry and --host are required", result.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Pin_digests_asks_for_every_infrastructure_image_and_the_dotnet_base_image()
+    {
+        var result = await Tool.RunAsync("bash", [Path.Combine(Tool.Root, "deploy", "pin-digests.sh"), "--dry-run"]);
+
+        Assert.True(result.ExitCode == 0, result.Describe());
+        foreach (var image in (string[])["docker.io/library/postgres:17.6", "docker.io/library/redis:8.2.1", "mcr.microsoft.com/dotnet/aspnet:10.0.15-noble-chiseled-extra"])
+        {
+            Assert.Contains($"imagetools inspect {image} ", result.Output, StringComparison.Ordinal);
+        }
+    }
 }
