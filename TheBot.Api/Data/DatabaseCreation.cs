@@ -16,8 +16,16 @@ public static partial class DatabaseCreation
 
     public static async Task EnsureExistsAsync(string connectionString, CancellationToken cancellationToken)
     {
-        var target = new NpgsqlConnectionStringBuilder(connectionString);
+        var target = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false };
         var name = target.Database ?? throw new InvalidOperationException("The connection string names no database.");
+
+        // Every start but the first finds it here, without touching the maintenance database (which a managed
+        // server's application account may not be allowed to open).
+        if (await CanOpenAsync(target.ConnectionString, cancellationToken))
+        {
+            return;
+        }
+
         var maintenance = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false };
 
         await using var connection = new NpgsqlConnection(maintenance.ConnectionString);
@@ -35,6 +43,20 @@ public static partial class DatabaseCreation
         finally
         {
             await ExecuteAsync(connection, $"SELECT pg_advisory_unlock({CreationLockKey})", CancellationToken.None);
+        }
+    }
+
+    private static async Task<bool> CanOpenAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync(cancellationToken);
+            return true;
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InvalidCatalogName)
+        {
+            return false;
         }
     }
 
