@@ -7,7 +7,7 @@ namespace TheBot.Tests.Api.SystemHealth;
 public sealed class SystemHealthTests(TheBotAppFixture fixture)
 {
     [Fact]
-    public async Task System_health_through_the_front_door_reports_postgres_and_redis_healthy()
+    public async Task System_health_through_the_front_door_reports_postgres_redis_and_the_file_store_healthy()
     {
         using var client = fixture.Host.CreateWebClient();
 
@@ -17,7 +17,7 @@ public sealed class SystemHealthTests(TheBotAppFixture fixture)
         var health = await response.Content.ReadFromJsonAsync<HealthBody>(TestContext.Current.CancellationToken);
         Assert.NotNull(health);
         Assert.Equal("Healthy", health.Status);
-        Assert.Equal(["postgres", "redis"], health.Dependencies.Select(d => d.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["postgres", "redis", "storage"], health.Dependencies.Select(d => d.Name).Order(StringComparer.Ordinal));
         Assert.All(health.Dependencies, d => Assert.Equal("Healthy", d.Status));
     }
 
