@@ -18,6 +18,17 @@ public static class Chatting
         return (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("id").GetGuid();
     }
 
+    /// <summary>The subject room a teacher shares with the students enrolled with them in the subject.</summary>
+    public static async Task<Guid> SubjectRoomAsync(SignedIn member, Guid subjectId)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        using var rooms = await member.Client.GetAsync("/api/chat/rooms?pageSize=100");
+        await Expect.StatusAsync(HttpStatusCode.OK, rooms);
+        return (await rooms.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("items").EnumerateArray()
+            .Single(r => r.GetProperty("kind").GetString() == "subject" && r.GetProperty("subjectId").GetGuid() == subjectId)
+            .GetProperty("id").GetGuid();
+    }
+
     public static async Task<JsonElement> PostAsync(SignedIn author, Guid roomId, string text, string? clientMessageId = null)
     {
         ArgumentNullException.ThrowIfNull(author);

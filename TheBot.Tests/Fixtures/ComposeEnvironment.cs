@@ -7,7 +7,9 @@ namespace TheBot.Tests.Fixtures;
 /// The settings the committed <c>deploy/compose/docker-compose.yaml</c> gives each service, as the service
 /// would see them with an operator's <c>.env</c> that sets only the required secrets: <c>${VAR:-default}</c>
 /// becomes its default. Left out is what the test host wires itself (connection strings, service discovery,
-/// ports, telemetry export, file locations) and what only the operator can supply (<c>${VAR:?…}</c>).
+/// ports, telemetry export, file locations) and what only the operator can supply: required variables
+/// (<c>${VAR:?…}</c>) and optional ones that are empty until the operator fills them (<c>${VAR:-}</c>, e.g. the first
+/// admin's email), which the test host gives from its own parameters.
 /// Reads the file as TheBot.AppHost's YamlWriter writes it; fails loudly if that shape ever changes.
 /// </summary>
 public static partial class ComposeEnvironment
@@ -78,6 +80,7 @@ public static partial class ComposeEnvironment
         {
             if (WiredByTheTestHost.Any(prefix => name.StartsWith(prefix, StringComparison.Ordinal))
                 || Interpolate(value) is not { } resolved
+                || resolved.Length == 0
                 || resolved.StartsWith('/'))
             {
                 continue;

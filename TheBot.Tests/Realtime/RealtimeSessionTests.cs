@@ -59,24 +59,25 @@ public sealed class RealtimeSessionTests(TheBotAppFixture fixture)
     [Fact]
     public async Task Deactivating_a_user_closes_their_socket_and_their_rooms_messages_stop_reaching_them()
     {
-        var admin = await fixture.People.CreateAsync("admin");
-        var student = await fixture.People.CreateAsync("student");
-        var roomId = await Chatting.StartRoomAsync(admin, student.Id);
-        await using var socket = await Chatting.ListenAsync(fixture.Host, student, Ct);
+        // A subject room stays open for the others when one student goes (a direct room would close with its pair).
+        var admin = await fixture.People.AdminAsync();
+        var c = await fixture.Learning.CreateClassroomAsync();
+        var roomId = await Chatting.SubjectRoomAsync(c.Student, c.SubjectId);
+        await using var socket = await Chatting.ListenAsync(fixture.Host, c.Student, Ct);
         var closed = socket.Connection.WhenClosed();
-        var before = (await Chatting.PostAsync(admin, roomId, "before")).GetProperty("id").GetGuid();
+        var before = (await Chatting.PostAsync(c.Teacher, roomId, "before")).GetProperty("id").GetGuid();
         await socket.WaitAsync("messageCreated", p => p.GetProperty("message").GetProperty("id").GetGuid() == before);
 
-        using (var deactivate = await admin.Client.DeleteAsync($"/api/admin/users/{student.Id}", Ct))
+        using (var deactivate = await admin.Client.DeleteAsync($"/api/admin/users/{c.Student.Id}", Ct))
         {
             await Expect.StatusAsync(HttpStatusCode.NoContent, deactivate);
         }
 
         await closed.WaitAsync(CloseTimeout, Ct);
-        await AssertRefusedAsync(student.AccessToken);
-        await using var adminSocket = await Chatting.ListenAsync(fixture.Host, admin, Ct);
-        var after = (await Chatting.PostAsync(admin, roomId, "after")).GetProperty("id").GetGuid();
-        await adminSocket.WaitAsync("messageCreated", p => p.GetProperty("message").GetProperty("id").GetGuid() == after);
+        await AssertRefusedAsync(c.Student.AccessToken);
+        await using var teacherSocket = await Chatting.ListenAsync(fixture.Host, c.Teacher, Ct);
+        var after = (await Chatting.PostAsync(c.Teacher, roomId, "after")).GetProperty("id").GetGuid();
+        await teacherSocket.WaitAsync("messageCreated", p => p.GetProperty("message").GetProperty("id").GetGuid() == after);
         Assert.Equal(0, socket.Count("messageCreated", p => p.GetProperty("message").GetProperty("id").GetGuid() == after));
     }
 

@@ -17,7 +17,7 @@ public sealed class UnreadCountTests(TheBotAppFixture fixture)
     public async Task Posts_deletes_reads_and_joining_later_keep_the_count_right()
     {
         var c = await fixture.Learning.CreateClassroomAsync();
-        var roomId = await SubjectRoomAsync(c.Student, c.SubjectId);
+        var roomId = await Chatting.SubjectRoomAsync(c.Student, c.SubjectId);
 
         var ids = new List<Guid>();
         for (var i = 0; i < 4; i++)
@@ -68,7 +68,7 @@ public sealed class UnreadCountTests(TheBotAppFixture fixture)
     public async Task Concurrent_posts_and_reads_leave_the_count_the_messages_give()
     {
         var c = await fixture.Learning.CreateClassroomAsync();
-        var roomId = await SubjectRoomAsync(c.Student, c.SubjectId);
+        var roomId = await Chatting.SubjectRoomAsync(c.Student, c.SubjectId);
 
         // The teacher and the student write at the same time while the student keeps reading.
         var teacherPosts = Enumerable.Range(0, 15).Select(i => Chatting.PostAsync(c.Teacher, roomId, $"teacher {i}"));
@@ -92,15 +92,6 @@ public sealed class UnreadCountTests(TheBotAppFixture fixture)
     {
         var page = await Chatting.MessagesAsync(caller, roomId, "?limit=100");
         return [.. page.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("author").GetProperty("id").GetGuid())];
-    }
-
-    private static async Task<Guid> SubjectRoomAsync(SignedIn student, Guid subjectId)
-    {
-        using var rooms = await student.Client.GetAsync("/api/chat/rooms", Ct);
-        await Expect.StatusAsync(HttpStatusCode.OK, rooms);
-        return (await rooms.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("items").EnumerateArray()
-            .Single(r => r.GetProperty("kind").GetString() == "subject" && r.GetProperty("subjectId").GetGuid() == subjectId)
-            .GetProperty("id").GetGuid();
     }
 
     private static async Task<int> UnreadAsync(SignedIn user, Guid roomId)
