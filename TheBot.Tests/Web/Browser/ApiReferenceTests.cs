@@ -18,7 +18,7 @@ public sealed class ApiReferenceTests(TheBotAppFixture app, BrowserFixture brows
 
         await Expect(page.GetByText("TheBot API").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Screenshots.SaveAsync(page, "api-reference");
-        await Expect(page.GetByText("Overall status, version and each dependency's status and latency").First).ToBeVisibleAsync();
+        await Expect(page.GetByText("Overall status and each dependency's; admins also get the version, latencies, problems and the payment mode").First).ToBeVisibleAsync();
         await Expect(page.GetByText("/api/auth/login").First).ToBeVisibleAsync();
     }
 }
