@@ -17,7 +17,7 @@ public static class FrontDoorExtensions
         var services = builder.Services;
         var configuration = builder.Configuration;
         services.AddOptions<RequestBodyOptions>().BindConfiguration(RequestBodyOptions.Section)
-            .Validate(o => o.DefaultLimitBytes > 0 && o.UploadLimitBytes >= o.DefaultLimitBytes, "Body limits must be positive, uploads at least the default.")
+            .Validate(o => o.DefaultLimitBytes > 0 && o.UploadLimitBytes >= o.DefaultLimitBytes && o.RefusedBodyDrainLimitBytes >= 0, "Body limits must be positive, uploads at least the default.")
             .ValidateOnStart();
         services.AddOptions<EdgeRateLimitOptions>().BindConfiguration(EdgeRateLimitOptions.Section)
             .Validate(o => o.TokenLimit > 0 && o.TokensPerPeriod > 0 && o.ReplenishmentPeriod > TimeSpan.Zero, "Rate limits must be positive.")

@@ -13,6 +13,12 @@ public sealed class RequestBodyOptions
     /// <summary>A 50 MB file plus room for the multipart framing and the form's text fields.</summary>
     public long UploadLimitBytes { get; set; } = 51 * 1024 * 1024;
 
+    /// <summary>
+    /// A body refused for its size is still read and thrown away, up to this size, so that a client still sending it
+    /// reads the 413 instead of meeting a reset connection. Larger ones are answered and the connection closed.
+    /// </summary>
+    public long RefusedBodyDrainLimitBytes { get; set; } = 64 * 1024 * 1024;
+
     /// <summary>"METHOD /route/{template}", e.g. "POST /api/materials/{id}/files".</summary>
     public IList<string> UploadRoutes { get; } = [];
 }
