@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TheBot.Api;
+using TheBot.Api.Data;
 
 namespace TheBot.Tests.Fixtures;
 
@@ -34,11 +35,13 @@ public sealed class InProcessApi : IAsyncDisposable
     /// <param name="environment">The hosting environment (Production unless a test says otherwise).</param>
     /// <param name="settings">Settings as environment variables name them (<c>Section__Key</c>) or as configuration keys.</param>
     /// <param name="replace">Changes to the registrations, e.g. a recording stand-in for a service.</param>
+    /// <param name="serviceDefaults">Also what <c>AddServiceDefaults</c> registers first, as Program.cs does (telemetry, health, discovery).</param>
     public static async Task<InProcessApi> BuildAsync(
         TestAppHost? host = null,
         string? environment = null,
         IReadOnlyDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? replace = null)
+        Action<IServiceCollection>? replace = null,
+        bool serviceDefaults = false)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -63,6 +66,11 @@ public sealed class InProcessApi : IAsyncDisposable
         }
 
         builder.Configuration.AddInMemoryCollection(configuration);
+        if (serviceDefaults)
+        {
+            builder.AddServiceDefaults();
+        }
+
         var logs = new CapturedLogs();
         builder.Logging.ClearProviders().AddProvider(logs);
         builder.AddApiServices();
@@ -74,6 +82,9 @@ public sealed class InProcessApi : IAsyncDisposable
     public async Task StartHostedServiceAsync<T>(CancellationToken cancellationToken)
         where T : IHostedService =>
         await _app.Services.GetServices<IHostedService>().OfType<T>().Single().StartAsync(cancellationToken);
+
+    /// <summary>Prepares the database as api does before it serves: migrations, bootstrap admin, demo data.</summary>
+    public async Task<bool> MigrateDatabaseAsync(CancellationToken cancellationToken) => await _app.MigrateDatabaseAsync(cancellationToken);
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 }

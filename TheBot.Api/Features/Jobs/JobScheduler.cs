@@ -2,12 +2,14 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
+using TheBot.ServiceDefaults.Telemetry;
 
 namespace TheBot.Api.Features.Jobs;
 
 /// <summary>
 /// Ticks about every <see cref="JobSchedulerOptions.PollInterval"/>: claims each job's current occurrence
-/// (one replica wins), then due retries and abandoned runs; runs manual requests as they come.
+/// (one replica wins), then due retries and abandoned runs; runs manual requests as they come. Polling leaves
+/// no trace; each run is its own trace, <c>job {name}</c> with its queries under it (<see cref="JobRunner"/>).
 /// </summary>
 public sealed partial class JobScheduler(
     IServiceScopeFactory scopes,
@@ -48,6 +50,7 @@ public sealed partial class JobScheduler(
             {
                 JobRun? claimed;
                 await using (var scope = scopes.CreateAsyncScope())
+                using (UntracedWork.Begin("job-scheduler poll"))
                 {
                     claimed = await scope.ServiceProvider.GetRequiredService<JobRunStore>()
                         .TryClaimAsync(job.Name, OccurrenceKey(options.Value.ScheduleOf(job).CurrentSlot(now)), stoppingToken);
@@ -63,6 +66,7 @@ public sealed partial class JobScheduler(
             {
                 JobRun? retry;
                 await using (var scope = scopes.CreateAsyncScope())
+                using (UntracedWork.Begin("job-scheduler poll"))
                 {
                     retry = await scope.ServiceProvider.GetRequiredService<JobRunStore>().TryClaimRetryAsync(stoppingToken);
                 }
