@@ -16,6 +16,14 @@ public static class Expect
         }
     }
 
+    /// <summary>Asserts 201 Created and returns the new resource's id.</summary>
+    public static async Task<Guid> CreatedAsync(HttpResponseMessage response)
+    {
+        await StatusAsync(HttpStatusCode.Created, response);
+        var created = JsonSerializer.Deserialize<CreatedResource>(await response.Content.ReadAsStringAsync(), People.Json);
+        return created?.Id ?? throw new Xunit.Sdk.XunitException($"{response.RequestMessage?.RequestUri?.PathAndQuery} answered 201 without an id.");
+    }
+
     /// <summary>Asserts an RFC 9457 problem response with the status, and returns its JSON.</summary>
     public static async Task<JsonElement> ProblemAsync(HttpStatusCode expected, HttpResponseMessage response)
     {
@@ -27,3 +35,6 @@ public static class Expect
         return problem;
     }
 }
+
+/// <summary>What every 201 answer has: the new resource's id.</summary>
+public sealed record CreatedResource(Guid Id);

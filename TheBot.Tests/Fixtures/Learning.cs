@@ -15,8 +15,7 @@ public sealed class Learning(People people)
         var admin = await people.AdminAsync();
         using var response = await admin.Client.PostAsJsonAsync("/api/subjects",
             new { name = name ?? $"Subject {Guid.NewGuid():N}"[..20], color = "#336699" });
-        await Expect.StatusAsync(HttpStatusCode.Created, response);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        return await Expect.CreatedAsync(response);
     }
 
     public async Task TeachAsync(SignedIn teacher, params Guid[] subjectIds)
@@ -57,8 +56,7 @@ public sealed class Learning(People people)
     {
         ArgumentNullException.ThrowIfNull(tutorOrAdmin);
         using var response = await tutorOrAdmin.Client.PostAsJsonAsync("/api/enrollments", new { studentId, subjectId, teacherId });
-        await Expect.StatusAsync(HttpStatusCode.Created, response);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        return await Expect.CreatedAsync(response);
     }
 
     /// <summary>A whole class: tutor, teacher teaching a new subject, a student (and parent) enrolled with them.</summary>
@@ -72,7 +70,70 @@ public sealed class Learning(People people)
         var enrollmentId = await EnrollAsync(tutor, family.Student.Id, subjectId, teacher.Id);
         return new Classroom(tutor, teacher, family.Student, family.Parent, subjectId, enrollmentId);
     }
+
+    /// <summary>The classroom's teacher books a lesson with its student (an hour unless said otherwise).</summary>
+    public async Task<Guid> BookLessonAsync(Classroom classroom, DateTimeOffset startsAt, TimeSpan? length = null, string? topic = null)
+    {
+        ArgumentNullException.ThrowIfNull(classroom);
+        using var response = await classroom.Teacher.Client.PostAsJsonAsync("/api/lessons", new
+        {
+            studentId = classroom.Student.Id,
+            subjectId = classroom.SubjectId,
+            startsAt,
+            endsAt = startsAt + (length ?? TimeSpan.FromHours(1)),
+            topic,
+        });
+        return await Expect.CreatedAsync(response);
+    }
+
+    /// <summary>The classroom's teacher sets work in its subject (published homework due in two days unless said otherwise).</summary>
+    public async Task<Guid> AssignAsync(Classroom classroom, NewAssignment? assignment = null)
+    {
+        ArgumentNullException.ThrowIfNull(classroom);
+        var a = assignment ?? new NewAssignment();
+        using var response = await classroom.Teacher.Client.PostAsJsonAsync("/api/assignments", new
+        {
+            subjectId = classroom.SubjectId,
+            title = a.Title,
+            description = a.Description,
+            kind = a.Kind,
+            dueAt = a.DueAt ?? DateTimeOffset.UtcNow.AddDays(2),
+            maxScore = a.MaxScore,
+            latePenaltyPercent = a.LatePenaltyPercent,
+            maxAttempts = a.MaxAttempts,
+            rubric = a.Rubric,
+            publish = a.Publish,
+        });
+        return await Expect.CreatedAsync(response);
+    }
+
+    /// <summary>A student hands in a text answer; returns the submission's id.</summary>
+    public async Task<Guid> SubmitAsync(SignedIn student, Guid assignmentId, string text = "My answers")
+    {
+        ArgumentNullException.ThrowIfNull(student);
+        using var response = await student.Client.PostAsJsonAsync($"/api/assignments/{assignmentId}/submissions", new { text });
+        return await Expect.CreatedAsync(response);
+    }
+
+    public async Task GradeAsync(SignedIn teacher, Guid submissionId, decimal score)
+    {
+        ArgumentNullException.ThrowIfNull(teacher);
+        using var response = await teacher.Client.PostAsJsonAsync($"/api/assignments/submissions/{submissionId}/grade", new { score });
+        await Expect.StatusAsync(HttpStatusCode.OK, response);
+    }
 }
+
+/// <summary>Work a teacher sets; null values are left to the API's defaults.</summary>
+public sealed record NewAssignment(
+    string Title = "Homework",
+    string Kind = "homework",
+    DateTimeOffset? DueAt = null,
+    decimal MaxScore = 10,
+    int? LatePenaltyPercent = null,
+    int? MaxAttempts = null,
+    string? Description = null,
+    string? Rubric = null,
+    bool Publish = true);
 
 public sealed record Family(SignedIn Student, SignedIn Parent);
 

@@ -9,15 +9,8 @@ public sealed class AssignmentEditingTests(TheBotAppFixture fixture)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<Guid> AssignAsync(Classroom c, DateTimeOffset dueAt)
-    {
-        using var response = await c.Teacher.Client.PostAsJsonAsync("/api/assignments", new
-        {
-            subjectId = c.SubjectId, title = "Fractions", kind = "homework", dueAt, maxScore = 10, latePenaltyPercent = 20, maxAttempts = 2, publish = true,
-        }, Ct);
-        await Expect.StatusAsync(HttpStatusCode.Created, response);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
-    }
+    private Task<Guid> AssignAsync(Classroom c, DateTimeOffset dueAt) =>
+        fixture.Learning.AssignAsync(c, new NewAssignment("Fractions", "homework", dueAt, MaxScore: 10, LatePenaltyPercent: 20, MaxAttempts: 2));
 
     private static async Task<JsonElement> PatchAsync(SignedIn by, Guid id, object body, HttpStatusCode expected = HttpStatusCode.OK)
     {

@@ -9,24 +9,9 @@ public sealed class AssignmentsTests(TheBotAppFixture fixture)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<Guid> CreateAsync(Classroom c, DateTimeOffset dueAt, decimal maxScore = 100, int penalty = 0, int attempts = 1, bool publish = true)
-    {
-        using var response = await c.Teacher.Client.PostAsJsonAsync("/api/assignments", new
-        {
-            subjectId = c.SubjectId,
-            title = "Exercises 1-10",
-            description = "Page 42",
-            kind = "homework",
-            dueAt,
-            maxScore,
-            latePenaltyPercent = penalty,
-            maxAttempts = attempts,
-            rubric = "Each exercise 10 points",
-            publish,
-        }, Ct);
-        await Expect.StatusAsync(HttpStatusCode.Created, response);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
-    }
+    private Task<Guid> CreateAsync(Classroom c, DateTimeOffset dueAt, decimal maxScore = 100, int penalty = 0, int attempts = 1, bool publish = true) =>
+        fixture.Learning.AssignAsync(c, new NewAssignment(
+            "Exercises 1-10", "homework", dueAt, maxScore, penalty, attempts, Description: "Page 42", Rubric: "Each exercise 10 points", Publish: publish));
 
     private static async Task<JsonElement> SubmitAsync(SignedIn student, Guid assignmentId, HttpStatusCode expected = HttpStatusCode.Created)
     {

@@ -15,16 +15,8 @@ public sealed class SubmissionFilesTests(TheBotAppFixture fixture)
 
     private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 1, 2, 3, 4];
 
-    private static async Task<Guid> AssignAsync(Classroom c, int attempts = 1)
-    {
-        using var response = await c.Teacher.Client.PostAsJsonAsync("/api/assignments", new
-        {
-            subjectId = c.SubjectId, title = "Essay on Pushkin", kind = "essay", dueAt = DateTimeOffset.UtcNow.AddDays(2),
-            maxScore = 10, maxAttempts = attempts, publish = true,
-        }, Ct);
-        await Expect.StatusAsync(HttpStatusCode.Created, response);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
-    }
+    private Task<Guid> AssignAsync(Classroom c, int attempts = 1) =>
+        fixture.Learning.AssignAsync(c, new NewAssignment("Essay on Pushkin", "essay", MaxScore: 10, MaxAttempts: attempts));
 
     private static async Task<HttpResponseMessage> SubmitAsync(SignedIn student, Guid assignmentId, string? text, params (byte[] Bytes, string Name)[] files)
     {

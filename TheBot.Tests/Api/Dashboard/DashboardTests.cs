@@ -14,29 +14,9 @@ public sealed class DashboardTests(TheBotAppFixture fixture)
     {
         var c = await fixture.Learning.CreateClassroomAsync();
         var start = new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero).AddDays(2).AddHours(12);
-        using (var lesson = await c.Teacher.Client.PostAsJsonAsync("/api/lessons",
-                   new { studentId = c.Student.Id, subjectId = c.SubjectId, startsAt = start, endsAt = start.AddHours(1) }, Ct))
-        {
-            await Expect.StatusAsync(HttpStatusCode.Created, lesson);
-        }
-
-        Guid graded;
-        Guid overdue;
-        using (var a = await c.Teacher.Client.PostAsJsonAsync("/api/assignments", new
-               {
-                   subjectId = c.SubjectId, title = "Graded work", kind = "homework", dueAt = DateTimeOffset.UtcNow.AddDays(1), maxScore = 10, publish = true,
-               }, Ct))
-        {
-            graded = (await a.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
-        }
-
-        using (var a = await c.Teacher.Client.PostAsJsonAsync("/api/assignments", new
-               {
-                   subjectId = c.SubjectId, title = "Overdue work", kind = "essay", dueAt = DateTimeOffset.UtcNow.AddDays(-1), maxScore = 10, publish = true,
-               }, Ct))
-        {
-            overdue = (await a.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
-        }
+        await fixture.Learning.BookLessonAsync(c, start);
+        var graded = await fixture.Learning.AssignAsync(c, new NewAssignment("Graded work", "homework", DateTimeOffset.UtcNow.AddDays(1)));
+        await fixture.Learning.AssignAsync(c, new NewAssignment("Overdue work", "essay", DateTimeOffset.UtcNow.AddDays(-1)));
 
         var student = await c.Student.Client.GetFromJsonAsync<JsonElement>("/api/dashboard", Ct);
         Assert.Equal("student", student.GetProperty("role").GetString());
@@ -63,7 +43,6 @@ public sealed class DashboardTests(TheBotAppFixture fixture)
         var summary = Assert.Single(tutor.GetProperty("tutor").GetProperty("students").EnumerateArray());
         Assert.Equal(1, summary.GetProperty("overdueAssignments").GetInt32());
         Assert.Equal(start, summary.GetProperty("nextLessonAt").GetDateTimeOffset());
-        _ = overdue;
 
         var admin = await (await fixture.People.AdminAsync()).Client.GetFromJsonAsync<JsonElement>("/api/dashboard", Ct);
         Assert.True(admin.GetProperty("admin").GetProperty("activeEnrollments").GetInt32() >= 1);

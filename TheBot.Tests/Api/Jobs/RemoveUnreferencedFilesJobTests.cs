@@ -43,8 +43,7 @@ public sealed class RemoveUnreferencedFilesJobTests(TheBotAppFixture fixture)
     private async Task<Guid> AttachAsync(SignedIn author, Guid roomId, string text)
     {
         using var response = await author.Client.PostAsync($"/api/chat/rooms/{roomId}/attachments", Pdf(text), Ct);
-        await Expect.StatusAsync(HttpStatusCode.Created, response);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        return await Expect.CreatedAsync(response);
     }
 
     private async Task<string> UploadMaterialFileAsync(SignedIn teacher, Guid materialId, string text)
@@ -71,8 +70,7 @@ public sealed class RemoveUnreferencedFilesJobTests(TheBotAppFixture fixture)
         Guid materialId;
         using (var material = await c.Teacher.Client.PostAsJsonAsync("/api/materials", new { subjectId = c.SubjectId, title = "Worksheet", kind = "document", difficulty = 2 }, Ct))
         {
-            await Expect.StatusAsync(HttpStatusCode.Created, material);
-            materialId = (await material.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+            materialId = await Expect.CreatedAsync(material);
         }
 
         var replacedKey = await UploadMaterialFileAsync(c.Teacher, materialId, "first-version");

@@ -27,13 +27,7 @@ public sealed class CalendarFeedTests(TheBotAppFixture fixture)
     {
         var c = await fixture.Learning.CreateClassroomAsync();
         var start = new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero).AddDays(5).AddHours(9);
-        using (var booked = await c.Teacher.Client.PostAsJsonAsync("/api/lessons", new
-        {
-            studentId = c.Student.Id, subjectId = c.SubjectId, startsAt = start, endsAt = start.AddHours(1), topic = HostileTopic,
-        }, Ct))
-        {
-            await Expect.StatusAsync(HttpStatusCode.Created, booked);
-        }
+        await fixture.Learning.BookLessonAsync(c, start, topic: HostileTopic);
 
         using var token = await c.Student.Client.PostAsync("/api/calendar/token", null, Ct);
         await Expect.StatusAsync(HttpStatusCode.OK, token);

@@ -63,17 +63,5 @@ public sealed class LessonRemindersTests(TheBotAppFixture fixture)
 
     private static DateTimeOffset Minute(DateTimeOffset t) => new(t.Year, t.Month, t.Day, t.Hour, t.Minute, 0, TimeSpan.Zero);
 
-    private static async Task<Guid> BookAsync(Classroom c, DateTimeOffset start)
-    {
-        using var response = await c.Teacher.Client.PostAsJsonAsync("/api/lessons", new
-        {
-            studentId = c.Student.Id,
-            subjectId = c.SubjectId,
-            startsAt = start,
-            endsAt = start.AddMinutes(45),
-            topic = "Reminders",
-        }, Ct);
-        await Expect.StatusAsync(HttpStatusCode.Created, response);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
-    }
+    private Task<Guid> BookAsync(Classroom c, DateTimeOffset start) => fixture.Learning.BookLessonAsync(c, start, TimeSpan.FromMinutes(45), "Reminders");
 }

@@ -28,8 +28,7 @@ public sealed class LessonsTests(TheBotAppFixture fixture)
     private static async Task<Guid> BookOkAsync(Classroom c, DateTimeOffset start, TimeSpan? length = null)
     {
         using var response = await BookAsync(c, start, length ?? TimeSpan.FromHours(1));
-        await Expect.StatusAsync(HttpStatusCode.Created, response);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        return await Expect.CreatedAsync(response);
     }
 
     private static async Task<List<Guid>> LessonIdsAsync(SignedIn viewer, string query = "")

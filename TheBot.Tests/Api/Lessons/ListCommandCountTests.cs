@@ -69,25 +69,13 @@ public sealed class ListCommandCountTests(TheBotAppFixture fixture)
         }
     }
 
-    private async Task BookAsync(Classroom c, DateTimeOffset start)
-    {
-        using var response = await c.Teacher.Client.PostAsJsonAsync("/api/lessons",
-            new { studentId = c.Student.Id, subjectId = c.SubjectId, startsAt = start, endsAt = start.AddHours(1) }, Ct);
-        await Expect.StatusAsync(HttpStatusCode.Created, response);
-    }
+    private async Task BookAsync(Classroom c, DateTimeOffset start) => await fixture.Learning.BookLessonAsync(c, start);
 
     private async Task CreateAssignmentAndSubmitAsync(Classroom c)
     {
-        using var created = await c.Teacher.Client.PostAsJsonAsync("/api/assignments", new
-        {
-            subjectId = c.SubjectId, title = "Worksheet", kind = "test", dueAt = DateTimeOffset.UtcNow.AddDays(1), maxScore = 10, publish = true,
-        }, Ct);
-        await Expect.StatusAsync(HttpStatusCode.Created, created);
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
-        using var submitted = await c.Student.Client.PostAsJsonAsync($"/api/assignments/{id}/submissions", new { text = "Done" }, Ct);
-        await Expect.StatusAsync(HttpStatusCode.Created, submitted);
+        var id = await fixture.Learning.AssignAsync(c, new NewAssignment("Worksheet", "test", DateTimeOffset.UtcNow.AddDays(1)));
+        await fixture.Learning.SubmitAsync(c.Student, id, "Done");
         using var material = await c.Teacher.Client.PostAsJsonAsync("/api/materials", new { subjectId = c.SubjectId, title = "Notes", kind = "lesson", difficulty = 2 }, Ct);
         await Expect.StatusAsync(HttpStatusCode.Created, material);
-        _ = fixture;
     }
 }

@@ -17,8 +17,7 @@ public sealed class MaterialsTests(TheBotAppFixture fixture)
         {
             subjectId = c.SubjectId, title = "Chapter 3", kind = "document", difficulty = 3, studentIds,
         }, Ct);
-        await Expect.StatusAsync(HttpStatusCode.Created, response);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        return await Expect.CreatedAsync(response);
     }
 
     private static async Task<HttpResponseMessage> UploadAsync(SignedIn teacher, Guid id, byte[] bytes, string fileName, HttpClient? client = null)

@@ -426,8 +426,7 @@ public sealed class BadInputTests(TheBotAppFixture fixture)
     private static async Task<Guid> CreatedIdAsync(SignedIn caller, string url, object body)
     {
         using var response = await caller.Client.PostAsJsonAsync(url, body, Ct);
-        await Expect.StatusAsync(HttpStatusCode.Created, response);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        return await Expect.CreatedAsync(response);
     }
 
     private static Func<HttpContent>? PlausibleBody(ApiOperation operation)

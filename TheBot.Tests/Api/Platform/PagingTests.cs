@@ -23,10 +23,7 @@ public sealed class PagingTests(TheBotAppFixture fixture)
         var day = new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero).AddDays(12);
         for (var i = 0; i < 5; i++)
         {
-            var start = day.AddHours(8 + (i * 2));
-            using var booked = await c.Teacher.Client.PostAsJsonAsync("/api/lessons",
-                new { studentId = c.Student.Id, subjectId = c.SubjectId, startsAt = start, endsAt = start.AddHours(1) }, Ct);
-            await Expect.StatusAsync(HttpStatusCode.Created, booked);
+            await fixture.Learning.BookLessonAsync(c, day.AddHours(8 + (i * 2)));
         }
 
         using var response = await c.Teacher.Client.GetAsync($"/api/lessons?pageSize={pageSize}&page={page}", Ct);

@@ -11,19 +11,11 @@ public sealed class ProgressTests(TheBotAppFixture fixture)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task GradedWorkAsync(Classroom c, DateTimeOffset dueAt, decimal maxScore, int penalty, decimal score)
+    private async Task GradedWorkAsync(Classroom c, DateTimeOffset dueAt, decimal maxScore, int penalty, decimal score)
     {
-        using var created = await c.Teacher.Client.PostAsJsonAsync("/api/assignments", new
-        {
-            subjectId = c.SubjectId, title = $"Work {score}", kind = "homework", dueAt, maxScore, latePenaltyPercent = penalty, publish = true,
-        }, Ct);
-        await Expect.StatusAsync(HttpStatusCode.Created, created);
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
-        using var submitted = await c.Student.Client.PostAsJsonAsync($"/api/assignments/{id}/submissions", new { text = "Done" }, Ct);
-        await Expect.StatusAsync(HttpStatusCode.Created, submitted);
-        var submissionId = (await submitted.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
-        using var graded = await c.Teacher.Client.PostAsJsonAsync($"/api/assignments/submissions/{submissionId}/grade", new { score }, Ct);
-        await Expect.StatusAsync(HttpStatusCode.OK, graded);
+        var id = await fixture.Learning.AssignAsync(c, new NewAssignment($"Work {score}", "homework", dueAt, maxScore, penalty));
+        var submissionId = await fixture.Learning.SubmitAsync(c.Student, id, "Done");
+        await fixture.Learning.GradeAsync(c.Teacher, submissionId, score);
     }
 
     [Fact]
@@ -32,12 +24,7 @@ public sealed class ProgressTests(TheBotAppFixture fixture)
         var c = await fixture.Learning.CreateClassroomAsync();
         await GradedWorkAsync(c, DateTimeOffset.UtcNow.AddDays(1), 10, 0, 8);      // 80 %
         await GradedWorkAsync(c, DateTimeOffset.UtcNow.AddDays(-1), 20, 50, 20);   // late: 10 of 20 = 50 %
-        var start = DateTimeOffset.UtcNow.AddDays(3);
-        using (var lesson = await c.Teacher.Client.PostAsJsonAsync("/api/lessons",
-                   new { studentId = c.Student.Id, subjectId = c.SubjectId, startsAt = start, endsAt = start.AddHours(1) }, Ct))
-        {
-            await Expect.StatusAsync(HttpStatusCode.Created, lesson);
-        }
+        await fixture.Learning.BookLessonAsync(c, DateTimeOffset.UtcNow.AddDays(3));
 
         foreach (var viewer in new[] { c.Student, c.Parent, c.Tutor, c.Teacher })
         {
@@ -140,8 +127,7 @@ public sealed class ProgressTests(TheBotAppFixture fixture)
         var c = await fixture.Learning.CreateClassroomAsync();
         using var created = await c.Teacher.Client.PostAsJsonAsync("/api/progress/reports",
             new { studentId = c.Student.Id, title = "November", body = "Steady progress in algebra." }, Ct);
-        await Expect.StatusAsync(HttpStatusCode.Created, created);
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        var id = await Expect.CreatedAsync(created);
 
         var before = await c.Parent.Client.GetFromJsonAsync<JsonElement>("/api/progress/reports", Ct);
         Assert.Equal(0, before.GetProperty("totalCount").GetInt32());

@@ -56,16 +56,7 @@ public sealed class MalformedUploadTests(TheBotAppFixture fixture)
     public async Task Broken_multipart_bodies_are_refused_with_a_problem_and_store_only_what_was_accepted()
     {
         var c = await fixture.Learning.CreateClassroomAsync();
-        Guid assignmentId;
-        using (var assigned = await c.Teacher.Client.PostAsJsonAsync("/api/assignments", new
-        {
-            subjectId = c.SubjectId, title = "Upload edge cases", kind = "essay", dueAt = DateTimeOffset.UtcNow.AddDays(2),
-            maxScore = 10, maxAttempts = 20, publish = true,
-        }, Ct))
-        {
-            await Expect.StatusAsync(HttpStatusCode.Created, assigned);
-            assignmentId = (await assigned.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
-        }
+        var assignmentId = await fixture.Learning.AssignAsync(c, new NewAssignment("Upload edge cases", "essay", MaxScore: 10, MaxAttempts: 20));
 
         Guid materialId;
         using (var material = await c.Teacher.Client.PostAsJsonAsync("/api/materials", new
@@ -73,8 +64,7 @@ public sealed class MalformedUploadTests(TheBotAppFixture fixture)
             subjectId = c.SubjectId, title = "Upload edge cases", kind = "document", difficulty = 1,
         }, Ct))
         {
-            await Expect.StatusAsync(HttpStatusCode.Created, material);
-            materialId = (await material.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+            materialId = await Expect.CreatedAsync(material);
         }
 
         var roomId = await Chatting.StartRoomAsync(c.Student, c.Teacher.Id);

@@ -16,8 +16,7 @@ public sealed class SubjectsTests(TheBotAppFixture fixture)
         var name = $"Химия {Guid.NewGuid():N}"[..16];
 
         using var created = await admin.Client.PostAsJsonAsync("/api/subjects", new { name, description = "Органика", color = "#AA00FF" }, Ct);
-        await Expect.StatusAsync(HttpStatusCode.Created, created);
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        var id = await Expect.CreatedAsync(created);
         using var duplicate = await admin.Client.PostAsJsonAsync("/api/subjects", new { name }, Ct);
         await Expect.ProblemAsync(HttpStatusCode.Conflict, duplicate);
         using var badColor = await admin.Client.PostAsJsonAsync("/api/subjects", new { name = name + "x", color = "purple" }, Ct);
