@@ -26,6 +26,7 @@ using TheBot.Api.Features.Users;
 using TheBot.Api.Platform.Auth;
 using TheBot.Api.Platform.Diagnostics;
 using TheBot.Api.Platform.Errors;
+using TheBot.Api.Platform.Jobs;
 using TheBot.Api.Platform.OpenApi;
 using TheBot.Api.Platform.RateLimiting;
 using TheBot.Api.Platform.Realtime;

@@ -7,7 +7,6 @@ using TheBot.Api.Features.Auth;
 using TheBot.Api.Features.Chat;
 using TheBot.Api.Features.Enrollments;
 using TheBot.Api.Features.Invoices;
-using TheBot.Api.Features.Jobs;
 using TheBot.Api.Features.Lessons;
 using TheBot.Api.Features.Materials;
 using TheBot.Api.Features.Notifications;
@@ -16,6 +15,7 @@ using TheBot.Api.Features.Payments;
 using TheBot.Api.Features.Progress;
 using TheBot.Api.Features.Subjects;
 using TheBot.Api.Features.Users;
+using TheBot.Api.Platform.Jobs;
 using TheBot.Api.Platform.Storage;
 
 namespace TheBot.Api.Data;

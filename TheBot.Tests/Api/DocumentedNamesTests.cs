@@ -1,6 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
-using TheBot.Api.Features.Jobs;
+using TheBot.Api.Platform.Jobs;
 using TheBot.Api.Platform.Storage;
 
 namespace TheBot.Tests.Api;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
-using TheBot.Api.Features.Jobs;
 using TheBot.Api.Features.Payments;
+using TheBot.Api.Platform.Jobs;
 
 namespace TheBot.Api.Features.Invoices;
 

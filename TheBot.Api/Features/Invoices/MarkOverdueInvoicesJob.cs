@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TheBot.Api.Data;
-using TheBot.Api.Features.Jobs;
 using TheBot.Api.Features.Notifications;
+using TheBot.Api.Platform.Jobs;
 
 namespace TheBot.Api.Features.Invoices;
 

@@ -7,6 +7,7 @@ using TheBot.Api.Data;
 using TheBot.Api.Features.Users;
 using TheBot.Api.Platform.Auth;
 using TheBot.Api.Platform.Errors;
+using TheBot.Api.Platform.Jobs;
 using TheBot.Api.Platform.Paging;
 
 namespace TheBot.Api.Features.Jobs;

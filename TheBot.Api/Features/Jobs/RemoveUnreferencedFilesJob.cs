@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using TheBot.Api.Data;
+using TheBot.Api.Platform.Jobs;
 using TheBot.Api.Platform.Storage;
 
 namespace TheBot.Api.Features.Jobs;

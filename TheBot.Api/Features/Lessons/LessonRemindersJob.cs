@@ -1,8 +1,8 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using TheBot.Api.Data;
-using TheBot.Api.Features.Jobs;
 using TheBot.Api.Features.Notifications;
+using TheBot.Api.Platform.Jobs;
 using TheBot.Realtime.Contracts;
 
 namespace TheBot.Api.Features.Lessons;

@@ -1,6 +1,6 @@
 using TheBot.Api.Features.Chat;
-using TheBot.Api.Features.Jobs;
 using TheBot.Api.Features.Lessons;
+using TheBot.Api.Platform.Jobs;
 
 namespace TheBot.Api.Features.Notifications;
 

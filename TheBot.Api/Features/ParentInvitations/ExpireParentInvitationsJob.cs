@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TheBot.Api.Data;
-using TheBot.Api.Features.Jobs;
+using TheBot.Api.Platform.Jobs;
 
 namespace TheBot.Api.Features.ParentInvitations;
 

@@ -1,4 +1,4 @@
-namespace TheBot.Api.Features.Jobs;
+namespace TheBot.Api.Platform.Jobs;
 
 /// <summary>
 /// A background job of the platform (what Celery beat did). Implementations are scoped services; the

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace TheBot.Api.Features.Jobs;
+namespace TheBot.Api.Platform.Jobs;
 
 public enum JobOutcome
 {

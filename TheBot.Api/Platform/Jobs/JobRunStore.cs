@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TheBot.Api.Data;
 
-namespace TheBot.Api.Features.Jobs;
+namespace TheBot.Api.Platform.Jobs;
 
 /// <summary>
 /// Claims and records occurrences in <c>job_runs</c>. Every claim is one atomic statement, so two

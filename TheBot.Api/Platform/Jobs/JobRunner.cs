@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
-namespace TheBot.Api.Features.Jobs;
+namespace TheBot.Api.Platform.Jobs;
 
 /// <summary>Runs one claimed occurrence in its own scope, records the outcome, and never throws.</summary>
 public sealed partial class JobRunner(IServiceScopeFactory scopes, IEnumerable<JobDescriptor> jobs, TimeProvider clock, ILogger<JobRunner> logger)

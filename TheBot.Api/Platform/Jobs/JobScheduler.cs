@@ -4,7 +4,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using TheBot.ServiceDefaults.Telemetry;
 
-namespace TheBot.Api.Features.Jobs;
+namespace TheBot.Api.Platform.Jobs;
 
 /// <summary>
 /// Ticks about every <see cref="JobSchedulerOptions.PollInterval"/>: claims each job's current occurrence

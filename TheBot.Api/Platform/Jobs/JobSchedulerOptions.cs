@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace TheBot.Api.Features.Jobs;
+namespace TheBot.Api.Platform.Jobs;
 
 /// <summary>The <c>Jobs</c> section.</summary>
 public sealed class JobSchedulerOptions

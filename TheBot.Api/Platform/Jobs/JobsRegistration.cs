@@ -1,4 +1,6 @@
-namespace TheBot.Api.Features.Jobs;
+using TheBot.Api.Features.Jobs;
+
+namespace TheBot.Api.Platform.Jobs;
 
 public static class JobsRegistration
 {
