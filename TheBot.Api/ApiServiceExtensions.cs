@@ -147,6 +147,7 @@ public static class ApiServiceExtensions
         services.Configure<PasswordHasherOptions>(options => options.IterationCount = 210_000);
 
         builder.AddTheBotJwtAuthentication<SessionCheckingJwtEvents>();
+        services.AddCurrentUser();
         services.AddSingleton<SessionAccessCache>();
         services.AddSingleton<AccessChangeNotifier>();
         services.AddHostedService(sp => sp.GetRequiredService<AccessChangeNotifier>());

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using TheBot.Api.Features.Users;
+using TheBot.Api.Platform.Auth;
 using TheBot.Api.Platform.Paging;
 
 namespace TheBot.Api.Features.Applications;

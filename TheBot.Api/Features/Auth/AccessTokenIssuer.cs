@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using TheBot.Api.Features.Users;
+using TheBot.Api.Platform.Auth;
 using TheBot.ServiceDefaults.Authentication;
 
 namespace TheBot.Api.Features.Auth;

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using TheBot.Api.Features.Users;
+using TheBot.Api.Platform.Auth;
 
 namespace TheBot.Api.Features.Auth;
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using TheBot.Api.Data;
 using TheBot.Api.Features.Enrollments;
 using TheBot.Api.Features.Users;
+using TheBot.Api.Platform.Auth;
 
 namespace TheBot.Api.Features.Chat;
 

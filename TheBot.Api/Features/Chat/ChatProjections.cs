@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using TheBot.Api.Features.Users;
+using TheBot.Api.Platform.Auth;
 using TheBot.Realtime.Contracts;
 
 namespace TheBot.Api.Features.Chat;

@@ -3,6 +3,7 @@ using Npgsql;
 using TheBot.Api.Data;
 using TheBot.Api.Features.Enrollments;
 using TheBot.Api.Features.Users;
+using TheBot.Api.Platform.Auth;
 using TheBot.Api.Platform.Realtime;
 using TheBot.Realtime.Contracts;
 

@@ -3,6 +3,7 @@ using TheBot.Api.Data;
 using TheBot.Api.Features.Seeding;
 using TheBot.Api.Features.Subjects;
 using TheBot.Api.Features.Users;
+using TheBot.Api.Platform.Auth;
 
 namespace TheBot.Api.Features.Enrollments;
 

@@ -1,5 +1,6 @@
 using TheBot.Api.Data;
 using TheBot.Api.Features.Users;
+using TheBot.Api.Platform.Auth;
 
 namespace TheBot.Api.Features.Enrollments;
 

@@ -62,7 +62,7 @@ public static class CalendarApi
 
         var hash = Hash(token);
         var owner = await db.CalendarFeeds.AsNoTracking().Where(f => f.TokenHash == hash)
-            .Select(f => new { f.UserId, Role = db.Users.Where(u => u.Id == f.UserId && u.IsActive).Select(u => (Users.UserRole?)u.Role).FirstOrDefault() })
+            .Select(f => new { f.UserId, Role = db.Users.Where(u => u.Id == f.UserId && u.IsActive).Select(u => (UserRole?)u.Role).FirstOrDefault() })
             .FirstOrDefaultAsync(ct);
         if (owner?.Role is not { } role)
         {

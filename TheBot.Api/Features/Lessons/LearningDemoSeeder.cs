@@ -4,6 +4,7 @@ using TheBot.Api.Features.Assignments;
 using TheBot.Api.Features.Enrollments;
 using TheBot.Api.Features.Seeding;
 using TheBot.Api.Features.Users;
+using TheBot.Api.Platform.Auth;
 
 namespace TheBot.Api.Features.Lessons;
 

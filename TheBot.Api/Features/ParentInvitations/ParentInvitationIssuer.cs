@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using TheBot.Api.Data;
 using TheBot.Api.Features.Notifications;
 using TheBot.Api.Features.Users;
+using TheBot.Api.Platform.Auth;
 using TheBot.Realtime.Contracts;
 
 namespace TheBot.Api.Features.ParentInvitations;

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using TheBot.Api.Platform.Auth;
 using TheBot.Api.Platform.Paging;
 
 namespace TheBot.Api.Features.Users;

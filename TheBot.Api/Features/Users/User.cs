@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using TheBot.Api.Platform.Auth;
 
 namespace TheBot.Api.Features.Users;
 

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TheBot.Api.Platform.Auth;
+using TheBot.Api.Platform.Storage;
 
 namespace TheBot.Api.Features.Users;
 
@@ -22,6 +24,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.HasOne(u => u.StudentProfile).WithOne().HasForeignKey<StudentProfile>(p => p.UserId);
         builder.HasOne(u => u.TeacherProfile).WithOne().HasForeignKey<TeacherProfile>(p => p.UserId);
         builder.HasOne(u => u.TutorProfile).WithOne().HasForeignKey<TutorProfile>(p => p.UserId);
+        builder.HasMany<StoredFile>().WithOne().HasForeignKey(f => f.OwnerId).OnDelete(DeleteBehavior.Restrict);
     }
 
     private static UserRole Parse(string value) =>

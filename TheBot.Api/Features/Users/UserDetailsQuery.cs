@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TheBot.Api.Data;
+using TheBot.Api.Platform.Auth;
 
 namespace TheBot.Api.Features.Users;
 

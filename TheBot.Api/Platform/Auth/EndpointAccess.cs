@@ -1,4 +1,3 @@
-using TheBot.Api.Features.Users;
 
 namespace TheBot.Api.Platform.Auth;
 

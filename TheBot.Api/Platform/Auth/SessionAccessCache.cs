@@ -1,7 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.EntityFrameworkCore;
-using TheBot.Api.Data;
-using TheBot.Api.Features.Users;
 
 namespace TheBot.Api.Platform.Auth;
 
@@ -14,24 +11,19 @@ public sealed class SessionAccessCache(TimeProvider clock)
 {
     private static readonly TimeSpan EntryLifetime = TimeSpan.FromSeconds(60);
 
-    private static readonly Func<TheBotDbContext, Guid, CancellationToken, Task<SessionAccess?>> LoadQuery =
-        EF.CompileAsyncQuery((TheBotDbContext db, Guid sessionId, CancellationToken _) =>
-            db.AuthSessions
-                .Where(s => s.Id == sessionId)
-                .Select(s => new SessionAccess(s.UserId, s.User!.Role, s.User.IsActive && s.RevokedAt == null, s.ExpiresAt))
-                .FirstOrDefault());
-
     private readonly ConcurrentDictionary<Guid, (SessionAccess Access, long ExpiresAt)> _entries = new();
 
-    public async ValueTask<SessionAccess?> GetAsync(Guid sessionId, TheBotDbContext db, CancellationToken cancellationToken)
+    /// <summary>The session's access from memory, or from <paramref name="load"/> (the database) when not known or stale.</summary>
+    public async ValueTask<SessionAccess?> GetAsync(Guid sessionId, Func<Guid, CancellationToken, Task<SessionAccess?>> load, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(load);
         var now = clock.GetTimestamp();
         if (_entries.TryGetValue(sessionId, out var entry) && entry.ExpiresAt > now)
         {
             return entry.Access;
         }
 
-        var access = await LoadQuery(db, sessionId, cancellationToken);
+        var access = await load(sessionId, cancellationToken);
         if (access is not null)
         {
             _entries[sessionId] = (access, now + (long)(EntryLifetime.TotalSeconds * clock.TimestampFrequency));

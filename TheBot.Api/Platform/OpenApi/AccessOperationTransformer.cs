@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
-using TheBot.Api.Features.Users;
 using TheBot.Api.Platform.Auth;
 
 namespace TheBot.Api.Platform.OpenApi;

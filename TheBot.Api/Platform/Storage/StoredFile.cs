@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using TheBot.Api.Features.Users;
 
 namespace TheBot.Api.Platform.Storage;
 
@@ -27,7 +26,7 @@ internal sealed class StoredFileConfiguration : IEntityTypeConfiguration<StoredF
         builder.ToTable("stored_files", t => t.HasCheckConstraint("ck_stored_files_length", "length >= 0"));
         builder.HasKey(f => f.Key);
         builder.Property(f => f.Key).HasMaxLength(200);
-        builder.HasOne<User>().WithMany().HasForeignKey(f => f.OwnerId).OnDelete(DeleteBehavior.Restrict);
+        // The owner (a user) is tied to it from the users' side: Platform knows no feature.
         // A person's usage from the index alone.
         builder.HasIndex(f => f.OwnerId).IncludeProperties(f => f.Length);
         builder.HasIndex(f => f.CreatedAt);

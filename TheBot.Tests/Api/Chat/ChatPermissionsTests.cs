@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using TheBot.Api.Features.Chat;
 using TheBot.Api.Features.Users;
+using TheBot.Api.Platform.Auth;
 using TheBot.Tests.Fixtures;
 
 namespace TheBot.Tests.Api.Chat;

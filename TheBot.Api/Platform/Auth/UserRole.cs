@@ -1,4 +1,4 @@
-namespace TheBot.Api.Features.Users;
+namespace TheBot.Api.Platform.Auth;
 
 /// <summary>The one role a user has. Rights follow the current value on every request.</summary>
 public enum UserRole

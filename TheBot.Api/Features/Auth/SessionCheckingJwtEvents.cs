@@ -1,10 +1,11 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.EntityFrameworkCore;
 using TheBot.Api.Data;
-using TheBot.Api.Features.Users;
+using TheBot.Api.Platform.Auth;
 using TheBot.ServiceDefaults.Authentication;
 
-namespace TheBot.Api.Platform.Auth;
+namespace TheBot.Api.Features.Auth;
 
 /// <summary>
 /// After the token's signature and lifetime check: the session must still be open and the user
@@ -13,6 +14,13 @@ namespace TheBot.Api.Platform.Auth;
 /// </summary>
 public sealed class SessionCheckingJwtEvents(SessionAccessCache cache, TimeProvider clock) : TheBotJwtBearerEvents
 {
+    private static readonly Func<TheBotDbContext, Guid, CancellationToken, Task<SessionAccess?>> LoadQuery =
+        EF.CompileAsyncQuery((TheBotDbContext db, Guid sessionId, CancellationToken _) =>
+            db.AuthSessions
+                .Where(s => s.Id == sessionId)
+                .Select(s => new SessionAccess(s.UserId, s.User!.Role, s.User.IsActive && s.RevokedAt == null, s.ExpiresAt))
+                .FirstOrDefault());
+
     public override async Task TokenValidated(TokenValidatedContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -27,7 +35,7 @@ public sealed class SessionCheckingJwtEvents(SessionAccessCache cache, TimeProvi
         }
 
         var db = context.HttpContext.RequestServices.GetRequiredService<TheBotDbContext>();
-        var access = await cache.GetAsync(sessionId, db, context.HttpContext.RequestAborted);
+        var access = await cache.GetAsync(sessionId, (id, ct) => LoadQuery(db, id, ct), context.HttpContext.RequestAborted);
         if (access is null || !access.IsOpen || access.UserId != userId || access.ExpiresAt <= clock.GetUtcNow())
         {
             context.Fail("The session has ended.");
