@@ -4,8 +4,8 @@ import { RouterProvider } from 'react-router';
 import { I18nProvider } from '../i18n/I18nProvider';
 import { RealtimeProvider } from '../realtime/RealtimeProvider';
 import { createAppRouter } from './router';
-import { createServices } from './services';
-import { ServicesContext } from './ServicesContext';
+import { createServices } from '../services/services';
+import { ServicesContext } from '../services/ServicesContext';
 
 export function App() {
   const [services] = useState(createServices);

@@ -1,5 +1,5 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import { useServices } from '../app/ServicesContext';
+import { useServices } from '../services/ServicesContext';
 import type { AuthUser, SessionState } from './types';
 
 export interface Auth {

@@ -1,7 +1,7 @@
 import type { HubConnection } from '@microsoft/signalr';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { useServices } from '../app/ServicesContext';
+import { useServices } from '../services/ServicesContext';
 import { useAuth } from '../auth/useAuth';
 import { RealtimeContext, type Realtime, type RealtimeStatus } from './RealtimeContext';
 import { isUnauthorized, reconnectDelayMs } from './retryPolicy';

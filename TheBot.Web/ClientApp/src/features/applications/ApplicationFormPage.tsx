@@ -1,5 +1,5 @@
 import { Link, useNavigate } from 'react-router';
-import { useApi } from '../../app/ServicesContext';
+import { useApi } from '../../services/ServicesContext';
 import { useForm } from '../../forms/useForm';
 import { useI18n } from '../../i18n/I18nContext';
 import { FormAlert } from '../../ui/FormAlert';

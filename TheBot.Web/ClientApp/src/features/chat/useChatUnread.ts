@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { matchPath, useLocation } from 'react-router';
-import { useApi } from '../../app/ServicesContext';
+import { useApi } from '../../services/ServicesContext';
 import { roomsQuery } from './chatApi';
 import { totalUnread } from './messages';
 import { useChatRoomsLive } from './useChatRoomsLive';

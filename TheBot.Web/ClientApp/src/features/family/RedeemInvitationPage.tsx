@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { useApi } from '../../app/ServicesContext';
+import { useApi } from '../../services/ServicesContext';
 import { useForm } from '../../forms/useForm';
 import { maxLength, minLength, required, type ValidationRules } from '../../forms/validation';
 import { useI18n } from '../../i18n/I18nContext';

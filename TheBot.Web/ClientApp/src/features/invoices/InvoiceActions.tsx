@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useApi } from '../../app/ServicesContext';
+import { useApi } from '../../services/ServicesContext';
 import type { Role } from '../../auth/types';
 import { useI18n } from '../../i18n/I18nContext';
 import { describeError } from '../../ui/describeError';

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useApi } from '../../app/ServicesContext';
+import { useApi } from '../../services/ServicesContext';
 import { amountInputValue, parseAmount } from '../../format/money';
 import { useForm } from '../../forms/useForm';
 import { useI18n } from '../../i18n/I18nContext';

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { useApi } from '../../app/ServicesContext';
+import { useApi } from '../../services/ServicesContext';
 import { parseAmount } from '../../format/money';
 import { useForm } from '../../forms/useForm';
 import { useI18n } from '../../i18n/I18nContext';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useApi } from '../../app/ServicesContext';
+import { useApi } from '../../services/ServicesContext';
 import { useForm } from '../../forms/useForm';
 import { minLength, required, type Validator } from '../../forms/validation';
 import { useI18n } from '../../i18n/I18nContext';

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useApi } from '../../app/ServicesContext';
+import { useApi } from '../../services/ServicesContext';
 import { useForm } from '../../forms/useForm';
 import { required } from '../../forms/validation';
 import { useI18n } from '../../i18n/I18nContext';

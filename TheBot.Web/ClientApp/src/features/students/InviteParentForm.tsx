@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useApi } from '../../app/ServicesContext';
+import { useApi } from '../../services/ServicesContext';
 import { useForm } from '../../forms/useForm';
 import { email, maxLength, phone, required, type ValidationRules } from '../../forms/validation';
 import { useI18n } from '../../i18n/I18nContext';

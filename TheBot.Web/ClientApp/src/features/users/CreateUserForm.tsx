@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useApi } from '../../app/ServicesContext';
+import { useApi } from '../../services/ServicesContext';
 import { ROLES, type Role } from '../../auth/types';
 import { useForm } from '../../forms/useForm';
 import { email, maxLength, minLength, phone, required } from '../../forms/validation';
