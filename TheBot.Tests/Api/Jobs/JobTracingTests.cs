@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
 using OpenTelemetry.Trace;
-using TheBot.Api.Features.Jobs;
+using TheBot.Api.Platform.Jobs;
 using TheBot.Tests.Fixtures;
 
 namespace TheBot.Tests.Api.Jobs;
