@@ -1,45 +1,30 @@
 import type { SelectHTMLAttributes } from 'react';
-import { FieldMessages, fieldMessageIds } from './FieldMessages';
+import { Field, type FieldFrameProps } from './Field';
 
 export interface SelectOption {
   value: string;
   label: string;
 }
 
-export interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'name' | 'id'> {
-  name: string;
-  label: string;
+export interface SelectFieldProps extends FieldFrameProps, Omit<SelectHTMLAttributes<HTMLSelectElement>, 'name' | 'id' | 'required'> {
   options: readonly SelectOption[];
   placeholder?: string;
-  hint?: string | undefined;
-  errors?: readonly string[] | undefined;
 }
 
+/** A labelled select (with an optional empty first choice) whose hint and errors are announced with it. */
 export function SelectField({ name, label, options, placeholder, hint, errors, required, ...select }: SelectFieldProps) {
-  const invalid = (errors?.length ?? 0) > 0;
   return (
-    <div className={invalid ? 'field field--invalid' : 'field'}>
-      <label className="field__label" htmlFor={name}>
-        {label}
-        {required ? <span aria-hidden="true"> *</span> : null}
-      </label>
-      <select
-        {...select}
-        className="field__control"
-        id={name}
-        name={name}
-        required={required}
-        aria-invalid={invalid || undefined}
-        aria-describedby={fieldMessageIds(name, hint, errors)}
-      >
-        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      <FieldMessages name={name} hint={hint} errors={errors} />
-    </div>
+    <Field name={name} label={label} hint={hint} errors={errors} required={required}>
+      {(control) => (
+        <select {...select} {...control}>
+          {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }

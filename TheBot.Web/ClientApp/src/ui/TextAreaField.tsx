@@ -1,31 +1,13 @@
 import type { TextareaHTMLAttributes } from 'react';
-import { FieldMessages, fieldMessageIds } from './FieldMessages';
+import { Field, type FieldFrameProps } from './Field';
 
-export interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'id'> {
-  name: string;
-  label: string;
-  hint?: string | undefined;
-  errors?: readonly string[] | undefined;
-}
+export interface TextAreaFieldProps extends FieldFrameProps, Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'id' | 'required'> {}
 
+/** A labelled textarea whose hint and errors are announced with it. */
 export function TextAreaField({ name, label, hint, errors, required, ...textarea }: TextAreaFieldProps) {
-  const invalid = (errors?.length ?? 0) > 0;
   return (
-    <div className={invalid ? 'field field--invalid' : 'field'}>
-      <label className="field__label" htmlFor={name}>
-        {label}
-        {required ? <span aria-hidden="true"> *</span> : null}
-      </label>
-      <textarea
-        {...textarea}
-        className="field__control"
-        id={name}
-        name={name}
-        required={required}
-        aria-invalid={invalid || undefined}
-        aria-describedby={fieldMessageIds(name, hint, errors)}
-      />
-      <FieldMessages name={name} hint={hint} errors={errors} />
-    </div>
+    <Field name={name} label={label} hint={hint} errors={errors} required={required}>
+      {(control) => <textarea {...textarea} {...control} />}
+    </Field>
   );
 }

@@ -6,7 +6,7 @@ import { useAuth } from '../../auth/useAuth';
 import { useI18n } from '../../i18n/I18nContext';
 import { useRealtimeEvent, useRealtimeReconnected } from '../../realtime/useRealtimeEvent';
 import { describeError } from '../../ui/describeError';
-import { FieldMessages, fieldMessageIds } from '../../ui/FieldMessages';
+import { Field } from '../../ui/Field';
 import { FormAlert } from '../../ui/FormAlert';
 import { PageHeading } from '../../ui/PageHeading';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/QueryStates';
@@ -183,22 +183,9 @@ function AssignmentItem({
             errors={fieldErrors['text']}
             onChange={(event) => setText(event.target.value)}
           />
-          <div className={fileErrors === undefined ? 'field' : 'field field--invalid'}>
-            <label className="field__label" htmlFor={fileField}>
-              {t('assignments.attach', { count: MAX_SUBMISSION_FILES })}
-            </label>
-            <input
-              className="field__control"
-              id={fileField}
-              name={fileField}
-              type="file"
-              multiple
-              aria-invalid={fileErrors !== undefined || undefined}
-              aria-describedby={fieldMessageIds(fileField, undefined, fileErrors)}
-              onChange={(event) => setFiles(Array.from(event.target.files ?? []))}
-            />
-            <FieldMessages name={fileField} errors={fileErrors} />
-          </div>
+          <Field name={fileField} label={t('assignments.attach', { count: MAX_SUBMISSION_FILES })} errors={fileErrors}>
+            {(control) => <input {...control} type="file" multiple onChange={(event) => setFiles(Array.from(event.target.files ?? []))} />}
+          </Field>
           {submit.isError ? <FormAlert message={describeError(submit.error, t)} /> : null}
           <div className="actions">
             <button type="submit" className="button" disabled={submit.isPending || empty || filesProblem !== null}>
