@@ -1,15 +1,25 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { isApiError } from '../api/ApiError';
 import { FORM_ERRORS_KEY, type FieldErrors } from '../api/problemDetails';
 import { useI18n } from '../i18n/I18nContext';
 import { describeError } from '../ui/describeError';
 import { translateProblem, validate, type ValidationProblem, type ValidationRules } from './validation';
 
+/** What a field component needs from the form for one field: spread it, `<TextField {...form.field('email')} label=… />`. */
+export interface FieldBinding {
+  name: string;
+  value: string;
+  onChange(event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>): void;
+  errors: readonly string[] | undefined;
+}
+
 export interface Form<TField extends string> {
   values: Readonly<Record<TField, string>>;
   setValue(field: TField, value: string): void;
   /** Client problems (after the first submit) and the server's messages for this field. */
   errorsFor(field: TField): readonly string[] | undefined;
+  /** The field's name (its element id), value, change handler and errors, wired to this form. */
+  field(field: TField): FieldBinding;
   /** A message about the form as a whole: the server's, or a network/limit explanation. */
   formError: string | null;
   submitting: boolean;
@@ -74,19 +84,27 @@ export function useForm<TField extends string>(
 
   const fieldsOnly = isApiError(failure) && failure.status === 400 && failure.hasFieldErrors && !failure.fieldErrors[FORM_ERRORS_KEY];
 
+  const setValue = (field: TField, value: string) => {
+    setValues((current) => ({ ...current, [field]: value }));
+    setServerErrors((current) => {
+      if (current[field] === undefined) {
+        return current;
+      }
+      const { [field]: _cleared, ...rest } = current;
+      return rest;
+    });
+  };
+
   return {
     values,
-    setValue: (field, value) => {
-      setValues((current) => ({ ...current, [field]: value }));
-      setServerErrors((current) => {
-        if (current[field] === undefined) {
-          return current;
-        }
-        const { [field]: _cleared, ...rest } = current;
-        return rest;
-      });
-    },
+    setValue,
     errorsFor,
+    field: (field) => ({
+      name: field,
+      value: values[field],
+      onChange: (event) => setValue(field, event.target.value),
+      errors: errorsFor(field),
+    }),
     formError: failure === null ? null : fieldsOnly ? t('error.fixFields') : describeError(failure, t),
     submitting,
     onSubmit,

@@ -33,52 +33,37 @@ export function ApplicationFormPage() {
       <p className="lead">{t('apply.intro')}</p>
       <form className="form" noValidate onSubmit={form.onSubmit}>
         <TextField
-          name="fullName"
+          {...form.field('fullName')}
           label={t('apply.fullName')}
           autoComplete="name"
           required
-          value={form.values.fullName}
-          onChange={(event) => form.setValue('fullName', event.target.value)}
-          errors={form.errorsFor('fullName')}
         />
         <TextField
-          name="email"
+          {...form.field('email')}
           type="email"
           label={t('apply.email')}
           autoComplete="email"
           required
-          value={form.values.email}
-          onChange={(event) => form.setValue('email', event.target.value)}
-          errors={form.errorsFor('email')}
         />
         <TextField
-          name="phone"
+          {...form.field('phone')}
           type="tel"
           label={t('apply.phone')}
           hint={t('apply.phoneHint')}
           autoComplete="tel"
-          value={form.values.phone}
-          onChange={(event) => form.setValue('phone', event.target.value)}
-          errors={form.errorsFor('phone')}
         />
         <SelectField
-          name="desiredRole"
+          {...form.field('desiredRole')}
           label={t('apply.desiredRole')}
           required
           placeholder={t('apply.chooseRole')}
           options={APPLICABLE_ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }))}
-          value={form.values.desiredRole}
-          onChange={(event) => form.setValue('desiredRole', event.target.value)}
-          errors={form.errorsFor('desiredRole')}
         />
         <TextAreaField
-          name="message"
+          {...form.field('message')}
           label={t('apply.message')}
           hint={t('apply.messageHint')}
           rows={4}
-          value={form.values.message}
-          onChange={(event) => form.setValue('message', event.target.value)}
-          errors={form.errorsFor('message')}
         />
         <FormAlert message={form.formError} />
         <button type="submit" className="button" disabled={form.submitting}>

@@ -47,33 +47,24 @@ export function RedeemInvitationPage() {
           <p className="lead">{t('invitation.intro')}</p>
           <form className="form" noValidate onSubmit={form.onSubmit}>
             <TextField
-              name="code"
+              {...form.field('code')}
               label={t('invitation.code')}
               required
               autoComplete="off"
-              value={form.values.code}
-              onChange={(event) => form.setValue('code', event.target.value)}
-              errors={form.errorsFor('code')}
             />
             <TextField
-              name="fullName"
+              {...form.field('fullName')}
               label={t('invitation.fullName')}
               hint={t('invitation.fullNameHint')}
               autoComplete="name"
-              value={form.values.fullName}
-              onChange={(event) => form.setValue('fullName', event.target.value)}
-              errors={form.errorsFor('fullName')}
             />
             <TextField
-              name="password"
+              {...form.field('password')}
               type="password"
               label={t('invitation.password')}
               hint={t('invitation.passwordHint')}
               autoComplete="new-password"
               required
-              value={form.values.password}
-              onChange={(event) => form.setValue('password', event.target.value)}
-              errors={form.errorsFor('password')}
             />
             <FormAlert message={form.formError} />
             <div className="actions">

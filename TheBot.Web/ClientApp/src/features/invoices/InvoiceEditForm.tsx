@@ -32,7 +32,7 @@ export function InvoiceEditForm({ invoice, onDone }: { invoice: Invoice; onDone:
     <section className="panel" aria-labelledby="edit-invoice-title">
       <h2 id="edit-invoice-title">{t('invoice.editTitle')}</h2>
       <form className="form" noValidate onSubmit={form.onSubmit}>
-        <InvoiceFields form={form} />
+        <InvoiceFields field={form.field} />
         <FormAlert message={form.formError} />
         <div className="actions">
           <button type="submit" className="button" disabled={form.submitting}>

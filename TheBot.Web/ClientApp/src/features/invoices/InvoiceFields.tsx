@@ -7,49 +7,36 @@ import { todayIso } from './invoiceActions';
 import { CURRENCIES, type DraftField } from './invoiceForm';
 
 /** Amount, currency, description and due date: the part of an invoice a draft may still change. */
-export function InvoiceFields<TField extends DraftField>({ form }: { form: Form<TField> }) {
+export function InvoiceFields({ field }: { field: Form<DraftField>['field'] }) {
   const { t } = useI18n();
-  const f = form as unknown as Form<DraftField>;
   return (
     <>
       <div className="form__row">
         <TextField
-          name="amount"
+          {...field('amount')}
           label={t('invoice.amount')}
           inputMode="decimal"
           required
-          value={f.values.amount}
-          onChange={(event) => f.setValue('amount', event.target.value)}
-          errors={f.errorsFor('amount')}
         />
         <SelectField
-          name="currency"
+          {...field('currency')}
           label={t('invoice.currency')}
           required
           options={CURRENCIES.map((code) => ({ value: code, label: code }))}
-          value={f.values.currency}
-          onChange={(event) => f.setValue('currency', event.target.value)}
-          errors={f.errorsFor('currency')}
         />
       </div>
       <TextAreaField
-        name="description"
+        {...field('description')}
         label={t('invoice.description')}
         rows={3}
         required
-        value={f.values.description}
-        onChange={(event) => f.setValue('description', event.target.value)}
-        errors={f.errorsFor('description')}
       />
       <TextField
-        name="dueDate"
+        {...field('dueDate')}
         type="date"
         label={t('invoice.dueDate')}
         min={todayIso()}
         required
-        value={f.values.dueDate}
-        onChange={(event) => f.setValue('dueDate', event.target.value)}
-        errors={f.errorsFor('dueDate')}
       />
     </>
   );

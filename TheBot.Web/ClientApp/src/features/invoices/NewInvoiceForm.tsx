@@ -51,36 +51,28 @@ export function NewInvoiceForm({ onCancel }: { onCancel: () => void }) {
       <h2 id="new-invoice-title">{t('invoices.new')}</h2>
       <form className="form" noValidate onSubmit={form.onSubmit}>
         <SelectField
-          name="studentId"
+          {...form.field('studentId')}
           label={t('invoice.student')}
           required
           placeholder={students.isPending ? t('common.loading') : t('common.choose')}
           options={(students.data?.items ?? []).map((s) => ({ value: s.id, label: s.fullName }))}
-          value={form.values.studentId}
           onChange={(event) => chooseStudent(event.target.value)}
-          errors={form.errorsFor('studentId')}
         />
         <SelectField
-          name="parentId"
+          {...form.field('parentId')}
           label={t('invoice.parent')}
           required
           placeholder={t('common.choose')}
           options={(student?.parents ?? []).map((p) => ({ value: p.id, label: p.fullName }))}
-          value={form.values.parentId}
-          onChange={(event) => form.setValue('parentId', event.target.value)}
-          errors={form.errorsFor('parentId')}
         />
         <SelectField
-          name="enrollmentId"
+          {...form.field('enrollmentId')}
           label={t('invoice.enrollment')}
           hint={t('invoice.enrollmentHint')}
           placeholder={t('invoice.noEnrollment')}
           options={(enrollments.data?.items ?? []).map((e) => ({ value: e.id, label: `${e.subject.name} · ${e.teacher.fullName}` }))}
-          value={form.values.enrollmentId}
-          onChange={(event) => form.setValue('enrollmentId', event.target.value)}
-          errors={form.errorsFor('enrollmentId')}
         />
-        <InvoiceFields form={form} />
+        <InvoiceFields field={form.field} />
         <FormAlert message={form.formError} />
         <div className="actions">
           <button type="submit" className="button" disabled={form.submitting}>

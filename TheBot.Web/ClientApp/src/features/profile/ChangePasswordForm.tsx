@@ -36,35 +36,26 @@ export function ChangePasswordForm() {
       <p className="muted">{t('changePassword.intro')}</p>
       <form className="form" noValidate onSubmit={form.onSubmit}>
         <TextField
-          name="currentPassword"
+          {...form.field('currentPassword')}
           type="password"
           label={t('changePassword.current')}
           autoComplete="current-password"
           required
-          value={form.values.currentPassword}
-          onChange={(event) => form.setValue('currentPassword', event.target.value)}
-          errors={form.errorsFor('currentPassword')}
         />
         <TextField
-          name="newPassword"
+          {...form.field('newPassword')}
           type="password"
           label={t('changePassword.new')}
           hint={t('changePassword.newHint')}
           autoComplete="new-password"
           required
-          value={form.values.newPassword}
-          onChange={(event) => form.setValue('newPassword', event.target.value)}
-          errors={form.errorsFor('newPassword')}
         />
         <TextField
-          name="confirmPassword"
+          {...form.field('confirmPassword')}
           type="password"
           label={t('changePassword.confirm')}
           autoComplete="new-password"
           required
-          value={form.values.confirmPassword}
-          onChange={(event) => form.setValue('confirmPassword', event.target.value)}
-          errors={form.errorsFor('confirmPassword')}
         />
         <FormAlert message={form.formError} />
         {done ? <FormAlert tone="success" message={t('changePassword.done')} /> : null}

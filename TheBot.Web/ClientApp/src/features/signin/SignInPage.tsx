@@ -46,24 +46,18 @@ export function SignInPage() {
       <p className="lead">{t('signIn.intro')}</p>
       <form className="form" noValidate onSubmit={form.onSubmit}>
         <TextField
-          name="email"
+          {...form.field('email')}
           type="email"
           label={t('signIn.email')}
           autoComplete="username"
           required
-          value={form.values.email}
-          onChange={(event) => form.setValue('email', event.target.value)}
-          errors={form.errorsFor('email')}
         />
         <TextField
-          name="password"
+          {...form.field('password')}
           type="password"
           label={t('signIn.password')}
           autoComplete="current-password"
           required
-          value={form.values.password}
-          onChange={(event) => form.setValue('password', event.target.value)}
-          errors={form.errorsFor('password')}
         />
         <FormAlert message={form.formError} />
         <button type="submit" className="button" disabled={form.submitting}>

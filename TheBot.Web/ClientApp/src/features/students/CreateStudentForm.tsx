@@ -66,14 +66,7 @@ export function CreateStudentForm({ onClose }: { onClose: () => void }) {
   });
 
   const field = (name: Field, label: string, extra: Partial<Parameters<typeof TextField>[0]> = {}) => (
-    <TextField
-      name={name}
-      label={label}
-      value={form.values[name]}
-      onChange={(event) => form.setValue(name, event.target.value)}
-      errors={form.errorsFor(name)}
-      {...extra}
-    />
+    <TextField {...form.field(name)} label={label} {...extra} />
   );
 
   return (
@@ -98,12 +91,9 @@ export function CreateStudentForm({ onClose }: { onClose: () => void }) {
           {field('student.phone', t('students.phone'), { type: 'tel' })}
           {field('student.grade', t('students.grade'), { inputMode: 'numeric', hint: t('students.gradeHint') })}
           <TextAreaField
-            name="student.goal"
+            {...form.field('student.goal')}
             label={t('students.goal')}
             rows={2}
-            value={form.values['student.goal']}
-            onChange={(event) => form.setValue('student.goal', event.target.value)}
-            errors={form.errorsFor('student.goal')}
           />
         </fieldset>
         <fieldset className="fieldset">

@@ -24,27 +24,22 @@ export function EnrollForm({ studentId, onDone }: { studentId: string; onDone: (
   return (
     <form className="form form--inline" noValidate onSubmit={form.onSubmit} aria-label={t('students.enrollTitle')}>
       <SelectField
-        name="subjectId"
+        {...form.field('subjectId')}
         label={t('students.subject')}
         required
         placeholder={t('common.choose')}
         options={(subjects.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))}
-        value={form.values.subjectId}
         onChange={(event) => {
           form.setValue('subjectId', event.target.value);
           form.setValue('teacherId', '');
         }}
-        errors={form.errorsFor('subjectId')}
       />
       <SelectField
-        name="teacherId"
+        {...form.field('teacherId')}
         label={t('students.teacher')}
         required
         placeholder={form.values.subjectId !== '' && teachers.data?.length === 0 ? t('students.noTeachers') : t('common.choose')}
         options={(teachers.data ?? []).map((p) => ({ value: p.id, label: p.fullName }))}
-        value={form.values.teacherId}
-        onChange={(event) => form.setValue('teacherId', event.target.value)}
-        errors={form.errorsFor('teacherId')}
       />
       <FormAlert message={form.formError} />
       <div className="actions">

@@ -40,29 +40,20 @@ export function InviteParentForm({ studentId, onClose }: { studentId: string; on
       {issued ? <IssuedInvitationNotice invitation={issued} /> : null}
       <form className="form" noValidate onSubmit={form.onSubmit}>
         <TextField
-          name="email"
+          {...form.field('email')}
           type="email"
           label={t('students.email')}
           required
           autoComplete="off"
-          value={form.values.email}
-          onChange={(event) => form.setValue('email', event.target.value)}
-          errors={form.errorsFor('email')}
         />
         <TextField
-          name="fullName"
+          {...form.field('fullName')}
           label={t('students.fullName')}
-          value={form.values.fullName}
-          onChange={(event) => form.setValue('fullName', event.target.value)}
-          errors={form.errorsFor('fullName')}
         />
         <TextField
-          name="phone"
+          {...form.field('phone')}
           type="tel"
           label={t('students.phone')}
-          value={form.values.phone}
-          onChange={(event) => form.setValue('phone', event.target.value)}
-          errors={form.errorsFor('phone')}
         />
         <FormAlert message={form.formError} />
         <div className="actions">

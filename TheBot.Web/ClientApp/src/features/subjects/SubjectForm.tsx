@@ -22,28 +22,19 @@ export function SubjectForm({ initial, title, submitLabel, onSubmit, onCancel }:
   return (
     <form className="form" noValidate onSubmit={form.onSubmit} aria-label={title}>
       <TextField
-        name="name"
+        {...form.field('name')}
         label={t('subjects.name')}
         required
-        value={form.values.name}
-        onChange={(event) => form.setValue('name', event.target.value)}
-        errors={form.errorsFor('name')}
       />
       <TextAreaField
-        name="description"
+        {...form.field('description')}
         label={t('subjects.description')}
         rows={2}
-        value={form.values.description}
-        onChange={(event) => form.setValue('description', event.target.value)}
-        errors={form.errorsFor('description')}
       />
       <TextField
-        name="color"
+        {...form.field('color')}
         type="color"
         label={t('subjects.color')}
-        value={form.values.color}
-        onChange={(event) => form.setValue('color', event.target.value)}
-        errors={form.errorsFor('color')}
       />
       <FormAlert message={form.formError} />
       <div className="actions">

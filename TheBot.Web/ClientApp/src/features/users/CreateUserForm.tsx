@@ -50,17 +50,13 @@ export function CreateUserForm({ onClose }: { onClose: () => void }) {
         </>
       ) : null}
       <form className="form" noValidate onSubmit={form.onSubmit}>
-        <TextField name="email" type="email" label={t('users.email')} required autoComplete="off" value={form.values.email}
-          onChange={(event) => form.setValue('email', event.target.value)} errors={form.errorsFor('email')} />
-        <TextField name="fullName" label={t('users.fullName')} required autoComplete="off" value={form.values.fullName}
-          onChange={(event) => form.setValue('fullName', event.target.value)} errors={form.errorsFor('fullName')} />
-        <SelectField name="role" label={t('users.role')} required placeholder={t('common.choose')}
-          options={ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }))} value={form.values.role}
-          onChange={(event) => form.setValue('role', event.target.value)} errors={form.errorsFor('role')} />
-        <TextField name="phone" type="tel" label={t('users.phone')} value={form.values.phone}
-          onChange={(event) => form.setValue('phone', event.target.value)} errors={form.errorsFor('phone')} />
-        <TextField name="password" type="password" label={t('users.password')} hint={t('users.passwordHint')} autoComplete="new-password"
-          value={form.values.password} onChange={(event) => form.setValue('password', event.target.value)} errors={form.errorsFor('password')} />
+        <TextField {...form.field('email')} type="email" label={t('users.email')} required autoComplete="off" />
+        <TextField {...form.field('fullName')} label={t('users.fullName')} required autoComplete="off" />
+        <SelectField {...form.field('role')} label={t('users.role')} required placeholder={t('common.choose')}
+          options={ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }))} />
+        <TextField {...form.field('phone')} type="tel" label={t('users.phone')} />
+        <TextField {...form.field('password')} type="password" label={t('users.password')} hint={t('users.passwordHint')}
+          autoComplete="new-password" />
         <FormAlert message={form.formError} />
         <div className="actions">
           <button type="submit" className="button" disabled={form.submitting}>
