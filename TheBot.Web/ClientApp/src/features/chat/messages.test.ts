@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatMessage, ChatRoom } from './chatApi';
-import { applyNewMessage, applyRoomRead, isReadByOthers, lastStoredId, markDeleted, mergeMessages, totalUnread } from './messages';
+import {
+  applyNewMessage,
+  applyRoomRead,
+  isReadByOthers,
+  lastStoredId,
+  markDeleted,
+  mergeMessages,
+  pendingMessage,
+  totalUnread,
+} from './messages';
 
 const me = 'me';
 function message(id: string, minute: number, extra: Partial<ChatMessage> = {}): ChatMessage {
@@ -63,6 +72,16 @@ describe('merging live and paged messages', () => {
     expect(merged.map((m) => m.id)).toEqual(['a', 's']);
     expect(mergeMessages(merged, [stored]).map((m) => m.id)).toEqual(['a', 's']);
     expect(lastStoredId(merged)).toBe('s');
+  });
+
+  it('shows a message being sent with its file named but not yet downloadable, until the stored one replaces it', () => {
+    const author = { id: me, fullName: 'Me', role: 'student' };
+    const file = new File(['hello'], 'notes.txt', { type: 'text/plain' });
+    const pending = pendingMessage('r1', author, 'see file', file, 'c-2');
+    expect(pending).toMatchObject({ id: 'pending:c-2', pending: true, text: 'see file', attachment: { fileName: 'notes.txt', size: 5, url: '' } });
+    expect(pendingMessage('r1', author, 'plain', null, 'c-3').attachment).toBeNull();
+    const stored = message('s', 2, { clientMessageId: 'c-2', author });
+    expect(mergeMessages([pending], [stored]).map((m) => m.id)).toEqual(['s']);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { ChatMessage, ChatParticipant, ChatRoom, RoomReadEvent } from './chatApi';
+import type { ChatAuthor, ChatMessage, ChatParticipant, ChatRoom, RoomReadEvent } from './chatApi';
 
 /** Message order: by creation time, then id (ids are time-ordered UUIDv7s); pending ones last. */
 function compare(a: ChatMessage, b: ChatMessage): number {
@@ -51,6 +51,23 @@ export function mergeMessages(existing: readonly ChatMessage[], incoming: readon
   return [...byId.values()]
     .filter((message) => !(message.pending && message.clientMessageId !== null && storedClientIds.has(message.clientMessageId)))
     .sort(compare);
+}
+
+/** A message as it shows while it is being sent: the stored one with the same clientMessageId replaces it. */
+export function pendingMessage(roomId: string, author: ChatAuthor, text: string, file: File | null, clientMessageId: string): ChatMessage {
+  return {
+    id: `pending:${clientMessageId}`,
+    roomId,
+    author,
+    text,
+    clientMessageId,
+    createdAt: new Date().toISOString(),
+    editedAt: null,
+    edited: false,
+    deleted: false,
+    pending: true,
+    attachment: file === null ? null : { fileName: file.name, contentType: file.type, size: file.size, url: '' },
+  };
 }
 
 /** Marks one message deleted in place (a deleted message keeps its place with no text). */
