@@ -6,7 +6,7 @@ import { useRealtimeEvent, useRealtimeReconnected } from '../../realtime/useReal
 import { PageHeading } from '../../ui/PageHeading';
 import { ErrorState, LoadingState } from '../../ui/QueryStates';
 import { dashboardKey, dashboardQuery } from './dashboardApi';
-import { RoleDashboard } from './DashboardSections';
+import { RoleDashboard } from './RoleDashboard';
 
 export function DashboardPage() {
   const { t } = useI18n();
