@@ -32,26 +32,9 @@ export function ApplicationFormPage() {
       <PageHeading title={t('apply.title')}>{t('apply.title')}</PageHeading>
       <p className="lead">{t('apply.intro')}</p>
       <form className="form" noValidate onSubmit={form.onSubmit}>
-        <TextField
-          {...form.field('fullName')}
-          label={t('apply.fullName')}
-          autoComplete="name"
-          required
-        />
-        <TextField
-          {...form.field('email')}
-          type="email"
-          label={t('apply.email')}
-          autoComplete="email"
-          required
-        />
-        <TextField
-          {...form.field('phone')}
-          type="tel"
-          label={t('apply.phone')}
-          hint={t('apply.phoneHint')}
-          autoComplete="tel"
-        />
+        <TextField {...form.field('fullName')} label={t('apply.fullName')} autoComplete="name" required />
+        <TextField {...form.field('email')} type="email" label={t('apply.email')} autoComplete="email" required />
+        <TextField {...form.field('phone')} type="tel" label={t('apply.phone')} hint={t('apply.phoneHint')} autoComplete="tel" />
         <SelectField
           {...form.field('desiredRole')}
           label={t('apply.desiredRole')}
@@ -59,12 +42,7 @@ export function ApplicationFormPage() {
           placeholder={t('apply.chooseRole')}
           options={APPLICABLE_ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }))}
         />
-        <TextAreaField
-          {...form.field('message')}
-          label={t('apply.message')}
-          hint={t('apply.messageHint')}
-          rows={4}
-        />
+        <TextAreaField {...form.field('message')} label={t('apply.message')} hint={t('apply.messageHint')} rows={4} />
         <FormAlert message={form.formError} />
         <button type="submit" className="button" disabled={form.submitting}>
           {form.submitting ? t('apply.submitting') : t('apply.submit')}

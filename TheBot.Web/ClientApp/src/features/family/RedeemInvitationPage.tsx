@@ -46,12 +46,7 @@ export function RedeemInvitationPage() {
         <>
           <p className="lead">{t('invitation.intro')}</p>
           <form className="form" noValidate onSubmit={form.onSubmit}>
-            <TextField
-              {...form.field('code')}
-              label={t('invitation.code')}
-              required
-              autoComplete="off"
-            />
+            <TextField {...form.field('code')} label={t('invitation.code')} required autoComplete="off" />
             <TextField
               {...form.field('fullName')}
               label={t('invitation.fullName')}

@@ -12,12 +12,7 @@ export function InvoiceFields({ field }: { field: Form<DraftField>['field'] }) {
   return (
     <>
       <div className="form__row">
-        <TextField
-          {...field('amount')}
-          label={t('invoice.amount')}
-          inputMode="decimal"
-          required
-        />
+        <TextField {...field('amount')} label={t('invoice.amount')} inputMode="decimal" required />
         <SelectField
           {...field('currency')}
           label={t('invoice.currency')}
@@ -25,19 +20,8 @@ export function InvoiceFields({ field }: { field: Form<DraftField>['field'] }) {
           options={CURRENCIES.map((code) => ({ value: code, label: code }))}
         />
       </div>
-      <TextAreaField
-        {...field('description')}
-        label={t('invoice.description')}
-        rows={3}
-        required
-      />
-      <TextField
-        {...field('dueDate')}
-        type="date"
-        label={t('invoice.dueDate')}
-        min={todayIso()}
-        required
-      />
+      <TextAreaField {...field('description')} label={t('invoice.description')} rows={3} required />
+      <TextField {...field('dueDate')} type="date" label={t('invoice.dueDate')} min={todayIso()} required />
     </>
   );
 }

@@ -45,20 +45,8 @@ export function SignInPage() {
       <PageHeading title={t('signIn.title')}>{t('signIn.title')}</PageHeading>
       <p className="lead">{t('signIn.intro')}</p>
       <form className="form" noValidate onSubmit={form.onSubmit}>
-        <TextField
-          {...form.field('email')}
-          type="email"
-          label={t('signIn.email')}
-          autoComplete="username"
-          required
-        />
-        <TextField
-          {...form.field('password')}
-          type="password"
-          label={t('signIn.password')}
-          autoComplete="current-password"
-          required
-        />
+        <TextField {...form.field('email')} type="email" label={t('signIn.email')} autoComplete="username" required />
+        <TextField {...form.field('password')} type="password" label={t('signIn.password')} autoComplete="current-password" required />
         <FormAlert message={form.formError} />
         <button type="submit" className="button" disabled={form.submitting}>
           {form.submitting ? t('signIn.submitting') : t('signIn.submit')}

@@ -90,11 +90,7 @@ export function CreateStudentForm({ onClose }: { onClose: () => void }) {
           {field('student.email', t('students.email'), { required: true, type: 'email', autoComplete: 'off' })}
           {field('student.phone', t('students.phone'), { type: 'tel' })}
           {field('student.grade', t('students.grade'), { inputMode: 'numeric', hint: t('students.gradeHint') })}
-          <TextAreaField
-            {...form.field('student.goal')}
-            label={t('students.goal')}
-            rows={2}
-          />
+          <TextAreaField {...form.field('student.goal')} label={t('students.goal')} rows={2} />
         </fieldset>
         <fieldset className="fieldset">
           <legend>{t('students.parentLegend')}</legend>

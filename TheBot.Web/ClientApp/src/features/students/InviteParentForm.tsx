@@ -39,22 +39,9 @@ export function InviteParentForm({ studentId, onClose }: { studentId: string; on
     <div className="panel">
       {issued ? <IssuedInvitationNotice invitation={issued} /> : null}
       <form className="form" noValidate onSubmit={form.onSubmit}>
-        <TextField
-          {...form.field('email')}
-          type="email"
-          label={t('students.email')}
-          required
-          autoComplete="off"
-        />
-        <TextField
-          {...form.field('fullName')}
-          label={t('students.fullName')}
-        />
-        <TextField
-          {...form.field('phone')}
-          type="tel"
-          label={t('students.phone')}
-        />
+        <TextField {...form.field('email')} type="email" label={t('students.email')} required autoComplete="off" />
+        <TextField {...form.field('fullName')} label={t('students.fullName')} />
+        <TextField {...form.field('phone')} type="tel" label={t('students.phone')} />
         <FormAlert message={form.formError} />
         <div className="actions">
           <button type="submit" className="button button--small" disabled={form.submitting}>

@@ -21,21 +21,9 @@ export function SubjectForm({ initial, title, submitLabel, onSubmit, onCancel }:
   });
   return (
     <form className="form" noValidate onSubmit={form.onSubmit} aria-label={title}>
-      <TextField
-        {...form.field('name')}
-        label={t('subjects.name')}
-        required
-      />
-      <TextAreaField
-        {...form.field('description')}
-        label={t('subjects.description')}
-        rows={2}
-      />
-      <TextField
-        {...form.field('color')}
-        type="color"
-        label={t('subjects.color')}
-      />
+      <TextField {...form.field('name')} label={t('subjects.name')} required />
+      <TextAreaField {...form.field('description')} label={t('subjects.description')} rows={2} />
+      <TextField {...form.field('color')} type="color" label={t('subjects.color')} />
       <FormAlert message={form.formError} />
       <div className="actions">
         <button type="submit" className="button" disabled={form.submitting}>
