@@ -8,6 +8,7 @@ import { useRealtimeEvent, useRealtimeReconnected } from '../../realtime/useReal
 import { describeError } from '../../ui/describeError';
 import { Field } from '../../ui/Field';
 import { FormAlert } from '../../ui/FormAlert';
+import { FormActions } from '../../ui/FormActions';
 import { PageHeading } from '../../ui/PageHeading';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/QueryStates';
 import { TextAreaField } from '../../ui/TextAreaField';
@@ -187,14 +188,12 @@ function AssignmentItem({
             {(control) => <input {...control} type="file" multiple onChange={(event) => setFiles(Array.from(event.target.files ?? []))} />}
           </Field>
           {submit.isError ? <FormAlert message={describeError(submit.error, t)} /> : null}
-          <div className="actions">
-            <button type="submit" className="button" disabled={submit.isPending || empty || filesProblem !== null}>
-              {t('assignments.send')}
-            </button>
-            <button type="button" className="button button--secondary" onClick={() => setSubmitting(false)}>
-              {t('common.cancel')}
-            </button>
-          </div>
+          <FormActions
+            submitLabel={t('assignments.send')}
+            busy={submit.isPending}
+            disabled={empty || filesProblem !== null}
+            dismiss={{ label: t('common.cancel'), onClick: () => setSubmitting(false) }}
+          />
         </form>
       ) : null}
     </li>

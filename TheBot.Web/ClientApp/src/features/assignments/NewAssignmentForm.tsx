@@ -5,6 +5,7 @@ import { useApi } from '../../services/ServicesContext';
 import { useI18n } from '../../i18n/I18nContext';
 import { describeError } from '../../ui/describeError';
 import { FormAlert } from '../../ui/FormAlert';
+import { FormActions } from '../../ui/FormActions';
 import { SelectField } from '../../ui/SelectField';
 import { TextAreaField } from '../../ui/TextAreaField';
 import { TextField } from '../../ui/TextField';
@@ -78,14 +79,13 @@ export function NewAssignmentForm({ onDone }: { onDone: () => void }) {
         <input type="checkbox" checked={publish} onChange={(event) => setPublish(event.target.checked)} /> {t('assignments.publishNow')}
       </label>
       {mutation.isError ? <FormAlert message={describeError(mutation.error, t)} /> : null}
-      <div className="actions">
-        <button type="submit" className="button" disabled={mutation.isPending || subjectId === '' || title.trim() === ''}>
-          {mutation.isPending ? t('common.saving') : t('assignments.create')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions
+        submitLabel={t('assignments.create')}
+        busy={mutation.isPending}
+        busyLabel={t('common.saving')}
+        disabled={subjectId === '' || title.trim() === ''}
+        dismiss={{ label: t('common.cancel'), onClick: onDone }}
+      />
     </form>
   );
 }

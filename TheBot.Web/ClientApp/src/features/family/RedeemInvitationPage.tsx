@@ -5,6 +5,7 @@ import { useForm } from '../../forms/useForm';
 import { maxLength, minLength, required, type ValidationRules } from '../../forms/validation';
 import { useI18n } from '../../i18n/I18nContext';
 import { FormAlert } from '../../ui/FormAlert';
+import { FormActions } from '../../ui/FormActions';
 import { PageHeading } from '../../ui/PageHeading';
 import { TextField } from '../../ui/TextField';
 import { redeemInvitation } from './familyApi';
@@ -62,11 +63,7 @@ export function RedeemInvitationPage() {
               required
             />
             <FormAlert message={form.formError} />
-            <div className="actions">
-              <button type="submit" className="button" disabled={form.submitting}>
-                {form.submitting ? t('common.saving') : t('invitation.submit')}
-              </button>
-            </div>
+            <FormActions submitLabel={t('invitation.submit')} busy={form.submitting} busyLabel={t('common.saving')} />
           </form>
           <p className="card__footer">{t('invitation.haveAccount')} <Link to="/sign-in">{t('nav.signIn')}</Link></p>
         </>

@@ -4,6 +4,7 @@ import { amountInputValue, parseAmount } from '../../format/money';
 import { useForm } from '../../forms/useForm';
 import { useI18n } from '../../i18n/I18nContext';
 import { FormAlert } from '../../ui/FormAlert';
+import { FormActions } from '../../ui/FormActions';
 import { InvoiceFields } from './InvoiceFields';
 import { draftRules } from './invoiceForm';
 import { invoicesKey, updateInvoice, type Invoice } from './invoicesApi';
@@ -34,14 +35,12 @@ export function InvoiceEditForm({ invoice, onDone }: { invoice: Invoice; onDone:
       <form className="form" noValidate onSubmit={form.onSubmit}>
         <InvoiceFields field={form.field} />
         <FormAlert message={form.formError} />
-        <div className="actions">
-          <button type="submit" className="button" disabled={form.submitting}>
-            {form.submitting ? t('common.saving') : t('common.save')}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onDone}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormActions
+          submitLabel={t('common.save')}
+          busy={form.submitting}
+          busyLabel={t('common.saving')}
+          dismiss={{ label: t('common.cancel'), onClick: onDone }}
+        />
       </form>
     </section>
   );

@@ -5,6 +5,7 @@ import { parseAmount } from '../../format/money';
 import { useForm } from '../../forms/useForm';
 import { useI18n } from '../../i18n/I18nContext';
 import { FormAlert } from '../../ui/FormAlert';
+import { FormActions } from '../../ui/FormActions';
 import { SelectField } from '../../ui/SelectField';
 import { myStudentsQuery, studentEnrollmentsQuery } from '../students/studentsApi';
 import { defaultDueDate } from './invoiceActions';
@@ -74,14 +75,12 @@ export function NewInvoiceForm({ onCancel }: { onCancel: () => void }) {
         />
         <InvoiceFields field={form.field} />
         <FormAlert message={form.formError} />
-        <div className="actions">
-          <button type="submit" className="button" disabled={form.submitting}>
-            {form.submitting ? t('common.saving') : t('invoices.createDraft')}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormActions
+          submitLabel={t('invoices.createDraft')}
+          busy={form.submitting}
+          busyLabel={t('common.saving')}
+          dismiss={{ label: t('common.cancel'), onClick: onCancel }}
+        />
       </form>
     </section>
   );

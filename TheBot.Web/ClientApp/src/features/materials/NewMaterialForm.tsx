@@ -4,7 +4,9 @@ import { isApiError } from '../../api/ApiError';
 import { useApi } from '../../services/ServicesContext';
 import { useI18n } from '../../i18n/I18nContext';
 import { describeError } from '../../ui/describeError';
+import { Field } from '../../ui/Field';
 import { FormAlert } from '../../ui/FormAlert';
+import { FormActions } from '../../ui/FormActions';
 import { SelectField } from '../../ui/SelectField';
 import { TextAreaField } from '../../ui/TextAreaField';
 import { TextField } from '../../ui/TextField';
@@ -75,21 +77,17 @@ export function NewMaterialForm({ onDone }: { onDone: () => void }) {
       />
       <TextField name="materialVideo" label={t('materials.videoField')} type="url" placeholder="https://" value={videoUrl} errors={fieldErrors['videoUrl']} onChange={(event) => setVideoUrl(event.target.value)} />
       <TextAreaField name="materialDescription" label={t('assignments.description')} rows={4} maxLength={4000} value={description} errors={fieldErrors['description']} onChange={(event) => setDescription(event.target.value)} />
-      <div className="field">
-        <label className="field__label" htmlFor="materialFile">
-          {t('materials.attachFile')}
-        </label>
-        <input className="field__control" id="materialFile" name="materialFile" type="file" onChange={(event) => setFile(event.target.files?.[0] ?? null)} />
-      </div>
+      <Field name="materialFile" label={t('materials.attachFile')}>
+        {(control) => <input {...control} type="file" onChange={(event) => setFile(event.target.files?.[0] ?? null)} />}
+      </Field>
       {mutation.isError ? <FormAlert message={describeError(mutation.error, t)} /> : null}
-      <div className="actions">
-        <button type="submit" className="button" disabled={mutation.isPending || subjectId === '' || title.trim() === ''}>
-          {mutation.isPending ? t('common.saving') : t('materials.create')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions
+        submitLabel={t('materials.create')}
+        busy={mutation.isPending}
+        busyLabel={t('common.saving')}
+        disabled={subjectId === '' || title.trim() === ''}
+        dismiss={{ label: t('common.cancel'), onClick: onDone }}
+      />
     </form>
   );
 }

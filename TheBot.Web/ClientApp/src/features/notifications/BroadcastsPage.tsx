@@ -5,6 +5,7 @@ import { useApi } from '../../services/ServicesContext';
 import { useI18n } from '../../i18n/I18nContext';
 import { describeError } from '../../ui/describeError';
 import { FormAlert } from '../../ui/FormAlert';
+import { FormActions } from '../../ui/FormActions';
 import { PageHeading } from '../../ui/PageHeading';
 import { SelectField } from '../../ui/SelectField';
 import { TextAreaField } from '../../ui/TextAreaField';
@@ -98,11 +99,12 @@ export function BroadcastsPage() {
         {mutation.isSuccess ? (
           <FormAlert tone="success" message={t('broadcasts.sent')} />
         ) : null}
-        <div className="actions">
-          <button type="submit" className="button" disabled={mutation.isPending || title.trim() === ''}>
-            {mutation.isPending ? t('broadcasts.sending') : t('broadcasts.send')}
-          </button>
-        </div>
+        <FormActions
+          submitLabel={t('broadcasts.send')}
+          busy={mutation.isPending}
+          busyLabel={t('broadcasts.sending')}
+          disabled={title.trim() === ''}
+        />
       </form>
     </section>
   );

@@ -5,6 +5,7 @@ import { useApi } from '../../services/ServicesContext';
 import { useI18n } from '../../i18n/I18nContext';
 import { describeError } from '../../ui/describeError';
 import { FormAlert } from '../../ui/FormAlert';
+import { FormActions } from '../../ui/FormActions';
 import { ErrorState, LoadingState } from '../../ui/QueryStates';
 import { TextField } from '../../ui/TextField';
 import { NOTIFICATION_TYPES, notificationSettingsQuery, saveNotificationSettings } from './notificationsApi';
@@ -87,11 +88,7 @@ export function NotificationSettingsForm() {
           />
           {mutation.isError ? <FormAlert message={describeError(mutation.error, t)} /> : null}
           {saved ? <FormAlert tone="success" message={t('notifications.saved')} /> : null}
-          <div className="actions">
-            <button type="submit" className="button" disabled={mutation.isPending}>
-              {mutation.isPending ? t('common.saving') : t('common.save')}
-            </button>
-          </div>
+          <FormActions submitLabel={t('common.save')} busy={mutation.isPending} busyLabel={t('common.saving')} />
         </form>
       ) : null}
     </section>

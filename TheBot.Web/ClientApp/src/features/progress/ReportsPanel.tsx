@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/I18nContext';
 import { useRealtimeEvent } from '../../realtime/useRealtimeEvent';
 import { describeError } from '../../ui/describeError';
 import { FormAlert } from '../../ui/FormAlert';
+import { FormActions } from '../../ui/FormActions';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/QueryStates';
 import { TextAreaField } from '../../ui/TextAreaField';
 import { TextField } from '../../ui/TextField';
@@ -99,11 +100,7 @@ function NewReportForm({ studentId }: { studentId: string }) {
       <TextField name="reportTitle" label={t('reports.titleField')} value={title} required maxLength={200} errors={fieldErrors['title']} onChange={(event) => setTitle(event.target.value)} />
       <TextAreaField name="reportBody" label={t('reports.body')} rows={5} required maxLength={10000} value={body} errors={fieldErrors['body']} onChange={(event) => setBody(event.target.value)} />
       {mutation.isError && Object.keys(fieldErrors).length === 0 ? <FormAlert message={describeError(mutation.error, t)} /> : null}
-      <div className="actions">
-        <button type="submit" className="button" disabled={mutation.isPending || title.trim() === '' || body.trim() === ''}>
-          {t('reports.saveDraft')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('reports.saveDraft')} busy={mutation.isPending} disabled={title.trim() === '' || body.trim() === ''} />
     </form>
   );
 }

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { isApiError } from '../../api/ApiError';
 import { useI18n } from '../../i18n/I18nContext';
 import { useApi } from '../../services/ServicesContext';
+import { FormActions } from '../../ui/FormActions';
 import { ErrorState, LoadingState } from '../../ui/QueryStates';
 import { TextField } from '../../ui/TextField';
 import { EnrollmentFields } from './EnrollmentFields';
@@ -81,14 +82,13 @@ export function NewLessonForm({ onCancel }: { onCancel: () => void }) {
         onChange={(event) => edit({ meetingLink: event.target.value })}
       />
       <LessonProblem error={book.error} />
-      <div className="actions">
-        <button type="submit" className="button" disabled={book.isPending || choice.enrollmentId === ''}>
-          {book.isPending ? t('common.saving') : t('lesson.book')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions
+        submitLabel={t('lesson.book')}
+        busy={book.isPending}
+        busyLabel={t('common.saving')}
+        disabled={choice.enrollmentId === ''}
+        dismiss={{ label: t('common.cancel'), onClick: onCancel }}
+      />
     </form>
   );
 }

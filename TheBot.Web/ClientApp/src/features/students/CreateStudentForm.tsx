@@ -5,6 +5,7 @@ import { useForm } from '../../forms/useForm';
 import { email, maxLength, phone, required, type ValidationRules, type Validator } from '../../forms/validation';
 import { useI18n } from '../../i18n/I18nContext';
 import { FormAlert } from '../../ui/FormAlert';
+import { FormActions } from '../../ui/FormActions';
 import { OneTimeSecret } from '../../ui/OneTimeSecret';
 import { TextAreaField } from '../../ui/TextAreaField';
 import { TextField } from '../../ui/TextField';
@@ -100,14 +101,12 @@ export function CreateStudentForm({ onClose }: { onClose: () => void }) {
           {field('parent.phone', t('students.phone'), { type: 'tel' })}
         </fieldset>
         <FormAlert message={form.formError} />
-        <div className="actions">
-          <button type="submit" className="button" disabled={form.submitting}>
-            {form.submitting ? t('common.saving') : t('students.create')}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onClose}>
-            {t('common.close')}
-          </button>
-        </div>
+        <FormActions
+          submitLabel={t('students.create')}
+          busy={form.submitting}
+          busyLabel={t('common.saving')}
+          dismiss={{ label: t('common.close'), onClick: onClose }}
+        />
       </form>
     </section>
   );

@@ -4,6 +4,7 @@ import { useForm } from '../../forms/useForm';
 import { required } from '../../forms/validation';
 import { useI18n } from '../../i18n/I18nContext';
 import { FormAlert } from '../../ui/FormAlert';
+import { FormActions } from '../../ui/FormActions';
 import { SelectField } from '../../ui/SelectField';
 import { subjectsQuery, subjectTeachersQuery } from '../subjects/subjectsApi';
 import { enroll, enrollmentsKey } from './studentsApi';
@@ -42,14 +43,7 @@ export function EnrollForm({ studentId, onDone }: { studentId: string; onDone: (
         options={(teachers.data ?? []).map((p) => ({ value: p.id, label: p.fullName }))}
       />
       <FormAlert message={form.formError} />
-      <div className="actions">
-        <button type="submit" className="button" disabled={form.submitting}>
-          {t('students.enroll')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('students.enroll')} busy={form.submitting} dismiss={{ label: t('common.cancel'), onClick: onDone }} />
     </form>
   );
 }

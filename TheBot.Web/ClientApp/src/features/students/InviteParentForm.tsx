@@ -5,6 +5,7 @@ import { useForm } from '../../forms/useForm';
 import { email, maxLength, phone, required, type ValidationRules } from '../../forms/validation';
 import { useI18n } from '../../i18n/I18nContext';
 import { FormAlert } from '../../ui/FormAlert';
+import { FormActions } from '../../ui/FormActions';
 import { TextField } from '../../ui/TextField';
 import { IssuedInvitationNotice } from './IssuedInvitationNotice';
 import { inviteParent, studentsKey, type IssuedInvitation } from './studentsApi';
@@ -43,14 +44,13 @@ export function InviteParentForm({ studentId, onClose }: { studentId: string; on
         <TextField {...form.field('fullName')} label={t('students.fullName')} />
         <TextField {...form.field('phone')} type="tel" label={t('students.phone')} />
         <FormAlert message={form.formError} />
-        <div className="actions">
-          <button type="submit" className="button button--small" disabled={form.submitting}>
-            {form.submitting ? t('common.saving') : t('students.invite')}
-          </button>
-          <button type="button" className="button button--secondary button--small" onClick={onClose}>
-            {t('common.close')}
-          </button>
-        </div>
+        <FormActions
+          submitLabel={t('students.invite')}
+          busy={form.submitting}
+          busyLabel={t('common.saving')}
+          dismiss={{ label: t('common.close'), onClick: onClose }}
+          small
+        />
       </form>
     </div>
   );

@@ -1,6 +1,7 @@
 import { useForm } from '../../forms/useForm';
 import { useI18n } from '../../i18n/I18nContext';
 import { FormAlert } from '../../ui/FormAlert';
+import { FormActions } from '../../ui/FormActions';
 import { TextAreaField } from '../../ui/TextAreaField';
 import { TextField } from '../../ui/TextField';
 import { subjectRules, type SubjectField } from './subjectForm';
@@ -25,16 +26,12 @@ export function SubjectForm({ initial, title, submitLabel, onSubmit, onCancel }:
       <TextAreaField {...form.field('description')} label={t('subjects.description')} rows={2} />
       <TextField {...form.field('color')} type="color" label={t('subjects.color')} />
       <FormAlert message={form.formError} />
-      <div className="actions">
-        <button type="submit" className="button" disabled={form.submitting}>
-          {form.submitting ? t('common.saving') : submitLabel}
-        </button>
-        {onCancel ? (
-          <button type="button" className="button button--secondary" onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
-        ) : null}
-      </div>
+      <FormActions
+        submitLabel={submitLabel}
+        busy={form.submitting}
+        busyLabel={t('common.saving')}
+        dismiss={onCancel ? { label: t('common.cancel'), onClick: onCancel } : undefined}
+      />
     </form>
   );
 }

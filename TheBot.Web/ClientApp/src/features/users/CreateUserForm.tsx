@@ -6,6 +6,7 @@ import { useForm } from '../../forms/useForm';
 import { email, maxLength, minLength, phone, required } from '../../forms/validation';
 import { useI18n } from '../../i18n/I18nContext';
 import { FormAlert } from '../../ui/FormAlert';
+import { FormActions } from '../../ui/FormActions';
 import { OneTimeSecret } from '../../ui/OneTimeSecret';
 import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
@@ -58,14 +59,12 @@ export function CreateUserForm({ onClose }: { onClose: () => void }) {
         <TextField {...form.field('password')} type="password" label={t('users.password')} hint={t('users.passwordHint')}
           autoComplete="new-password" />
         <FormAlert message={form.formError} />
-        <div className="actions">
-          <button type="submit" className="button" disabled={form.submitting}>
-            {form.submitting ? t('common.saving') : t('users.create')}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onClose}>
-            {t('common.close')}
-          </button>
-        </div>
+        <FormActions
+          submitLabel={t('users.create')}
+          busy={form.submitting}
+          busyLabel={t('common.saving')}
+          dismiss={{ label: t('common.close'), onClick: onClose }}
+        />
       </form>
     </section>
   );
