@@ -5,6 +5,8 @@ import { ROLES, type Role } from '../../auth/types';
 import { useI18n } from '../../i18n/I18nContext';
 import { describeError } from '../../ui/describeError';
 import { FormAlert } from '../../ui/FormAlert';
+import { SelectField } from '../../ui/SelectField';
+import { TextField } from '../../ui/TextField';
 import { adminApplicationsKey, approveApplication, rejectApplication, type AdminApplication, type ApprovedApplication } from './adminApplicationsApi';
 
 /** One application for the admin: who asked for what, and the decision (approve as a role, or reject, with a note). */
@@ -62,24 +64,14 @@ export function ApplicationReview({ application, onApproved }: { application: Ad
       {application.status === 'pending' && !approve.isSuccess && !reject.isSuccess ? (
         <div className="form">
           <div className="form__row">
-            <div className="field">
-              <label className="field__label" htmlFor={`${id}-role`}>
-                {t('applications.approveAs')}
-              </label>
-              <select id={`${id}-role`} className="field__control" value={role} onChange={(event) => setRole(event.target.value as Role)}>
-                {ROLES.map((option) => (
-                  <option key={option} value={option}>
-                    {t(`role.${option}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label className="field__label" htmlFor={`${id}-note`}>
-                {t('applications.note')}
-              </label>
-              <input id={`${id}-note`} className="field__control" maxLength={1000} value={note} onChange={(event) => setNote(event.target.value)} />
-            </div>
+            <SelectField
+              name={`${id}-role`}
+              label={t('applications.approveAs')}
+              options={ROLES.map((option) => ({ value: option, label: t(`role.${option}`) }))}
+              value={role}
+              onChange={(event) => setRole(event.target.value as Role)}
+            />
+            <TextField name={`${id}-note`} label={t('applications.note')} maxLength={1000} value={note} onChange={(event) => setNote(event.target.value)} />
           </div>
           <div className="actions">
             <button type="button" className="button" disabled={busy} onClick={() => approve.mutate()}>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useApi } from '../../services/ServicesContext';
 import { useI18n } from '../../i18n/I18nContext';
 import { describeError } from '../../ui/describeError';
+import { Field } from '../../ui/Field';
 import { FormAlert } from '../../ui/FormAlert';
 import { saveFile } from '../../ui/saveFile';
 import { SelectField } from '../../ui/SelectField';
@@ -82,24 +83,22 @@ export function MaterialItem({ material, teaches, student }: { material: Materia
             disabled={status.isPending}
             onChange={(event) => status.mutate(event.target.value as MaterialStatus)}
           />
-          <div className="field">
-            <label className="field__label" htmlFor={`material-file-${material.id}`}>
-              {material.file ? t('materials.replaceFile') : t('materials.attachFile')}
-            </label>
-            <input
-              className="field__control"
-              id={`material-file-${material.id}`}
-              type="file"
-              disabled={upload.isPending}
-              onChange={(event) => {
-                const file = event.target.files?.[0];
-                if (file) {
-                  upload.mutate(file);
-                }
-                event.target.value = '';
-              }}
-            />
-          </div>
+          <Field name={`material-file-${material.id}`} label={material.file ? t('materials.replaceFile') : t('materials.attachFile')}>
+            {(control) => (
+              <input
+                {...control}
+                type="file"
+                disabled={upload.isPending}
+                onChange={(event) => {
+                  const file = event.target.files?.[0];
+                  if (file) {
+                    upload.mutate(file);
+                  }
+                  event.target.value = '';
+                }}
+              />
+            )}
+          </Field>
         </div>
       ) : null}
       {error ? <FormAlert message={describeError(error, t)} /> : null}
