@@ -23,7 +23,14 @@ export interface FieldControlProps {
  * The one label/hint/error wrapper: the control's id is the field's name (forms focus the first invalid
  * field by it), and aria-describedby points at whichever of the hint and the errors are shown.
  */
-export function Field({ name, label, hint, errors, required, children }: FieldFrameProps & { children: (control: FieldControlProps) => ReactNode }) {
+export function Field({
+  name,
+  label,
+  hint,
+  errors,
+  required,
+  children,
+}: FieldFrameProps & { children: (control: FieldControlProps) => ReactNode }) {
   const invalid = (errors?.length ?? 0) > 0;
   return (
     <div className={invalid ? 'field field--invalid' : 'field'}>

@@ -71,7 +71,13 @@ export function ApplicationReview({ application, onApproved }: { application: Ad
               value={role}
               onChange={(event) => setRole(event.target.value as Role)}
             />
-            <TextField name={`${id}-note`} label={t('applications.note')} maxLength={1000} value={note} onChange={(event) => setNote(event.target.value)} />
+            <TextField
+              name={`${id}-note`}
+              label={t('applications.note')}
+              maxLength={1000}
+              value={note}
+              onChange={(event) => setNote(event.target.value)}
+            />
           </div>
           <div className="actions">
             <button type="button" className="button" disabled={busy} onClick={() => approve.mutate()}>

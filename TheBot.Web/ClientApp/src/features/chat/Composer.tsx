@@ -1,7 +1,10 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n/I18nContext';
 
-/** The box a message is written in, with an optional file; Enter sends, Shift+Enter starts a new line. The text comes back if sending fails. */
+/**
+ * The box a message is written in, with an optional file: Enter sends, Shift+Enter starts a new line, and the
+ * text comes back if sending fails.
+ */
 export function Composer({ onSend, onTyping }: { onSend: (text: string, file: File | null) => Promise<void>; onTyping: () => void }) {
   const { t } = useI18n();
   const [text, setText] = useState('');

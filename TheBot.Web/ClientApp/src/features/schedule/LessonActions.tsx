@@ -45,7 +45,12 @@ export function LessonActions({ lesson }: { lesson: Lesson }) {
           </button>
         ) : null}
         {manages && started ? (
-          <button type="button" className="button button--secondary" disabled={busy} onClick={() => run(() => markLessonMissed(api, lesson.id))}>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={busy}
+            onClick={() => run(() => markLessonMissed(api, lesson.id))}
+          >
             {t('lesson.missed')}
           </button>
         ) : null}
