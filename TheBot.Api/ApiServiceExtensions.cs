@@ -32,6 +32,7 @@ using TheBot.Api.Platform.RateLimiting;
 using TheBot.Api.Platform.Realtime;
 using TheBot.Api.Platform.Storage;
 using TheBot.ServiceDefaults.Authentication;
+using TheBot.ServiceDefaults.Configuration;
 using TheBot.ServiceDefaults.Networking;
 
 namespace TheBot.Api;
@@ -48,10 +49,14 @@ public static class ApiServiceExtensions
             {
                 // Features open their own transactions; a retrying strategy would refuse them.
                 settings.DisableRetry = true;
-                settings.ConnectionString = DatabaseConnectionTuning.Apply(settings.ConnectionString);
+                settings.ConnectionString = DatabaseConnectionTuning.Apply(
+                    DatabaseConnectionTuning.WithPassword(settings.ConnectionString, ConnectionPasswords.Of(builder.Configuration, "thebot")));
             },
             options => options.UseSnakeCaseNamingConvention().AddInterceptors(SqlCommandCounter.Instance, StaleConnectionEviction.Instance));
-        builder.AddRedisClient("redis", settings => settings.DisableHealthChecks = true);
+        builder.AddRedisClient(
+            "redis",
+            settings => settings.DisableHealthChecks = true,
+            options => options.Password = ConnectionPasswords.Of(builder.Configuration, "redis") ?? options.Password);
         builder.Services.AddHealthChecks().AddCheck<RedisEventsHealthCheck>(RedisEventsHealthCheck.Name);
 
         var services = builder.Services;

@@ -6,6 +6,7 @@ using TheBot.Realtime.Hubs;
 using TheBot.Realtime.Relay;
 using TheBot.Realtime.Sessions;
 using TheBot.ServiceDefaults.Authentication;
+using TheBot.ServiceDefaults.Configuration;
 
 namespace TheBot.Realtime;
 
@@ -15,7 +16,9 @@ public static class RealtimeServiceExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
 
-        builder.AddRedisClient("redis");
+        builder.AddRedisClient(
+            "redis",
+            configureOptions: options => options.Password = ConnectionPasswords.Of(builder.Configuration, "redis") ?? options.Password);
         builder.AddTheBotJwtAuthentication<SessionCheckingJwtEvents>();
         builder.Services.AddAuthorization();
 

@@ -8,12 +8,14 @@ using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using TheBot.ServiceDefaults.Configuration;
 
 namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
 /// What every TheBot service shares: telemetry, service discovery, resilient HttpClients and
-/// the <c>/health</c> (readiness) and <c>/alive</c> (liveness) endpoints.
+/// the <c>/health</c> (readiness) and <c>/alive</c> (liveness) endpoints, and settings from a folder of files
+/// (<see cref="ConfigurationFiles"/>), which is how deployments hand over secrets.
 /// </summary>
 public static class ServiceDefaultsExtensions
 {
@@ -27,6 +29,7 @@ public static class ServiceDefaultsExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
 
+        builder.AddConfigurationFiles();
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
 

@@ -34,4 +34,15 @@ public static class DatabaseConnectionTuning
 
         return builder.ConnectionString;
     }
+
+    /// <summary>The connection string with the password deployments keep apart (<see cref="TheBot.ServiceDefaults.Configuration.ConnectionPasswords"/>), when there is one.</summary>
+    public static string? WithPassword(string? connectionString, string? password)
+    {
+        if (password is null || string.IsNullOrWhiteSpace(connectionString))
+        {
+            return connectionString;
+        }
+
+        return new NpgsqlConnectionStringBuilder(connectionString) { Password = password }.ConnectionString;
+    }
 }
