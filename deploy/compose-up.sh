@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # One command from a clone to TheBot running with Docker Compose on this host (docs/deployment.md, section 2):
 # makes deploy/compose/.env (git-ignored) with every required secret generated and the first admin's sign-in,
+# writes them into deploy/compose/secrets/ (deploy/compose-secrets.sh: the files Compose mounts into the services),
 # builds the images, starts everything and waits until it is healthy, then prints the address and the sign-in.
 # Idempotent: values already in .env are kept, so running it again only rebuilds and restarts what changed.
 #
@@ -36,7 +37,7 @@ for tool in docker openssl; do
 done
 $dry_run || docker compose version >/dev/null
 
-step "2/5 Settings and secrets in deploy/compose/.env (git-ignored; existing values are kept)"
+step "2/5 Settings and secrets in deploy/compose/.env and secrets/ (git-ignored; existing values are kept)"
 env_file=.env
 $dry_run && env_file="$(mktemp)" && { [[ -f .env ]] && cp .env "$env_file" || true; }
 [[ -s "$env_file" ]] || cp .env.example "$env_file"
@@ -57,6 +58,16 @@ done < .env.example
 set_if_empty BOOTSTRAP_ADMIN_EMAIL "${admin_email:-admin@$(hostname -f 2>/dev/null || hostname)}"
 [[ -n "$registry" ]] && sed -i "s|^THEBOT_IMAGE_REGISTRY=.*|THEBOT_IMAGE_REGISTRY=$registry|" "$env_file"
 chmod 600 "$env_file"
+secrets_digest() { cat secrets/* 2>/dev/null | sha256sum; }
+before="$(secrets_digest)"
+if $dry_run; then
+  echo "+ ../compose-secrets.sh .env   (secrets/<name> from .env, mounted read-only into the services)"
+else
+  ../compose-secrets.sh "$env_file"
+fi
+# Compose recreates a container when its definition changes, not when a mounted file does.
+recreate=()
+[[ "$(secrets_digest)" == "$before" ]] || recreate=(--force-recreate)
 
 step "3/5 Images"
 if $build; then
@@ -67,13 +78,13 @@ fi
 
 step "4/5 Start and wait until every service is healthy"
 run docker compose config --quiet
-run docker compose up -d --wait
+run docker compose up -d --wait "${recreate[@]}"
 
 step "5/5 Done"
 port="$(sed -n 's/^WEB_PORT=//p' "$env_file")"
 echo "  TheBot: http://$(hostname -f 2>/dev/null || hostname):${port:-3000}"
 echo "  First admin (created once, on an empty database): $(sed -n 's/^BOOTSTRAP_ADMIN_EMAIL=//p' "$env_file")," \
   "password: BOOTSTRAP_ADMIN_PASSWORD in deploy/compose/.env"
-echo "  Then: sign in, change the password, empty the two BOOTSTRAP_ADMIN_ values in .env (docs/deployment.md, section 4)."
+echo "  Then: sign in, change the password, empty the two BOOTSTRAP_ADMIN_ values in .env and run this again (docs/deployment.md, section 4)."
 $dry_run && rm -f "$env_file"
 exit 0

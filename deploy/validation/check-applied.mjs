@@ -1,6 +1,6 @@
 // What `kubectl apply -k` would send, checked the way a cluster would find out the hard way. Offline.
 // Usage: node check-applied.mjs rendered.yaml   (exit 0: fine; 1: each problem printed)
-// - every secret key a container needs (not marked optional) exists and is not empty, and a first admin's key,
+// - every secret key a container needs as a variable or a file (not marked optional) exists and is not empty, and a first admin's key,
 //   when present, is not empty either (an empty one silently creates no admin);
 // - an overlay with TLS (a real site) names no placeholder host, gives every image a registry and has its
 //   certificate from somewhere (a Secret it applies, or cert-manager);
@@ -17,19 +17,36 @@ const secretValue = (secret, key) =>
     : secret.stringData?.[key];
 
 const workloads = [...of("Deployment"), ...of("StatefulSet")];
-for (const workload of workloads) {
+
+// Every use of a Secret's key: { workload, what (a variable or a file), secret, key, optional }.
+function secretUses(workload) {
+  const uses = [];
   for (const container of workload.spec.template.spec.containers) {
     for (const variable of container.env ?? []) {
       const ref = variable.valueFrom?.secretKeyRef;
-      if (!ref) continue;
-      const secret = of("Secret").find((s) => s.metadata.name === ref.name);
-      const value = secret ? secretValue(secret, ref.key) : undefined;
-      if (!ref.optional && (value === undefined || value === "")) {
-        problems.push(`${workload.metadata.name}: ${variable.name} needs the key ${ref.key} of the Secret ${ref.name}, which is ${value === undefined ? "missing" : "empty"}`);
+      if (ref) uses.push({ what: variable.name, secret: ref.name, key: ref.key, optional: !!ref.optional });
+    }
+  }
+  for (const volume of workload.spec.template.spec.volumes ?? []) {
+    const sources = volume.projected?.sources?.map((s) => s.secret).filter(Boolean) ?? (volume.secret ? [{ ...volume.secret, name: volume.secret.secretName }] : []);
+    for (const source of sources) {
+      for (const item of source.items ?? []) {
+        uses.push({ what: `the file ${item.path}`, secret: source.name, key: item.key, optional: !!source.optional });
       }
-      if (ref.key.startsWith("bootstrap-") && value === "") {
-        problems.push(`${workload.metadata.name}: ${ref.key} is empty, so no first admin would be created (fill it in, or remove the line)`);
-      }
+    }
+  }
+  return uses;
+}
+
+for (const workload of workloads) {
+  for (const use of secretUses(workload)) {
+    const secret = of("Secret").find((s) => s.metadata.name === use.secret);
+    const value = secret ? secretValue(secret, use.key) : undefined;
+    if (!use.optional && (value === undefined || value === "")) {
+      problems.push(`${workload.metadata.name}: ${use.what} needs the key ${use.key} of the Secret ${use.secret}, which is ${value === undefined ? "missing" : "empty"}`);
+    }
+    if (use.key.startsWith("bootstrap-") && value === "") {
+      problems.push(`${workload.metadata.name}: ${use.key} is empty, so no first admin would be created (fill it in, or remove the line)`);
     }
   }
 }
@@ -90,17 +107,14 @@ function endpoints(name, connectionString) {
 }
 
 for (const workload of workloads) {
-  for (const container of workload.spec.template.spec.containers) {
-    for (const variable of container.env ?? []) {
-      const ref = variable.valueFrom?.secretKeyRef;
-      if (!ref || !variable.name.startsWith("ConnectionStrings__")) continue;
-      const secret = of("Secret").find((s) => s.metadata.name === ref.name);
-      const value = secret && secretValue(secret, ref.key);
-      if (!value) continue;
-      for (const { host, port } of endpoints(ref.key, value)) {
-        if (!mayReachOutside(workload, port)) {
-          problems.push(`${workload.metadata.name}: no network policy lets it reach ${host}:${port} (${variable.name})`);
-        }
+  for (const use of secretUses(workload)) {
+    if (!/ConnectionStrings__/.test(use.what)) continue;
+    const secret = of("Secret").find((s) => s.metadata.name === use.secret);
+    const value = secret && secretValue(secret, use.key);
+    if (!value) continue;
+    for (const { host, port } of endpoints(use.key, value)) {
+      if (!mayReachOutside(workload, port)) {
+        problems.push(`${workload.metadata.name}: no network policy lets it reach ${host}:${port} (${use.what})`);
       }
     }
   }

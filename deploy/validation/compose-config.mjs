@@ -3,9 +3,9 @@
 // validates the result against the Compose specification's schema (the one dclint ships). Offline.
 // Usage: node compose-config.mjs <folder> [--exec <service> <command...>]
 //   exit 0 and the interpolated file as JSON on stdout; exit 1 with Compose's error for an unset required
-//   variable or a schema violation. With --exec, also checks a command run in <service> by `docker compose exec`:
+//   variable, a schema violation or a secret's file that is missing (Compose bind-mounts it). With --exec, also checks a command run in <service> by `docker compose exec`:
 //   PostgreSQL clients must connect over TCP with a password from the container's environment.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { createRequire } from "node:module";
 import { parse } from "yaml";
@@ -78,6 +78,14 @@ const validate = ajv.compile(JSON.parse(readFileSync(schemaFile, "utf8")));
 if (!validate(config)) {
   for (const error of validate.errors) console.error(`${file}: ${error.instancePath} ${error.message}`);
   process.exit(1);
+}
+
+for (const [name, secret] of Object.entries(config.secrets ?? {})) {
+  const used = Object.values(config.services ?? {}).some((s) => (s.secrets ?? []).some((r) => (r.source ?? r) === name));
+  if (used && secret.file && !existsSync(join(folder, secret.file))) {
+    console.error(`${file}: the file ${secret.file} of secret ${name} does not exist (deploy/compose-secrets.sh writes it from .env)`);
+    process.exit(1);
+  }
 }
 
 if (rest[0] === "--exec") {

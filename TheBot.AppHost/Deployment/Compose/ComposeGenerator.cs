@@ -63,6 +63,7 @@ public static class ComposeGenerator
                 }
             },
             { "volumes", volumes },
+            { "secrets", Secrets(model) },
         };
 
         var files = new GeneratedFiles();
@@ -80,6 +81,7 @@ public static class ComposeGenerator
             { "image", isProject ? $"${{{ImageRegistryVariable}:-}}{service.Image}" : service.Image },
             { "depends_on", DependsOn(service, model) },
             { "volumes", service.Volumes.Count == 0 ? null : new YamlSeq(service.Volumes.Select(Volume)) },
+            { "secrets", service.SecretFiles.Count == 0 ? null : new YamlSeq(service.SecretFiles.Select(SecretMount)) },
             { "environment", Environment(service) },
             { "ports", Ports(service) },
             { "networks", Networks(service) },
@@ -151,6 +153,38 @@ public static class ComposeGenerator
         { "read_only", true },
         { "security_opt", new YamlSeq { "no-new-privileges:true" } },
         { "tmpfs", new YamlSeq { DeploymentHardeningExtensions.ScratchDirectory } },
+    };
+
+    /// <summary>The folder beside the compose file where deploy/compose-secrets.sh writes one file per secret (git-ignored).</summary>
+    public const string SecretsFolder = "secrets";
+
+    /// <summary>
+    /// One Compose secret per parameter a service reads from a file, from <c>secrets/&lt;parameter&gt;</c>. Files, not
+    /// <c>environment:</c> sources: Compose copies those into the container, which a read-only root refuses; a file is
+    /// bind-mounted read-only instead.
+    /// </summary>
+    private static YamlMap? Secrets(DeploymentModel model)
+    {
+        var parameters = model.Services.SelectMany(s => s.SecretFiles).Select(f => f.Parameter).Distinct().OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
+        if (parameters.Count == 0)
+        {
+            return null;
+        }
+
+        var secrets = new YamlMap();
+        foreach (var parameter in parameters)
+        {
+            secrets.Add(parameter.Name, new YamlMap { { "file", $"./{SecretsFolder}/{parameter.Name}" } });
+        }
+
+        return secrets;
+    }
+
+    /// <summary>Mounted as <c>/run/secrets/&lt;file name&gt;</c>, the name the service's key-per-file configuration maps to its key.</summary>
+    private static YamlMap SecretMount(SecretFile file) => new()
+    {
+        { "source", file.Parameter.Name },
+        { "target", file.FileName },
     };
 
     private static YamlMap Environment(DeployedService service)

@@ -12,13 +12,14 @@ internal static class EnvExample
         var text = new StringBuilder(DeploymentConventions.ComposeHeader);
         text.Append("# Copy to .env beside docker-compose.yaml and fill in every empty value. Never commit .env.\n");
 
-        text.Append("\n## Secrets (AppHost parameters). Compose refuses to start while one is missing.\n");
+        text.Append("\n## Secrets (AppHost parameters), all required. deploy/compose-secrets.sh copies them into secrets/, which Compose mounts\n");
+        text.Append("## read-only into the services that need each; it refuses to while one is empty.\n");
         foreach (var parameter in model.Parameters.Where(p => !p.Optional))
         {
             text.Append(CultureInfo.InvariantCulture, $"# {DeploymentConventions.Describe(parameter)}\n{parameter.EnvironmentName}=\n");
         }
 
-        text.Append("\n## Optional (AppHost parameters). Empty or missing: the default applies.\n");
+        text.Append("\n## Optional (AppHost parameters). Empty or missing: the default applies (credentials among them reach the services as files too).\n");
         foreach (var parameter in model.Parameters.Where(p => p.Optional))
         {
             text.Append(CultureInfo.InvariantCulture, $"# {DeploymentConventions.Describe(parameter)}\n{parameter.EnvironmentName}={parameter.DefaultValue}\n");

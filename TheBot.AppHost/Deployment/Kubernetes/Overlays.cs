@@ -79,26 +79,29 @@ public static class Overlays
             }),
         }));
 
-        foreach (var service in projects.Where(s => s.Environment.Any(v => v.Value.ConnectionStringOf is not null)))
+        foreach (var service in projects.Where(s => s.SecretFiles.Any(f => f.PasswordOf is not null)))
         {
             var path = $"patches/{service.Name}-connection-strings.yaml";
             patches.Add(JsonPatch(path, new YamlMap { { "kind", "Deployment" }, { "name", service.Name } }));
             files.Add($"{dir}/{path}", Header + YamlWriter.Write(new YamlSeq
             {
-                Replace("/spec/template/spec/containers/0/env", KubernetesEnvironment.Env(service, managedConnectionStrings: true) ?? new YamlSeq()),
+                // The base puts the secret files' volume first; the test makes a change there fail instead of patching another.
+                new YamlMap { { "op", "test" }, { "path", "/spec/template/spec/volumes/0/name" }, { "value", KubernetesEnvironment.SecretsVolume } },
+                Replace("/spec/template/spec/volumes/0/projected/sources", KubernetesEnvironment.SecretFileSources(service, managedConnectionStrings: true)),
             }));
         }
 
         KubernetesGenerator.Add(files, $"{dir}/managed-servers.yaml", NetworkPolicies.ManagedServers(model));
 
-        var connectionStrings = projects.SelectMany(s => s.Environment)
-            .Where(v => v.Value.ConnectionStringOf is not null)
-            .GroupBy(v => v.Value.ConnectionStringOf!)
-            .Select(g => g.First().Value)
+        var connectionStrings = projects.SelectMany(s => s.SecretFiles)
+            .Where(f => f.PasswordOf is not null)
+            .GroupBy(f => f.PasswordOf!.Value.ConnectionStringOf!)
+            .Select(g => g.First().PasswordOf!.Value)
             .ToList();
-        var parameters = projects.SelectMany(s => s.Environment)
-            .Where(v => v.Value.ConnectionStringOf is null)
-            .SelectMany(v => v.Value.Parameters)
+        var parameters = projects.SelectMany(s => s.SecretFiles)
+            .Where(f => f.PasswordOf is null)
+            .Select(f => f.Parameter)
+            .Concat(projects.SelectMany(s => s.Environment).SelectMany(v => v.Value.Parameters))
             .Distinct()
             .ToList();
         files.Add($"{dir}/{SecretsFile}.example", SecretsExample(model.Parameters.Where(parameters.Contains)));

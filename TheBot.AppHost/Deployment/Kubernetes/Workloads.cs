@@ -139,11 +139,18 @@ public static class Workloads
     private static YamlMap PodTemplate(DeployedService service, bool volumeClaims)
     {
         var isProject = service.Kind == ServiceKind.Project;
-        var volumes = new YamlSeq(service.Hardening.ScratchDirectories.Select(d => (object)new YamlMap
+        var volumes = new YamlSeq();
+        // First, so that an overlay's patch can find it at /spec/template/spec/volumes/0.
+        if (KubernetesEnvironment.SecretFilesVolume(service) is { } secrets)
         {
-            { "name", ScratchVolumeName(d) },
-            { "emptyDir", new YamlMap { { "sizeLimit", "64Mi" } } },
-        }));
+            volumes.Add(secrets);
+        }
+
+        foreach (var directory in service.Hardening.ScratchDirectories)
+        {
+            volumes.Add(new YamlMap { { "name", ScratchVolumeName(directory) }, { "emptyDir", new YamlMap { { "sizeLimit", "64Mi" } } } });
+        }
+
         if (!volumeClaims)
         {
             foreach (var volume in service.Volumes)
@@ -191,11 +198,17 @@ public static class Workloads
 
     private static YamlMap Container(DeployedService service)
     {
-        var mounts = new YamlSeq(service.Hardening.ScratchDirectories.Select(d => (object)new YamlMap
+        var mounts = new YamlSeq();
+        if (KubernetesEnvironment.SecretFilesMount(service) is { } secrets)
         {
-            { "name", ScratchVolumeName(d) },
-            { "mountPath", d },
-        }));
+            mounts.Add(secrets);
+        }
+
+        foreach (var directory in service.Hardening.ScratchDirectories)
+        {
+            mounts.Add(new YamlMap { { "name", ScratchVolumeName(directory) }, { "mountPath", directory } });
+        }
+
         foreach (var volume in service.Volumes)
         {
             mounts.Add(new YamlMap { { "name", volume.Name }, { "mountPath", volume.MountPath }, { "readOnly", volume.ReadOnly ? true : null } });

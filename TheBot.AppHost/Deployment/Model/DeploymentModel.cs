@@ -38,6 +38,16 @@ public sealed record ServicePort(string Name, string Scheme, int TargetPort, int
 
 public sealed record ServiceVolume(string Name, string MountPath, bool ReadOnly);
 
+/// <summary>
+/// A secret a .NET service reads from a file rather than its environment: <see cref="FileName"/> is the configuration
+/// key with <c>__</c> for <c>:</c> (the services' key-per-file configuration), the content <see cref="Parameter"/>'s value.
+/// <see cref="PasswordOf"/> is set when the file holds the password taken out of that connection string.
+/// </summary>
+public sealed record SecretFile(string FileName, DeployedParameter Parameter, ConnectionStringVariable? PasswordOf = null);
+
+/// <summary>A connection string variable as the AppHost gave it, password included (<see cref="DeployValue.ConnectionStringOf"/> set).</summary>
+public sealed record ConnectionStringVariable(string Name, DeployValue Value);
+
 public sealed record DeployedService(
     string Name,
     ServiceKind Kind,
@@ -46,6 +56,7 @@ public sealed record DeployedService(
     string? Entrypoint,
     IReadOnlyList<DeployValue> Args,
     IReadOnlyList<EnvironmentVariable> Environment,
+    IReadOnlyList<SecretFile> SecretFiles,
     IReadOnlyList<ServicePort> Ports,
     IReadOnlyList<ServiceVolume> Volumes,
     ResourceLimitsAnnotation Limits,

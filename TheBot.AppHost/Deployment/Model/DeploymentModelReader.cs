@@ -84,6 +84,8 @@ public sealed class DeploymentModelReader(DistributedApplicationModel model, Dis
             environment[index] = environment[index] with { Value = value with { Parts = MergeLiterals([.. value.Parts, new LiteralPart(sized)]) } };
         }
 
+        var secretFiles = kind == ServiceKind.Project ? TakeSecretFiles(resource, environment) : [];
+
         return new DeployedService(
             resource.Name,
             kind,
@@ -92,6 +94,7 @@ public sealed class DeploymentModelReader(DistributedApplicationModel model, Dis
             (resource as ContainerResource)?.Entrypoint,
             await ReadArgsAsync(resource, cancellationToken),
             environment,
+            secretFiles,
             ReadPorts(resource, kind),
             volumes,
             limits,
@@ -104,6 +107,66 @@ public sealed class DeploymentModelReader(DistributedApplicationModel model, Dis
             resource is ProjectResource project ? Path.GetFileNameWithoutExtension(project.GetProjectMetadata().ProjectPath) : null,
             [.. resource.Annotations.OfType<ExternalEgressAnnotation>()],
             resource.Annotations.OfType<ManagedServerPortsAnnotation>().LastOrDefault()?.Ports ?? []);
+    }
+
+    /// <summary>
+    /// Takes the secrets out of a .NET service's environment: a variable that is a credential becomes a file of the same
+    /// name; a connection string keeps its place without its password, which becomes the file
+    /// <c>ConnectionPasswords__&lt;name&gt;</c> (TheBot.ServiceDefaults' ConnectionPasswords). Settings stay variables.
+    /// </summary>
+    private static List<SecretFile> TakeSecretFiles(IResource resource, List<EnvironmentVariable> environment)
+    {
+        var files = new List<SecretFile>();
+        for (var i = 0; i < environment.Count; i++)
+        {
+            var (name, value) = (environment[i].Name, environment[i].Value);
+            if (value.IsLiteral || value.SoleParameter is { IsSetting: true })
+            {
+                continue;
+            }
+
+            if (value.SoleParameter is { } parameter)
+            {
+                files.Add(new SecretFile(name, parameter));
+                environment.RemoveAt(i--);
+            }
+            else if (value.ConnectionStringOf is not null && name.StartsWith(ConnectionStringPrefix, StringComparison.Ordinal))
+            {
+                var (withoutPassword, password) = SplitPassword(resource, name, value);
+                files.Add(new SecretFile(ConnectionPasswordPrefix + name[ConnectionStringPrefix.Length..], password, new ConnectionStringVariable(name, value)));
+                environment[i] = environment[i] with { Value = withoutPassword };
+            }
+            else
+            {
+                throw new InvalidOperationException($"'{resource.Name}' composes {name} from secrets; only a connection string's password can be kept apart.");
+            }
+        }
+
+        return files;
+    }
+
+    private const string ConnectionStringPrefix = "ConnectionStrings__";
+    private const string ConnectionPasswordPrefix = "ConnectionPasswords__";
+
+    /// <summary>
+    /// Aspire writes a password as <c>;Password={p}</c> (PostgreSQL) or <c>,password={p}</c> (Redis): the part with its
+    /// separator comes out, whatever follows stays.
+    /// </summary>
+    private static (DeployValue WithoutPassword, DeployedParameter Password) SplitPassword(IResource resource, string name, DeployValue value)
+    {
+        var parts = value.Parts.ToList();
+        var index = parts.FindIndex(p => p is ParameterPart);
+        if (index < 1 || parts.Skip(index + 1).Any(p => p is ParameterPart)
+            || parts[index - 1] is not LiteralPart { Text: var before }
+            || !(before.EndsWith(";Password=", StringComparison.OrdinalIgnoreCase) || before.EndsWith(",password=", StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new InvalidOperationException($"'{resource.Name}': {name} has its secret somewhere other than one ';Password=' or ',password=' part.");
+        }
+
+        var password = ((ParameterPart)parts[index]).Parameter;
+        parts[index - 1] = new LiteralPart(before[..^";Password=".Length]);
+        parts.RemoveAt(index);
+        return (value with { Parts = MergeLiterals(parts) }, password);
     }
 
     private static T Required<T>(IResource resource, string declaredWith) where T : IResourceAnnotation =>
