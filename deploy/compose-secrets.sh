@@ -17,7 +17,7 @@ required="$(sed -n '/^## Secrets/,/^## [^S]/{s/^\([A-Z0-9_]*\)=.*/\1/p}' .env.ex
 umask 077
 mkdir -p secrets
 chmod 700 secrets   # the folder keeps the host's other users out
-for name in $(sed -n 's|^    file: \./secrets/||p' docker-compose.yaml); do
+for name in $(sed -n 's|^    file: "\{0,1\}\./secrets/\([^"]*\)"\{0,1\}$|\1|p' docker-compose.yaml); do
   variable="${name^^}"
   variable="${variable//-/_}"
   value="$(sed -n "s/^$variable=//p" "$env_file" | tail -n 1)"

@@ -35,9 +35,8 @@ public sealed partial class ConnectionCapacityTests
     {
         var rendered = await RenderedOverlay.GetAsync(overlay);
         var maxReplicas = rendered.Single("HorizontalPodAutoscaler", "api").GetProperty("spec").GetProperty("maxReplicas").GetInt32();
-        var api = Container(rendered.Single("Deployment", "api"));
-        var connection = api.GetProperty("env").EnumerateArray().Single(e => e.GetProperty("name").GetString() == "ConnectionStrings__thebot");
-        var pool = MaxPoolSize(connection.GetProperty("value").GetString()!);
+        var config = rendered.OfKind("ConfigMap").Single(c => c.GetProperty("metadata").GetProperty("name").GetString()!.StartsWith("api-env", StringComparison.Ordinal));
+        var pool = MaxPoolSize(config.GetProperty("data").GetProperty("ConnectionStrings__thebot").GetString()!);
         var postgres = Container(rendered.Single("StatefulSet", "postgres"));
         var maxConnections = MaxConnections(postgres.GetProperty("args").EnumerateArray().Select(a => a.GetString()!));
 

@@ -55,7 +55,9 @@ internal sealed class GeneratedDeployment
             .Where(f => !IsOperatorSecret(f)),
         StringComparer.Ordinal);
 
-    /// <summary>.env and secrets/*.env are the operator's, git-ignored, never generated.</summary>
+    /// <summary>.env, secrets/*.env and Compose's secrets/ (deploy/compose-secrets.sh) are the operator's, git-ignored, never generated.</summary>
     public static bool IsOperatorSecret(string relativePath) =>
-        relativePath == ".env" || (relativePath.Contains("/secrets/", StringComparison.Ordinal) && relativePath.EndsWith(".env", StringComparison.Ordinal));
+        relativePath == ".env"
+        || (relativePath.Contains("/secrets/", StringComparison.Ordinal) && relativePath.EndsWith(".env", StringComparison.Ordinal))
+        || relativePath.StartsWith("secrets/", StringComparison.Ordinal) || relativePath.StartsWith("compose/secrets/", StringComparison.Ordinal);
 }

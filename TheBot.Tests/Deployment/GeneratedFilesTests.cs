@@ -47,10 +47,18 @@ public sealed class GeneratedFilesTests
         var compose = await File.ReadAllTextAsync(Path.Combine(Tool.Root, "deploy", "compose", "docker-compose.yaml"), TestContext.Current.CancellationToken);
         var example = await File.ReadAllLinesAsync(Path.Combine(Tool.Root, "deploy", "compose", ".env.example"), TestContext.Current.CancellationToken);
 
-        foreach (var variable in (string[])["POSTGRES_PASSWORD", "REDIS_PASSWORD", "JWT_SIGNING_KEY"])
+        // The servers' passwords are interpolated (Compose refuses to start without them); every secret is a file
+        // deploy/compose-secrets.sh writes from the variable of the same name, and refuses while a required one is empty.
+        foreach (var variable in (string[])["POSTGRES_PASSWORD", "REDIS_PASSWORD"])
         {
             Assert.Contains($"${{{variable}:?", compose, StringComparison.Ordinal);
-            Assert.Contains($"{variable}=", example);
+        }
+
+        var secretsSection = example.SkipWhile(l => !l.StartsWith("## Secrets", StringComparison.Ordinal)).Skip(1).TakeWhile(l => !l.StartsWith("## ", StringComparison.Ordinal)).ToList();
+        foreach (var variable in (string[])["POSTGRES_PASSWORD", "REDIS_PASSWORD", "JWT_SIGNING_KEY"])
+        {
+            Assert.Contains($"{variable}=", secretsSection);
+            Assert.Contains($"file: \"./secrets/{variable.ToLowerInvariant().Replace('_', '-')}\"", compose, StringComparison.Ordinal);
         }
 
         // Every variable the compose file reads is listed in .env.example, right under its comment.

@@ -165,10 +165,10 @@ public sealed class KubernetesTests
 
         var prod = await RenderedOverlay.GetAsync("prod");
         Assert.Empty(prod.OfKind("StatefulSet"));
-        var api = prod.Single("Deployment", "api").GetProperty("spec").GetProperty("template").GetProperty("spec").GetProperty("containers")[0];
-        var connection = api.GetProperty("env").EnumerateArray().Single(e => e.GetProperty("name").GetString() == "ConnectionStrings__thebot");
-        Assert.StartsWith("thebot-connection-strings-", connection.GetProperty("valueFrom").GetProperty("secretKeyRef").GetProperty("name").GetString(), StringComparison.Ordinal);
-        Assert.Equal("thebot", connection.GetProperty("valueFrom").GetProperty("secretKeyRef").GetProperty("key").GetString());
+        var files = SecretFilesTests.Files(prod.Single("Deployment", "api").GetProperty("spec").GetProperty("template").GetProperty("spec"));
+        Assert.StartsWith("thebot-connection-strings-", files["ConnectionStrings__thebot"].Secret, StringComparison.Ordinal);
+        Assert.Equal("thebot", files["ConnectionStrings__thebot"].Key);
+        Assert.DoesNotContain("ConnectionPasswords__thebot", files.Keys);
 
         var claim = prod.Single("PersistentVolumeClaim", "thebot-files");
         Assert.Equal("ReadWriteMany", claim.GetProperty("spec").GetProperty("accessModes")[0].GetString());

@@ -14,11 +14,12 @@ public sealed class PaymentProviderTests
     public async Task Compose_gives_api_the_YooKassa_credentials_as_optional_secrets_and_the_sandbox_switch_off_by_default()
     {
         var compose = (await Tool.ReadYamlAsync(ComposePath("docker-compose.yaml"))).Single();
-        var environment = compose.GetProperty("services").GetProperty("api").GetProperty("environment");
+        var api = compose.GetProperty("services").GetProperty("api");
+        var files = api.GetProperty("secrets").EnumerateArray().ToDictionary(s => s.GetProperty("target").GetString()!, s => s.GetProperty("source").GetString());
 
-        Assert.Equal("${YOOKASSA_SHOP_ID:-}", environment.GetProperty("Payments__YooKassa__ShopId").GetString());
-        Assert.Equal("${YOOKASSA_SECRET_KEY:-}", environment.GetProperty("Payments__YooKassa__SecretKey").GetString());
-        Assert.Equal("${PAYMENTS_SANDBOX_ENABLED:-false}", environment.GetProperty("Payments__Sandbox__Enabled").GetString());
+        Assert.Equal("yookassa-shop-id", files["Payments__YooKassa__ShopId"]);
+        Assert.Equal("yookassa-secret-key", files["Payments__YooKassa__SecretKey"]);
+        Assert.Equal("${PAYMENTS_SANDBOX_ENABLED:-false}", api.GetProperty("environment").GetProperty("Payments__Sandbox__Enabled").GetString());
 
         var example = await File.ReadAllLinesAsync(ComposePath(".env.example"), TestContext.Current.CancellationToken);
         foreach (var variable in (string[])["YOOKASSA_SHOP_ID", "YOOKASSA_SECRET_KEY", "PAYMENTS_SANDBOX_ENABLED"])
@@ -30,7 +31,7 @@ public sealed class PaymentProviderTests
         foreach (var service in NoEgress)
         {
             var other = compose.GetProperty("services").GetProperty(service);
-            Assert.False(other.TryGetProperty("environment", out var env) && env.TryGetProperty("Payments__YooKassa__SecretKey", out _), service);
+            Assert.False(other.TryGetProperty("secrets", out var secrets) && secrets.EnumerateArray().Any(s => s.GetProperty("source").GetString() == "yookassa-secret-key"), service);
         }
     }
 
@@ -88,14 +89,12 @@ public sealed class PaymentProviderTests
 
         Assert.Equal(["api"], reach443.Order(StringComparer.Ordinal));
 
-        var api = rendered.Single("Deployment", "api").GetProperty("spec").GetProperty("template").GetProperty("spec").GetProperty("containers")[0];
-        var env = api.GetProperty("env").EnumerateArray().ToDictionary(e => e.GetProperty("name").GetString()!);
-        foreach (var (variable, key) in ((string, string)[])[("Payments__YooKassa__ShopId", "yookassa-shop-id"), ("Payments__YooKassa__SecretKey", "yookassa-secret-key")])
+        var files = SecretFilesTests.Files(rendered.Single("Deployment", "api").GetProperty("spec").GetProperty("template").GetProperty("spec"));
+        foreach (var (file, key) in ((string, string)[])[("Payments__YooKassa__ShopId", "yookassa-shop-id"), ("Payments__YooKassa__SecretKey", "yookassa-secret-key")])
         {
-            var reference = env[variable].GetProperty("valueFrom").GetProperty("secretKeyRef");
-            Assert.StartsWith("thebot-secrets", reference.GetProperty("name").GetString(), StringComparison.Ordinal);
-            Assert.Equal(key, reference.GetProperty("key").GetString());
-            Assert.True(reference.GetProperty("optional").GetBoolean(), $"{variable} must be optional: empty credentials are allowed");
+            Assert.StartsWith("thebot-secrets", files[file].Secret, StringComparison.Ordinal);
+            Assert.Equal(key, files[file].Key);
+            Assert.True(files[file].Optional, $"{file} must be optional: empty credentials are allowed");
         }
 
         var config = rendered.OfKind("ConfigMap").Single(c => c.GetProperty("metadata").GetProperty("name").GetString()!.StartsWith("api-env", StringComparison.Ordinal));

@@ -12,8 +12,7 @@ internal static class EnvExample
         var text = new StringBuilder(DeploymentConventions.ComposeHeader);
         text.Append("# Copy to .env beside docker-compose.yaml and fill in every empty value. Never commit .env.\n");
 
-        text.Append("\n## Secrets (AppHost parameters), all required. deploy/compose-secrets.sh copies them into secrets/, which Compose mounts\n");
-        text.Append("## read-only into the services that need each; it refuses to while one is empty.\n");
+        text.Append("\n## Secrets (AppHost parameters), all required: deploy/compose-secrets.sh copies them into secrets/, refusing an empty one.\n");
         foreach (var parameter in model.Parameters.Where(p => !p.Optional))
         {
             text.Append(CultureInfo.InvariantCulture, $"# {DeploymentConventions.Describe(parameter)}\n{parameter.EnvironmentName}=\n");
