@@ -58,7 +58,7 @@ done < .env.example
 set_if_empty BOOTSTRAP_ADMIN_EMAIL "${admin_email:-admin@$(hostname -f 2>/dev/null || hostname)}"
 [[ -n "$registry" ]] && sed -i "s|^THEBOT_IMAGE_REGISTRY=.*|THEBOT_IMAGE_REGISTRY=$registry|" "$env_file"
 chmod 600 "$env_file"
-secrets_digest() { cat secrets/* 2>/dev/null | sha256sum; }
+secrets_digest() { { cat secrets/* 2>/dev/null || true; } | sha256sum; }
 before="$(secrets_digest)"
 if $dry_run; then
   echo "+ ../compose-secrets.sh .env   (secrets/<name> from .env, mounted read-only into the services)"

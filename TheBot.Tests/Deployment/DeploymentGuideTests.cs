@@ -66,7 +66,7 @@ public sealed class DeploymentGuideTests
         var result = await guide.RunAsync(guide["2. Docker Compose"]);
 
         Assert.NotEqual(0, result.ExitCode);
-        Assert.Contains("required variable JWT_SIGNING_KEY is missing a value", result.Error, StringComparison.Ordinal);
+        Assert.Contains("JWT_SIGNING_KEY is empty in .env: it is required", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
