@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using TheBot.Api.Data;
 using TheBot.Api.Features.Applications;
@@ -18,7 +17,6 @@ using TheBot.Api.Features.Notifications;
 using TheBot.Api.Features.ParentInvitations;
 using TheBot.Api.Features.Payments;
 using TheBot.Api.Features.Progress;
-using TheBot.Api.Features.Seeding;
 using TheBot.Api.Features.Students;
 using TheBot.Api.Features.Subjects;
 using TheBot.Api.Features.SystemHealth;
@@ -30,8 +28,8 @@ using TheBot.Api.Platform.Jobs;
 using TheBot.Api.Platform.OpenApi;
 using TheBot.Api.Platform.RateLimiting;
 using TheBot.Api.Platform.Realtime;
+using TheBot.Api.Platform.Seeding;
 using TheBot.Api.Platform.Storage;
-using TheBot.ServiceDefaults.Authentication;
 using TheBot.ServiceDefaults.Configuration;
 using TheBot.ServiceDefaults.Networking;
 
@@ -75,10 +73,24 @@ public static class ApiServiceExtensions
         services.AddContentStore(builder.Configuration);
         services.AddStorageQuota(builder.Configuration);
 
-        AddIdentityAndAuthentication(builder);
+        AddAccessControl(services);
+        services.AddScheduledJobs(builder.Configuration);
+        services.AddSeeding(builder.Configuration);
         AddFeatures(builder);
 
         return builder;
+    }
+
+    /// <summary>The caller and their current access (Platform/Auth); every endpoint needs a signed-in caller unless it says otherwise.</summary>
+    private static void AddAccessControl(IServiceCollection services)
+    {
+        services.AddCurrentUser();
+        services.AddSingleton<SessionAccessCache>();
+        services.AddSingleton<AccessChangeNotifier>();
+        services.AddHostedService(sp => sp.GetRequiredService<AccessChangeNotifier>());
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
     }
 
     public static WebApplication UseApiPipeline(this WebApplication app)
@@ -128,63 +140,21 @@ public static class ApiServiceExtensions
         return app;
     }
 
-    private static void AddIdentityAndAuthentication(WebApplicationBuilder builder)
-    {
-        var services = builder.Services;
-        services.AddIdentityCore<User>(options =>
-            {
-                options.User.RequireUniqueEmail = true;
-                options.User.AllowedUserNameCharacters = string.Empty;
-                options.Password.RequiredLength = PasswordPolicy.MinimumLength;
-                options.Password.RequireDigit = false;
-                options.Password.RequireLowercase = false;
-                options.Password.RequireUppercase = false;
-                options.Password.RequireNonAlphanumeric = false;
-                options.Password.RequiredUniqueChars = 1;
-                // No account lockout (anyone could lock anyone out): SignInThrottle slows guessing per (account, network).
-                options.Lockout.AllowedForNewUsers = false;
-            })
-            .AddEntityFrameworkStores<TheBotDbContext>()
-            .AddPasswordValidator<PasswordPolicy>();
-
-        // OWASP (2023): PBKDF2-HMAC-SHA512 with at least 210,000 iterations. Existing hashes are
-        // upgraded at their next successful sign-in.
-        services.Configure<PasswordHasherOptions>(options => options.IterationCount = 210_000);
-
-        builder.AddTheBotJwtAuthentication<SessionCheckingJwtEvents>();
-        services.AddCurrentUser();
-        services.AddSingleton<SessionAccessCache>();
-        services.AddSingleton<AccessChangeNotifier>();
-        services.AddHostedService(sp => sp.GetRequiredService<AccessChangeNotifier>());
-
-        services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
-    }
-
+    /// <summary>Each feature registers its own services, options, jobs and seeders.</summary>
     private static void AddFeatures(WebApplicationBuilder builder)
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
-        services.AddScoped<AccessTokenIssuer>();
-        services.AddOptions<SessionLifetimeOptions>()
-            .Bind(configuration.GetSection(SessionLifetimeOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.AddScoped<AuthSessionStore>();
-        services.AddScoped<SignInService>();
-        services.AddScoped<UserAccounts>();
-
-        services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.SectionName));
-        services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.SectionName));
-        services.AddScoped<DatabaseSeeder>();
-        services.AddScoped<IDemoDataSeeder, DemoPeopleSeeder>();
-        services.AddScoped<IDemoDataSeeder, EnrollmentDemoSeeder>();
-        services.AddScoped<IDemoDataSeeder, LearningDemoSeeder>();
-        services.AddScheduledJobs(configuration);
-        services.AddInvoicesAndPayments(configuration);
-        services.AddChatAndNotifications();
-        services.AddScoped<ParentInvitationIssuer>();
-        services.AddScheduledJob<ExpireParentInvitationsJob>();
+        builder.AddAuth();
+        services.AddUsers(configuration);
+        services.AddApplications();
+        services.AddParentInvitations();
+        services.AddEnrollments();
+        services.AddInvoices();
+        services.AddPayments(configuration);
+        services.AddLessons();
+        services.AddChat();
+        services.AddNotifications();
     }
 
     /// <summary>

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
-using TheBot.Api.Features.Seeding;
+using TheBot.Api.Platform.Seeding;
 
 namespace TheBot.Api.Data;
 

@@ -1,9 +1,8 @@
-using TheBot.Api.Features.Jobs;
-
 namespace TheBot.Api.Platform.Jobs;
 
 public static class JobsRegistration
 {
+    /// <summary>The engine and its own housekeeping; each feature registers the jobs it serves with <see cref="AddScheduledJob{TJob}"/>.</summary>
     public static IServiceCollection AddScheduledJobs(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<JobSchedulerOptions>()
@@ -15,10 +14,7 @@ public static class JobsRegistration
         services.AddSingleton<JobScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<JobScheduler>());
 
-        services.AddScheduledJob<PurgeExpiredSessionsJob>();
-        services.AddScheduledJob<PurgeApplicationTokensJob>();
         services.AddScheduledJob<PurgeJobHistoryJob>();
-        services.AddScheduledJob<RemoveUnreferencedFilesJob>();
         return services;
     }
 

@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
+using TheBot.Api.Platform.Jobs;
 
 namespace TheBot.Api.Platform.Storage;
 
 public static class StorageRegistration
 {
-    /// <summary>The content store on the filesystem under <c>Storage:Root</c>, checked at startup.</summary>
+    /// <summary>The content store on the filesystem under <c>Storage:Root</c>, checked at startup, and the job that removes files nothing refers to.</summary>
     public static IServiceCollection AddContentStore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StorageOptions>()
@@ -16,6 +17,7 @@ public static class StorageRegistration
         services.AddSingleton<IContentStore, FileSystemContentStore>();
         services.AddHealthChecks().AddCheck<StorageRootHealthCheck>(StorageRootHealthCheck.Name);
         services.AddScoped<MultipartUploadReader>();
+        services.AddScheduledJob<RemoveUnreferencedFilesJob>();
         return services;
     }
 

@@ -1,4 +1,4 @@
-namespace TheBot.Api.Features.Seeding;
+namespace TheBot.Api.Platform.Seeding;
 
 /// <summary>
 /// One feature's demo data. Seeders run in <see cref="Order"/> at startup in Development only, under

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using TheBot.Api.Data;
-using TheBot.Api.Features.Users;
 using TheBot.Api.Platform.Auth;
+using TheBot.Api.Platform.Seeding;
 
-namespace TheBot.Api.Features.Seeding;
+namespace TheBot.Api.Features.Users;
 
 /// <summary>
 /// The demo people everyone can sign in as (README): admin, teacher, tutor, student and parent

@@ -2,9 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using TheBot.Api.Data;
 using TheBot.Api.Platform.Jobs;
-using TheBot.Api.Platform.Storage;
 
-namespace TheBot.Api.Features.Jobs;
+namespace TheBot.Api.Platform.Storage;
 
 /// <summary>
 /// Removes stored files nothing refers to any more — the attachment of a deleted chat message, a
