@@ -2,9 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using TheBot.Api.Data;
 using TheBot.Api.Features.Assignments;
 using TheBot.Api.Features.Enrollments;
-using TheBot.Api.Features.Seeding;
 using TheBot.Api.Features.Users;
 using TheBot.Api.Platform.Auth;
+using TheBot.Api.Platform.Seeding;
 
 namespace TheBot.Api.Features.Lessons;
 
