@@ -46,6 +46,7 @@ public static class AuthRegistration
         services.AddScoped<AccessTokenIssuer>();
         services.AddScoped<AuthSessionStore>();
         services.AddScoped<SignInService>();
+        services.AddScoped<IAccountChangeFollower, SessionsFollowAccounts>();
         services.AddScheduledJob<PurgeExpiredSessionsJob>();
         return builder;
     }

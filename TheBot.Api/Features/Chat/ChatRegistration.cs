@@ -1,13 +1,19 @@
+using TheBot.Api.Features.Enrollments;
+using TheBot.Api.Features.Users;
+
 namespace TheBot.Api.Features.Chat;
 
 public static class ChatRegistration
 {
-    /// <summary>Rooms (who may talk to whom), the membership cache realtime asks, notifications of new messages.</summary>
+    /// <summary>Rooms (who may talk to whom, following accounts and enrollments), the membership cache realtime asks, notifications of new messages.</summary>
     public static IServiceCollection AddChat(this IServiceCollection services)
     {
         services.AddSingleton<ChatMembershipCache>();
         services.AddScoped<ChatRooms>();
         services.AddScoped<ChatMessageNotifications>();
+        services.AddScoped<ChatFollowsPeople>();
+        services.AddScoped<IAccountChangeFollower>(sp => sp.GetRequiredService<ChatFollowsPeople>());
+        services.AddScoped<IEnrollmentChangeFollower>(sp => sp.GetRequiredService<ChatFollowsPeople>());
         return services;
     }
 }

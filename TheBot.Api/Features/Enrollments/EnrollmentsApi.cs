@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using TheBot.Api.Data;
-using TheBot.Api.Features.Chat;
 using TheBot.Api.Features.Users;
 using TheBot.Api.Platform.Auth;
 using TheBot.Api.Platform.Errors;
@@ -68,7 +67,7 @@ public static class EnrollmentsApi
     }
 
     private static async Task<Results<Created<EnrollmentResponse>, ValidationProblem, ProblemHttpResult>> EnrollAsync(
-        EnrollRequest request, ClaimsPrincipal principal, TheBotDbContext db, IRealtimePublisher realtime, ChatRooms chatRooms, TimeProvider clock, CancellationToken ct)
+        EnrollRequest request, ClaimsPrincipal principal, TheBotDbContext db, IRealtimePublisher realtime, EnrollmentChanges changes, TimeProvider clock, CancellationToken ct)
     {
         var callerId = principal.GetUserId();
         var studentId = request.StudentId!.Value;
@@ -123,14 +122,13 @@ public static class EnrollmentsApi
         }
 
         await PublishAsync(realtime, enrollment, student.TutorId, ct);
-        await chatRooms.SyncSubjectRoomAsync(enrollment.SubjectId, enrollment.TeacherId, ct);
-        await chatRooms.RecheckDirectRoomsAsync(studentId, [], ct);
+        await changes.ChangedAsync(enrollment.SubjectId, enrollment.TeacherId, studentId, ct);
         var response = await db.Enrollments.AsNoTracking().Where(e => e.Id == enrollment.Id).Select(Projection).FirstAsync(ct);
         return TypedResults.Created($"/api/enrollments/{enrollment.Id}", response);
     }
 
     private static async Task<Results<Ok<EnrollmentResponse>, ProblemHttpResult>> UpdateAsync(
-        Guid id, UpdateEnrollmentRequest request, ClaimsPrincipal principal, TheBotDbContext db, IRealtimePublisher realtime, ChatRooms chatRooms, TimeProvider clock, CancellationToken ct)
+        Guid id, UpdateEnrollmentRequest request, ClaimsPrincipal principal, TheBotDbContext db, IRealtimePublisher realtime, EnrollmentChanges changes, TimeProvider clock, CancellationToken ct)
     {
         var callerId = principal.GetUserId();
         var enrollment = await db.Enrollments.FirstOrDefaultAsync(e => e.Id == id, ct);
@@ -154,8 +152,7 @@ public static class EnrollmentsApi
         }
 
         await PublishAsync(realtime, enrollment, tutorId, ct);
-        await chatRooms.SyncSubjectRoomAsync(enrollment.SubjectId, enrollment.TeacherId, ct);
-        await chatRooms.RecheckDirectRoomsAsync(enrollment.StudentId, [], ct);
+        await changes.ChangedAsync(enrollment.SubjectId, enrollment.TeacherId, enrollment.StudentId, ct);
         return TypedResults.Ok(await db.Enrollments.AsNoTracking().Where(e => e.Id == id).Select(Projection).FirstAsync(ct));
     }
 

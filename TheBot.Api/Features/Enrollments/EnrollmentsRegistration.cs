@@ -4,9 +4,10 @@ namespace TheBot.Api.Features.Enrollments;
 
 public static class EnrollmentsRegistration
 {
-    /// <summary>The demo subjects and enrollments.</summary>
+    /// <summary>What follows an enrollment change (features add their <see cref="IEnrollmentChangeFollower"/>), the demo subjects and enrollments.</summary>
     public static IServiceCollection AddEnrollments(this IServiceCollection services)
     {
+        services.AddScoped<EnrollmentChanges>();
         services.AddScoped<IDemoDataSeeder, EnrollmentDemoSeeder>();
         return services;
     }

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using TheBot.Api.Data;
-using TheBot.Api.Features.Chat;
 using TheBot.Api.Features.Users;
 using TheBot.Api.Platform.Auth;
 using TheBot.Api.Platform.Errors;
@@ -56,15 +55,15 @@ public static class ParentInvitationsApi
     }
 
     private static Task<Results<Ok<ParentInvitationResponse>, ProblemHttpResult>> AcceptAsync(
-        Guid id, ClaimsPrincipal principal, TheBotDbContext db, ChatRooms chatRooms, TimeProvider clock, CancellationToken ct) =>
-        AnswerAsync(id, accept: true, principal, db, chatRooms, clock, ct);
+        Guid id, ClaimsPrincipal principal, TheBotDbContext db, AccountChanges accountChanges, TimeProvider clock, CancellationToken ct) =>
+        AnswerAsync(id, accept: true, principal, db, accountChanges, clock, ct);
 
     private static Task<Results<Ok<ParentInvitationResponse>, ProblemHttpResult>> DeclineAsync(
-        Guid id, ClaimsPrincipal principal, TheBotDbContext db, ChatRooms chatRooms, TimeProvider clock, CancellationToken ct) =>
-        AnswerAsync(id, accept: false, principal, db, chatRooms, clock, ct);
+        Guid id, ClaimsPrincipal principal, TheBotDbContext db, AccountChanges accountChanges, TimeProvider clock, CancellationToken ct) =>
+        AnswerAsync(id, accept: false, principal, db, accountChanges, clock, ct);
 
     private static async Task<Results<Ok<ParentInvitationResponse>, ProblemHttpResult>> AnswerAsync(
-        Guid id, bool accept, ClaimsPrincipal principal, TheBotDbContext db, ChatRooms chatRooms, TimeProvider clock, CancellationToken ct)
+        Guid id, bool accept, ClaimsPrincipal principal, TheBotDbContext db, AccountChanges accountChanges, TimeProvider clock, CancellationToken ct)
     {
         var me = principal.GetUserId();
         var invitation = await AddressedTo(db, me).AsNoTracking()
@@ -112,7 +111,7 @@ public static class ParentInvitationsApi
 
         if (accept)
         {
-            await chatRooms.RecheckDirectRoomsAsync(invitation.StudentId, [], ct);
+            await accountChanges.StudentPeopleChangedAsync(invitation.StudentId, [], ct);
         }
 
         return TypedResults.Ok(await db.ParentInvitations.AsNoTracking().Where(i => i.Id == id).Select(Projection).FirstAsync(ct));

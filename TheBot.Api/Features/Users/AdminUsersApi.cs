@@ -2,8 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using TheBot.Api.Data;
-using TheBot.Api.Features.Auth;
-using TheBot.Api.Features.Chat;
 using TheBot.Api.Platform.Auth;
 using TheBot.Api.Platform.Errors;
 using TheBot.Api.Platform.Paging;
@@ -71,7 +69,7 @@ public static class AdminUsersApi
 
     private static async Task<Results<Ok<AdminUserDetails>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
         Guid id, UpdateUserRequest request, TheBotDbContext db, UserAccounts accounts,
-        AuthSessionStore sessions, AccessChangeNotifier accessChanges, ChatRooms chatRooms, CancellationToken ct)
+        AccessChangeNotifier accessChanges, AccountChanges accountChanges, CancellationToken ct)
     {
         var user = await db.Users
             .Include(u => u.StudentProfile).Include(u => u.TeacherProfile).Include(u => u.TutorProfile)
@@ -134,20 +132,19 @@ public static class AdminUsersApi
             await accessChanges.UserActiveChangedAsync(user.Id, user.IsActive);
         }
 
-        // Who may chat with whom follows roles, active state and tutors: realtime's room cache too.
         if (accessChanged)
         {
-            await chatRooms.RecheckDirectRoomsOfAsync(user.Id, ct);
+            await accountChanges.AccessChangedAsync(user.Id, ct);
         }
 
         if (user.StudentProfile is { } profile && profile.TutorId != formerTutorId)
         {
-            await chatRooms.RecheckDirectRoomsAsync(user.Id, formerTutorId is { } former ? [former] : [], ct);
+            await accountChanges.StudentPeopleChangedAsync(user.Id, formerTutorId is { } former ? [former] : [], ct);
         }
 
         if (user.IsActive == false)
         {
-            await sessions.RevokeAllAsync(user.Id, keepSessionId: null, "deactivated", ct);
+            await accountChanges.DeactivatedAsync(user.Id, ct);
         }
         else if (accessChanged)
         {
@@ -158,7 +155,7 @@ public static class AdminUsersApi
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeactivateAsync(
-        Guid id, TheBotDbContext db, AuthSessionStore sessions, AccessChangeNotifier accessChanges, CancellationToken ct)
+        Guid id, TheBotDbContext db, AccessChangeNotifier accessChanges, AccountChanges accountChanges, CancellationToken ct)
     {
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, ct);
         if (user is null)
@@ -175,12 +172,12 @@ public static class AdminUsersApi
         user.IsActive = false;
         await db.SaveChangesAsync(ct);
         await accessChanges.UserActiveChangedAsync(user.Id, isActive: false);
-        await sessions.RevokeAllAsync(user.Id, keepSessionId: null, "deactivated", ct);
+        await accountChanges.DeactivatedAsync(user.Id, ct);
         return TypedResults.NoContent();
     }
 
     private static async Task<Results<Ok<ResetPasswordResponse>, ProblemHttpResult>> ResetPasswordAsync(
-        Guid id, UserManager<User> users, AuthSessionStore sessions, CancellationToken ct)
+        Guid id, UserManager<User> users, AccountChanges accountChanges, CancellationToken ct)
     {
         var user = await users.FindByIdAsync(id.ToString());
         if (user is null)
@@ -200,12 +197,12 @@ public static class AdminUsersApi
             throw new InvalidOperationException("A generated password was refused: " + string.Join("; ", result.Errors.Select(e => e.Description)));
         }
 
-        await sessions.RevokeAllAsync(user.Id, keepSessionId: null, "password-reset", ct);
+        await accountChanges.PasswordResetAsync(user.Id, ct);
         return TypedResults.Ok(new ResetPasswordResponse(temporary));
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> LinkParentAsync(
-        Guid id, LinkParentRequest request, TheBotDbContext db, ChatRooms chatRooms, TimeProvider clock, CancellationToken ct)
+        Guid id, LinkParentRequest request, TheBotDbContext db, AccountChanges accountChanges, TimeProvider clock, CancellationToken ct)
     {
         var student = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new { u.Role }).FirstOrDefaultAsync(ct);
         if (student is null)
@@ -228,7 +225,7 @@ public static class AdminUsersApi
         {
             db.StudentParents.Add(new StudentParent { StudentId = id, ParentId = parentId, LinkedAt = clock.GetUtcNow() });
             await db.SaveChangesAsync(ct);
-            await chatRooms.RecheckDirectRoomsAsync(id, [], ct);
+            await accountChanges.StudentPeopleChangedAsync(id, [], ct);
         }
 
         return TypedResults.NoContent();

@@ -8,6 +8,7 @@ public static class UsersRegistration
     public static IServiceCollection AddUsers(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<UserAccounts>();
+        services.AddScoped<AccountChanges>();
         services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.SectionName));
         services.AddScoped<IRequiredDataSeeder, BootstrapAdminSeeder>();
         services.AddScoped<IDemoDataSeeder, DemoPeopleSeeder>();
