@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using System.Linq.Expressions;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -12,57 +10,6 @@ using TheBot.Api.Platform.Paging;
 using TheBot.Api.Platform.Storage;
 
 namespace TheBot.Api.Features.Materials;
-
-public sealed record CreateMaterialRequest(
-    [property: Required] Guid? SubjectId,
-    [property: Required, MinLength(1), MaxLength(200)] string? Title,
-    [property: MaxLength(4000)] string? Description,
-    [property: Required, RegularExpression("^(?i)(lesson|presentation|videoLink|document|homework)$", ErrorMessage = "Kind must be lesson, presentation, videoLink, document or homework.")] string? Kind,
-    [property: Range(1, 5)] int? Difficulty,
-    [property: MaxLength(500)] string? VideoUrl,
-    [property: RegularExpression("^(?i)(draft|active|archived)$", ErrorMessage = "Status must be draft, active or archived.")] string? Status,
-    [property: MaxLength(500)] Guid[]? StudentIds);
-
-/// <summary>Fields left out (null) keep their value; an empty description or video link clears it.</summary>
-public sealed record UpdateMaterialRequest(
-    [property: MinLength(1), MaxLength(200)] string? Title,
-    [property: MaxLength(4000)] string? Description,
-    [property: Range(1, 5)] int? Difficulty,
-    [property: MaxLength(500)] string? VideoUrl,
-    [property: RegularExpression("^(?i)(draft|active|archived)$", ErrorMessage = "Status must be draft, active or archived.")] string? Status);
-
-public sealed record MaterialProgressRequest(bool? Completed);
-
-public sealed record MaterialFile(string Name, string ContentType, long Length);
-
-public sealed record MaterialResponse(
-    Guid Id,
-    EnrollmentSubject Subject,
-    PersonRef Teacher,
-    string Title,
-    string? Description,
-    MaterialKind Kind,
-    MaterialStatus Status,
-    int Difficulty,
-    string? VideoUrl,
-    bool ForAllStudents,
-    MaterialFile? File,
-    DateTimeOffset CreatedAt);
-
-public sealed record MaterialProgressItem(Guid MaterialId, PersonRef Student, DateTimeOffset OpenedAt, DateTimeOffset? CompletedAt);
-
-public sealed record MaterialQuery
-{
-    public Guid? SubjectId { get; init; }
-
-    [Range(1, 1_000_000)]
-    public int? Page { get; init; }
-
-    [Range(1, PageRequest.MaxPageSize)]
-    public int? PageSize { get; init; }
-
-    public PageRequest Paging => new() { Page = Page, PageSize = PageSize };
-}
 
 public static class MaterialsApi
 {
@@ -96,44 +43,16 @@ public static class MaterialsApi
         return api;
     }
 
-    /// <summary>Teachers: own; admins: all; others: active materials addressed to a visible student with an active enrollment.</summary>
-    public static IQueryable<Material> Visible(TheBotDbContext db, Guid userId, UserRole role)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        if (role == UserRole.Admin)
-        {
-            return db.Materials;
-        }
-
-        if (role == UserRole.Teacher)
-        {
-            return db.Materials.Where(m => m.TeacherId == userId);
-        }
-
-        var students = StudentRelations.VisibleStudentIds(db, userId, role);
-        return db.Materials.Where(m => m.Status == MaterialStatus.Active && db.Enrollments.Any(e =>
-            e.TeacherId == m.TeacherId && e.SubjectId == m.SubjectId && e.Status == EnrollmentStatus.Active && students.Contains(e.StudentId)
-            && (m.ForAllStudents || db.MaterialRecipients.Any(r => r.MaterialId == m.Id && r.StudentId == e.StudentId))));
-    }
-
-    private static readonly Expression<Func<Material, MaterialResponse>> Projection = m => new MaterialResponse(
-        m.Id,
-        new EnrollmentSubject(m.SubjectId, m.Subject!.Name, m.Subject.Color),
-        new PersonRef(m.TeacherId, m.Teacher!.FullName, m.Teacher.Email!),
-        m.Title, m.Description, m.Kind, m.Status, m.Difficulty, m.VideoUrl, m.ForAllStudents,
-        m.FileKey == null ? null : new MaterialFile(m.FileName!, m.FileContentType!, m.FileLength!.Value),
-        m.CreatedAt);
-
     private static async Task<Ok<PagedResult<MaterialResponse>>> ListAsync(
         [AsParameters] MaterialQuery query, ClaimsPrincipal principal, TheBotDbContext db, CancellationToken ct)
     {
-        var materials = Visible(db, principal.GetUserId(), principal.GetRole()).AsNoTracking();
+        var materials = MaterialAccess.Visible(db, principal.GetUserId(), principal.GetRole()).AsNoTracking();
         if (query.SubjectId is { } subjectId)
         {
             materials = materials.Where(m => m.SubjectId == subjectId);
         }
 
-        return TypedResults.Ok(await materials.OrderByDescending(m => m.CreatedAt).ThenBy(m => m.Id).Select(Projection).ToPageAsync(query.Paging, ct));
+        return TypedResults.Ok(await materials.OrderByDescending(m => m.CreatedAt).ThenBy(m => m.Id).Select(MaterialAccess.Projection).ToPageAsync(query.Paging, ct));
     }
 
     private static async Task<Results<Created<MaterialResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
@@ -183,7 +102,7 @@ public static class MaterialsApi
         db.Materials.Add(material);
         db.MaterialRecipients.AddRange(recipients.Select(s => new MaterialRecipient { MaterialId = material.Id, StudentId = s }));
         await db.SaveChangesAsync(ct);
-        var response = await db.Materials.AsNoTracking().Where(m => m.Id == material.Id).Select(Projection).FirstAsync(ct);
+        var response = await db.Materials.AsNoTracking().Where(m => m.Id == material.Id).Select(MaterialAccess.Projection).FirstAsync(ct);
         return TypedResults.Created($"/api/materials/{material.Id}", response);
     }
 
@@ -214,7 +133,7 @@ public static class MaterialsApi
         material.Status = request.Status is null ? material.Status : Enum.Parse<MaterialStatus>(request.Status, ignoreCase: true);
         material.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(await db.Materials.AsNoTracking().Where(m => m.Id == id).Select(Projection).FirstAsync(ct));
+        return TypedResults.Ok(await db.Materials.AsNoTracking().Where(m => m.Id == id).Select(MaterialAccess.Projection).FirstAsync(ct));
     }
 
     private static ValidationProblem? CheckVideoUrl(MaterialKind kind, string? videoUrl)
@@ -263,13 +182,13 @@ public static class MaterialsApi
             throw;
         }
 
-        return TypedResults.Ok(await db.Materials.AsNoTracking().Where(m => m.Id == id).Select(Projection).FirstAsync(ct));
+        return TypedResults.Ok(await db.Materials.AsNoTracking().Where(m => m.Id == id).Select(MaterialAccess.Projection).FirstAsync(ct));
     }
 
     private static async Task<IResult> DownloadAsync(
         Guid id, ClaimsPrincipal principal, TheBotDbContext db, IContentStore store, CancellationToken ct)
     {
-        var file = await Visible(db, principal.GetUserId(), principal.GetRole()).AsNoTracking()
+        var file = await MaterialAccess.Visible(db, principal.GetUserId(), principal.GetRole()).AsNoTracking()
             .Where(m => m.Id == id && m.FileKey != null)
             .Select(m => new { m.FileKey, m.FileName, m.FileContentType })
             .FirstOrDefaultAsync(ct);
@@ -285,7 +204,7 @@ public static class MaterialsApi
         Guid id, MaterialProgressRequest? request, ClaimsPrincipal principal, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var studentId = principal.GetUserId();
-        if (!await Visible(db, studentId, UserRole.Student).AnyAsync(m => m.Id == id, ct))
+        if (!await MaterialAccess.Visible(db, studentId, UserRole.Student).AnyAsync(m => m.Id == id, ct))
         {
             return ApiProblems.NotFound("The material");
         }
@@ -312,7 +231,7 @@ public static class MaterialsApi
     private static async Task<Results<Ok<List<MaterialProgressItem>>, ProblemHttpResult>> ListProgressAsync(
         Guid id, ClaimsPrincipal principal, TheBotDbContext db, CancellationToken ct)
     {
-        if (!await Visible(db, principal.GetUserId(), principal.GetRole()).AnyAsync(m => m.Id == id, ct))
+        if (!await MaterialAccess.Visible(db, principal.GetUserId(), principal.GetRole()).AnyAsync(m => m.Id == id, ct))
         {
             return ApiProblems.NotFound("The material");
         }
