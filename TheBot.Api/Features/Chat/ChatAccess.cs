@@ -4,6 +4,7 @@ using TheBot.Api.Data;
 using TheBot.Api.Features.Enrollments;
 using TheBot.Api.Features.Users;
 using TheBot.Api.Platform.Auth;
+using TheBot.Realtime.Contracts;
 
 namespace TheBot.Api.Features.Chat;
 
@@ -30,13 +31,13 @@ public enum ChatRelationRule
 }
 
 /// <summary>
-/// The one place that decides who may start a chat with whom (domain.md): an admin with anyone;
+/// Chat's access: the one place that decides who may start a chat with whom (domain.md): an admin with anyone;
 /// student ↔ teacher only with an active enrollment; student ↔ tutor only with the assigned tutor;
 /// teacher/tutor ↔ parent only if they share a child; teacher ↔ tutor only if they share a student;
 /// never two users of the same role (admins excepted: "an admin with anyone"), never student ↔ parent.
 /// Inactive people cannot be chatted with.
 /// </summary>
-public static class ChatPermissions
+public static class ChatAccess
 {
     /// <summary>The rule for a pair of roles; symmetric.</summary>
     public static ChatRelationRule RuleFor(UserRole a, UserRole b)
@@ -112,4 +113,19 @@ public static class ChatPermissions
     private static UserRole Min(UserRole a, UserRole b) => a <= b ? a : b;
 
     private static UserRole Max(UserRole a, UserRole b) => a <= b ? b : a;
+
+    /// <summary>A message as every endpoint and event shows it: a deleted one keeps its place without its text or file.</summary>
+    public static readonly Expression<Func<ChatMessage, ChatMessagePayload>> MessagePayload = m => new ChatMessagePayload(
+        m.Id,
+        m.RoomId,
+        new ChatAuthor(m.AuthorId, m.Author!.FullName, UserRoleNames.ToName(m.Author.Role)),
+        m.DeletedAt == null ? m.Text : "",
+        m.ClientMessageId,
+        m.CreatedAt,
+        m.EditedAt,
+        m.EditedAt != null,
+        m.DeletedAt != null,
+        m.AttachmentKey == null || m.DeletedAt != null
+            ? null
+            : new ChatAttachment(m.AttachmentName!, m.AttachmentContentType!, m.AttachmentSize!.Value, "/api/chat/rooms/" + m.RoomId + "/messages/" + m.Id + "/attachment"));
 }

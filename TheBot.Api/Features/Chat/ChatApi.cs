@@ -63,7 +63,7 @@ public static class ChatApi
         if (page.TotalCount > 0)
         {
             // Closed direct rooms stay out of realtime's set (ChatRooms.RecheckDirectRoomsAsync).
-            var mayChat = ChatPermissions.MayChatWith(db, me, principal.GetRole());
+            var mayChat = ChatAccess.MayChatWith(db, me, principal.GetRole());
             await membership.EnsureAsync(me, () => db.ChatParticipants
                 .Where(p => p.UserId == me && (p.Room!.Kind == ChatRoomKind.Subject
                     || db.ChatParticipants.Any(o => o.RoomId == p.RoomId && o.UserId != me && db.Users.Where(mayChat).Any(u => u.Id == o.UserId))))
@@ -100,7 +100,7 @@ public static class ChatApi
         }
 
         // Checked for an existing room too: reopening one is starting it again.
-        if (!await ChatPermissions.CanStartDirectAsync(db, me, principal.GetRole(), otherId, ct))
+        if (!await ChatAccess.CanStartDirectAsync(db, me, principal.GetRole(), otherId, ct))
         {
             return ApiProblems.Forbidden("You may not start a chat with this person.");
         }
@@ -182,7 +182,7 @@ public static class ChatApi
         // After a cursor (catch-up): the oldest first. Otherwise: the newest page, read backwards.
         var forward = query.After is not null && query.Before is null;
         var ordered = forward ? messages.OrderBy(m => m.Sequence) : messages.OrderByDescending(m => m.Sequence);
-        var page = await ordered.Take(query.Take + 1).Select(ChatProjections.ToPayload).ToListAsync(ct);
+        var page = await ordered.Take(query.Take + 1).Select(ChatAccess.MessagePayload).ToListAsync(ct);
         var hasMore = page.Count > query.Take;
         if (hasMore)
         {
@@ -323,7 +323,7 @@ public static class ChatApi
         // The author has read what they wrote.
         await ChatUnreadCounts.ReadUpToAsync(db, id, me, message.Sequence, now, ct);
 
-        var payload = await db.ChatMessages.AsNoTracking().Where(m => m.Id == message.Id).Select(ChatProjections.ToPayload).FirstAsync(ct);
+        var payload = await db.ChatMessages.AsNoTracking().Where(m => m.Id == message.Id).Select(ChatAccess.MessagePayload).FirstAsync(ct);
         await realtime.PublishAsync(ChatEventNames.MessageCreated, RealtimeAudience.ToRoom(id), new MessageCreatedEvent(payload), ct);
         await notifications.NewMessageAsync(payload, ct);
         return (payload, true);
@@ -367,7 +367,7 @@ public static class ChatApi
             await db.SaveChangesAsync(ct);
         }
 
-        var payload = await db.ChatMessages.AsNoTracking().Where(m => m.Id == messageId).Select(ChatProjections.ToPayload).FirstAsync(ct);
+        var payload = await db.ChatMessages.AsNoTracking().Where(m => m.Id == messageId).Select(ChatAccess.MessagePayload).FirstAsync(ct);
         await realtime.PublishAsync(ChatEventNames.MessageEdited, RealtimeAudience.ToRoom(id), new MessageEditedEvent(payload), ct);
         return TypedResults.Ok(payload);
     }
@@ -448,13 +448,13 @@ public static class ChatApi
 
     /// <summary>
     /// Null when the caller may use the room, else the problem to answer: 404 for a room they are not in,
-    /// 403 for a direct room whose relationship has ended (see <see cref="ChatPermissions.MayChatWith"/>).
+    /// 403 for a direct room whose relationship has ended (see <see cref="ChatAccess.MayChatWith"/>).
     /// One query, in place of the participant check it extends: posting is the hot path.
     /// </summary>
     private static async Task<ProblemHttpResult?> AccessAsync(TheBotDbContext db, Guid roomId, ClaimsPrincipal principal, CancellationToken ct)
     {
         var me = principal.GetUserId();
-        var mayChat = ChatPermissions.MayChatWith(db, me, principal.GetRole());
+        var mayChat = ChatAccess.MayChatWith(db, me, principal.GetRole());
         var open = await db.ChatParticipants
             .Where(p => p.RoomId == roomId && p.UserId == me)
             .Select(p => (bool?)(p.Room!.Kind == ChatRoomKind.Subject
@@ -474,7 +474,7 @@ public static class ChatApi
     private static Task<ChatMessagePayload?> ExistingAsync(TheBotDbContext db, Guid roomId, Guid authorId, string clientMessageId, CancellationToken ct) =>
         db.ChatMessages.AsNoTracking()
             .Where(m => m.RoomId == roomId && m.AuthorId == authorId && m.ClientMessageId == clientMessageId)
-            .Select(ChatProjections.ToPayload)
+            .Select(ChatAccess.MessagePayload)
             .FirstOrDefaultAsync(ct);
 
     private static Task<ChatRoomResponse?> RoomAsync(TheBotDbContext db, Guid roomId, Guid me, CancellationToken ct) =>

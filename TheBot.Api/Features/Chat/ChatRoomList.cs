@@ -72,7 +72,7 @@ internal static class ChatRoomList
             ? []
             : (await db.ChatMessages.AsNoTracking()
                     .Where(m => newest.Contains(m.Id))
-                    .Select(ChatProjections.ToPayload)
+                    .Select(ChatAccess.MessagePayload)
                     .ToListAsync(ct))
                 .ToDictionary(m => m.RoomId);
 

@@ -116,7 +116,7 @@ public sealed class ChatRooms(TheBotDbContext db, ChatMembershipCache membership
         {
             var (first, second) = (room.First(), room.Last());
             Guid[] pair = [first.UserId, second.UserId];
-            if (await ChatPermissions.CanStartDirectAsync(db, first.UserId, first.Role, second.UserId, ct))
+            if (await ChatAccess.CanStartDirectAsync(db, first.UserId, first.Role, second.UserId, ct))
             {
                 await membership.JoinedAsync(room.Key, pair);
             }

@@ -49,7 +49,7 @@ public sealed class ChatPermissionsTests(TheBotAppFixture fixture)
     [Theory]
     [MemberData(nameof(EveryPairOfRoles))]
     public void Every_pair_of_roles_has_its_rule_in_both_directions(UserRole a, UserRole b, ChatRelationRule rule) =>
-        Assert.Equal(rule, ChatPermissions.RuleFor(a, b));
+        Assert.Equal(rule, ChatAccess.RuleFor(a, b));
 
     [Fact]
     public async Task Each_rule_allows_with_its_relationship_and_refuses_without_it()
