@@ -5,7 +5,7 @@ using System.Text.Json;
 using Npgsql;
 using TheBot.Tests.Fixtures;
 
-namespace TheBot.Tests.Api.Jobs;
+namespace TheBot.Tests.Api.Storage;
 
 /// <summary>
 /// The job that removes stored files nothing refers to any more (attachments of deleted messages, a
