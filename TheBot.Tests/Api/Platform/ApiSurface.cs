@@ -317,5 +317,8 @@ public sealed record ApiOperation(
 {
     public bool Anonymous => Access.Contains("anonymous");
 
+    /// <summary>The route with a fresh id (or nobody's text) for each parameter.</summary>
+    public string RandomRoute() => ApiSurface.FillRoute(this, ApiSurface.PlausibleRouteText);
+
     public override string ToString() => $"{Method} {Path}";
 }
