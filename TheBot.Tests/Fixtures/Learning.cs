@@ -60,11 +60,11 @@ public sealed class Learning(People people)
     }
 
     /// <summary>A whole class: tutor, teacher teaching a new subject, a student (and parent) enrolled with them.</summary>
-    public async Task<Classroom> CreateClassroomAsync()
+    public async Task<Classroom> CreateClassroomAsync(string? subjectName = null)
     {
         var tutor = await people.CreateAsync("tutor");
         var teacher = await people.CreateAsync("teacher");
-        var subjectId = await CreateSubjectAsync();
+        var subjectId = await CreateSubjectAsync(subjectName);
         await TeachAsync(teacher, subjectId);
         var family = await CreateFamilyAsync(tutor);
         var enrollmentId = await EnrollAsync(tutor, family.Student.Id, subjectId, teacher.Id);

@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using TheBot.Tests.Fixtures;
 using static Microsoft.Playwright.Assertions;
@@ -10,11 +8,6 @@ namespace TheBot.Tests.Web.Browser;
 [Collection(BrowserTestGroup.Name)]
 public sealed class FeaturePagesAccessibilityTests(TheBotAppFixture app, BrowserFixture browser)
 {
-    private static readonly AxeRunOptions WcagAa = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
-    };
-
     [Theory]
     [InlineData("admin", "Users", "Users")]
     [InlineData("admin", "Applications", "Sign-up applications")]
@@ -57,12 +50,7 @@ public sealed class FeaturePagesAccessibilityTests(TheBotAppFixture app, Browser
         await Expect(page.Locator("main .state--error")).ToHaveCountAsync(0);
         await Screenshots.SaveAsync(page, $"page-{role}-{navigation.Replace(' ', '-').ToLowerInvariant()}");
 
-        var result = await page.RunAxe(WcagAa);
-        Assert.NotEmpty(result.Passes);
-        var violations = result.Violations
-            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join("; ", v.Nodes.Select(n => n.Target?.ToString()))}")
-            .ToList();
-        Assert.True(violations.Count == 0, $"{page.Url}:{Environment.NewLine}{string.Join(Environment.NewLine, violations)}");
+        await Accessibility.AssertNoViolationsAsync(page);
         session.AssertNoPageProblems();
     }
 
@@ -83,11 +71,7 @@ public sealed class FeaturePagesAccessibilityTests(TheBotAppFixture app, Browser
         await Expect(page.Locator("main .state--error")).ToHaveCountAsync(0);
         await Screenshots.SaveAsync(page, $"page-{role}-notifications");
 
-        var result = await page.RunAxe(WcagAa);
-        var violations = result.Violations
-            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join("; ", v.Nodes.Select(n => n.Target?.ToString()))}")
-            .ToList();
-        Assert.True(violations.Count == 0, $"{page.Url}:{Environment.NewLine}{string.Join(Environment.NewLine, violations)}");
+        await Accessibility.AssertNoViolationsAsync(page);
         session.AssertNoPageProblems();
     }
 }

@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using TheBot.Tests.Fixtures;
@@ -6,45 +9,74 @@ using static Microsoft.Playwright.Assertions;
 namespace TheBot.Tests.Web.Browser;
 
 /// <summary>
-/// The signed-in app against the auth contract answered in the browser (<see cref="CannedAuthApi"/>):
-/// sign in, role navigation, the role dashboard, 401 → refresh → retry, devices, sign out.
+/// The signed-in app against the real API: sign in, role navigation, the role dashboard, 401 → refresh → retry,
+/// devices, sign out.
 /// </summary>
 [Collection(BrowserTestGroup.Name)]
 public sealed class SignedInShellTests(TheBotAppFixture app, BrowserFixture browser)
 {
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
     [Fact]
     public async Task A_teacher_signs_in_uses_the_shell_and_signs_out()
     {
+        // A teacher with a lesson today and two pieces of work to grade, one handed in late.
+        var subjectName = $"Maths {Guid.NewGuid():N}"[..16];
+        var classroom = await app.Learning.CreateClassroomAsync(subjectName);
+        await app.Learning.BookLessonAsync(classroom, DateTimeOffset.UtcNow.AddMinutes(1));
+        var onTime = await app.Learning.AssignAsync(classroom, new NewAssignment("Quadratic equations"));
+        var overdue = await app.Learning.AssignAsync(classroom, new NewAssignment("Essay: Pushkin", "essay", DateTimeOffset.UtcNow.AddDays(-1)));
+        await app.Learning.SubmitAsync(classroom.Student, onTime);
+        await app.Learning.SubmitAsync(classroom.Student, overdue);
+        var teacherName = await LessonSchedulingTests.FullNameAsync(classroom.Teacher);
+        // The session the arrangement used ends; the teacher's other device is a phone.
+        await SignOutAsync(classroom.Teacher.Client);
+        using var phone = await SignInFromAsync("Safari on iPhone", classroom.Teacher);
+
         await using var session = await browser.NewSessionAsync(app.Host.WebEndpoint);
         var page = session.Page;
-        var api = new CannedAuthApi();
-        await api.AttachAsync(session.Context);
+        var calls = new ConcurrentQueue<string>();
+        page.Request += (_, request) => calls.Enqueue($"{request.Method} {new Uri(request.Url).AbsolutePath}");
 
         await page.GotoAsync("/dashboard");
         await Expect(page).ToHaveURLAsync(new Regex("/sign-in$"));
-        await page.GetByLabel("Email").FillAsync(CannedAuthApi.Email);
-        await page.GetByLabel("Password").FillAsync(CannedAuthApi.Password);
+        // Choosing the language on the device wins over the profile's (test people prefer Russian).
+        await page.GetByRole(AriaRole.Button, new() { Name = "English", Exact = true }).ClickAsync();
+        await page.GetByLabel("Email").FillAsync(classroom.Teacher.Email);
+        await page.GetByLabel("Password").FillAsync(classroom.Teacher.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
         // Back where the visitor wanted to go, with the teacher's summary: today's lessons and work to grade.
         await Expect(page).ToHaveURLAsync(new Regex("/dashboard$"));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard", Level = 1 })).ToBeVisibleAsync();
-        await Expect(page.GetByText($"Hello, {CannedAuthApi.FullName}!")).ToBeVisibleAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "To grade (3)", Level = 2 })).ToBeVisibleAsync();
+        await Expect(page.GetByText($"Hello, {teacherName}!")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "To grade (2)", Level = 2 })).ToBeVisibleAsync();
         await Expect(page.Locator(".item-list__item").Filter(new() { HasText = "Essay: Pushkin" })).ToContainTextAsync("Late");
-        await Expect(page.Locator("[data-lesson]")).ToContainTextAsync("Mathematics");
+        await Expect(page.Locator(".item-list__item").Filter(new() { HasText = "Quadratic equations" })).Not.ToContainTextAsync("Late");
+        await Expect(page.Locator("[data-lesson]")).ToContainTextAsync(subjectName);
         var navigation = page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" });
         await Expect(navigation.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Dashboard", "Schedule", "Chat", "Assignments", "Materials", "Progress", "My subjects", "Profile", "Devices"]);
         await Screenshots.SaveAsync(page, "shell-dashboard-en");
 
-        // The token "expires": the profile call gets 401, the app refreshes once and retries.
-        api.ExpireTokenBeforeNextProfile = true;
+        // The token "expires": the next profile call carries one the API refuses; the app refreshes once and retries.
+        var expireNextProfile = 1;
+        await page.RouteAsync("**/api/auth/me", async route =>
+        {
+            if (Interlocked.Exchange(ref expireNextProfile, 0) == 1)
+            {
+                await route.ContinueAsync(new() { Headers = new Dictionary<string, string>(route.Request.Headers) { ["authorization"] = "Bearer expired" } });
+                return;
+            }
+
+            await route.ContinueAsync();
+        });
+        calls.Clear();
         await navigation.GetByRole(AriaRole.Link, new() { Name = "Profile" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Profile", Level = 1 })).ToBeVisibleAsync();
         await Expect(page.Locator(".details")).ToContainTextAsync("Europe/Moscow");
         await Expect(page.Locator(".details")).ToContainTextAsync("Teacher");
-        Assert.Equal(2, api.Calls.Count(call => call == "GET /api/auth/me"));
-        Assert.Contains("POST /api/auth/refresh", api.Calls);
+        Assert.Equal(2, calls.Count(call => call == "GET /api/auth/me"));
+        Assert.Contains("POST /api/auth/refresh", calls);
         await Screenshots.SaveAsync(page, "shell-profile-en");
 
         await navigation.GetByRole(AriaRole.Link, new() { Name = "Devices" }).ClickAsync();
@@ -53,24 +85,24 @@ public sealed class SignedInShellTests(TheBotAppFixture app, BrowserFixture brow
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out Safari on iPhone" }).ClickAsync();
         await Expect(page.Locator(".session")).ToHaveCountAsync(1);
         await Expect(page.GetByText("No other device is signed in.")).ToBeVisibleAsync();
-        Assert.Contains("DELETE /api/auth/sessions/phone", api.Calls);
+        using (var refresh = await phone.PostAsync("/api/auth/refresh", null, Ct))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, refresh.StatusCode); // the phone is really signed out
+        }
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/sign-in$"));
-        Assert.Contains("POST /api/auth/logout", api.Calls);
+        Assert.Contains("POST /api/auth/logout", calls);
         session.AssertNoPageProblems();
     }
 
     [Fact]
     public async Task On_a_phone_the_navigation_opens_from_the_menu_button()
     {
+        var teacher = await app.People.CreateAsync("teacher");
         await using var session = await browser.NewSessionAsync(app.Host.WebEndpoint, width: 390, height: 844);
         var page = session.Page;
-        await new CannedAuthApi().AttachAsync(session.Context);
-        await page.GotoAsync("/sign-in");
-        await page.GetByLabel("Email").FillAsync(CannedAuthApi.Email);
-        await page.GetByLabel("Password").FillAsync(CannedAuthApi.Password);
-        await page.GetByLabel("Password").PressAsync("Enter");
+        await BrowserSignIn.SignInAsync(page, teacher.Email, teacher.Password);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard", Level = 1 })).ToBeVisibleAsync();
 
         var menu = page.GetByRole(AriaRole.Button, new() { Name = "Menu" });
@@ -94,6 +126,24 @@ public sealed class SignedInShellTests(TheBotAppFixture app, BrowserFixture brow
         session.AssertNoPageProblems();
     }
 
+    [Fact]
+    public async Task A_wrong_password_gets_one_message_for_the_form()
+    {
+        var teacher = await app.People.CreateAccountAsync("teacher");
+        await using var session = await browser.NewSessionAsync(app.Host.WebEndpoint);
+        var page = session.Page;
+        await page.GotoAsync("/sign-in");
+
+        await page.GetByLabel("Email").FillAsync(teacher.Email);
+        await page.GetByLabel("Password").FillAsync("wrong-password");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("The email or password is wrong.");
+        await Expect(page).ToHaveURLAsync(new Regex("/sign-in$"));
+        await Screenshots.SaveAsync(page, "sign-in-wrong-password-en");
+        session.AssertNoPageProblems();
+    }
+
     private static async Task AssertNoSidewaysScrollingAsync(IPage page)
     {
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
@@ -108,21 +158,19 @@ public sealed class SignedInShellTests(TheBotAppFixture app, BrowserFixture brow
         Assert.True(box.X <= 1 && box.Width >= viewport - 2, $"Spans {box.X}..{box.X + box.Width} of {viewport}px.");
     }
 
-    [Fact]
-    public async Task A_wrong_password_gets_one_message_for_the_form()
+    private static async Task SignOutAsync(HttpClient client)
     {
-        await using var session = await browser.NewSessionAsync(app.Host.WebEndpoint);
-        var page = session.Page;
-        await new CannedAuthApi().AttachAsync(session.Context);
-        await page.GotoAsync("/sign-in");
+        using var response = await client.PostAsync("/api/auth/logout", null, Ct);
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+    }
 
-        await page.GetByLabel("Email").FillAsync(CannedAuthApi.Email);
-        await page.GetByLabel("Password").FillAsync("wrong-password");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-
-        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("The email or password is wrong.");
-        await Expect(page).ToHaveURLAsync(new Regex("/sign-in$"));
-        await Screenshots.SaveAsync(page, "sign-in-wrong-password-en");
-        session.AssertNoPageProblems();
+    /// <summary>The person signs in from another device, named by its User-Agent; returns that device's client (it keeps the refresh cookie).</summary>
+    private async Task<HttpClient> SignInFromAsync(string device, SignedIn person)
+    {
+        var client = app.Host.CreateWebClient(new CookieContainer());
+        client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", device);
+        using var response = await client.PostAsJsonAsync("/api/auth/login", new { email = person.Email, password = person.Password }, Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return client;
     }
 }
