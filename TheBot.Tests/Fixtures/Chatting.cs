@@ -15,7 +15,7 @@ public static class Chatting
         ArgumentNullException.ThrowIfNull(caller);
         using var response = await caller.Client.PostAsJsonAsync("/api/chat/rooms", new { participantId });
         Assert.True(response.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
-        return (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("id").GetGuid();
+        return (await response.Content.ReadFromJsonAsync<CreatedResource>(TestContext.Current.CancellationToken))!.Id;
     }
 
     /// <summary>The subject room a teacher shares with the students enrolled with them in the subject.</summary>
@@ -29,13 +29,17 @@ public static class Chatting
             .GetProperty("id").GetGuid();
     }
 
-    public static async Task<JsonElement> PostAsync(SignedIn author, Guid roomId, string text, string? clientMessageId = null)
+    /// <summary>Posts a message (201, or 200 when the client message id was seen before) and returns it as stored.</summary>
+    public static async Task<ChatMessage> PostAsync(SignedIn author, Guid roomId, string text, string? clientMessageId = null)
     {
         ArgumentNullException.ThrowIfNull(author);
         using var response = await author.Client.PostAsJsonAsync($"/api/chat/rooms/{roomId}/messages", new { text, clientMessageId });
         Assert.True(response.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
-        return await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        return (await response.Content.ReadFromJsonAsync<ChatMessage>(TestContext.Current.CancellationToken))!;
     }
+
+    /// <summary>Matches a hub event about the message (messageCreated, messageEdited, messageDeleted).</summary>
+    public static Func<JsonElement, bool> MessageIs(Guid id) => payload => payload.GetProperty("message").GetProperty("id").GetGuid() == id;
 
     public static async Task<JsonElement> MessagesAsync(SignedIn caller, Guid roomId, string query = "")
     {
@@ -69,6 +73,9 @@ public static class Chatting
         return listener;
     }
 }
+
+/// <summary>A chat message as the API answers it (the parts tests read).</summary>
+public sealed record ChatMessage(Guid Id, string Text);
 
 public sealed class Listener(HubConnection connection) : IAsyncDisposable
 {

@@ -17,11 +17,16 @@ public static class Expect
     }
 
     /// <summary>Asserts 201 Created and returns the new resource's id.</summary>
-    public static async Task<Guid> CreatedAsync(HttpResponseMessage response)
+    public static Task<Guid> CreatedAsync(HttpResponseMessage response) => IdAsync(HttpStatusCode.Created, response);
+
+    /// <summary>Asserts 202 Accepted and returns the id of what was started (a run, a broadcast).</summary>
+    public static Task<Guid> AcceptedAsync(HttpResponseMessage response) => IdAsync(HttpStatusCode.Accepted, response);
+
+    private static async Task<Guid> IdAsync(HttpStatusCode expected, HttpResponseMessage response)
     {
-        await StatusAsync(HttpStatusCode.Created, response);
+        await StatusAsync(expected, response);
         var created = JsonSerializer.Deserialize<CreatedResource>(await response.Content.ReadAsStringAsync(), People.Json);
-        return created?.Id ?? throw new Xunit.Sdk.XunitException($"{response.RequestMessage?.RequestUri?.PathAndQuery} answered 201 without an id.");
+        return created?.Id ?? throw new Xunit.Sdk.XunitException($"{response.RequestMessage?.RequestUri?.PathAndQuery} answered {(int)expected} without an id.");
     }
 
     /// <summary>Asserts an RFC 9457 problem response with the status, and returns its JSON.</summary>

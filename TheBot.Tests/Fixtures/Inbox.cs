@@ -25,8 +25,7 @@ public static class Inbox
     {
         var ct = TestContext.Current.CancellationToken;
         using var run = await admin.Client.PostAsync($"/api/admin/jobs/{job}/run", null, ct);
-        await Expect.StatusAsync(HttpStatusCode.Accepted, run);
-        var runId = (await run.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetGuid();
+        var runId = await Expect.AcceptedAsync(run);
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(30));

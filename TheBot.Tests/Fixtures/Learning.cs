@@ -107,6 +107,17 @@ public sealed class Learning(People people)
         return await Expect.CreatedAsync(response);
     }
 
+    /// <summary>The classroom's teacher adds a document in its subject, for every student of the subject unless some are named.</summary>
+    public async Task<Guid> CreateMaterialAsync(Classroom classroom, string title = "Chapter 3", int difficulty = 3, Guid[]? studentIds = null)
+    {
+        ArgumentNullException.ThrowIfNull(classroom);
+        using var response = await classroom.Teacher.Client.PostAsJsonAsync("/api/materials", new
+        {
+            subjectId = classroom.SubjectId, title, kind = "document", difficulty, studentIds,
+        });
+        return await Expect.CreatedAsync(response);
+    }
+
     /// <summary>A student hands in a text answer; returns the submission's id.</summary>
     public async Task<Guid> SubmitAsync(SignedIn student, Guid assignmentId, string text = "My answers")
     {

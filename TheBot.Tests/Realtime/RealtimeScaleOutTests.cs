@@ -52,8 +52,8 @@ public sealed class RealtimeScaleOutTests(ScaleOutAppFixture app)
         await using var first = onFirst;
         await using var second = onSecond;
 
-        var message = (await Chatting.PostAsync(family.Student, roomId, "across replicas")).GetProperty("id").GetGuid();
-        Func<JsonElement, bool> isMessage = p => p.GetProperty("message").GetProperty("id").GetGuid() == message;
+        var message = (await Chatting.PostAsync(family.Student, roomId, "across replicas")).Id;
+        var isMessage = Chatting.MessageIs(message);
         await first.WaitAsync("messageCreated", isMessage);
         await second.WaitAsync("messageCreated", isMessage);
 

@@ -65,8 +65,8 @@ public sealed class RealtimeSessionTests(TheBotAppFixture fixture)
         var roomId = await Chatting.SubjectRoomAsync(c.Student, c.SubjectId);
         await using var socket = await Chatting.ListenAsync(fixture.Host, c.Student, Ct);
         var closed = socket.Connection.WhenClosed();
-        var before = (await Chatting.PostAsync(c.Teacher, roomId, "before")).GetProperty("id").GetGuid();
-        await socket.WaitAsync("messageCreated", p => p.GetProperty("message").GetProperty("id").GetGuid() == before);
+        var before = (await Chatting.PostAsync(c.Teacher, roomId, "before")).Id;
+        await socket.WaitAsync("messageCreated", Chatting.MessageIs(before));
 
         using (var deactivate = await admin.Client.DeleteAsync($"/api/admin/users/{c.Student.Id}", Ct))
         {
@@ -76,9 +76,9 @@ public sealed class RealtimeSessionTests(TheBotAppFixture fixture)
         await closed.WaitAsync(CloseTimeout, Ct);
         await AssertRefusedAsync(c.Student.AccessToken);
         await using var teacherSocket = await Chatting.ListenAsync(fixture.Host, c.Teacher, Ct);
-        var after = (await Chatting.PostAsync(c.Teacher, roomId, "after")).GetProperty("id").GetGuid();
-        await teacherSocket.WaitAsync("messageCreated", p => p.GetProperty("message").GetProperty("id").GetGuid() == after);
-        Assert.Equal(0, socket.Count("messageCreated", p => p.GetProperty("message").GetProperty("id").GetGuid() == after));
+        var after = (await Chatting.PostAsync(c.Teacher, roomId, "after")).Id;
+        await teacherSocket.WaitAsync("messageCreated", Chatting.MessageIs(after));
+        Assert.Equal(0, socket.Count("messageCreated", Chatting.MessageIs(after)));
     }
 
     [Fact]

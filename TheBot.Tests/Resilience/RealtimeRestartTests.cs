@@ -27,8 +27,8 @@ public sealed class RealtimeRestartTests(ScaleOutAppFixture app)
         var socket = await Chatting.ListenAsync(app.Host, teacher, Ct);
         var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         socket.Connection.Closed += _ => { closed.TrySetResult(); return Task.CompletedTask; };
-        var first = (await Chatting.PostAsync(admin, roomId, "before the restart")).GetProperty("id").GetGuid();
-        await socket.WaitAsync("messageCreated", IsMessage(first));
+        var first = (await Chatting.PostAsync(admin, roomId, "before the restart")).Id;
+        await socket.WaitAsync("messageCreated", Chatting.MessageIs(first));
 
         var commands = app.Host.App.Services.GetRequiredService<ResourceCommandService>();
         var replicas = await ResourceInstances.IdsAsync(app.Host, "realtime", count: 2, Ct);
@@ -46,7 +46,7 @@ public sealed class RealtimeRestartTests(ScaleOutAppFixture app)
             await closed.Task.WaitAsync(TimeSpan.FromSeconds(60), Ct);
             for (var i = 0; i < 3; i++)
             {
-                missed.Add((await Chatting.PostAsync(admin, roomId, $"while realtime was down {i}")).GetProperty("id").GetGuid());
+                missed.Add((await Chatting.PostAsync(admin, roomId, $"while realtime was down {i}")).Id);
             }
         }
         finally
@@ -63,14 +63,12 @@ public sealed class RealtimeRestartTests(ScaleOutAppFixture app)
         // The client reconnects (retrying until a replica answers), then catches up over REST.
         await using var reconnected = await ReconnectAsync(teacher);
         var caughtUp = await Chatting.MessagesAsync(teacher, roomId, $"?after={first}");
-        Assert.Equal(missed, caughtUp.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("id").GetGuid()));
+        Assert.Equal(missed, caughtUp.ItemIds());
         Assert.False(caughtUp.GetProperty("hasMore").GetBoolean());
 
-        var live = (await Chatting.PostAsync(admin, roomId, "after the restart")).GetProperty("id").GetGuid();
-        await reconnected.WaitAsync("messageCreated", IsMessage(live));
+        var live = (await Chatting.PostAsync(admin, roomId, "after the restart")).Id;
+        await reconnected.WaitAsync("messageCreated", Chatting.MessageIs(live));
     }
-
-    private static Func<JsonElement, bool> IsMessage(Guid id) => p => p.GetProperty("message").GetProperty("id").GetGuid() == id;
 
     private async Task<Listener> ReconnectAsync(SignedIn user)
     {

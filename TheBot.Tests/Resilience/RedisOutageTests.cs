@@ -26,8 +26,8 @@ public sealed class RedisOutageTests(ScaleOutAppFixture app)
         var student = await app.People.CreateAsync("student");
         var roomId = await Chatting.StartRoomAsync(admin, student.Id);
         await using var studentSocket = await Chatting.ListenAsync(app.Host, student, Ct);
-        var before = (await Chatting.PostAsync(admin, roomId, "before the outage")).GetProperty("id").GetGuid();
-        await studentSocket.WaitAsync("messageCreated", p => p.GetProperty("message").GetProperty("id").GetGuid() == before);
+        var before = (await Chatting.PostAsync(admin, roomId, "before the outage")).Id;
+        await studentSocket.WaitAsync("messageCreated", Chatting.MessageIs(before));
 
         var commands = app.Host.App.Services.GetRequiredService<ResourceCommandService>();
         var notifications = app.Host.App.Services.GetRequiredService<ResourceNotificationService>();
@@ -40,7 +40,7 @@ public sealed class RedisOutageTests(ScaleOutAppFixture app)
 
             for (var i = 0; i < 3; i++)
             {
-                stored.Add((await Chatting.PostAsync(admin, roomId, $"during the outage {i}", $"redis-outage-{i}")).GetProperty("id").GetGuid());
+                stored.Add((await Chatting.PostAsync(admin, roomId, $"during the outage {i}", $"redis-outage-{i}")).Id);
             }
 
             var health = await EventuallyAsync(async () =>
@@ -63,15 +63,15 @@ public sealed class RedisOutageTests(ScaleOutAppFixture app)
 
         // Catch-up over REST, as docs/realtime.md tells clients: every message stored, once, in order.
         var page = await Chatting.MessagesAsync(student, roomId, $"?after={before}&limit=50");
-        Assert.Equal(stored, page.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("id").GetGuid()));
+        Assert.Equal(stored, page.ItemIds());
 
         // Live again without restarting anything: the same socket receives new messages once realtime has resubscribed.
         await EventuallyAsync(async () =>
         {
-            var id = (await Chatting.PostAsync(admin, roomId, "after the outage")).GetProperty("id").GetGuid();
+            var id = (await Chatting.PostAsync(admin, roomId, "after the outage")).Id;
             try
             {
-                return await studentSocket.WaitAsync("messageCreated", p => p.GetProperty("message").GetProperty("id").GetGuid() == id, TimeSpan.FromSeconds(3));
+                return await studentSocket.WaitAsync("messageCreated", Chatting.MessageIs(id), TimeSpan.FromSeconds(3));
             }
             catch (TimeoutException)
             {

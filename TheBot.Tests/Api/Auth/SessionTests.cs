@@ -278,7 +278,7 @@ public sealed class SessionTests(TheBotAppFixture fixture)
     {
         var owner = await fixture.People.CreateAsync("student");
         var other = await fixture.People.CreateAsync("student");
-        var ownerSession = (await owner.Client.GetFromJsonAsync<JsonElement>("/api/auth/sessions", Ct))[0].GetProperty("id").GetGuid();
+        var ownerSession = AccessTokens.SessionOf(owner.AccessToken);
 
         using var delete = await other.Client.DeleteAsync($"/api/auth/sessions/{ownerSession}", Ct);
 
@@ -295,27 +295,16 @@ public sealed class SessionTests(TheBotAppFixture fixture)
     public async Task Tokens_failing_lifetime_issuer_audience_or_signature_checks_are_401(string flaw)
     {
         var user = await fixture.People.CreateAsync("student");
-        var sessionId = (await user.Client.GetFromJsonAsync<JsonElement>("/api/auth/sessions", Ct))[0].GetProperty("id").GetGuid();
-        var key = flaw == "wrong-key" ? new string('k', 64) : fixture.Host.Secrets.JwtSigningKey;
         var now = DateTime.UtcNow;
-        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        var token = TokenClaimingAdmin(user, flaw == "wrong-key" ? new string('k', 64) : null, token =>
         {
-            Issuer = flaw == "wrong-issuer" ? "someone-else" : "thebot",
-            Audience = flaw == "wrong-audience" ? "someone-else" : "thebot",
-            IssuedAt = now.AddMinutes(-30),
-            NotBefore = now.AddMinutes(-30),
-            Expires = flaw == "expired" ? now.AddMinutes(-10) : now.AddMinutes(10),
-            SigningCredentials = new SigningCredentials(
-                JwtAuthenticationExtensions.CreateSigningKey(new JwtOptions { SigningKey = key }), SecurityAlgorithms.HmacSha256),
-            Subject = new ClaimsIdentity(
-            [
-                new Claim(TheBotClaims.UserId, user.Id.ToString()),
-                new Claim(TheBotClaims.SessionId, sessionId.ToString()),
-                new Claim(TheBotClaims.Role, "admin"),
-            ]),
+            token.Issuer = flaw == "wrong-issuer" ? "someone-else" : "thebot";
+            token.Audience = flaw == "wrong-audience" ? "someone-else" : "thebot";
+            token.IssuedAt = now.AddMinutes(-30);
+            token.NotBefore = now.AddMinutes(-30);
+            token.Expires = flaw == "expired" ? now.AddMinutes(-10) : now.AddMinutes(10);
         });
-        using var client = fixture.Host.CreateWebClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var client = ClientWith(token);
 
         using var response = await client.GetAsync("/api/auth/me", Ct);
 
@@ -337,27 +326,39 @@ public sealed class SessionTests(TheBotAppFixture fixture)
     public async Task A_well_formed_token_claiming_admin_gets_only_the_users_real_role()
     {
         var user = await fixture.People.CreateAsync("student");
-        var sessionId = (await user.Client.GetFromJsonAsync<JsonElement>("/api/auth/sessions", Ct))[0].GetProperty("id").GetGuid();
-        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        using var client = ClientWith(TokenClaimingAdmin(user));
+
+        using var admin = await client.GetAsync("/api/admin/users", Ct);
+
+        await Expect.StatusAsync(HttpStatusCode.Forbidden, admin);
+    }
+
+    /// <summary>A token for the user's own session that claims the admin role, signed with the run's key unless another is given.</summary>
+    private string TokenClaimingAdmin(SignedIn user, string? signingKey = null, Action<SecurityTokenDescriptor>? alter = null)
+    {
+        var token = new SecurityTokenDescriptor
         {
             Issuer = "thebot",
             Audience = "thebot",
             Expires = DateTime.UtcNow.AddMinutes(10),
             SigningCredentials = new SigningCredentials(
-                JwtAuthenticationExtensions.CreateSigningKey(new JwtOptions { SigningKey = fixture.Host.Secrets.JwtSigningKey }), SecurityAlgorithms.HmacSha256),
+                JwtAuthenticationExtensions.CreateSigningKey(new JwtOptions { SigningKey = signingKey ?? fixture.Host.Secrets.JwtSigningKey }), SecurityAlgorithms.HmacSha256),
             Subject = new ClaimsIdentity(
             [
                 new Claim(TheBotClaims.UserId, user.Id.ToString()),
-                new Claim(TheBotClaims.SessionId, sessionId.ToString()),
+                new Claim(TheBotClaims.SessionId, AccessTokens.SessionOf(user.AccessToken).ToString()),
                 new Claim(TheBotClaims.Role, "admin"),
             ]),
-        });
-        using var client = fixture.Host.CreateWebClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        };
+        alter?.Invoke(token);
+        return new JsonWebTokenHandler().CreateToken(token);
+    }
 
-        using var admin = await client.GetAsync("/api/admin/users", Ct);
-
-        await Expect.StatusAsync(HttpStatusCode.Forbidden, admin);
+    private HttpClient ClientWith(string accessToken)
+    {
+        var client = fixture.Host.CreateWebClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        return client;
     }
 
     private static string RefreshCookieOf(SignedIn user) => user.RefreshCookie;

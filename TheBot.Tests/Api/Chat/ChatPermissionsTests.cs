@@ -139,7 +139,7 @@ public sealed class ChatPermissionsTests(TheBotAppFixture fixture)
         }
 
         using (var edit = await c.Student.Client.PatchAsJsonAsync(
-            $"/api/chat/rooms/{roomId}/messages/{first.GetProperty("id").GetGuid()}", new { text = "Edited after" }, Ct))
+            $"/api/chat/rooms/{roomId}/messages/{first.Id}", new { text = "Edited after" }, Ct))
         {
             await Expect.ProblemAsync(HttpStatusCode.Forbidden, edit);
         }

@@ -14,9 +14,6 @@ public sealed class ChatTests(TheBotAppFixture fixture)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static Func<JsonElement, bool> MessageIs(Guid id) =>
-        p => p.GetProperty("message").GetProperty("id").GetGuid() == id;
-
     [Fact]
     public async Task A_message_posted_over_rest_reaches_the_other_participant_and_the_senders_other_device()
     {
@@ -26,7 +23,7 @@ public sealed class ChatTests(TheBotAppFixture fixture)
         await using var studentOtherDevice = await Chatting.ListenAsync(fixture.Host, c.Student, Ct);
 
         var latencies = new List<double>();
-        JsonElement last = default;
+        var lastId = Guid.Empty;
         for (var i = 0; i < 5; i++)
         {
             // Measured from just before the POST to the moment the other socket has the event (not waiting for the response).
@@ -34,14 +31,13 @@ public sealed class ChatTests(TheBotAppFixture fixture)
             var arrival = teacherSocket.WaitAsync("messageCreated", p => p.GetProperty("message").GetProperty("text").GetString() == text)
                 .ContinueWith(t => (Payload: t.Result, At: Stopwatch.GetTimestamp()), TaskScheduler.Default);
             var start = Stopwatch.GetTimestamp();
-            var created = await Chatting.PostAsync(c.Student, roomId, text, Guid.NewGuid().ToString());
-            var id = created.GetProperty("id").GetGuid();
+            var id = (await Chatting.PostAsync(c.Student, roomId, text, Guid.NewGuid().ToString())).Id;
             var (received, at) = await arrival;
             latencies.Add(Stopwatch.GetElapsedTime(start, at).TotalMilliseconds);
-            await studentOtherDevice.WaitAsync("messageCreated", MessageIs(id));
+            await studentOtherDevice.WaitAsync("messageCreated", Chatting.MessageIs(id));
             Assert.Equal($"Hello {i}", received.GetProperty("message").GetProperty("text").GetString());
             Assert.Equal(c.Student.Id, received.GetProperty("message").GetProperty("author").GetProperty("id").GetGuid());
-            last = created;
+            lastId = id;
         }
 
         TestContext.Current.TestOutputHelper?.WriteLine(
@@ -55,7 +51,7 @@ public sealed class ChatTests(TheBotAppFixture fixture)
         var room = (await rooms.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("items").EnumerateArray()
             .Single(r => r.GetProperty("id").GetGuid() == roomId);
         Assert.Equal(5, room.GetProperty("unreadCount").GetInt32());
-        Assert.Equal(last.GetProperty("id").GetGuid(), room.GetProperty("lastMessage").GetProperty("id").GetGuid());
+        Assert.Equal(lastId, room.GetProperty("lastMessage").GetProperty("id").GetGuid());
         Assert.Equal("direct", room.GetProperty("kind").GetString());
 
         using var read = await c.Teacher.Client.PostAsync($"/api/chat/rooms/{roomId}/read", null, Ct);
@@ -71,8 +67,7 @@ public sealed class ChatTests(TheBotAppFixture fixture)
         var c = await fixture.Learning.CreateClassroomAsync();
         var roomId = await Chatting.StartRoomAsync(c.Teacher, c.Student.Id);
         await using var studentSocket = await Chatting.ListenAsync(fixture.Host, c.Student, Ct);
-        var message = await Chatting.PostAsync(c.Teacher, roomId, "Homework: page 12");
-        var id = message.GetProperty("id").GetGuid();
+        var id = (await Chatting.PostAsync(c.Teacher, roomId, "Homework: page 12")).Id;
 
         using var notMine = await c.Student.Client.PatchAsJsonAsync($"/api/chat/rooms/{roomId}/messages/{id}", new { text = "hacked" }, Ct);
         await Expect.ProblemAsync(HttpStatusCode.Forbidden, notMine);
@@ -81,7 +76,7 @@ public sealed class ChatTests(TheBotAppFixture fixture)
 
         using var edit = await c.Teacher.Client.PatchAsJsonAsync($"/api/chat/rooms/{roomId}/messages/{id}", new { text = "Homework: page 13" }, Ct);
         await Expect.StatusAsync(HttpStatusCode.OK, edit);
-        var edited = await studentSocket.WaitAsync("messageEdited", MessageIs(id));
+        var edited = await studentSocket.WaitAsync("messageEdited", Chatting.MessageIs(id));
         Assert.Equal("Homework: page 13", edited.GetProperty("message").GetProperty("text").GetString());
         Assert.True(edited.GetProperty("message").GetProperty("edited").GetBoolean());
 
@@ -93,7 +88,7 @@ public sealed class ChatTests(TheBotAppFixture fixture)
         Assert.Equal("", stored.GetProperty("text").GetString());
 
         // An admin moderates: deletes the student's message.
-        var studentMessage = (await Chatting.PostAsync(c.Student, roomId, "rude words")).GetProperty("id").GetGuid();
+        var studentMessage = (await Chatting.PostAsync(c.Student, roomId, "rude words")).Id;
         var admin = await fixture.People.AdminAsync();
         using var moderated = await admin.Client.DeleteAsync($"/api/chat/rooms/{roomId}/messages/{studentMessage}", Ct);
         await Expect.StatusAsync(HttpStatusCode.NoContent, moderated);
@@ -115,7 +110,7 @@ public sealed class ChatTests(TheBotAppFixture fixture)
             using (send)
             {
                 Assert.True(send.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, await send.Content.ReadAsStringAsync(Ct));
-                ids.Add((await send.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid());
+                ids.Add((await send.Content.ReadFromJsonAsync<ChatMessage>(Ct))!.Id);
             }
         }
 
@@ -144,7 +139,7 @@ public sealed class ChatTests(TheBotAppFixture fixture)
         await Assert.ThrowsAsync<HubException>(() => outsiderSocket.Connection.InvokeAsync("OpenRoom", roomId, Ct));
 
         var message = await Chatting.PostAsync(c.Student, roomId, "private");
-        await teacherSocket.WaitAsync("messageCreated", MessageIs(message.GetProperty("id").GetGuid()));
+        await teacherSocket.WaitAsync("messageCreated", Chatting.MessageIs(message.Id));
         await RealtimeProbe.PublishAsync(fixture.Host, "fence", RealtimeAudience.ToUsers(outsider.Id), new { });
         await outsiderSocket.WaitAsync("fence", _ => true);
 
@@ -182,35 +177,35 @@ public sealed class ChatTests(TheBotAppFixture fixture)
         var c = await fixture.Learning.CreateClassroomAsync();
         var roomId = await Chatting.StartRoomAsync(c.Student, c.Teacher.Id);
         var teacher = await Chatting.ListenAsync(fixture.Host, c.Teacher, Ct);
-        var first = (await Chatting.PostAsync(c.Student, roomId, "one")).GetProperty("id").GetGuid();
-        await teacher.WaitAsync("messageCreated", MessageIs(first));
+        var first = (await Chatting.PostAsync(c.Student, roomId, "one")).Id;
+        await teacher.WaitAsync("messageCreated", Chatting.MessageIs(first));
 
         // The socket drops; the conversation goes on.
         await teacher.DisposeAsync();
         var missed = new List<Guid>();
         for (var i = 0; i < 3; i++)
         {
-            missed.Add((await Chatting.PostAsync(c.Student, roomId, $"missed {i}")).GetProperty("id").GetGuid());
+            missed.Add((await Chatting.PostAsync(c.Student, roomId, $"missed {i}")).Id);
         }
 
         await using var reconnected = await Chatting.ListenAsync(fixture.Host, c.Teacher, Ct);
         var caughtUp = await Chatting.MessagesAsync(c.Teacher, roomId, $"?after={first}");
-        Assert.Equal(missed, caughtUp.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("id").GetGuid()));
+        Assert.Equal(missed, caughtUp.ItemIds());
         Assert.False(caughtUp.GetProperty("hasMore").GetBoolean());
 
         // Paging both ways: two at a time, backwards from the newest and forwards from the first.
         var newest = await Chatting.MessagesAsync(c.Teacher, roomId, "?limit=2");
-        Assert.Equal(missed[1..], newest.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("id").GetGuid()));
+        Assert.Equal(missed[1..], newest.ItemIds());
         Assert.True(newest.GetProperty("hasMore").GetBoolean());
         var older = await Chatting.MessagesAsync(c.Teacher, roomId, $"?before={missed[1]}&limit=2");
-        Assert.Equal([first, missed[0]], older.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("id").GetGuid()));
+        Assert.Equal([first, missed[0]], older.ItemIds());
         Assert.False(older.GetProperty("hasMore").GetBoolean());
         var forward = await Chatting.MessagesAsync(c.Teacher, roomId, $"?after={first}&limit=2");
         Assert.True(forward.GetProperty("hasMore").GetBoolean());
 
         // And live again.
-        var next = (await Chatting.PostAsync(c.Student, roomId, "live again")).GetProperty("id").GetGuid();
-        await reconnected.WaitAsync("messageCreated", MessageIs(next));
+        var next = (await Chatting.PostAsync(c.Student, roomId, "live again")).Id;
+        await reconnected.WaitAsync("messageCreated", Chatting.MessageIs(next));
     }
 
     [Fact]
@@ -224,17 +219,17 @@ public sealed class ChatTests(TheBotAppFixture fixture)
         Assert.Contains(subjectRoom.GetProperty("participants").EnumerateArray(), p => p.GetProperty("id").GetGuid() == c.Teacher.Id);
 
         await using var student = await Chatting.ListenAsync(fixture.Host, c.Student, Ct);
-        var hello = (await Chatting.PostAsync(c.Teacher, roomId, "Welcome to the class")).GetProperty("id").GetGuid();
-        await student.WaitAsync("messageCreated", MessageIs(hello));
+        var hello = (await Chatting.PostAsync(c.Teacher, roomId, "Welcome to the class")).Id;
+        await student.WaitAsync("messageCreated", Chatting.MessageIs(hello));
 
         using var drop = await c.Tutor.Client.PatchAsJsonAsync($"/api/enrollments/{c.EnrollmentId}", new { status = "dropped" }, Ct);
         await Expect.StatusAsync(HttpStatusCode.OK, drop);
         await student.WaitAsync("roomLeft", p => p.GetProperty("roomId").GetGuid() == roomId);
 
-        var secret = (await Chatting.PostAsync(c.Teacher, roomId, "after you left")).GetProperty("id").GetGuid();
+        var secret = (await Chatting.PostAsync(c.Teacher, roomId, "after you left")).Id;
         await RealtimeProbe.PublishAsync(fixture.Host, "fence", RealtimeAudience.ToUsers(c.Student.Id), new { });
         await student.WaitAsync("fence", _ => true);
-        Assert.Equal(0, student.Count("messageCreated", MessageIs(secret)));
+        Assert.Equal(0, student.Count("messageCreated", Chatting.MessageIs(secret)));
         using var read = await c.Student.Client.GetAsync($"/api/chat/rooms/{roomId}/messages", Ct);
         await Expect.ProblemAsync(HttpStatusCode.NotFound, read);
     }
@@ -250,7 +245,7 @@ public sealed class ChatTests(TheBotAppFixture fixture)
         using var blank = await c.Student.Client.PostAsJsonAsync($"/api/chat/rooms/{roomId}/messages", new { text = "   " }, Ct);
         await Expect.ProblemAsync(HttpStatusCode.BadRequest, blank);
         var longest = await Chatting.PostAsync(c.Student, roomId, new string('a', 10_000));
-        Assert.Equal(10_000, longest.GetProperty("text").GetString()!.Length);
+        Assert.Equal(10_000, longest.Text.Length);
     }
 
     [Fact]
@@ -271,7 +266,7 @@ public sealed class ChatTests(TheBotAppFixture fixture)
         var message = await upload.Content.ReadFromJsonAsync<JsonElement>(Ct);
         var url = message.GetProperty("attachment").GetProperty("url").GetString()!;
 
-        var live = await teacher.WaitAsync("messageCreated", MessageIs(message.GetProperty("id").GetGuid()));
+        var live = await teacher.WaitAsync("messageCreated", Chatting.MessageIs(message.GetProperty("id").GetGuid()));
         Assert.Equal("essay.txt", live.GetProperty("message").GetProperty("attachment").GetProperty("fileName").GetString());
         using var download = await c.Teacher.Client.GetAsync(url, Ct);
         await Expect.StatusAsync(HttpStatusCode.OK, download);

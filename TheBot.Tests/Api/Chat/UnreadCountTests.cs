@@ -22,7 +22,7 @@ public sealed class UnreadCountTests(TheBotAppFixture fixture)
         var ids = new List<Guid>();
         for (var i = 0; i < 4; i++)
         {
-            ids.Add((await Chatting.PostAsync(c.Teacher, roomId, $"Lesson note {i}")).GetProperty("id").GetGuid());
+            ids.Add((await Chatting.PostAsync(c.Teacher, roomId, $"Lesson note {i}")).Id);
         }
 
         Assert.Equal(4, await UnreadAsync(c.Student, roomId));

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using TheBot.Tests.Fixtures;
@@ -23,15 +22,10 @@ public sealed class DashboardTests(TheBotAppFixture fixture)
         Assert.Equal(start, Assert.Single(student.GetProperty("student").GetProperty("nextLessons").EnumerateArray()).GetProperty("startsAt").GetDateTimeOffset());
         Assert.Equal(2, student.GetProperty("student").GetProperty("assignmentsDue").GetArrayLength());
 
-        using (var submit = await c.Student.Client.PostAsJsonAsync($"/api/assignments/{graded}/submissions", new { text = "Answers" }, Ct))
-        {
-            await Expect.StatusAsync(HttpStatusCode.Created, submit);
-            var teacher = await c.Teacher.Client.GetFromJsonAsync<JsonElement>("/api/dashboard", Ct);
-            Assert.Equal(1, teacher.GetProperty("teacher").GetProperty("submissionsToGradeCount").GetInt32());
-            var id = (await submit.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
-            using var grade = await c.Teacher.Client.PostAsJsonAsync($"/api/assignments/submissions/{id}/grade", new { score = 8 }, Ct);
-            await Expect.StatusAsync(HttpStatusCode.OK, grade);
-        }
+        var submission = await fixture.Learning.SubmitAsync(c.Student, graded, "Answers");
+        var teacher = await c.Teacher.Client.GetFromJsonAsync<JsonElement>("/api/dashboard", Ct);
+        Assert.Equal(1, teacher.GetProperty("teacher").GetProperty("submissionsToGradeCount").GetInt32());
+        await fixture.Learning.GradeAsync(c.Teacher, submission, 8);
 
         var parent = await c.Parent.Client.GetFromJsonAsync<JsonElement>("/api/dashboard", Ct);
         var child = Assert.Single(parent.GetProperty("parent").GetProperty("children").EnumerateArray());

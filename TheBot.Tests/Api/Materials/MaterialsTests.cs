@@ -11,15 +11,6 @@ public sealed class MaterialsTests(TheBotAppFixture fixture)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<Guid> CreateAsync(Classroom c, object? studentIds = null)
-    {
-        using var response = await c.Teacher.Client.PostAsJsonAsync("/api/materials", new
-        {
-            subjectId = c.SubjectId, title = "Chapter 3", kind = "document", difficulty = 3, studentIds,
-        }, Ct);
-        return await Expect.CreatedAsync(response);
-    }
-
     private static async Task<HttpResponseMessage> UploadAsync(SignedIn teacher, Guid id, byte[] bytes, string fileName, HttpClient? client = null)
     {
         using var form = new MultipartFormDataContent();
@@ -33,7 +24,7 @@ public sealed class MaterialsTests(TheBotAppFixture fixture)
     public async Task A_teacher_uploads_a_file_and_only_students_it_is_for_can_download_it()
     {
         var c = await fixture.Learning.CreateClassroomAsync();
-        var id = await CreateAsync(c);
+        var id = await fixture.Learning.CreateMaterialAsync(c);
         var pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n" + new string('x', 100_000));
 
         using (var upload = await UploadAsync(c.Teacher, id, pdf, "../../Глава 3.pdf"))
@@ -80,7 +71,7 @@ public sealed class MaterialsTests(TheBotAppFixture fixture)
     public async Task Uploads_are_checked_by_content_and_limited_to_50_MB()
     {
         var c = await fixture.Learning.CreateClassroomAsync();
-        var id = await CreateAsync(c);
+        var id = await fixture.Learning.CreateMaterialAsync(c);
 
         var elf = new byte[] { 0x7F, 0x45, 0x4C, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
         using (var disguised = await UploadAsync(c.Teacher, id, elf, "homework.pdf"))
@@ -108,8 +99,8 @@ public sealed class MaterialsTests(TheBotAppFixture fixture)
         var c = await fixture.Learning.CreateClassroomAsync();
         var classmate = await fixture.Learning.CreateFamilyAsync(c.Tutor);
         await fixture.Learning.EnrollAsync(c.Tutor, classmate.Student.Id, c.SubjectId, c.Teacher.Id);
-        var forAll = await CreateAsync(c);
-        var forOne = await CreateAsync(c, new[] { classmate.Student.Id });
+        var forAll = await fixture.Learning.CreateMaterialAsync(c);
+        var forOne = await fixture.Learning.CreateMaterialAsync(c, studentIds: [classmate.Student.Id]);
 
         async Task<List<Guid>> SeenBy(SignedIn viewer) =>
             (await viewer.Client.GetFromJsonAsync<JsonElement>("/api/materials", Ct)).GetProperty("items").EnumerateArray()
@@ -137,7 +128,7 @@ public sealed class MaterialsTests(TheBotAppFixture fixture)
     public async Task A_teacher_drafts_activates_and_archives_a_material_and_students_see_only_the_active_one()
     {
         var c = await fixture.Learning.CreateClassroomAsync();
-        var id = await CreateAsync(c);
+        var id = await fixture.Learning.CreateMaterialAsync(c);
 
         async Task<bool> StudentSeesAsync() =>
             (await c.Student.Client.GetFromJsonAsync<JsonElement>("/api/materials", Ct)).GetProperty("items").EnumerateArray()

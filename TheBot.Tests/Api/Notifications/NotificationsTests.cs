@@ -30,8 +30,7 @@ public sealed class NotificationsTests(TheBotAppFixture fixture)
 
         using var response = await admin.Client.PostAsJsonAsync("/api/admin/broadcasts",
             new { title, body = "Holiday on Monday", role = "tutor", priority = "high" }, Ct);
-        await Expect.StatusAsync(HttpStatusCode.Accepted, response);
-        var id = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        var id = await Expect.AcceptedAsync(response);
 
         var live = await onlineSocket.WaitAsync("notification", p => p.GetProperty("title").GetString() == title, TimeSpan.FromSeconds(30));
         Assert.Equal("broadcast", live.GetProperty("type").GetString());
@@ -64,8 +63,8 @@ public sealed class NotificationsTests(TheBotAppFixture fixture)
 
         // With the room open on a device: no notification for the next one.
         await teacher.Connection.InvokeAsync("OpenRoom", roomId, Ct);
-        var seen = (await Chatting.PostAsync(c.Student, roomId, "I am here")).GetProperty("id").GetGuid();
-        await teacher.WaitAsync("messageCreated", p => p.GetProperty("message").GetProperty("id").GetGuid() == seen);
+        var seen = (await Chatting.PostAsync(c.Student, roomId, "I am here")).Id;
+        await teacher.WaitAsync("messageCreated", Chatting.MessageIs(seen));
         var list = await ListAsync(c.Teacher);
         Assert.Single(list.GetProperty("items").EnumerateArray(), n => n.GetProperty("type").GetString() == "chatMessage");
 

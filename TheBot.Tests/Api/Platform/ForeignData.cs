@@ -24,23 +24,20 @@ internal sealed record ForeignData(IReadOnlyList<(string Kind, Guid Id)> Ids, IR
 
         var startsAt = new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero).AddDays(20).AddHours(10);
         ids.Add(("lesson", await fixture.Learning.BookLessonAsync(c, startsAt)));
-        ids.Add(("material", await CreatedIdAsync(c.Teacher, "/api/materials",
-            new { subjectId = c.SubjectId, title = "Their chapter", kind = "document", difficulty = 3, studentIds = new[] { c.Student.Id } })));
+        ids.Add(("material", await fixture.Learning.CreateMaterialAsync(c, "Their chapter", studentIds: [c.Student.Id])));
         ids.Add(("assignment", await fixture.Learning.AssignAsync(c, new NewAssignment("Their homework", DueAt: startsAt, Description: "p. 1"))));
         ids.Add(("progress report", await CreatedIdAsync(c.Teacher, "/api/progress/reports",
             new { studentId = c.Student.Id, title = "Their report", body = "Fine." })));
         var invoice = await fixture.Billing.CreateInvoiceAsync(c.Tutor, c.Student.Id, c.Parent.Id);
         ids.Add(("invoice", invoice.GetProperty("id").GetGuid()));
         var room = await Chatting.StartRoomAsync(c.Teacher, c.Student.Id);
-        var message = (await Chatting.PostAsync(c.Teacher, room, "Their message")).GetProperty("id").GetGuid();
+        var message = (await Chatting.PostAsync(c.Teacher, room, "Their message")).Id;
         ids.Add(("chat room", room));
         ids.Add(("chat message", message));
 
         var notifications = await c.Student.Client.GetFromJsonAsync<JsonElement>("/api/notifications", ct);
         ids.Add(("notification", notifications.GetProperty("items").EnumerateArray().First().GetProperty("id").GetGuid()));
-        var sessions = await c.Student.Client.GetFromJsonAsync<JsonElement>("/api/auth/sessions", ct);
-        var sessionList = sessions.ValueKind == JsonValueKind.Array ? sessions : sessions.GetProperty("items");
-        ids.Add(("session", sessionList.EnumerateArray().First().GetProperty("id").GetGuid()));
+        ids.Add(("session", AccessTokens.SessionOf(c.Student.AccessToken)));
 
         return new ForeignData(
             ids,

@@ -58,14 +58,7 @@ public sealed class MalformedUploadTests(TheBotAppFixture fixture)
         var c = await fixture.Learning.CreateClassroomAsync();
         var assignmentId = await fixture.Learning.AssignAsync(c, new NewAssignment("Upload edge cases", "essay", MaxScore: 10, MaxAttempts: 20));
 
-        Guid materialId;
-        using (var material = await c.Teacher.Client.PostAsJsonAsync("/api/materials", new
-        {
-            subjectId = c.SubjectId, title = "Upload edge cases", kind = "document", difficulty = 1,
-        }, Ct))
-        {
-            materialId = await Expect.CreatedAsync(material);
-        }
+        var materialId = await fixture.Learning.CreateMaterialAsync(c, "Upload edge cases", difficulty: 1);
 
         var roomId = await Chatting.StartRoomAsync(c.Student, c.Teacher.Id);
         var endpoints = new (string Name, SignedIn Caller, string Url, bool ReadsText)[]

@@ -67,11 +67,7 @@ public sealed class RemoveUnreferencedFilesJobTests(TheBotAppFixture fixture)
             await Expect.StatusAsync(HttpStatusCode.NoContent, delete);
         }
 
-        Guid materialId;
-        using (var material = await c.Teacher.Client.PostAsJsonAsync("/api/materials", new { subjectId = c.SubjectId, title = "Worksheet", kind = "document", difficulty = 2 }, Ct))
-        {
-            materialId = await Expect.CreatedAsync(material);
-        }
+        var materialId = await fixture.Learning.CreateMaterialAsync(c, "Worksheet", difficulty: 2);
 
         var replacedKey = await UploadMaterialFileAsync(c.Teacher, materialId, "first-version");
         var currentKey = await UploadMaterialFileAsync(c.Teacher, materialId, "second-version");
