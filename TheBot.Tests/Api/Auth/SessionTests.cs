@@ -72,10 +72,7 @@ public sealed class SessionTests(TheBotAppFixture fixture)
         using var attempt = await RefreshWithCookieAsync(cookie);
 
         await Expect.ProblemAsync(HttpStatusCode.Unauthorized, attempt);
-        using var ownerCall = await user.Client.GetAsync("/api/auth/me", Ct);
-        await Expect.StatusAsync(HttpStatusCode.OK, ownerCall);
-        using var ownerRefresh = await user.Client.PostAsync("/api/auth/refresh", null, Ct);
-        await Expect.StatusAsync(HttpStatusCode.OK, ownerRefresh);
+        await AssertStillSignedInAsync(user);
     }
 
     [Fact]
@@ -200,10 +197,7 @@ public sealed class SessionTests(TheBotAppFixture fixture)
 
         using var phoneCall = await phone.Client.GetAsync("/api/auth/me", Ct);
         await Expect.StatusAsync(HttpStatusCode.Unauthorized, phoneCall);
-        using var laptopCall = await laptop.Client.GetAsync("/api/auth/me", Ct);
-        await Expect.StatusAsync(HttpStatusCode.OK, laptopCall);
-        using var laptopRefresh = await laptop.Client.PostAsync("/api/auth/refresh", null, Ct);
-        await Expect.StatusAsync(HttpStatusCode.OK, laptopRefresh);
+        await AssertStillSignedInAsync(laptop);
     }
 
     [Fact]
@@ -217,10 +211,7 @@ public sealed class SessionTests(TheBotAppFixture fixture)
 
         foreach (var device in new[] { first, second })
         {
-            using var call = await device.Client.GetAsync("/api/auth/me", Ct);
-            await Expect.StatusAsync(HttpStatusCode.Unauthorized, call);
-            using var refresh = await device.Client.PostAsync("/api/auth/refresh", null, Ct);
-            await Expect.StatusAsync(HttpStatusCode.Unauthorized, refresh);
+            await AssertSignedOutAsync(device);
         }
     }
 
@@ -359,6 +350,20 @@ public sealed class SessionTests(TheBotAppFixture fixture)
         var client = fixture.Host.CreateWebClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         return client;
+    }
+
+    /// <summary>The device's session still works: its access token is accepted and its refresh cookie renews it.</summary>
+    private static Task AssertStillSignedInAsync(SignedIn device) => AssertSessionAsync(device, HttpStatusCode.OK);
+
+    /// <summary>The device's session is over: its access token and its refresh cookie are both refused.</summary>
+    private static Task AssertSignedOutAsync(SignedIn device) => AssertSessionAsync(device, HttpStatusCode.Unauthorized);
+
+    private static async Task AssertSessionAsync(SignedIn device, HttpStatusCode expected)
+    {
+        using var call = await device.Client.GetAsync("/api/auth/me", Ct);
+        await Expect.StatusAsync(expected, call);
+        using var refresh = await device.Client.PostAsync("/api/auth/refresh", null, Ct);
+        await Expect.StatusAsync(expected, refresh);
     }
 
     private static string RefreshCookieOf(SignedIn user) => user.RefreshCookie;
