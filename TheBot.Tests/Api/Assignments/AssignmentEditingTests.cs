@@ -49,8 +49,7 @@ public sealed class AssignmentEditingTests(TheBotAppFixture fixture)
     {
         var c = await fixture.Learning.CreateClassroomAsync();
         var id = await AssignAsync(c, DateTimeOffset.UtcNow.AddDays(2));
-        using var submitted = await c.Student.Client.PostAsJsonAsync($"/api/assignments/{id}/submissions", new { text = "3/4" }, Ct);
-        var submissionId = (await submitted.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        var submissionId = await fixture.Learning.SubmitAsync(c.Student, id, "3/4");
 
         var raised = await PatchAsync(c.Teacher, id, new { maxScore = 20, latePenaltyPercent = 10, maxAttempts = 3 });
         Assert.Equal(20m, raised.GetProperty("maxScore").GetDecimal());
@@ -82,8 +81,7 @@ public sealed class AssignmentEditingTests(TheBotAppFixture fixture)
     {
         var c = await fixture.Learning.CreateClassroomAsync();
         var id = await AssignAsync(c, DateTimeOffset.UtcNow.AddDays(2));
-        using var first = await c.Student.Client.PostAsJsonAsync($"/api/assignments/{id}/submissions", new { text = "a" }, Ct);
-        var firstId = (await first.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        var firstId = await fixture.Learning.SubmitAsync(c.Student, id, "a");
         using (var back = await c.Teacher.Client.PostAsJsonAsync($"/api/assignments/submissions/{firstId}/return", new { feedback = "Again" }, Ct))
         {
             await Expect.StatusAsync(HttpStatusCode.OK, back);

@@ -120,7 +120,7 @@ public sealed class AssignmentsTests(TheBotAppFixture fixture)
         var draft = await CreateAsync(c, DateTimeOffset.UtcNow.AddDays(2), publish: false);
         await SubmitAsync(c.Student, draft, HttpStatusCode.NotFound);
         var studentView = await c.Student.Client.GetFromJsonAsync<JsonElement>("/api/assignments", Ct);
-        Assert.Equal([id], studentView.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("id").GetGuid()));
+        Assert.Equal([id], studentView.ItemIds());
 
         using (var publish = await c.Teacher.Client.PostAsync($"/api/assignments/{draft}/publish", null, Ct))
         {

@@ -34,7 +34,7 @@ public sealed class LessonsTests(TheBotAppFixture fixture)
     private static async Task<List<Guid>> LessonIdsAsync(SignedIn viewer, string query = "")
     {
         var page = await viewer.Client.GetFromJsonAsync<JsonElement>("/api/lessons?pageSize=100" + query, Ct);
-        return page.GetProperty("items").EnumerateArray().Select(l => l.GetProperty("id").GetGuid()).ToList();
+        return page.ItemIds().ToList();
     }
 
     [Fact]
