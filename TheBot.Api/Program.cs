@@ -1,5 +1,6 @@
 using TheBot.Api;
 using TheBot.Api.Data;
+using TheBot.Api.Platform.OpenApi;
 
 HealthCheckCommand.ExitIfRequested(args);
 
@@ -7,6 +8,10 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddApiServices();
+if (BuildTimeDocument.IsBeingGenerated)
+{
+    BuildTimeDocument.LeaveOutRuntimeWork(builder.Services);
+}
 
 var app = builder.Build();
 
@@ -14,7 +19,7 @@ app.UseApiPipeline();
 app.MapDefaultEndpoints();
 app.MapApi();
 
-if (!await app.MigrateDatabaseAsync())
+if (!BuildTimeDocument.IsBeingGenerated && !await app.MigrateDatabaseAsync())
 {
     return 1;
 }
