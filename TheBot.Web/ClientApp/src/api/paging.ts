@@ -1,11 +1,10 @@
-/** A page of a list endpoint (the API's PagedResult). */
-export interface PagedResult<T> {
-  items: T[];
-  page: number;
-  pageSize: number;
-  totalCount: number;
-  totalPages: number;
-}
+import type { Schemas } from './schemas';
+
+/**
+ * A page of a list endpoint: the API's PagedResult<T>, which the document describes once per item type
+ * (PagedResultOfLessonResponse, …). TotalPages is computed, so not "required" there, but always sent.
+ */
+export type PagedResult<T> = Required<Omit<Schemas['PagedResultOfLessonResponse'], 'items'>> & { items: T[] };
 
 /** A query string from the defined, non-empty values ("?a=1&b=x"), or "" when there are none. */
 export function queryString(params: Readonly<Record<string, string | number | boolean | null | undefined>>): string {

@@ -1,25 +1,17 @@
-export const ROLES = ['student', 'teacher', 'tutor', 'parent', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+import { enumValues, type Schemas } from '../api/schemas';
+
+export type Role = Schemas['UserRole'];
+export const ROLES = enumValues<Role>()(['student', 'teacher', 'tutor', 'parent', 'admin']);
 
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }
 
 /** The signed-in person as POST /api/auth/login and /refresh describe them. */
-export interface AuthUser {
-  id: string;
-  email: string;
-  fullName: string;
-  role: Role;
-}
+export type AuthUser = Schemas['UserSummary'];
 
-/** The body of POST /api/auth/login and POST /api/auth/refresh. */
-export interface AuthSession {
-  accessToken: string;
-  /** ISO-8601 instant the access token stops being accepted. */
-  expiresAt: string;
-  user: AuthUser;
-}
+/** The body of POST /api/auth/login and POST /api/auth/refresh (expiresAt: when the access token stops being accepted). */
+export type AuthSession = Schemas['LoginResponse'];
 
 export type SessionState =
   | { readonly status: 'loading' }

@@ -1,29 +1,11 @@
 import type { ApiClient } from '../../api/ApiClient';
 import { queryString, type PagedResult } from '../../api/paging';
+import type { Schemas } from '../../api/schemas';
 import type { Role } from '../../auth/types';
-import type { ApplicationState } from './applicationsApi';
 
-/** One of GET /api/admin/applications. */
-export interface AdminApplication {
-  id: string;
-  fullName: string;
-  email: string;
-  phone: string | null;
-  desiredRole: Role;
-  message: string | null;
-  status: ApplicationState;
-  createdAt: string;
-  decidedAt: string | null;
-  decisionNote: string | null;
-  createdUserId: string | null;
-}
+export type AdminApplication = Schemas['AdminApplicationItem'];
 
-export interface ApprovedApplication {
-  userId: string;
-  email: string;
-  role: Role;
-  initialPassword: string;
-}
+export type ApprovedApplication = Schemas['ApprovedApplicationResponse'];
 
 export const adminApplicationsKey = ['admin', 'applications'] as const;
 

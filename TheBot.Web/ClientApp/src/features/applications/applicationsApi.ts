@@ -1,33 +1,18 @@
 import type { ApiClient } from '../../api/ApiClient';
 import type { Role } from '../../auth/types';
+import type { Schemas } from '../../api/schemas';
 
 /** Roles a person may ask for on the public form; administrators are appointed, not applied for. */
 export const APPLICABLE_ROLES = ['student', 'parent', 'teacher', 'tutor'] as const satisfies readonly Role[];
 export type ApplicableRole = (typeof APPLICABLE_ROLES)[number];
 
-export interface ApplicationRequest {
-  fullName: string;
-  email: string;
-  phone: string | null;
-  desiredRole: ApplicableRole;
-  message: string;
-}
+export type ApplicationRequest = Omit<Schemas['SubmitApplicationRequest'], 'desiredRole'> & { desiredRole: ApplicableRole };
 
-export interface ApplicationCreated {
-  trackingToken: string;
-}
+export type ApplicationCreated = Pick<Schemas['SubmittedApplicationResponse'], 'trackingToken'>;
 
-export type ApplicationState = 'pending' | 'approved' | 'rejected';
+export type ApplicationState = Schemas['ApplicationStatus'];
 
-/** GET /api/applications/{token}. */
-export interface ApplicationStatus {
-  status: ApplicationState;
-  fullName: string;
-  desiredRole: Role;
-  createdAt: string;
-  decidedAt?: string | null;
-  decisionNote?: string | null;
-}
+export type ApplicationStatus = Schemas['ApplicationStatusResponse'];
 
 export function submitApplication(api: ApiClient, request: ApplicationRequest): Promise<ApplicationCreated> {
   return api.post<ApplicationCreated>('/api/applications', request, { anonymous: true });

@@ -1,38 +1,13 @@
 import type { ApiClient, DownloadedFile } from '../../api/ApiClient';
 import { queryString, type PagedResult } from '../../api/paging';
 import type { Submission } from '../dashboard/dashboardApi';
-import type { PersonRef, SubjectRef } from '../schedule/lessonsApi';
+import { enumValues, type RequestBody, type Schemas } from '../../api/schemas';
 
-export const ASSIGNMENT_KINDS = ['homework', 'test', 'project', 'essay'] as const;
+export const ASSIGNMENT_KINDS = enumValues<Schemas['AssignmentKind']>()(['homework', 'test', 'project', 'essay']);
 
-export interface Assignment {
-  id: string;
-  subject: SubjectRef;
-  teacher: PersonRef;
-  title: string;
-  description: string | null;
-  kind: (typeof ASSIGNMENT_KINDS)[number];
-  status: 'draft' | 'published' | 'closed';
-  dueAt: string;
-  maxScore: number;
-  latePenaltyPercent: number;
-  maxAttempts: number;
-  rubric: string | null;
-  createdAt: string;
-  publishedAt: string | null;
-}
+export type Assignment = Schemas['AssignmentResponse'];
 
-export interface NewAssignment {
-  subjectId: string;
-  title: string;
-  description: string | null;
-  kind: string;
-  dueAt: string;
-  maxScore: number;
-  latePenaltyPercent: number;
-  maxAttempts: number;
-  publish: boolean;
-}
+export type NewAssignment = RequestBody<Schemas['CreateAssignmentRequest']>;
 
 export const assignmentsKey = ['assignments'] as const;
 

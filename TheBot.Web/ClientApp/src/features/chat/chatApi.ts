@@ -1,51 +1,17 @@
 import type { ApiClient, DownloadedFile } from '../../api/ApiClient';
 import { queryString, type PagedResult } from '../../api/paging';
+import type { Schemas } from '../../api/schemas';
 
-export interface ChatAuthor {
-  id: string;
-  fullName: string;
-  role: string;
-}
+export type ChatAuthor = Schemas['ChatAuthor'];
 
-/** A message as REST and the live events carry it; a deleted one keeps its place with `deleted` set. */
-export interface ChatMessage {
-  id: string;
-  roomId: string;
-  author: ChatAuthor;
-  text: string;
-  clientMessageId: string | null;
-  createdAt: string;
-  editedAt: string | null;
-  edited: boolean;
-  deleted: boolean;
-  attachment?: { fileName: string; contentType: string; size: number; url: string } | null;
-  /** Client-only: shown before the server stored it. */
-  pending?: boolean;
-}
+/** A message as the API sends it; `pending` marks one the SPA shows before the API has it. */
+export type ChatMessage = Schemas['ChatMessagePayload'] & { pending?: boolean };
 
-export interface ChatParticipant {
-  id: string;
-  fullName: string;
-  role: string;
-  lastReadAt: string | null;
-}
+export type ChatParticipant = Schemas['ChatParticipantResponse'];
 
-export interface ChatRoom {
-  id: string;
-  kind: 'direct' | 'subject';
-  title: string;
-  subjectId: string | null;
-  participants: ChatParticipant[];
-  unreadCount: number;
-  muted: boolean;
-  lastMessage: ChatMessage | null;
-  createdAt: string;
-}
+export type ChatRoom = Omit<Schemas['ChatRoomResponse'], 'lastMessage'> & { lastMessage: ChatMessage | null };
 
-export interface ChatMessagePage {
-  items: ChatMessage[];
-  hasMore: boolean;
-}
+export type ChatMessagePage = Omit<Schemas['ChatMessagePage'], 'items'> & { items: ChatMessage[] };
 
 export interface MessageEvent {
   message: ChatMessage;

@@ -1,68 +1,13 @@
 import type { ApiClient } from '../../api/ApiClient';
-import type { Lesson, SubjectRef, PersonRef } from '../schedule/lessonsApi';
+import type { Schemas } from '../../api/schemas';
 
-export interface Submission {
-  id: string;
-  assignmentId: string;
-  assignmentTitle: string;
-  subject: SubjectRef;
-  student: PersonRef;
-  attempt: number;
-  text: string;
-  submittedAt: string;
-  isLate: boolean;
-  penaltyPercent: number;
-  status: 'submitted' | 'graded' | 'returned';
-  score: number | null;
-  finalScore: number | null;
-  maxScore: number;
-  feedback: string | null;
-  gradedAt: string | null;
-  files: SubmissionFile[];
-}
+export type Submission = Schemas['SubmissionResponse'];
 
-/** A file handed in with a submission. */
-export interface SubmissionFile {
-  id: string;
-  name: string;
-  contentType: string;
-  length: number;
-}
+export type SubmissionFile = Schemas['SubmissionFileResponse'];
 
-export interface DueAssignment {
-  id: string;
-  title: string;
-  subject: string;
-  kind: string;
-  dueAt: string;
-  maxScore: number;
-}
+export type DueAssignment = Schemas['DueAssignment'];
 
-/** GET /api/dashboard: only the caller's role section is filled. */
-export interface DashboardSummary {
-  role: string;
-  student?: { nextLessons: Lesson[]; assignmentsDue: DueAssignment[]; recentGrades: Submission[] } | null;
-  teacher?: { todayLessons: Lesson[]; submissionsToGradeCount: number; submissionsToGrade: Submission[] } | null;
-  tutor?: {
-    students: {
-      id: string;
-      fullName: string;
-      cancelledLessons30Days: number;
-      missedLessons30Days: number;
-      overdueAssignments: number;
-      nextLessonAt: string | null;
-    }[];
-  } | null;
-  parent?: { children: { id: string; fullName: string; nextLesson: Lesson | null; recentGrades: Submission[] }[] } | null;
-  admin?: {
-    activeStudents: number;
-    activeTeachers: number;
-    activeEnrollments: number;
-    lessonsToday: number;
-    lessonsCancelledToday: number;
-    submissionsAwaitingGrading: number;
-  } | null;
-}
+export type DashboardSummary = Schemas['DashboardResponse'];
 
 export const dashboardKey = ['dashboard'] as const;
 

@@ -1,17 +1,8 @@
 import type { ApiClient } from '../../api/ApiClient';
 import { queryString, type PagedResult } from '../../api/paging';
-import type { PersonRef } from '../invoices/invoicesApi';
+import type { Schemas } from '../../api/schemas';
 
-/** One of GET /api/parent-invitations: a tutor asks the signed-in parent to confirm a child. */
-export interface ParentInvitation {
-  id: string;
-  student: PersonRef;
-  invitedBy: PersonRef;
-  status: 'pending' | 'accepted' | 'declined' | 'expired' | 'revoked';
-  createdAt: string;
-  expiresAt: string;
-  respondedAt: string | null;
-}
+export type ParentInvitation = Schemas['ParentInvitationResponse'];
 
 export const invitationsKey = ['parent-invitations'] as const;
 

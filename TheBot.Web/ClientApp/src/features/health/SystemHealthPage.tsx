@@ -30,7 +30,7 @@ export function SystemHealthPage() {
               <code>{query.data.version ?? ''}</code>
             </dd>
             <dt>{t('health.checkedIn')}</dt>
-            <dd>{query.data.totalDurationMs === undefined ? '' : t('health.ms', { ms: query.data.totalDurationMs })}</dd>
+            <dd>{query.data.totalDurationMs == null ? '' : t('health.ms', { ms: query.data.totalDurationMs })}</dd>
             {query.data.payments ? (
               <>
                 <dt>{t('health.payments')}</dt>
@@ -56,7 +56,7 @@ export function SystemHealthPage() {
                     <td>
                       <span className={`badge badge--${healthTone(dependency.status)}`}>{dependency.status}</span>
                     </td>
-                    <td className="table__number">{dependency.latencyMs === undefined ? '' : t('health.ms', { ms: dependency.latencyMs })}</td>
+                    <td className="table__number">{dependency.latencyMs == null ? '' : t('health.ms', { ms: dependency.latencyMs })}</td>
                     <td>{dependency.error ?? ''}</td>
                   </tr>
                 ))}

@@ -1,30 +1,13 @@
 import type { ApiClient } from '../../api/ApiClient';
 import { isApiError } from '../../api/ApiError';
 import type { Role } from '../../auth/types';
+import type { Schemas } from '../../api/schemas';
 
-/** Name and status for anyone; latency and the problem only in an admin's answer. */
-export interface DependencyHealth {
-  name: string;
-  status: string;
-  latencyMs?: number;
-  error?: string | null;
-}
+export type DependencyHealth = Schemas['DependencyHealth'];
 
-/** How payments run (admins only): YooKassa, the sandbox, or not configured. */
-export interface PaymentsHealth {
-  mode: 'yooKassa' | 'sandbox' | 'notConfigured';
-  sandboxOutsideDevelopment: boolean;
-  detail: string;
-}
+export type PaymentsHealth = Schemas['PaymentsHealth'];
 
-/** GET /api/system/health: status and dependencies for anyone; version, timings and payments for admins. */
-export interface SystemHealth {
-  status: string;
-  dependencies: DependencyHealth[];
-  version?: string;
-  totalDurationMs?: number;
-  payments?: PaymentsHealth;
-}
+export type SystemHealth = Schemas['SystemHealthResponse'];
 
 /**
  * GET /api/system/health as the signed-in user, so that admins get the details. An unhealthy system answers

@@ -1,58 +1,18 @@
 import type { ApiClient, DownloadedFile } from '../../api/ApiClient';
 import { queryString, type PagedResult } from '../../api/paging';
+import { enumValues, type RequestBody, type Schemas } from '../../api/schemas';
 
-export const INVOICE_STATUSES = ['draft', 'sent', 'viewed', 'overdue', 'paid', 'cancelled'] as const;
-export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
+export const INVOICE_STATUSES = enumValues<Schemas['InvoiceStatus']>()(['draft', 'sent', 'viewed', 'overdue', 'paid', 'cancelled']);
+export type InvoiceStatus = Schemas['InvoiceStatus'];
 
-export interface PersonRef {
-  id: string;
-  fullName: string;
-  email: string;
-}
+/** displayNumber (INV-000042) is computed by the API: always sent, though the document cannot say it is required. */
+export type Invoice = Omit<Schemas['InvoiceResponse'], 'displayNumber'> & { displayNumber: string };
 
-/** One invoice as GET /api/invoices/{id} describes it (dueDate is a calendar date, yyyy-mm-dd). */
-export interface Invoice {
-  id: string;
-  number: number;
-  displayNumber: string;
-  tutor: PersonRef;
-  parent: PersonRef;
-  student: PersonRef;
-  enrollmentId: string | null;
-  amount: number;
-  currency: string;
-  description: string;
-  dueDate: string;
-  status: InvoiceStatus;
-  createdAt: string;
-  sentAt: string | null;
-  viewedAt: string | null;
-  paidAt: string | null;
-  cancelledAt: string | null;
-}
+export type InvoiceHistoryItem = Schemas['InvoiceHistoryItem'];
 
-export interface InvoiceHistoryItem {
-  from: InvoiceStatus | null;
-  to: InvoiceStatus;
-  actor: PersonRef | null;
-  at: string;
-  note: string | null;
-}
+export type CurrencyTotals = Schemas['CurrencyTotals'];
 
-export interface CurrencyTotals {
-  currency: string;
-  outstanding: number;
-  overdue: number;
-  paidThisMonth: number;
-}
-
-export interface InvoiceStatistics {
-  totals: CurrencyTotals[];
-  drafts: number;
-  outstanding: number;
-  overdue: number;
-  paidThisMonth: number;
-}
+export type InvoiceStatistics = Schemas['InvoiceStatistics'];
 
 /** The realtime `invoiceChanged` event sent to the invoice's tutor and parent. */
 export interface InvoiceChangedEvent {
@@ -63,17 +23,9 @@ export interface InvoiceChangedEvent {
   currency: string;
 }
 
-export interface NewInvoice {
-  studentId: string;
-  parentId: string;
-  enrollmentId?: string | undefined;
-  amount: number;
-  currency: string;
-  description: string;
-  dueDate: string;
-}
+export type NewInvoice = RequestBody<Schemas['CreateInvoiceRequest']>;
 
-export type InvoiceChanges = Partial<Pick<NewInvoice, 'amount' | 'currency' | 'description' | 'dueDate'>>;
+export type InvoiceChanges = Partial<Schemas['UpdateInvoiceRequest']>;
 
 export const invoicesKey = ['invoices'] as const;
 

@@ -1,30 +1,12 @@
 import type { ApiClient } from '../../api/ApiClient';
 import { queryString, type PagedResult } from '../../api/paging';
+import type { Schemas } from '../../api/schemas';
 
-export type JobOutcome = 'running' | 'succeeded' | 'failed';
+export type JobOutcome = Schemas['JobOutcome'];
 
-export interface JobRun {
-  id: string;
-  occurrence: string;
-  outcome: JobOutcome;
-  attempt: number;
-  manual: boolean;
-  startedAt: string;
-  finishedAt: string | null;
-  durationMs: number | null;
-  summary: string | null;
-  error: string | null;
-  retryAt: string | null;
-}
+export type JobRun = Schemas['JobRunResponse'];
 
-export interface Job {
-  name: string;
-  description: string;
-  schedule: string;
-  nextRunAt: string;
-  lastRun: JobRun | null;
-  recentRuns: JobRun[];
-}
+export type Job = Schemas['JobResponse'];
 
 export const jobsKey = ['admin', 'jobs'] as const;
 

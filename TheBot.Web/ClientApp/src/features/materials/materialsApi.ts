@@ -1,35 +1,14 @@
 import type { ApiClient, DownloadedFile } from '../../api/ApiClient';
 import { queryString, type PagedResult } from '../../api/paging';
-import type { PersonRef, SubjectRef } from '../schedule/lessonsApi';
+import { enumValues, type RequestBody, type Schemas } from '../../api/schemas';
 
-export const MATERIAL_KINDS = ['lesson', 'presentation', 'videoLink', 'document', 'homework'] as const;
-export const MATERIAL_STATUSES = ['draft', 'active', 'archived'] as const;
-export type MaterialStatus = (typeof MATERIAL_STATUSES)[number];
+export const MATERIAL_KINDS = enumValues<Schemas['MaterialKind']>()(['lesson', 'presentation', 'videoLink', 'document', 'homework']);
+export const MATERIAL_STATUSES = enumValues<Schemas['MaterialStatus']>()(['draft', 'active', 'archived']);
+export type MaterialStatus = Schemas['MaterialStatus'];
 
-export interface Material {
-  id: string;
-  subject: SubjectRef;
-  teacher: PersonRef;
-  title: string;
-  description: string | null;
-  kind: (typeof MATERIAL_KINDS)[number];
-  status: MaterialStatus;
-  difficulty: number;
-  videoUrl: string | null;
-  forAllStudents: boolean;
-  file: { name: string; contentType: string; length: number } | null;
-  createdAt: string;
-}
+export type Material = Schemas['MaterialResponse'];
 
-export interface NewMaterial {
-  subjectId: string;
-  title: string;
-  description: string | null;
-  kind: string;
-  difficulty: number;
-  videoUrl: string | null;
-  status: MaterialStatus;
-}
+export type NewMaterial = Omit<RequestBody<Schemas['CreateMaterialRequest']>, 'studentIds'>;
 
 export const materialsKey = ['materials'] as const;
 

@@ -1,55 +1,20 @@
 import type { ApiClient } from '../../api/ApiClient';
 import { queryString } from '../../api/paging';
+import { enumValues, type RequestBody, type Schemas } from '../../api/schemas';
 
 export const NOTIFICATION_TYPES = ['chatMessage', 'broadcast', 'lessonReminder', 'lessonChanged', 'material', 'assignment', 'grade', 'invoice'] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
-export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export const PRIORITIES = enumValues<Schemas['NotificationPriority']>()(['low', 'normal', 'high', 'urgent']);
 
-export interface AppNotification {
-  id: string;
-  type: string;
-  priority: (typeof PRIORITIES)[number];
-  title: string;
-  body: string | null;
-  link: string | null;
-  createdAt: string;
-  readAt: string | null;
-  archivedAt: string | null;
-}
+export type AppNotification = Schemas['NotificationResponse'];
 
-export interface NotificationList {
-  items: AppNotification[];
-  page: number;
-  pageSize: number;
-  totalCount: number;
-  totalPages: number;
-  unreadCount: number;
-}
+export type NotificationList = Schemas['NotificationListResponse'];
 
-export interface NotificationSettings {
-  disabledTypes: string[];
-  quietHoursStart: string | null;
-  quietHoursEnd: string | null;
-  timeZone: string;
-}
+export type NotificationSettings = Schemas['NotificationSettingsResponse'];
 
-export interface BroadcastRequest {
-  title: string;
-  body: string | null;
-  link: string | null;
-  priority: string;
-  role: string | null;
-  everyone: boolean;
-}
+export type BroadcastRequest = RequestBody<Schemas['BroadcastRequest']>;
 
-export interface BroadcastResponse {
-  id: string;
-  title: string;
-  audienceKind: string;
-  role: string | null;
-  recipientCount: number;
-  createdAt: string;
-}
+export type BroadcastResponse = Schemas['BroadcastResponse'];
 
 export const notificationsKey = ['notifications'] as const;
 

@@ -1,16 +1,7 @@
 import type { ApiClient } from '../../api/ApiClient';
-import type { Role } from '../../auth/types';
+import type { Schemas } from '../../api/schemas';
 
-/** GET /api/auth/me. */
-export interface Profile {
-  id: string;
-  email: string;
-  fullName: string;
-  role: Role;
-  phone: string | null;
-  timeZone: string | null;
-  language: 'ru' | 'en';
-}
+export type Profile = Schemas['MeResponse'];
 
 export function profileQuery(api: ApiClient) {
   return {

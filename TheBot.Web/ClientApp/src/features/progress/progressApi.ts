@@ -1,30 +1,9 @@
 import type { ApiClient } from '../../api/ApiClient';
-import type { PersonRef } from '../schedule/lessonsApi';
+import type { Schemas } from '../../api/schemas';
 
-export interface ScorePoint {
-  submissionId: string;
-  assignment: string;
-  subject: string;
-  gradedAt: string;
-  finalScore: number;
-  maxScore: number;
-  isLate: boolean;
-}
+export type ScorePoint = Schemas['ScorePoint'];
 
-export interface StudentProgress {
-  student: PersonRef;
-  lessonsCompleted: number;
-  lessonsCancelled: number;
-  lessonsMissed: number;
-  lessonsUpcoming: number;
-  submissions: number;
-  graded: number;
-  lateSubmissions: number;
-  averagePercent: number | null;
-  materialsOpened: number;
-  materialsCompleted: number;
-  scores: ScorePoint[];
-}
+export type StudentProgress = Schemas['StudentProgress'];
 
 export function progressQuery(api: ApiClient, studentId: string) {
   return {

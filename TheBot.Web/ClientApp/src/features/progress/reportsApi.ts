@@ -1,18 +1,8 @@
 import type { ApiClient, DownloadedFile } from '../../api/ApiClient';
 import { queryString, type PagedResult } from '../../api/paging';
-import type { PersonRef } from '../schedule/lessonsApi';
+import type { Schemas } from '../../api/schemas';
 
-export interface ProgressReport {
-  id: string;
-  author: PersonRef;
-  student: PersonRef;
-  title: string;
-  body: string;
-  status: 'draft' | 'sent' | 'read';
-  createdAt: string;
-  sentAt: string | null;
-  readAt: string | null;
-}
+export type ProgressReport = Schemas['ProgressReportResponse'];
 
 export const reportsKey = ['progress', 'reports'] as const;
 

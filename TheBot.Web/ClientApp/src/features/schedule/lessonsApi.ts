@@ -1,49 +1,18 @@
 import type { ApiClient } from '../../api/ApiClient';
 import { queryString, type PagedResult } from '../../api/paging';
+import { enumValues, type RequestBody, type Schemas } from '../../api/schemas';
 
-export const LESSON_STATUSES = ['pending', 'confirmed', 'completed', 'cancelled', 'missed'] as const;
-export type LessonStatus = (typeof LESSON_STATUSES)[number];
+export const LESSON_STATUSES = enumValues<Schemas['LessonStatus']>()(['pending', 'confirmed', 'completed', 'cancelled', 'missed']);
+export type LessonStatus = Schemas['LessonStatus'];
 
-export interface PersonRef {
-  id: string;
-  fullName: string;
-  email: string;
-}
+export type PersonRef = Schemas['PersonRef'];
 
-export interface SubjectRef {
-  id: string;
-  name: string;
-  color: string;
-}
+export type SubjectRef = Schemas['EnrollmentSubject'];
 
 /** One lesson as the API describes it (times are ISO 8601 UTC). */
-export interface Lesson {
-  id: string;
-  subject: SubjectRef;
-  teacher: PersonRef;
-  student: PersonRef;
-  startsAt: string;
-  endsAt: string;
-  status: LessonStatus;
-  topic: string | null;
-  meetingLink: string | null;
-  cancelReason: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export type Lesson = Schemas['LessonResponse'];
 
-export interface LessonHistoryItem {
-  action: string;
-  actor: PersonRef | null;
-  at: string;
-  fromStatus: LessonStatus | null;
-  toStatus: LessonStatus;
-  fromStartsAt: string | null;
-  fromEndsAt: string | null;
-  toStartsAt: string;
-  toEndsAt: string;
-  note: string | null;
-}
+export type LessonHistoryItem = Schemas['LessonHistoryItem'];
 
 /** The realtime `lessonChanged` event. */
 export interface LessonChangedEvent {
@@ -57,22 +26,9 @@ export interface LessonChangedEvent {
   change: string;
 }
 
-export interface NewLesson {
-  studentId: string;
-  subjectId: string;
-  startsAt: string;
-  endsAt: string;
-  topic?: string | null;
-  meetingLink?: string | null;
-}
+export type NewLesson = Omit<RequestBody<Schemas['CreateLessonRequest']>, 'teacherId'>;
 
-export interface Enrollment {
-  id: string;
-  student: PersonRef;
-  subject: SubjectRef;
-  teacher: PersonRef;
-  status: 'active' | 'completed' | 'dropped';
-}
+export type Enrollment = Schemas['EnrollmentResponse'];
 
 export const lessonsKey = ['lessons'] as const;
 

@@ -1,14 +1,7 @@
 import type { ApiClient } from '../../api/ApiClient';
+import type { Schemas } from '../../api/schemas';
 
-/** One of GET /api/auth/sessions: a device signed in to the account. */
-export interface DeviceSession {
-  id: string;
-  device: string | null;
-  ipAddress: string | null;
-  createdAt: string;
-  lastSeenAt: string;
-  current: boolean;
-}
+export type DeviceSession = Schemas['SessionResponse'];
 
 export const sessionsQueryKey = ['auth', 'sessions'] as const;
 

@@ -1,54 +1,21 @@
 import type { ApiClient } from '../../api/ApiClient';
 import { queryString, type PagedResult } from '../../api/paging';
-import type { PersonRef } from '../invoices/invoicesApi';
+import type { Schemas } from '../../api/schemas';
 
-/** One of GET /api/tutor/students: the signed-in tutor's student with their parents. */
-export interface TutorStudent {
-  id: string;
-  fullName: string;
-  email: string;
-  grade: number | null;
-  goal: string | null;
-  isActive: boolean;
-  /** Confirmed parents only: the ones who accepted an invitation (or an admin linked). */
-  parents: PersonRef[];
-  /** Invitations not (yet) a link. */
-  invitations: { id: string; email: string; status: 'pending' | 'declined' | 'expired'; expiresAt: string }[];
-}
+/** The API lists a student's open or unanswered invitations only (accepted and revoked ones are done with). */
+export type TutorStudent = Omit<Schemas['TutorStudentItem'], 'invitations'> & {
+  invitations: (Schemas['TutorStudentInvitation'] & { status: 'pending' | 'declined' | 'expired' })[];
+};
 
-export interface CreatedAccount {
-  id: string;
-  email: string;
-  fullName: string;
-  initialPassword: string | null;
-  existing: boolean;
-}
+export type CreatedAccount = Schemas['CreatedAccount'];
 
-/** What the tutor hands to the parent: the same whether or not the email already has an account. */
-export interface IssuedInvitation {
-  invitationId: string;
-  email: string;
-  fullName: string | null;
-  code: string;
-  expiresAt: string;
-}
+export type IssuedInvitation = Schemas['ParentInvitationIssued'];
 
-export type InvitedParent = { fullName: string | null; email: string; phone: string | null };
+export type InvitedParent = Schemas['InvitedParent'];
 
-export interface CreateStudentRequest {
-  student: { fullName: string; email: string; phone: string | null; grade: number | null; goal: string | null };
-  parent: InvitedParent;
-}
+export type CreateStudentRequest = Schemas['CreateStudentRequest'];
 
-export interface Enrollment {
-  id: string;
-  student: PersonRef;
-  subject: { id: string; name: string; color: string };
-  teacher: PersonRef;
-  status: 'active' | 'completed' | 'dropped';
-  createdAt: string;
-  endedAt: string | null;
-}
+export type Enrollment = Schemas['EnrollmentResponse'];
 
 export const studentsKey = ['tutor', 'students'] as const;
 export const enrollmentsKey = ['enrollments'] as const;

@@ -1,20 +1,11 @@
 import type { ApiClient } from '../../api/ApiClient';
 import { queryString, type PagedResult } from '../../api/paging';
-import type { PersonRef } from '../invoices/invoicesApi';
+import type { PersonRef } from '../schedule/lessonsApi';
+import type { RequestBody, Schemas } from '../../api/schemas';
 
-export interface Subject {
-  id: string;
-  name: string;
-  description: string | null;
-  color: string;
-  isActive: boolean;
-}
+export type Subject = Schemas['SubjectResponse'];
 
-export interface SubjectInput {
-  name: string;
-  description: string;
-  color: string;
-}
+export type SubjectInput = RequestBody<Schemas['CreateSubjectRequest']>;
 
 export const subjectsKey = ['subjects'] as const;
 

@@ -1,15 +1,9 @@
 import type { ApiClient } from '../../api/ApiClient';
 import { queryString, type PagedResult } from '../../api/paging';
 import type { Role } from '../../auth/types';
+import type { Schemas } from '../../api/schemas';
 
-export interface AdminUser {
-  id: string;
-  email: string;
-  fullName: string;
-  role: Role;
-  isActive: boolean;
-  createdAt: string;
-}
+export type AdminUser = Schemas['AdminUserListItem'];
 
 export interface UserFilter {
   search: string;
@@ -18,13 +12,7 @@ export interface UserFilter {
   page: number;
 }
 
-export interface NewUser {
-  email: string;
-  fullName: string;
-  role: Role;
-  phone: string | null;
-  password: string | null;
-}
+export type NewUser = Schemas['CreateUserRequest'];
 
 export const usersKey = ['admin', 'users'] as const;
 
