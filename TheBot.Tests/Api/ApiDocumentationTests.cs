@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using TheBot.Tests.Fixtures;
 
 namespace TheBot.Tests.Api;
@@ -32,6 +33,21 @@ public sealed class ApiDocumentationTests(TheBotAppFixture fixture)
                 Assert.True(anonymous || responses.TryGetProperty("401", out _), where + " does not document 401");
             }
         }
+    }
+
+    [Fact]
+    public async Task The_document_the_build_writes_for_the_SPA_is_the_one_the_API_serves()
+    {
+        using var client = fixture.Host.CreateWebClient();
+        var served = (await client.GetFromJsonAsync<JsonObject>("/api/openapi/v1.json", Ct))!;
+        var path = Path.Combine(RepositoryRoot.Find(), "TheBot.Web", "ClientApp", "openapi", "v1.json");
+        Assert.True(File.Exists(path), $"Build TheBot.Web first: it copies the document TheBot.Api's build writes to {path}.");
+        var built = JsonNode.Parse(await File.ReadAllTextAsync(path, Ct))!.AsObject();
+
+        // The served document also names the server it was fetched from; the build's names none.
+        served.Remove("servers");
+        built.Remove("servers");
+        Assert.True(JsonNode.DeepEquals(served, built), "The SPA's types are generated from a document that differs from the one the API serves.");
     }
 
     [Fact]

@@ -6,9 +6,10 @@ using TheBot.Tests.Fixtures;
 namespace TheBot.Tests.Web;
 
 /// <summary>
-/// The SPA's typed API client is hand-written; this checks it against the API's own OpenAPI document:
-/// every call it makes (method and route, template segments as parameters) is an operation the API has.
-/// An endpoint renamed or moved on one side fails here rather than in a user's browser.
+/// The SPA's request and response types are generated from the API's OpenAPI document, but its calls name routes
+/// as strings; this checks them against the same document: every call it makes (method and route, template
+/// segments as parameters) is an operation the API has. An endpoint renamed or moved on one side fails here
+/// rather than in a user's browser.
 /// </summary>
 public sealed partial class SpaApiCallsTests(TheBotAppFixture fixture)
 {
