@@ -6,9 +6,10 @@ import type { Schemas } from '../../api/schemas';
 export const APPLICABLE_ROLES = ['student', 'parent', 'teacher', 'tutor'] as const satisfies readonly Role[];
 export type ApplicableRole = (typeof APPLICABLE_ROLES)[number];
 
+/** The form offers the applicable roles only (the API refuses `admin`). */
 export type ApplicationRequest = Omit<Schemas['SubmitApplicationRequest'], 'desiredRole'> & { desiredRole: ApplicableRole };
 
-export type ApplicationCreated = Pick<Schemas['SubmittedApplicationResponse'], 'trackingToken'>;
+export type ApplicationCreated = Schemas['SubmittedApplicationResponse'];
 
 export type ApplicationState = Schemas['ApplicationStatus'];
 

@@ -9,6 +9,7 @@ export type ChatMessage = Schemas['ChatMessagePayload'] & { pending?: boolean };
 
 export type ChatParticipant = Schemas['ChatParticipantResponse'];
 
+/** Rooms and pages hold ChatMessage: the SPA puts its pending messages among them. */
 export type ChatRoom = Omit<Schemas['ChatRoomResponse'], 'lastMessage'> & { lastMessage: ChatMessage | null };
 
 export type ChatMessagePage = Omit<Schemas['ChatMessagePage'], 'items'> & { items: ChatMessage[] };
