@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using TheBot.Api.Features.Enrollments;
 using TheBot.Api.Features.Users;
 using TheBot.Api.Platform.Paging;
+using TheBot.Api.Platform.Validation;
 
 namespace TheBot.Api.Features.Assignments;
 
@@ -9,7 +10,7 @@ public sealed record CreateAssignmentRequest(
     [property: Required] Guid? SubjectId,
     [property: Required, MinLength(1), MaxLength(200)] string? Title,
     [property: MaxLength(4000)] string? Description,
-    [property: Required, RegularExpression("^(?i)(homework|test|project|essay)$", ErrorMessage = "Kind must be homework, test, project or essay.")] string? Kind,
+    [property: Required, EnumName<AssignmentKind>] string? Kind,
     [property: Required] DateTimeOffset? DueAt,
     [property: Required, Range(0.01, 100000)] decimal? MaxScore,
     [property: Range(0, 100)] int? LatePenaltyPercent,
@@ -81,10 +82,10 @@ public sealed record AssignmentQuery
     public Guid? SubjectId { get; init; }
 
     /// <summary>draft, published or closed.</summary>
-    [RegularExpression("^(?i)(draft|published|closed)$", ErrorMessage = "Status must be draft, published or closed.")]
+    [EnumName<AssignmentStatus>]
     public string? Status { get; init; }
 
-    public AssignmentStatus? StatusFilter => Enum.TryParse<AssignmentStatus>(Status, ignoreCase: true, out var s) ? s : null;
+    public AssignmentStatus? StatusFilter => WireName.Parse<AssignmentStatus>(Status);
 
     [Range(1, 1_000_000)]
     public int? Page { get; init; }
@@ -102,10 +103,10 @@ public sealed record SubmissionQuery
     public Guid? AssignmentId { get; init; }
 
     /// <summary>submitted, graded or returned.</summary>
-    [RegularExpression("^(?i)(submitted|graded|returned)$", ErrorMessage = "Status must be submitted, graded or returned.")]
+    [EnumName<SubmissionStatus>]
     public string? Status { get; init; }
 
-    public SubmissionStatus? StatusFilter => Enum.TryParse<SubmissionStatus>(Status, ignoreCase: true, out var s) ? s : null;
+    public SubmissionStatus? StatusFilter => WireName.Parse<SubmissionStatus>(Status);
 
     [Range(1, 1_000_000)]
     public int? Page { get; init; }

@@ -12,6 +12,7 @@ using TheBot.Api.Platform.Errors;
 using TheBot.Api.Platform.Paging;
 using TheBot.Api.Platform.Realtime;
 using TheBot.Api.Platform.Storage;
+using TheBot.Api.Platform.Validation;
 using TheBot.Realtime.Contracts;
 
 namespace TheBot.Api.Features.Assignments;
@@ -228,7 +229,7 @@ public static class AssignmentsApi
 
         if (assignment.Status != from)
         {
-            return ApiProblems.Conflict($"The assignment is {Name(assignment.Status)}; only a {Name(from)} one can become {Name(to)}.");
+            return ApiProblems.Conflict($"The assignment is {WireName.Of(assignment.Status)}; only a {WireName.Of(from)} one can become {WireName.Of(to)}.");
         }
 
         assignment.Status = to;
@@ -455,7 +456,7 @@ public static class AssignmentsApi
 
         if (submission.Status != SubmissionStatus.Submitted)
         {
-            return ApiProblems.Conflict($"Only submitted work can be returned; this one is {submission.Status.ToString().ToLowerInvariant()}.");
+            return ApiProblems.Conflict($"Only submitted work can be returned; this one is {WireName.Of(submission.Status)}.");
         }
 
         submission.Status = SubmissionStatus.Returned;
@@ -473,17 +474,15 @@ public static class AssignmentsApi
             .Where(e => e.TeacherId == a.TeacherId && e.SubjectId == a.SubjectId && e.Status == EnrollmentStatus.Active)
             .Select(e => e.StudentId).ToArrayAsync(ct);
         await realtime.PublishAsync(LearningEventNames.AssignmentChanged, RealtimeAudience.ToUsers(students),
-            new AssignmentChangedEvent(a.Id, a.SubjectId, a.Title, Name(a.Status), a.DueAt), ct);
+            new AssignmentChangedEvent(a.Id, a.SubjectId, a.Title, WireName.Of(a.Status), a.DueAt), ct);
     }
 
     private static async Task PublishGradedAsync(TheBotDbContext db, IRealtimePublisher realtime, Submission s, CancellationToken ct)
     {
         var audience = await LessonAccess.AudienceAsync(db, s.Assignment!.TeacherId, s.StudentId, ct);
         await realtime.PublishAsync(LearningEventNames.SubmissionGraded, RealtimeAudience.ToUsers(audience[1..]),
-            new SubmissionGradedEvent(s.Id, s.AssignmentId, s.StudentId, s.Status.ToString().ToLowerInvariant(), s.Score, s.FinalScore, s.Assignment.MaxScore, s.IsLate), ct);
+            new SubmissionGradedEvent(s.Id, s.AssignmentId, s.StudentId, WireName.Of(s.Status), s.Score, s.FinalScore, s.Assignment.MaxScore, s.IsLate), ct);
     }
-
-    private static string Name(AssignmentStatus status) => status.ToString().ToLowerInvariant();
 
     private static readonly Expression<Func<Assignment, AssignmentResponse>> Projection = a => new AssignmentResponse(
         a.Id,

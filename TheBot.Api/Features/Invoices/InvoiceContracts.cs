@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using TheBot.Api.Features.Users;
 using TheBot.Api.Platform.Paging;
+using TheBot.Api.Platform.Validation;
 
 namespace TheBot.Api.Features.Invoices;
 
@@ -49,10 +50,10 @@ public sealed record InvoiceHistoryItem(InvoiceStatus? From, InvoiceStatus To, P
 public sealed record InvoiceQuery
 {
     /// <summary>draft, sent, viewed, overdue, paid or cancelled.</summary>
-    [RegularExpression("^(?i)(draft|sent|viewed|overdue|paid|cancelled)$", ErrorMessage = "Unknown invoice status.")]
+    [EnumName<InvoiceStatus>]
     public string? Status { get; init; }
 
-    public InvoiceStatus? StatusFilter => Enum.TryParse<InvoiceStatus>(Status, ignoreCase: true, out var s) ? s : null;
+    public InvoiceStatus? StatusFilter => WireName.Parse<InvoiceStatus>(Status);
 
     public Guid? StudentId { get; init; }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using TheBot.Api.Features.Notifications;
 using TheBot.Api.Platform.Realtime;
+using TheBot.Api.Platform.Validation;
 using TheBot.Realtime.Contracts;
 
 namespace TheBot.Api.Features.Invoices;
@@ -23,7 +24,7 @@ public sealed class InvoiceEvents(IRealtimePublisher realtime, Notifier notifier
         await realtime.PublishAsync(
             InvoiceEventNames.InvoiceChanged,
             audience,
-            new InvoiceChangedEvent(invoice.Id, invoice.DisplayNumber, InvoiceWorkflow.Name(invoice.Status), invoice.Amount, invoice.Currency),
+            new InvoiceChangedEvent(invoice.Id, invoice.DisplayNumber, WireName.Of(invoice.Status), invoice.Amount, invoice.Currency),
             cancellationToken);
 
         switch (invoice.Status)

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
+using TheBot.Api.Platform.Validation;
 
 namespace TheBot.Api.Features.Invoices;
 
@@ -46,7 +47,7 @@ public static class InvoiceExport
                 Description = row.Description,
                 Amount = row.Amount,
                 Currency = row.Currency,
-                Status = InvoiceWorkflow.Name(row.Status),
+                Status = WireName.Of(row.Status),
                 DueDate = row.DueDate.ToDateTime(TimeOnly.MinValue),
                 SentAt = row.SentAt?.UtcDateTime,
                 PaidAt = row.PaidAt?.UtcDateTime,

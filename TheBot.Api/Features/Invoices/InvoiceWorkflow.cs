@@ -1,3 +1,5 @@
+using TheBot.Api.Platform.Validation;
+
 namespace TheBot.Api.Features.Invoices;
 
 /// <summary>
@@ -11,7 +13,7 @@ public static class InvoiceWorkflow
         ArgumentNullException.ThrowIfNull(invoice);
         if (invoice.Status != InvoiceStatus.Draft)
         {
-            return TransitionResult.Refused($"Only a draft can be sent; this invoice is {Name(invoice.Status)}.");
+            return TransitionResult.Refused($"Only a draft can be sent; this invoice is {WireName.Of(invoice.Status)}.");
         }
 
         invoice.SentAt = now;
@@ -31,7 +33,7 @@ public static class InvoiceWorkflow
                 invoice.ViewedAt ??= now;
                 return TransitionResult.Unchanged;
             default:
-                return TransitionResult.Refused($"A {Name(invoice.Status)} invoice cannot be viewed.");
+                return TransitionResult.Refused($"A {WireName.Of(invoice.Status)} invoice cannot be viewed.");
         }
     }
 
@@ -48,7 +50,7 @@ public static class InvoiceWorkflow
         ArgumentNullException.ThrowIfNull(invoice);
         if (!invoice.IsPayable)
         {
-            return TransitionResult.Refused($"A {Name(invoice.Status)} invoice cannot be paid.");
+            return TransitionResult.Refused($"A {WireName.Of(invoice.Status)} invoice cannot be paid.");
         }
 
         invoice.PaidAt = now;
@@ -60,14 +62,12 @@ public static class InvoiceWorkflow
         ArgumentNullException.ThrowIfNull(invoice);
         if (invoice.Status is InvoiceStatus.Paid or InvoiceStatus.Cancelled)
         {
-            return TransitionResult.Refused($"A {Name(invoice.Status)} invoice cannot be cancelled.");
+            return TransitionResult.Refused($"A {WireName.Of(invoice.Status)} invoice cannot be cancelled.");
         }
 
         invoice.CancelledAt = now;
         return Move(invoice, InvoiceStatus.Cancelled, actorId, now, reason);
     }
-
-    public static string Name(InvoiceStatus status) => status.ToString().ToLowerInvariant();
 
     private static TransitionResult Move(Invoice invoice, InvoiceStatus to, Guid? actorId, DateTimeOffset now, string? note = null)
     {

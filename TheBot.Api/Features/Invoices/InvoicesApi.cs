@@ -7,6 +7,7 @@ using TheBot.Api.Features.Users;
 using TheBot.Api.Platform.Auth;
 using TheBot.Api.Platform.Errors;
 using TheBot.Api.Platform.Paging;
+using TheBot.Api.Platform.Validation;
 
 namespace TheBot.Api.Features.Invoices;
 
@@ -135,7 +136,7 @@ public static class InvoicesApi
 
         if (invoice.Status != InvoiceStatus.Draft)
         {
-            return ApiProblems.Conflict($"Only drafts can be changed; this invoice is {InvoiceWorkflow.Name(invoice.Status)}.");
+            return ApiProblems.Conflict($"Only drafts can be changed; this invoice is {WireName.Of(invoice.Status)}.");
         }
 
         if (request.DueDate is { } due && due < DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
@@ -193,7 +194,7 @@ public static class InvoicesApi
 
         if (!invoice.IsPayable)
         {
-            return ApiProblems.Conflict($"A {InvoiceWorkflow.Name(invoice.Status)} invoice cannot be paid.");
+            return ApiProblems.Conflict($"A {WireName.Of(invoice.Status)} invoice cannot be paid.");
         }
 
         if (providers.Active is null)

@@ -6,6 +6,7 @@ using TheBot.Api.Features.Enrollments;
 using TheBot.Api.Features.Users;
 using TheBot.Api.Platform.Auth;
 using TheBot.Api.Platform.Realtime;
+using TheBot.Api.Platform.Validation;
 using TheBot.Realtime.Contracts;
 
 namespace TheBot.Api.Features.Lessons;
@@ -65,6 +66,6 @@ public static class LessonAccess
         var audience = await AudienceAsync(db, lesson.TeacherId, lesson.StudentId, ct);
         await realtime.PublishAsync(LearningEventNames.LessonChanged, RealtimeAudience.ToUsers(audience),
             new LessonChangedEvent(lesson.Id, lesson.TeacherId, lesson.StudentId, lesson.SubjectId, lesson.StartsAt, lesson.EndsAt,
-                lesson.Status.ToString().ToLowerInvariant(), change), ct);
+                WireName.Of(lesson.Status), change), ct);
     }
 }

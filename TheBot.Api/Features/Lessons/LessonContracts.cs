@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using TheBot.Api.Features.Enrollments;
 using TheBot.Api.Features.Users;
 using TheBot.Api.Platform.Paging;
+using TheBot.Api.Platform.Validation;
 
 namespace TheBot.Api.Features.Lessons;
 
@@ -64,11 +65,11 @@ public sealed record LessonQuery
 
     public Guid? SubjectId { get; init; }
 
-    /// <summary>pending, confirmed, completed or cancelled.</summary>
-    [RegularExpression("^(?i)(pending|confirmed|completed|cancelled)$", ErrorMessage = "Status must be pending, confirmed, completed or cancelled.")]
+    /// <summary>pending, confirmed, completed, cancelled or missed.</summary>
+    [EnumName<LessonStatus>]
     public string? Status { get; init; }
 
-    public LessonStatus? StatusFilter => Enum.TryParse<LessonStatus>(Status, ignoreCase: true, out var s) ? s : null;
+    public LessonStatus? StatusFilter => WireName.Parse<LessonStatus>(Status);
 
     [Range(1, 1_000_000)]
     public int? Page { get; init; }

@@ -9,6 +9,7 @@ using TheBot.Api.Platform.Auth;
 using TheBot.Api.Platform.Errors;
 using TheBot.Api.Platform.Paging;
 using TheBot.Api.Platform.Realtime;
+using TheBot.Api.Platform.Validation;
 
 namespace TheBot.Api.Features.Lessons;
 
@@ -184,7 +185,7 @@ public static class LessonsApi
 
         if (lesson.Status is not (LessonStatus.Pending or LessonStatus.Confirmed))
         {
-            return ApiProblems.Conflict($"A {Name(lesson.Status)} lesson cannot be rescheduled.");
+            return ApiProblems.Conflict($"A {WireName.Of(lesson.Status)} lesson cannot be rescheduled.");
         }
 
         var now = clock.GetUtcNow();
@@ -226,14 +227,14 @@ public static class LessonsApi
     private static Task<Results<Ok<LessonResponse>, ProblemHttpResult>> ConfirmAsync(
         Guid id, ClaimsPrincipal principal, TheBotDbContext db, IRealtimePublisher realtime, TimeProvider clock, CancellationToken ct) =>
         TransitionAsync(id, principal, db, realtime, clock, "confirmed", null, (lesson, _) =>
-            lesson.Status == LessonStatus.Pending ? null : ApiProblems.Conflict($"Only pending lessons can be confirmed; this one is {Name(lesson.Status)}."),
+            lesson.Status == LessonStatus.Pending ? null : ApiProblems.Conflict($"Only pending lessons can be confirmed; this one is {WireName.Of(lesson.Status)}."),
             LessonStatus.Confirmed, ct);
 
     private static Task<Results<Ok<LessonResponse>, ProblemHttpResult>> CancelAsync(
         Guid id, CancelLessonRequest request, ClaimsPrincipal principal, TheBotDbContext db, IRealtimePublisher realtime, TimeProvider clock, CancellationToken ct) =>
         TransitionAsync(id, principal, db, realtime, clock, "cancelled", request.Reason!.Trim(), (lesson, now) =>
             lesson.Status is not (LessonStatus.Pending or LessonStatus.Confirmed)
-                ? ApiProblems.Conflict($"A {Name(lesson.Status)} lesson cannot be cancelled.")
+                ? ApiProblems.Conflict($"A {WireName.Of(lesson.Status)} lesson cannot be cancelled.")
                 : !principal.IsAdmin() && lesson.StartsAt - now < CancelWindow
                     ? ApiProblems.Unprocessable("Lessons can be cancelled only at least 2 hours before they start.")
                     : null,
@@ -252,7 +253,7 @@ public static class LessonsApi
     /// <summary>Completed or missed: only a pending or confirmed lesson (409), and only once it has started (422).</summary>
     private static ProblemHttpResult? OpenAndStarted(Lesson lesson, DateTimeOffset now, string becoming) =>
         lesson.Status is not (LessonStatus.Pending or LessonStatus.Confirmed)
-            ? ApiProblems.Conflict($"A {Name(lesson.Status)} lesson cannot be {becoming}.")
+            ? ApiProblems.Conflict($"A {WireName.Of(lesson.Status)} lesson cannot be {becoming}.")
             : lesson.StartsAt > now
                 ? ApiProblems.Unprocessable($"A lesson can be {becoming} only once it has started.")
                 : null;
@@ -305,7 +306,6 @@ public static class LessonsApi
             .ToListAsync(ct));
     }
 
-    internal static string Name(LessonStatus status) => status.ToString().ToLowerInvariant();
 }
 
 /// <summary>The lesson rules shared by booking and rescheduling.</summary>

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TheBot.Api.Data;
 using TheBot.Api.Features.Invoices;
+using TheBot.Api.Platform.Validation;
 
 namespace TheBot.Api.Features.Payments;
 
@@ -136,7 +137,7 @@ public sealed partial class PaymentService(
                 }
                 else if (!invoice.IsPayable)
                 {
-                    await RefundAsync(provider, payment, remote, $"the invoice is already {InvoiceWorkflow.Name(invoice.Status)}", now, cancellationToken);
+                    await RefundAsync(provider, payment, remote, $"the invoice is already {WireName.Of(invoice.Status)}", now, cancellationToken);
                 }
                 else
                 {
