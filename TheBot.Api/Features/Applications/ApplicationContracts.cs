@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using TheBot.Api.Features.Users;
 using TheBot.Api.Platform.Auth;
 using TheBot.Api.Platform.Paging;
+using TheBot.Api.Platform.Validation;
 
 namespace TheBot.Api.Features.Applications;
 
@@ -25,10 +26,10 @@ public sealed record AdminApplicationItem(
 public sealed record AdminApplicationQuery
 {
     /// <summary>pending, approved or rejected.</summary>
-    [RegularExpression("^(?i)(pending|approved|rejected)$", ErrorMessage = "Status must be pending, approved or rejected.")]
+    [EnumName<ApplicationStatus>]
     public string? Status { get; init; }
 
-    public ApplicationStatus? StatusFilter => Enum.TryParse<ApplicationStatus>(Status, ignoreCase: true, out var status) ? status : null;
+    public ApplicationStatus? StatusFilter => WireName.Parse<ApplicationStatus>(Status);
 
     [Range(1, 1_000_000)]
     public int? Page { get; init; }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using TheBot.Api.Features.Users;
 using TheBot.Api.Platform.Paging;
+using TheBot.Api.Platform.Validation;
 
 namespace TheBot.Api.Features.Enrollments;
 
@@ -10,7 +11,7 @@ public sealed record EnrollRequest(
     [property: Required] Guid? TeacherId);
 
 public sealed record UpdateEnrollmentRequest(
-    [property: Required, RegularExpression("^(?i)(active|completed|dropped)$", ErrorMessage = "Status must be active, completed or dropped.")] string? Status);
+    [property: Required, EnumName<EnrollmentStatus>] string? Status);
 
 public sealed record EnrollmentResponse(
     Guid Id,
@@ -32,10 +33,10 @@ public sealed record EnrollmentQuery
     public Guid? SubjectId { get; init; }
 
     /// <summary>active, completed or dropped.</summary>
-    [RegularExpression("^(?i)(active|completed|dropped)$", ErrorMessage = "Status must be active, completed or dropped.")]
+    [EnumName<EnrollmentStatus>]
     public string? Status { get; init; }
 
-    public EnrollmentStatus? StatusFilter => Enum.TryParse<EnrollmentStatus>(Status, ignoreCase: true, out var s) ? s : null;
+    public EnrollmentStatus? StatusFilter => WireName.Parse<EnrollmentStatus>(Status);
 
     [Range(1, 1_000_000)]
     public int? Page { get; init; }

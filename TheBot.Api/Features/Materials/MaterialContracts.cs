@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using TheBot.Api.Features.Enrollments;
 using TheBot.Api.Features.Users;
 using TheBot.Api.Platform.Paging;
+using TheBot.Api.Platform.Validation;
 
 namespace TheBot.Api.Features.Materials;
 
@@ -9,10 +10,10 @@ public sealed record CreateMaterialRequest(
     [property: Required] Guid? SubjectId,
     [property: Required, MinLength(1), MaxLength(200)] string? Title,
     [property: MaxLength(4000)] string? Description,
-    [property: Required, RegularExpression("^(?i)(lesson|presentation|videoLink|document|homework)$", ErrorMessage = "Kind must be lesson, presentation, videoLink, document or homework.")] string? Kind,
+    [property: Required, EnumName<MaterialKind>] string? Kind,
     [property: Range(1, 5)] int? Difficulty,
     [property: MaxLength(500)] string? VideoUrl,
-    [property: RegularExpression("^(?i)(draft|active|archived)$", ErrorMessage = "Status must be draft, active or archived.")] string? Status,
+    [property: EnumName<MaterialStatus>] string? Status,
     [property: MaxLength(500)] Guid[]? StudentIds);
 
 /// <summary>Fields left out (null) keep their value; an empty description or video link clears it.</summary>
@@ -21,7 +22,7 @@ public sealed record UpdateMaterialRequest(
     [property: MaxLength(4000)] string? Description,
     [property: Range(1, 5)] int? Difficulty,
     [property: MaxLength(500)] string? VideoUrl,
-    [property: RegularExpression("^(?i)(draft|active|archived)$", ErrorMessage = "Status must be draft, active or archived.")] string? Status);
+    [property: EnumName<MaterialStatus>] string? Status);
 
 public sealed record MaterialProgressRequest(bool? Completed);
 

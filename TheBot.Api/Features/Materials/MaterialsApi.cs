@@ -8,6 +8,7 @@ using TheBot.Api.Platform.Auth;
 using TheBot.Api.Platform.Errors;
 using TheBot.Api.Platform.Paging;
 using TheBot.Api.Platform.Storage;
+using TheBot.Api.Platform.Validation;
 
 namespace TheBot.Api.Features.Materials;
 

@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using TheBot.Api.Platform.Auth;
 using TheBot.Api.Platform.Paging;
+using TheBot.Api.Platform.Validation;
 
 namespace TheBot.Api.Features.Notifications;
 
@@ -44,8 +46,8 @@ public sealed record BroadcastRequest(
     [property: Required, MinLength(1), MaxLength(200)] string Title,
     [property: MaxLength(4000)] string? Body,
     [property: MaxLength(500)] string? Link,
-    [property: RegularExpression("^(?i)(low|normal|high|urgent)$", ErrorMessage = "low, normal, high or urgent.")] string? Priority,
-    [property: RegularExpression("^(?i)(student|teacher|tutor|parent|admin)$", ErrorMessage = "Unknown role.")] string? Role,
+    [property: EnumName<NotificationPriority>] string? Priority,
+    [property: EnumName<UserRole>] string? Role,
     Guid? SubjectId,
     bool? Everyone);
 

@@ -1,13 +1,14 @@
 using System.ComponentModel.DataAnnotations;
 using TheBot.Api.Platform.Auth;
 using TheBot.Api.Platform.Paging;
+using TheBot.Api.Platform.Validation;
 
 namespace TheBot.Api.Features.Users;
 
 public sealed record AdminUserQuery
 {
     /// <summary>Only users with this role (student, teacher, tutor, parent, admin).</summary>
-    [RegularExpression("^(?i)(student|teacher|tutor|parent|admin)$", ErrorMessage = "Role must be student, teacher, tutor, parent or admin.")]
+    [EnumName<UserRole>]
     public string? Role { get; init; }
 
     public UserRole? RoleFilter => UserRoleNames.TryParse(Role, out var role) ? role : null;
