@@ -69,7 +69,7 @@ public sealed class Invoice
 
     public string DisplayNumber => $"INV-{Number:D6}";
 
-    public bool IsPayable => Status is InvoiceStatus.Sent or InvoiceStatus.Viewed or InvoiceStatus.Overdue;
+    public bool IsPayable => InvoiceWorkflow.CanPay(this);
 }
 
 /// <summary>One transition of an invoice: who (null for the system), when, from → to.</summary>

@@ -1,6 +1,4 @@
-using System.Security.Claims;
 using TheBot.Api.Data;
-using TheBot.Api.Features.Users;
 using TheBot.Api.Platform.Auth;
 
 namespace TheBot.Api.Features.Invoices;
@@ -8,13 +6,13 @@ namespace TheBot.Api.Features.Invoices;
 /// <summary>Which invoices a caller sees: a tutor their own, a parent those addressed to them, an admin all.</summary>
 public static class InvoiceAccess
 {
-    public static IQueryable<Invoice> Visible(TheBotDbContext db, ClaimsPrincipal principal)
+    public static IQueryable<Invoice> Visible(TheBotDbContext db, CurrentUser caller)
     {
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(principal);
+        ArgumentNullException.ThrowIfNull(caller);
 
-        var userId = principal.GetUserId();
-        return principal.GetRole() switch
+        var userId = caller.Id;
+        return caller.Role switch
         {
             UserRole.Admin => db.Invoices,
             UserRole.Tutor => db.Invoices.Where(i => i.TutorId == userId),
@@ -24,6 +22,10 @@ public static class InvoiceAccess
     }
 
     /// <summary>The tutor who issued it, or an admin.</summary>
-    public static bool CanManage(Invoice invoice, ClaimsPrincipal principal) =>
-        principal.IsAdmin() || invoice.TutorId == principal.GetUserId();
+    public static bool CanManage(Invoice invoice, CurrentUser caller)
+    {
+        ArgumentNullException.ThrowIfNull(invoice);
+        ArgumentNullException.ThrowIfNull(caller);
+        return caller.IsAdmin || invoice.TutorId == caller.Id;
+    }
 }

@@ -73,5 +73,3 @@ public sealed record InvoiceStatistics(IReadOnlyList<CurrencyTotals> Totals, int
 
 public sealed record CurrencyTotals(string Currency, decimal Outstanding, decimal Overdue, decimal PaidThisMonth);
 
-public sealed record PayInvoiceResponse(string ConfirmationUrl, Guid PaymentId);
-

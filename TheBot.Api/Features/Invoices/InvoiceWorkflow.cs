@@ -1,4 +1,6 @@
 using TheBot.Api.Platform.Validation;
+using TheBot.Api.Platform.Workflow;
+using static TheBot.Api.Features.Invoices.InvoiceStatus;
 
 namespace TheBot.Api.Features.Invoices;
 
@@ -8,65 +10,80 @@ namespace TheBot.Api.Features.Invoices;
 /// </summary>
 public static class InvoiceWorkflow
 {
+    private static readonly Transitions<InvoiceStatus> Allowed = new Transitions<InvoiceStatus>()
+        .Allow(Sent, from: Draft)
+        .Allow(Viewed, from: Sent)
+        .Allow(Overdue, from: [Sent, Viewed])
+        .Allow(Paid, from: [Sent, Viewed, Overdue])
+        .Allow(Cancelled, from: [Draft, Sent, Viewed, Overdue]);
+
+    public static bool CanPay(Invoice invoice)
+    {
+        ArgumentNullException.ThrowIfNull(invoice);
+        return Allowed.Permits(invoice.Status, Paid);
+    }
+
     public static TransitionResult Send(Invoice invoice, Guid actorId, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(invoice);
-        if (invoice.Status != InvoiceStatus.Draft)
+        if (!Allowed.Permits(invoice.Status, Sent))
         {
-            return TransitionResult.Refused($"Only a draft can be sent; this invoice is {WireName.Of(invoice.Status)}.");
+            return TransitionResult.NotAllowed($"Only a draft can be sent; this invoice is {WireName.Of(invoice.Status)}.");
         }
 
         invoice.SentAt = now;
-        return Move(invoice, InvoiceStatus.Sent, actorId, now);
+        return Move(invoice, Sent, actorId, now);
     }
 
     /// <summary>The parent opened it. Repeating is harmless; an overdue invoice stays overdue.</summary>
     public static TransitionResult MarkViewed(Invoice invoice, Guid actorId, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(invoice);
-        switch (invoice.Status)
+        if (Allowed.Permits(invoice.Status, Viewed))
         {
-            case InvoiceStatus.Sent:
-                invoice.ViewedAt = now;
-                return Move(invoice, InvoiceStatus.Viewed, actorId, now);
-            case InvoiceStatus.Overdue or InvoiceStatus.Viewed or InvoiceStatus.Paid:
-                invoice.ViewedAt ??= now;
-                return TransitionResult.Unchanged;
-            default:
-                return TransitionResult.Refused($"A {WireName.Of(invoice.Status)} invoice cannot be viewed.");
+            invoice.ViewedAt = now;
+            return Move(invoice, Viewed, actorId, now);
         }
+
+        if (invoice.Status is Overdue or Viewed or Paid)
+        {
+            invoice.ViewedAt ??= now;
+            return TransitionResult.Unchanged;
+        }
+
+        return TransitionResult.NotAllowed($"A {WireName.Of(invoice.Status)} invoice cannot be viewed.");
     }
 
     public static TransitionResult MarkOverdue(Invoice invoice, DateOnly today, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(invoice);
-        return invoice.Status is InvoiceStatus.Sent or InvoiceStatus.Viewed && invoice.DueDate < today
-            ? Move(invoice, InvoiceStatus.Overdue, actorId: null, now, "past due")
+        return Allowed.Permits(invoice.Status, Overdue) && invoice.DueDate < today
+            ? Move(invoice, Overdue, actorId: null, now, "past due")
             : TransitionResult.Unchanged;
     }
 
     public static TransitionResult MarkPaid(Invoice invoice, DateTimeOffset now, string note)
     {
         ArgumentNullException.ThrowIfNull(invoice);
-        if (!invoice.IsPayable)
+        if (!Allowed.Permits(invoice.Status, Paid))
         {
-            return TransitionResult.Refused($"A {WireName.Of(invoice.Status)} invoice cannot be paid.");
+            return TransitionResult.NotAllowed($"A {WireName.Of(invoice.Status)} invoice cannot be paid.");
         }
 
         invoice.PaidAt = now;
-        return Move(invoice, InvoiceStatus.Paid, actorId: null, now, note);
+        return Move(invoice, Paid, actorId: null, now, note);
     }
 
     public static TransitionResult Cancel(Invoice invoice, Guid actorId, DateTimeOffset now, string? reason)
     {
         ArgumentNullException.ThrowIfNull(invoice);
-        if (invoice.Status is InvoiceStatus.Paid or InvoiceStatus.Cancelled)
+        if (!Allowed.Permits(invoice.Status, Cancelled))
         {
-            return TransitionResult.Refused($"A {WireName.Of(invoice.Status)} invoice cannot be cancelled.");
+            return TransitionResult.NotAllowed($"A {WireName.Of(invoice.Status)} invoice cannot be cancelled.");
         }
 
         invoice.CancelledAt = now;
-        return Move(invoice, InvoiceStatus.Cancelled, actorId, now, reason);
+        return Move(invoice, Cancelled, actorId, now, reason);
     }
 
     private static TransitionResult Move(Invoice invoice, InvoiceStatus to, Guid? actorId, DateTimeOffset now, string? note = null)
@@ -85,13 +102,4 @@ public static class InvoiceWorkflow
         invoice.Status = to;
         return TransitionResult.Changed;
     }
-}
-
-public sealed record TransitionResult(bool Succeeded, bool StatusChanged, string? Error)
-{
-    public static readonly TransitionResult Changed = new(true, true, null);
-
-    public static readonly TransitionResult Unchanged = new(true, false, null);
-
-    public static TransitionResult Refused(string error) => new(false, false, error);
 }

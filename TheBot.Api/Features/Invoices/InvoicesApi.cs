@@ -1,12 +1,11 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using TheBot.Api.Data;
-using TheBot.Api.Features.Payments;
 using TheBot.Api.Features.Users;
 using TheBot.Api.Platform.Auth;
 using TheBot.Api.Platform.Errors;
 using TheBot.Api.Platform.Paging;
+using TheBot.Api.Platform.Workflow;
 using TheBot.Api.Platform.Validation;
 
 namespace TheBot.Api.Features.Invoices;
@@ -39,17 +38,13 @@ public static class InvoicesApi
             .WithName("CancelInvoice").WithSummary("Cancel an unpaid invoice").ProducesProblem(StatusCodes.Status409Conflict);
         invoices.MapPost("/{id:guid}/viewed", ViewedAsync).RequireRoles(UserRole.Parent)
             .WithName("MarkInvoiceViewed").WithSummary("The parent has opened the invoice").ProducesProblem(StatusCodes.Status409Conflict);
-        invoices.MapPost("/{id:guid}/pay", PayAsync).RequireRoles(UserRole.Parent)
-            .WithName("PayInvoice").WithSummary("Start paying: returns the payment provider's confirmation page")
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return api;
     }
 
     private static async Task<Ok<PagedResult<InvoiceResponse>>> ListAsync(
-        [AsParameters] InvoiceQuery query, ClaimsPrincipal principal, TheBotDbContext db, CancellationToken ct)
+        [AsParameters] InvoiceQuery query, CurrentUser caller, TheBotDbContext db, CancellationToken ct)
     {
-        var invoices = InvoiceAccess.Visible(db, principal).AsNoTracking();
+        var invoices = InvoiceAccess.Visible(db, caller).AsNoTracking();
         if (query.StatusFilter is { } status)
         {
             invoices = invoices.Where(i => i.Status == status);
@@ -72,14 +67,14 @@ public static class InvoicesApi
     }
 
     private static async Task<Results<Ok<InvoiceResponse>, ProblemHttpResult>> GetAsync(
-        Guid id, ClaimsPrincipal principal, TheBotDbContext db, CancellationToken ct) =>
-        await InvoiceAccess.Visible(db, principal).AsNoTracking().Where(i => i.Id == id).Select(InvoiceProjection.ToResponse).FirstOrDefaultAsync(ct)
+        Guid id, CurrentUser caller, TheBotDbContext db, CancellationToken ct) =>
+        await InvoiceAccess.Visible(db, caller).AsNoTracking().Where(i => i.Id == id).Select(InvoiceProjection.ToResponse).FirstOrDefaultAsync(ct)
             is { } invoice ? TypedResults.Ok(invoice) : ApiProblems.NotFound("The invoice");
 
     private static async Task<Results<Created<InvoiceResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        CreateInvoiceRequest request, ClaimsPrincipal principal, TheBotDbContext db, InvoiceEvents events, TimeProvider clock, CancellationToken ct)
+        CreateInvoiceRequest request, CurrentUser caller, TheBotDbContext db, InvoiceEvents events, TimeProvider clock, CancellationToken ct)
     {
-        var tutorId = principal.GetUserId();
+        var tutorId = caller.Id;
         var studentId = request.StudentId!.Value;
         var parentId = request.ParentId!.Value;
         if (!await db.StudentProfiles.AnyAsync(p => p.UserId == studentId && p.TutorId == tutorId, ct))
@@ -126,9 +121,10 @@ public static class InvoicesApi
     }
 
     private static async Task<Results<Ok<InvoiceResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        Guid id, UpdateInvoiceRequest request, ClaimsPrincipal principal, TheBotDbContext db, InvoiceEvents events, TimeProvider clock, CancellationToken ct)
+        Guid id, UpdateInvoiceRequest request, CurrentUser caller, [AsParameters] InvoiceServices services, CancellationToken ct)
     {
-        var invoice = await InvoiceAccess.Visible(db, principal).FirstOrDefaultAsync(i => i.Id == id, ct);
+        var (db, events, clock) = services;
+        var invoice = await InvoiceAccess.Visible(db, caller).FirstOrDefaultAsync(i => i.Id == id, ct);
         if (invoice is null)
         {
             return ApiProblems.NotFound("The invoice");
@@ -154,9 +150,9 @@ public static class InvoicesApi
     }
 
     private static async Task<Results<Ok<List<InvoiceHistoryItem>>, ProblemHttpResult>> HistoryAsync(
-        Guid id, ClaimsPrincipal principal, TheBotDbContext db, CancellationToken ct)
+        Guid id, CurrentUser caller, TheBotDbContext db, CancellationToken ct)
     {
-        if (!await InvoiceAccess.Visible(db, principal).AnyAsync(i => i.Id == id, ct))
+        if (!await InvoiceAccess.Visible(db, caller).AnyAsync(i => i.Id == id, ct))
         {
             return ApiProblems.NotFound("The invoice");
         }
@@ -172,45 +168,22 @@ public static class InvoicesApi
     }
 
     private static Task<Results<Ok<InvoiceResponse>, ProblemHttpResult>> SendAsync(
-        Guid id, ClaimsPrincipal principal, TheBotDbContext db, InvoiceEvents events, TimeProvider clock, CancellationToken ct) =>
-        TransitionAsync(id, principal, db, events, manage: true, (invoice, now) => InvoiceWorkflow.Send(invoice, principal.GetUserId(), now), clock, ct);
+        Guid id, CurrentUser caller, [AsParameters] InvoiceServices services, CancellationToken ct) =>
+        TransitionAsync(id, caller, services, manage: true, (invoice, now) => InvoiceWorkflow.Send(invoice, caller.Id, now), ct);
 
     private static Task<Results<Ok<InvoiceResponse>, ProblemHttpResult>> CancelAsync(
-        Guid id, CancelInvoiceRequest? request, ClaimsPrincipal principal, TheBotDbContext db, InvoiceEvents events, TimeProvider clock, CancellationToken ct) =>
-        TransitionAsync(id, principal, db, events, manage: true, (invoice, now) => InvoiceWorkflow.Cancel(invoice, principal.GetUserId(), now, request?.Reason), clock, ct);
+        Guid id, CancelInvoiceRequest? request, CurrentUser caller, [AsParameters] InvoiceServices services, CancellationToken ct) =>
+        TransitionAsync(id, caller, services, manage: true, (invoice, now) => InvoiceWorkflow.Cancel(invoice, caller.Id, now, request?.Reason), ct);
 
     private static Task<Results<Ok<InvoiceResponse>, ProblemHttpResult>> ViewedAsync(
-        Guid id, ClaimsPrincipal principal, TheBotDbContext db, InvoiceEvents events, TimeProvider clock, CancellationToken ct) =>
-        TransitionAsync(id, principal, db, events, manage: false, (invoice, now) => InvoiceWorkflow.MarkViewed(invoice, principal.GetUserId(), now), clock, ct);
+        Guid id, CurrentUser caller, [AsParameters] InvoiceServices services, CancellationToken ct) =>
+        TransitionAsync(id, caller, services, manage: false, (invoice, now) => InvoiceWorkflow.MarkViewed(invoice, caller.Id, now), ct);
 
-    private static async Task<Results<Ok<PayInvoiceResponse>, ProblemHttpResult>> PayAsync(
-        Guid id, HttpContext http, ClaimsPrincipal principal, TheBotDbContext db, PaymentProviders providers, PaymentService payments, CancellationToken ct)
-    {
-        var invoice = await InvoiceAccess.Visible(db, principal).AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct);
-        if (invoice is null)
-        {
-            return ApiProblems.NotFound("The invoice");
-        }
-
-        if (!invoice.IsPayable)
-        {
-            return ApiProblems.Conflict($"A {WireName.Of(invoice.Status)} invoice cannot be paid.");
-        }
-
-        if (providers.Active is null)
-        {
-            return PaymentProblems.NotConfigured();
-        }
-
-        var payment = await payments.StartAsync(invoice, new Uri($"{http.Request.Scheme}://{http.Request.Host}/"), ct);
-        return TypedResults.Ok(new PayInvoiceResponse(payment.ConfirmationUrl!, payment.Id));
-    }
-
-    private static async Task<Ok<InvoiceStatistics>> StatisticsAsync(ClaimsPrincipal principal, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Ok<InvoiceStatistics>> StatisticsAsync(CurrentUser caller, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var monthStart = new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero);
-        var rows = await InvoiceAccess.Visible(db, principal).AsNoTracking()
+        var rows = await InvoiceAccess.Visible(db, caller).AsNoTracking()
             .GroupBy(i => i.Currency)
             .Select(g => new
             {
@@ -229,23 +202,24 @@ public static class InvoicesApi
             rows.Sum(r => r.Drafts), rows.Sum(r => r.OutstandingCount), rows.Sum(r => r.OverdueCount), rows.Sum(r => r.PaidCount)));
     }
 
-    private static Task ExportAsync(HttpContext http, ClaimsPrincipal principal, TheBotDbContext db, CancellationToken ct) =>
-        InvoiceExport.WriteAsync(http, InvoiceAccess.Visible(db, principal), ct);
+    private static Task ExportAsync(HttpContext http, CurrentUser caller, TheBotDbContext db, CancellationToken ct) =>
+        InvoiceExport.WriteAsync(http, InvoiceAccess.Visible(db, caller), ct);
 
+    /// <summary>Loads the invoice the caller may act on, runs one workflow step, saves and tells the people concerned.</summary>
     private static async Task<Results<Ok<InvoiceResponse>, ProblemHttpResult>> TransitionAsync(
-        Guid id, ClaimsPrincipal principal, TheBotDbContext db, InvoiceEvents events, bool manage,
-        Func<Invoice, DateTimeOffset, TransitionResult> transition, TimeProvider clock, CancellationToken ct)
+        Guid id, CurrentUser caller, InvoiceServices services, bool manage, Func<Invoice, DateTimeOffset, TransitionResult> step, CancellationToken ct)
     {
-        var invoice = await InvoiceAccess.Visible(db, principal).FirstOrDefaultAsync(i => i.Id == id, ct);
-        if (invoice is null || (manage && !InvoiceAccess.CanManage(invoice, principal)))
+        var (db, events, clock) = services;
+        var invoice = await InvoiceAccess.Visible(db, caller).FirstOrDefaultAsync(i => i.Id == id, ct);
+        if (invoice is null || (manage && !InvoiceAccess.CanManage(invoice, caller)))
         {
             return ApiProblems.NotFound("The invoice");
         }
 
-        var result = transition(invoice, clock.GetUtcNow());
-        if (!result.Succeeded)
+        var result = step(invoice, clock.GetUtcNow());
+        if (result.Problem() is { } problem)
         {
-            return ApiProblems.Conflict(result.Error!);
+            return problem;
         }
 
         await db.SaveChangesAsync(ct);
@@ -257,3 +231,6 @@ public static class InvoicesApi
         return TypedResults.Ok(await db.Invoices.AsNoTracking().Where(i => i.Id == id).Select(InvoiceProjection.ToResponse).FirstAsync(ct));
     }
 }
+
+/// <summary>What the invoice handlers work with, bound as one parameter.</summary>
+internal sealed record InvoiceServices(TheBotDbContext Db, InvoiceEvents Events, TimeProvider Clock);

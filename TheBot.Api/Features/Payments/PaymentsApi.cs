@@ -2,10 +2,14 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using TheBot.Api.Data;
+using TheBot.Api.Features.Invoices;
 using TheBot.Api.Platform.Auth;
 using TheBot.Api.Platform.Errors;
 using TheBot.Api.Platform.RateLimiting;
+using TheBot.Api.Platform.Validation;
 
 namespace TheBot.Api.Features.Payments;
 
@@ -13,6 +17,11 @@ public static class PaymentsApi
 {
     public static IEndpointRouteBuilder MapPaymentsApi(this IEndpointRouteBuilder api)
     {
+        // Paying is the payments feature's business; it is addressed through the invoice being paid.
+        api.MapPost("/invoices/{id:guid}/pay", PayInvoiceAsync).WithTags("Invoices").RequireRoles(UserRole.Parent)
+            .WithName("PayInvoice").WithSummary("Start paying: returns the payment provider's confirmation page")
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         var payments = api.MapGroup("/payments").WithTags("Payments");
         // Exempt from the API-wide limiter: the webhook has its own, per client address (Payments:Webhook).
         payments.MapPost("/webhooks/{provider}", WebhookAsync).AllowAnyone()
@@ -28,6 +37,29 @@ public static class PaymentsApi
             .DisableAntiforgery()
             .Produces(StatusCodes.Status302Found);
         return api;
+    }
+
+    private static async Task<Results<Ok<PayInvoiceResponse>, ProblemHttpResult>> PayInvoiceAsync(
+        Guid id, HttpContext http, CurrentUser caller, TheBotDbContext db, PaymentProviders providers, PaymentService payments, CancellationToken ct)
+    {
+        var invoice = await InvoiceAccess.Visible(db, caller).AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct);
+        if (invoice is null)
+        {
+            return ApiProblems.NotFound("The invoice");
+        }
+
+        if (!invoice.IsPayable)
+        {
+            return ApiProblems.Conflict($"A {WireName.Of(invoice.Status)} invoice cannot be paid.");
+        }
+
+        if (providers.Active is null)
+        {
+            return PaymentProblems.NotConfigured();
+        }
+
+        var payment = await payments.StartAsync(invoice, new Uri($"{http.Request.Scheme}://{http.Request.Host}/"), ct);
+        return TypedResults.Ok(new PayInvoiceResponse(payment.ConfirmationUrl!, payment.Id));
     }
 
     private static async Task<Results<Ok, ValidationProblem, ProblemHttpResult, TooManyRequestsResult>> WebhookAsync(
