@@ -1,17 +1,15 @@
-using System.Linq.Expressions;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using TheBot.Api.Data;
 using TheBot.Api.Features.Enrollments;
-using TheBot.Api.Features.Lessons;
 using TheBot.Api.Features.Users;
 using TheBot.Api.Platform.Auth;
 using TheBot.Api.Platform.Errors;
 using TheBot.Api.Platform.Paging;
 using TheBot.Api.Platform.Realtime;
 using TheBot.Api.Platform.Storage;
+using TheBot.Api.Platform.Workflow;
 using TheBot.Api.Platform.Validation;
 using TheBot.Realtime.Contracts;
 
@@ -64,42 +62,10 @@ public static class AssignmentsApi
         return api;
     }
 
-    /// <summary>Teachers: own; admins: all; others: non-draft assignments of a visible student's active enrollment.</summary>
-    public static IQueryable<Assignment> Visible(TheBotDbContext db, Guid userId, UserRole role)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        if (role == UserRole.Admin)
-        {
-            return db.Assignments;
-        }
-
-        if (role == UserRole.Teacher)
-        {
-            return db.Assignments.Where(a => a.TeacherId == userId);
-        }
-
-        var students = StudentRelations.VisibleStudentIds(db, userId, role);
-        return db.Assignments.Where(a => a.Status != AssignmentStatus.Draft && db.Enrollments.Any(e =>
-            e.TeacherId == a.TeacherId && e.SubjectId == a.SubjectId && e.Status == EnrollmentStatus.Active && students.Contains(e.StudentId)));
-    }
-
-    /// <summary>Students: own; parents and tutors: their students'; teachers: to their assignments; admins: all.</summary>
-    public static IQueryable<Submission> VisibleSubmissions(TheBotDbContext db, Guid userId, UserRole role)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        return role switch
-        {
-            UserRole.Admin => db.Submissions,
-            UserRole.Teacher => db.Submissions.Where(s => s.Assignment!.TeacherId == userId),
-            UserRole.Student => db.Submissions.Where(s => s.StudentId == userId),
-            _ => db.Submissions.Where(s => StudentRelations.VisibleStudentIds(db, userId, role).Contains(s.StudentId)),
-        };
-    }
-
     private static async Task<Ok<PagedResult<AssignmentResponse>>> ListAsync(
-        [AsParameters] AssignmentQuery query, ClaimsPrincipal principal, TheBotDbContext db, CancellationToken ct)
+        [AsParameters] AssignmentQuery query, CurrentUser caller, TheBotDbContext db, CancellationToken ct)
     {
-        var assignments = Visible(db, principal.GetUserId(), principal.GetRole()).AsNoTracking();
+        var assignments = AssignmentAccess.Visible(db, caller).AsNoTracking();
         if (query.SubjectId is { } subjectId)
         {
             assignments = assignments.Where(a => a.SubjectId == subjectId);
@@ -112,19 +78,20 @@ public static class AssignmentsApi
 
         return TypedResults.Ok(await assignments
             .OrderByDescending(a => a.DueAt).ThenBy(a => a.Id)
-            .Select(Projection)
+            .Select(AssignmentAccess.Projection)
             .ToPageAsync(query.Paging, ct));
     }
 
     private static async Task<Results<Ok<AssignmentResponse>, ProblemHttpResult>> GetAsync(
-        Guid id, ClaimsPrincipal principal, TheBotDbContext db, CancellationToken ct) =>
-        await Visible(db, principal.GetUserId(), principal.GetRole()).AsNoTracking().Where(a => a.Id == id).Select(Projection).FirstOrDefaultAsync(ct)
+        Guid id, CurrentUser caller, TheBotDbContext db, CancellationToken ct) =>
+        await AssignmentAccess.Visible(db, caller).AsNoTracking().Where(a => a.Id == id).Select(AssignmentAccess.Projection).FirstOrDefaultAsync(ct)
             is { } assignment ? TypedResults.Ok(assignment) : ApiProblems.NotFound("The assignment");
 
     private static async Task<Results<Created<AssignmentResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        CreateAssignmentRequest request, ClaimsPrincipal principal, TheBotDbContext db, IRealtimePublisher realtime, TimeProvider clock, CancellationToken ct)
+        CreateAssignmentRequest request, CurrentUser caller, [AsParameters] AssignmentServices services, CancellationToken ct)
     {
-        var teacherId = principal.GetUserId();
+        var (db, realtime, clock) = services;
+        var teacherId = caller.Id;
         var subjectId = request.SubjectId!.Value;
         if (!await db.TeacherSubjects.AnyAsync(ts => ts.TeacherId == teacherId && ts.SubjectId == subjectId, ct))
         {
@@ -157,14 +124,14 @@ public static class AssignmentsApi
             await PublishChangedAsync(db, realtime, assignment, ct);
         }
 
-        var response = await db.Assignments.AsNoTracking().Where(a => a.Id == assignment.Id).Select(Projection).FirstAsync(ct);
+        var response = await db.Assignments.AsNoTracking().Where(a => a.Id == assignment.Id).Select(AssignmentAccess.Projection).FirstAsync(ct);
         return TypedResults.Created($"/api/assignments/{assignment.Id}", response);
     }
 
     private static async Task<Results<Ok<AssignmentResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        Guid id, UpdateAssignmentRequest request, ClaimsPrincipal principal, TheBotDbContext db, IRealtimePublisher realtime, CancellationToken ct)
+        Guid id, UpdateAssignmentRequest request, CurrentUser caller, TheBotDbContext db, IRealtimePublisher realtime, CancellationToken ct)
     {
-        var assignment = await Visible(db, principal.GetUserId(), principal.GetRole()).FirstOrDefaultAsync(a => a.Id == id, ct);
+        var assignment = await AssignmentAccess.Visible(db, caller).FirstOrDefaultAsync(a => a.Id == id, ct);
         if (assignment is null)
         {
             return ApiProblems.NotFound("The assignment");
@@ -206,47 +173,43 @@ public static class AssignmentsApi
             await PublishChangedAsync(db, realtime, assignment, ct);
         }
 
-        return TypedResults.Ok(await db.Assignments.AsNoTracking().Where(a => a.Id == id).Select(Projection).FirstAsync(ct));
+        return TypedResults.Ok(await db.Assignments.AsNoTracking().Where(a => a.Id == id).Select(AssignmentAccess.Projection).FirstAsync(ct));
     }
 
     private static Task<Results<Ok<AssignmentResponse>, ProblemHttpResult>> PublishAsync(
-        Guid id, ClaimsPrincipal principal, TheBotDbContext db, IRealtimePublisher realtime, TimeProvider clock, CancellationToken ct) =>
-        ChangeStatusAsync(id, principal, db, realtime, clock, AssignmentStatus.Draft, AssignmentStatus.Published, ct);
+        Guid id, CurrentUser caller, [AsParameters] AssignmentServices services, CancellationToken ct) =>
+        TransitionAsync(id, caller, services, (assignment, now) => AssignmentWorkflow.Publish(assignment, now), ct);
 
     private static Task<Results<Ok<AssignmentResponse>, ProblemHttpResult>> CloseAsync(
-        Guid id, ClaimsPrincipal principal, TheBotDbContext db, IRealtimePublisher realtime, TimeProvider clock, CancellationToken ct) =>
-        ChangeStatusAsync(id, principal, db, realtime, clock, AssignmentStatus.Published, AssignmentStatus.Closed, ct);
+        Guid id, CurrentUser caller, [AsParameters] AssignmentServices services, CancellationToken ct) =>
+        TransitionAsync(id, caller, services, (assignment, _) => AssignmentWorkflow.Close(assignment), ct);
 
-    private static async Task<Results<Ok<AssignmentResponse>, ProblemHttpResult>> ChangeStatusAsync(
-        Guid id, ClaimsPrincipal principal, TheBotDbContext db, IRealtimePublisher realtime, TimeProvider clock,
-        AssignmentStatus from, AssignmentStatus to, CancellationToken ct)
+    /// <summary>Loads the assignment the caller may see, runs one workflow step, saves and tells the students.</summary>
+    private static async Task<Results<Ok<AssignmentResponse>, ProblemHttpResult>> TransitionAsync(
+        Guid id, CurrentUser caller, AssignmentServices services, Func<Assignment, DateTimeOffset, TransitionResult> step, CancellationToken ct)
     {
-        var assignment = await Visible(db, principal.GetUserId(), principal.GetRole()).FirstOrDefaultAsync(a => a.Id == id, ct);
+        var (db, realtime, clock) = services;
+        var assignment = await AssignmentAccess.Visible(db, caller).FirstOrDefaultAsync(a => a.Id == id, ct);
         if (assignment is null)
         {
             return ApiProblems.NotFound("The assignment");
         }
 
-        if (assignment.Status != from)
+        if (step(assignment, clock.GetUtcNow()).Problem() is { } problem)
         {
-            return ApiProblems.Conflict($"The assignment is {WireName.Of(assignment.Status)}; only a {WireName.Of(from)} one can become {WireName.Of(to)}.");
-        }
-
-        assignment.Status = to;
-        if (to == AssignmentStatus.Published)
-        {
-            assignment.PublishedAt = clock.GetUtcNow();
+            return problem;
         }
 
         await db.SaveChangesAsync(ct);
         await PublishChangedAsync(db, realtime, assignment, ct);
-        return TypedResults.Ok(await db.Assignments.AsNoTracking().Where(a => a.Id == id).Select(Projection).FirstAsync(ct));
+        return TypedResults.Ok(await db.Assignments.AsNoTracking().Where(a => a.Id == id).Select(AssignmentAccess.Projection).FirstAsync(ct));
     }
 
     private static async Task<Results<Created<SubmissionResponse>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
-        Guid id, SubmitRequest request, ClaimsPrincipal principal, TheBotDbContext db, IRealtimePublisher realtime, TimeProvider clock, CancellationToken ct)
+        Guid id, SubmitRequest request, CurrentUser caller, [AsParameters] AssignmentServices services, CancellationToken ct)
     {
-        var attempt = await PrepareAttemptAsync(id, principal.GetUserId(), db, clock, ct);
+        var (db, realtime, clock) = services;
+        var attempt = await PrepareAttemptAsync(id, caller.Id, db, clock, ct);
         if (attempt.Problem is not null)
         {
             return attempt.Problem;
@@ -261,17 +224,18 @@ public static class AssignmentsApi
 
     /// <summary>multipart/form-data: optional <c>text</c>, up to five <c>file</c> parts; the attempt needs text or a file.</summary>
     private static async Task<IResult> SubmitWithFilesAsync(
-        Guid id, HttpRequest http, ClaimsPrincipal principal, TheBotDbContext db, MultipartUploadReader uploads, StorageQuota storage,
-        IRealtimePublisher realtime, TimeProvider clock, CancellationToken ct)
+        Guid id, HttpRequest http, CurrentUser caller, [AsParameters] AssignmentServices services, [AsParameters] SubmissionUploads uploads,
+        CancellationToken ct)
     {
+        var (db, realtime, clock) = services;
         // Checked before reading the body, so a refused attempt never streams 50 MB into the store.
-        var attempt = await PrepareAttemptAsync(id, principal.GetUserId(), db, clock, ct);
+        var attempt = await PrepareAttemptAsync(id, caller.Id, db, clock, ct);
         if (attempt.Problem is not null)
         {
             return attempt.Problem;
         }
 
-        var read = await uploads.ReadAsync(http, new UploadLimits(MaxFiles: SubmissionFile.MaxPerSubmission, MinFiles: 0, MaxFieldLength: Submission.MaxTextLength), ct);
+        var read = await uploads.Reader.ReadAsync(http, new UploadLimits(MaxFiles: SubmissionFile.MaxPerSubmission, MinFiles: 0, MaxFieldLength: Submission.MaxTextLength), ct);
         if (read.Problem is not null)
         {
             return read.Problem;
@@ -289,7 +253,7 @@ public static class AssignmentsApi
             var (response, problem) = await StoreAttemptAsync(attempt.Assignment!, attempt.Submission!, text, form.Files, db, realtime, ct);
             if (problem is not null)
             {
-                await storage.ForgetAsync(form.Files.Select(f => f.StorageKey), CancellationToken.None);
+                await uploads.Quota.ForgetAsync(form.Files.Select(f => f.StorageKey), CancellationToken.None);
                 return problem;
             }
 
@@ -297,7 +261,7 @@ public static class AssignmentsApi
         }
         catch
         {
-            await storage.ForgetAsync(form.Files.Select(f => f.StorageKey), CancellationToken.None);
+            await uploads.Quota.ForgetAsync(form.Files.Select(f => f.StorageKey), CancellationToken.None);
             throw;
         }
     }
@@ -307,7 +271,7 @@ public static class AssignmentsApi
     /// <summary>The assignment is visible and open and the student has an attempt left: the new attempt, not yet saved.</summary>
     private static async Task<PreparedAttempt> PrepareAttemptAsync(Guid id, Guid studentId, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var assignment = await Visible(db, studentId, UserRole.Student).AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
+        var assignment = await AssignmentAccess.Visible(db, studentId, UserRole.Student).AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
         if (assignment is null)
         {
             return new(null, null, ApiProblems.NotFound("The assignment"));
@@ -374,13 +338,13 @@ public static class AssignmentsApi
 
         await realtime.PublishAsync(LearningEventNames.SubmissionReceived, RealtimeAudience.ToUsers(assignment.TeacherId),
             new SubmissionReceivedEvent(submission.Id, assignment.Id, submission.StudentId, submission.Attempt, submission.IsLate), ct);
-        return (await db.Submissions.AsNoTracking().Where(s => s.Id == submission.Id).Select(SubmissionProjection).FirstAsync(ct), null);
+        return (await db.Submissions.AsNoTracking().Where(s => s.Id == submission.Id).Select(AssignmentAccess.SubmissionProjection).FirstAsync(ct), null);
     }
 
     private static async Task<IResult> DownloadFileAsync(
-        Guid id, Guid fileId, ClaimsPrincipal principal, TheBotDbContext db, IContentStore store, CancellationToken ct)
+        Guid id, Guid fileId, CurrentUser caller, TheBotDbContext db, IContentStore store, CancellationToken ct)
     {
-        var file = await VisibleSubmissions(db, principal.GetUserId(), principal.GetRole()).AsNoTracking()
+        var file = await AssignmentAccess.VisibleSubmissions(db, caller).AsNoTracking()
             .Where(s => s.Id == id)
             .SelectMany(s => s.Files.Where(f => f.Id == fileId))
             .Select(f => new { f.StorageKey, f.FileName, f.ContentType })
@@ -390,9 +354,9 @@ public static class AssignmentsApi
     }
 
     private static async Task<Ok<PagedResult<SubmissionResponse>>> ListSubmissionsAsync(
-        [AsParameters] SubmissionQuery query, ClaimsPrincipal principal, TheBotDbContext db, CancellationToken ct)
+        [AsParameters] SubmissionQuery query, CurrentUser caller, TheBotDbContext db, CancellationToken ct)
     {
-        var submissions = VisibleSubmissions(db, principal.GetUserId(), principal.GetRole()).AsNoTracking();
+        var submissions = AssignmentAccess.VisibleSubmissions(db, caller).AsNoTracking();
         if (query.StudentId is { } studentId)
         {
             submissions = submissions.Where(s => s.StudentId == studentId);
@@ -410,22 +374,23 @@ public static class AssignmentsApi
 
         return TypedResults.Ok(await submissions
             .OrderByDescending(s => s.SubmittedAt).ThenBy(s => s.Id)
-            .Select(SubmissionProjection)
+            .Select(AssignmentAccess.SubmissionProjection)
             .ToPageAsync(query.Paging, ct));
     }
 
     private static async Task<Results<Ok<SubmissionResponse>, ValidationProblem, ProblemHttpResult>> GradeAsync(
-        Guid id, GradeRequest request, ClaimsPrincipal principal, TheBotDbContext db, IRealtimePublisher realtime, TimeProvider clock, CancellationToken ct)
+        Guid id, GradeRequest request, CurrentUser caller, [AsParameters] AssignmentServices services, CancellationToken ct)
     {
-        var submission = await VisibleSubmissions(db, principal.GetUserId(), principal.GetRole()).Include(s => s.Assignment).FirstOrDefaultAsync(s => s.Id == id, ct);
+        var (db, realtime, clock) = services;
+        var submission = await AssignmentAccess.VisibleSubmissions(db, caller).Include(s => s.Assignment).FirstOrDefaultAsync(s => s.Id == id, ct);
         if (submission is null)
         {
             return ApiProblems.NotFound("The submission");
         }
 
-        if (submission.Status == SubmissionStatus.Returned)
+        if (AssignmentWorkflow.CanGrade(submission).Problem() is { } notAllowed)
         {
-            return ApiProblems.Conflict("A returned submission cannot be graded; the student submits a new attempt.");
+            return notAllowed;
         }
 
         var score = decimal.Round(request.Score!.Value, 2);
@@ -434,38 +399,30 @@ public static class AssignmentsApi
             return ApiProblems.Invalid("score", $"The score cannot exceed the maximum of {submission.Assignment.MaxScore}.");
         }
 
-        submission.Score = score;
-        submission.FinalScore = Submission.ApplyPenalty(score, submission.PenaltyPercent);
-        submission.Feedback = request.Feedback;
-        submission.Status = SubmissionStatus.Graded;
-        submission.GradedAt = clock.GetUtcNow();
-        submission.GradedById = principal.GetUserId();
+        AssignmentWorkflow.Grade(submission, score, request.Feedback, caller.Id, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         await PublishGradedAsync(db, realtime, submission, ct);
-        return TypedResults.Ok(await db.Submissions.AsNoTracking().Where(s => s.Id == id).Select(SubmissionProjection).FirstAsync(ct));
+        return TypedResults.Ok(await db.Submissions.AsNoTracking().Where(s => s.Id == id).Select(AssignmentAccess.SubmissionProjection).FirstAsync(ct));
     }
 
     private static async Task<Results<Ok<SubmissionResponse>, ProblemHttpResult>> ReturnAsync(
-        Guid id, ReturnRequest request, ClaimsPrincipal principal, TheBotDbContext db, IRealtimePublisher realtime, TimeProvider clock, CancellationToken ct)
+        Guid id, ReturnRequest request, CurrentUser caller, [AsParameters] AssignmentServices services, CancellationToken ct)
     {
-        var submission = await VisibleSubmissions(db, principal.GetUserId(), principal.GetRole()).Include(s => s.Assignment).FirstOrDefaultAsync(s => s.Id == id, ct);
+        var (db, realtime, clock) = services;
+        var submission = await AssignmentAccess.VisibleSubmissions(db, caller).Include(s => s.Assignment).FirstOrDefaultAsync(s => s.Id == id, ct);
         if (submission is null)
         {
             return ApiProblems.NotFound("The submission");
         }
 
-        if (submission.Status != SubmissionStatus.Submitted)
+        if (AssignmentWorkflow.Return(submission, request.Feedback, caller.Id, clock.GetUtcNow()).Problem() is { } notAllowed)
         {
-            return ApiProblems.Conflict($"Only submitted work can be returned; this one is {WireName.Of(submission.Status)}.");
+            return notAllowed;
         }
 
-        submission.Status = SubmissionStatus.Returned;
-        submission.Feedback = request.Feedback;
-        submission.GradedAt = clock.GetUtcNow();
-        submission.GradedById = principal.GetUserId();
         await db.SaveChangesAsync(ct);
         await PublishGradedAsync(db, realtime, submission, ct);
-        return TypedResults.Ok(await db.Submissions.AsNoTracking().Where(s => s.Id == id).Select(SubmissionProjection).FirstAsync(ct));
+        return TypedResults.Ok(await db.Submissions.AsNoTracking().Where(s => s.Id == id).Select(AssignmentAccess.SubmissionProjection).FirstAsync(ct));
     }
 
     private static async Task PublishChangedAsync(TheBotDbContext db, IRealtimePublisher realtime, Assignment a, CancellationToken ct)
@@ -479,23 +436,15 @@ public static class AssignmentsApi
 
     private static async Task PublishGradedAsync(TheBotDbContext db, IRealtimePublisher realtime, Submission s, CancellationToken ct)
     {
-        var audience = await LessonAccess.AudienceAsync(db, s.Assignment!.TeacherId, s.StudentId, ct);
-        await realtime.PublishAsync(LearningEventNames.SubmissionGraded, RealtimeAudience.ToUsers(audience[1..]),
-            new SubmissionGradedEvent(s.Id, s.AssignmentId, s.StudentId, WireName.Of(s.Status), s.Score, s.FinalScore, s.Assignment.MaxScore, s.IsLate), ct);
+        var maxScore = s.Assignment!.MaxScore;
+        var guardians = await StudentRelations.GuardiansAsync(db, s.StudentId, ct);
+        await realtime.PublishAsync(LearningEventNames.SubmissionGraded, RealtimeAudience.ToUsers([s.StudentId, .. guardians]),
+            new SubmissionGradedEvent(s.Id, s.AssignmentId, s.StudentId, WireName.Of(s.Status), s.Score, s.FinalScore, maxScore, s.IsLate), ct);
     }
-
-    private static readonly Expression<Func<Assignment, AssignmentResponse>> Projection = a => new AssignmentResponse(
-        a.Id,
-        new EnrollmentSubject(a.SubjectId, a.Subject!.Name, a.Subject.Color),
-        new PersonRef(a.TeacherId, a.Teacher!.FullName, a.Teacher.Email!),
-        a.Title, a.Description, a.Kind, a.Status, a.DueAt, a.MaxScore, a.LatePenaltyPercent, a.MaxAttempts, a.Rubric, a.CreatedAt, a.PublishedAt);
-
-    internal static readonly Expression<Func<Submission, SubmissionResponse>> SubmissionProjection = s => new SubmissionResponse(
-        s.Id,
-        s.AssignmentId,
-        s.Assignment!.Title,
-        new EnrollmentSubject(s.Assignment.SubjectId, s.Assignment.Subject!.Name, s.Assignment.Subject.Color),
-        new PersonRef(s.StudentId, s.Student!.FullName, s.Student.Email!),
-        s.Attempt, s.Text, s.SubmittedAt, s.IsLate, s.PenaltyPercent, s.Status, s.Score, s.FinalScore, s.Assignment.MaxScore, s.Feedback, s.GradedAt,
-        s.Files.OrderBy(f => f.Position).Select(f => new SubmissionFileResponse(f.Id, f.FileName, f.ContentType, f.Length)).ToList());
 }
+
+/// <summary>What the assignment handlers work with, bound as one parameter.</summary>
+internal sealed record AssignmentServices(TheBotDbContext Db, IRealtimePublisher Realtime, TimeProvider Clock);
+
+/// <summary>Reading a multipart submission into the store, and forgetting its files when the attempt is refused.</summary>
+internal sealed record SubmissionUploads(MultipartUploadReader Reader, StorageQuota Quota);

@@ -42,7 +42,7 @@ public static class DashboardApi
         var lessons = await db.Lessons.AsNoTracking()
             .Where(l => l.StudentId == userId && l.EndsAt > now && (l.Status == LessonStatus.Pending || l.Status == LessonStatus.Confirmed))
             .OrderBy(l => l.StartsAt).ThenBy(l => l.Id).Take(5).Select(LessonAccess.Projection).ToListAsync(ct);
-        var due = await AssignmentsApi.Visible(db, userId, UserRole.Student).AsNoTracking()
+        var due = await AssignmentAccess.Visible(db, userId, UserRole.Student).AsNoTracking()
             .Where(a => a.Status == AssignmentStatus.Published && !db.Submissions.Any(s => s.AssignmentId == a.Id && s.StudentId == userId && s.Status != SubmissionStatus.Returned))
             .OrderBy(a => a.DueAt).ThenBy(a => a.Id).Take(10)
             .Select(a => new DueAssignment(a.Id, a.Title, a.Subject!.Name, a.Kind, a.DueAt, a.MaxScore)).ToListAsync(ct);
@@ -58,7 +58,7 @@ public static class DashboardApi
             .OrderBy(l => l.StartsAt).ThenBy(l => l.Id).Select(LessonAccess.Projection).ToListAsync(ct);
         var toGrade = db.Submissions.AsNoTracking().Where(s => s.Assignment!.TeacherId == userId && s.Status == SubmissionStatus.Submitted);
         var count = await toGrade.CountAsync(ct);
-        var items = await toGrade.OrderBy(s => s.SubmittedAt).ThenBy(s => s.Id).Take(10).Select(AssignmentsApi.SubmissionProjection).ToListAsync(ct);
+        var items = await toGrade.OrderBy(s => s.SubmittedAt).ThenBy(s => s.Id).Take(10).Select(AssignmentAccess.SubmissionProjection).ToListAsync(ct);
         return new TeacherDashboard(lessons, count, items);
     }
 
@@ -118,5 +118,5 @@ public static class DashboardApi
     private static async Task<List<SubmissionResponse>> RecentGrades(IQueryable<Submission> submissions, int take, CancellationToken ct) =>
         await submissions.AsNoTracking().Where(s => s.Status == SubmissionStatus.Graded)
             .OrderByDescending(s => s.GradedAt).ThenBy(s => s.Id).Take(take)
-            .Select(AssignmentsApi.SubmissionProjection).ToListAsync(ct);
+            .Select(AssignmentAccess.SubmissionProjection).ToListAsync(ct);
 }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using TheBot.Api.Data;
 using TheBot.Api.Features.Users;
 using TheBot.Api.Platform.Auth;
@@ -32,5 +33,15 @@ public static class StudentRelations
     {
         ArgumentNullException.ThrowIfNull(db);
         return db.StudentProfiles.Where(p => p.UserId == studentId).Select(p => p.TutorId == tutorId);
+    }
+
+    /// <summary>The people who look after a student's learning and hear of its changes: their tutor and parents.</summary>
+    public static async Task<Guid[]> GuardiansAsync(TheBotDbContext db, Guid studentId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var related = await db.StudentParents.Where(sp => sp.StudentId == studentId).Select(sp => (Guid?)sp.ParentId)
+            .Concat(db.StudentProfiles.Where(p => p.UserId == studentId).Select(p => p.TutorId))
+            .ToListAsync(ct);
+        return [.. related.OfType<Guid>().Distinct()];
     }
 }

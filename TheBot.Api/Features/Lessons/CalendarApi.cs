@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -32,9 +31,9 @@ public static class CalendarApi
     }
 
     private static async Task<Ok<CalendarFeedResponse>> RegenerateAsync(
-        HttpContext http, ClaimsPrincipal principal, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
+        HttpContext http, CurrentUser caller, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var userId = principal.GetUserId();
+        var userId = caller.Id;
         var token = Base64UrlToken();
         var hash = Hash(token);
         var feed = await db.CalendarFeeds.FirstOrDefaultAsync(f => f.UserId == userId, ct);

@@ -62,7 +62,7 @@ public sealed class LearningDemoSeeder(TheBotDbContext db, TimeProvider clock) :
                     UpdatedAt = now,
                 };
                 db.Lessons.Add(lesson);
-                db.LessonHistory.Add(LessonRules.Entry(lesson, past ? "completed" : "created", teacherId, now, null, null, "Demo data"));
+                db.LessonHistory.Add(LessonWorkflow.Entry(lesson, past ? "completed" : "created", teacherId, now, null, null, "Demo data"));
             }
 
             await db.SaveChangesAsync(cancellationToken);

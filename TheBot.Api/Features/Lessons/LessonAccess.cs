@@ -1,26 +1,19 @@
 using System.Linq.Expressions;
-using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
 using TheBot.Api.Data;
 using TheBot.Api.Features.Enrollments;
 using TheBot.Api.Features.Users;
 using TheBot.Api.Platform.Auth;
-using TheBot.Api.Platform.Realtime;
-using TheBot.Api.Platform.Validation;
-using TheBot.Realtime.Contracts;
 
 namespace TheBot.Api.Features.Lessons;
 
-/// <summary>Who sees which lessons, the response projection and the live event, in one place.</summary>
+/// <summary>Who sees which lessons, and the response they see.</summary>
 public static class LessonAccess
 {
     /// <summary>Students and teachers: their own; tutors: their students'; parents: their children's; admins: all.</summary>
-    public static IQueryable<Lesson> Visible(TheBotDbContext db, ClaimsPrincipal principal)
+    public static IQueryable<Lesson> Visible(TheBotDbContext db, CurrentUser caller)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        var userId = principal.GetUserId();
-        var role = principal.GetRole();
-        return Visible(db, userId, role);
+        ArgumentNullException.ThrowIfNull(caller);
+        return Visible(db, caller.Id, caller.Role);
     }
 
     public static IQueryable<Lesson> Visible(TheBotDbContext db, Guid userId, UserRole role)
@@ -48,24 +41,4 @@ public static class LessonAccess
         l.CancelReason,
         l.CreatedAt,
         l.UpdatedAt);
-
-    /// <summary>The teacher, the student, the student's tutor and parents.</summary>
-    public static async Task<Guid[]> AudienceAsync(TheBotDbContext db, Guid teacherId, Guid studentId, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var related = await db.StudentParents.Where(sp => sp.StudentId == studentId).Select(sp => (Guid?)sp.ParentId)
-            .Concat(db.StudentProfiles.Where(p => p.UserId == studentId).Select(p => p.TutorId))
-            .ToListAsync(ct);
-        return [teacherId, studentId, .. related.OfType<Guid>().Distinct()];
-    }
-
-    public static async Task PublishAsync(TheBotDbContext db, IRealtimePublisher realtime, Lesson lesson, string change, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(realtime);
-        ArgumentNullException.ThrowIfNull(lesson);
-        var audience = await AudienceAsync(db, lesson.TeacherId, lesson.StudentId, ct);
-        await realtime.PublishAsync(LearningEventNames.LessonChanged, RealtimeAudience.ToUsers(audience),
-            new LessonChangedEvent(lesson.Id, lesson.TeacherId, lesson.StudentId, lesson.SubjectId, lesson.StartsAt, lesson.EndsAt,
-                WireName.Of(lesson.Status), change), ct);
-    }
 }

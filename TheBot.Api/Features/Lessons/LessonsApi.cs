@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -8,16 +7,13 @@ using TheBot.Api.Features.Users;
 using TheBot.Api.Platform.Auth;
 using TheBot.Api.Platform.Errors;
 using TheBot.Api.Platform.Paging;
-using TheBot.Api.Platform.Realtime;
 using TheBot.Api.Platform.Validation;
+using TheBot.Api.Platform.Workflow;
 
 namespace TheBot.Api.Features.Lessons;
 
 public static class LessonsApi
 {
-    /// <summary>Non-admins cancel at least this long before the start.</summary>
-    public static readonly TimeSpan CancelWindow = TimeSpan.FromHours(2);
-
     public static IEndpointRouteBuilder MapLessonsApi(this IEndpointRouteBuilder api)
     {
         var lessons = api.MapGroup("/lessons").WithTags("Lessons");
@@ -54,9 +50,9 @@ public static class LessonsApi
     }
 
     private static async Task<Ok<PagedResult<LessonResponse>>> ListAsync(
-        [AsParameters] LessonQuery query, ClaimsPrincipal principal, TheBotDbContext db, CancellationToken ct)
+        [AsParameters] LessonQuery query, CurrentUser caller, TheBotDbContext db, CancellationToken ct)
     {
-        var lessons = LessonAccess.Visible(db, principal).AsNoTracking();
+        var lessons = LessonAccess.Visible(db, caller).AsNoTracking();
         if (query.From is { } from)
         {
             var fromUtc = from.ToUniversalTime();
@@ -99,16 +95,17 @@ public static class LessonsApi
     }
 
     private static async Task<Results<Ok<LessonResponse>, ProblemHttpResult>> GetAsync(
-        Guid id, ClaimsPrincipal principal, TheBotDbContext db, CancellationToken ct) =>
-        await LessonAccess.Visible(db, principal).AsNoTracking().Where(l => l.Id == id).Select(LessonAccess.Projection).FirstOrDefaultAsync(ct)
+        Guid id, CurrentUser caller, TheBotDbContext db, CancellationToken ct) =>
+        await LessonAccess.Visible(db, caller).AsNoTracking().Where(l => l.Id == id).Select(LessonAccess.Projection).FirstOrDefaultAsync(ct)
             is { } lesson ? TypedResults.Ok(lesson) : ApiProblems.NotFound("The lesson");
 
     private static async Task<Results<Created<LessonResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        CreateLessonRequest request, ClaimsPrincipal principal, TheBotDbContext db, IRealtimePublisher realtime, TimeProvider clock, CancellationToken ct)
+        CreateLessonRequest request, CurrentUser caller, [AsParameters] LessonServices services, CancellationToken ct)
     {
-        var callerId = principal.GetUserId();
+        var (db, events, clock) = services;
+        var callerId = caller.Id;
         Guid teacherId;
-        if (principal.IsAdmin())
+        if (caller.IsAdmin)
         {
             if (request.TeacherId is not { } chosen)
             {
@@ -163,29 +160,30 @@ public static class LessonsApi
             UpdatedAt = now,
         };
         db.Lessons.Add(lesson);
-        db.LessonHistory.Add(LessonRules.Entry(lesson, "created", callerId, now, null, null, null));
+        LessonWorkflow.Book(lesson, db.LessonHistory, callerId, now);
         if (await LessonRules.SaveAsync(db, lesson, ct) is { } conflict)
         {
             return conflict;
         }
 
-        await LessonAccess.PublishAsync(db, realtime, lesson, "created", ct);
+        await events.ChangedAsync(lesson, "created", ct);
         var response = await db.Lessons.AsNoTracking().Where(l => l.Id == lesson.Id).Select(LessonAccess.Projection).FirstAsync(ct);
         return TypedResults.Created($"/api/lessons/{lesson.Id}", response);
     }
 
     private static async Task<Results<Ok<LessonResponse>, ValidationProblem, ProblemHttpResult>> RescheduleAsync(
-        Guid id, RescheduleLessonRequest request, ClaimsPrincipal principal, TheBotDbContext db, IRealtimePublisher realtime, TimeProvider clock, CancellationToken ct)
+        Guid id, RescheduleLessonRequest request, CurrentUser caller, [AsParameters] LessonServices services, CancellationToken ct)
     {
-        var lesson = await LessonAccess.Visible(db, principal).FirstOrDefaultAsync(l => l.Id == id, ct);
+        var (db, events, clock) = services;
+        var lesson = await LessonAccess.Visible(db, caller).FirstOrDefaultAsync(l => l.Id == id, ct);
         if (lesson is null)
         {
             return ApiProblems.NotFound("The lesson");
         }
 
-        if (lesson.Status is not (LessonStatus.Pending or LessonStatus.Confirmed))
+        if (LessonWorkflow.CanReschedule(lesson).Problem() is { } notAllowed)
         {
-            return ApiProblems.Conflict($"A {WireName.Of(lesson.Status)} lesson cannot be rescheduled.");
+            return notAllowed;
         }
 
         var now = clock.GetUtcNow();
@@ -207,91 +205,60 @@ public static class LessonsApi
             return ApiProblems.Unprocessable("The teacher, the student and the subject no longer share an active enrollment.");
         }
 
-        var (fromStatus, fromStart, fromEnd) = (lesson.Status, lesson.StartsAt, lesson.EndsAt);
-        lesson.StartsAt = startsAt;
-        lesson.EndsAt = endsAt;
+        LessonWorkflow.Reschedule(lesson, db.LessonHistory, caller.Id, now, startsAt, endsAt);
         lesson.Topic = request.Topic is null ? lesson.Topic : string.IsNullOrWhiteSpace(request.Topic) ? null : request.Topic.Trim();
         lesson.MeetingLink = request.MeetingLink is null ? lesson.MeetingLink : string.IsNullOrWhiteSpace(request.MeetingLink) ? null : request.MeetingLink.Trim();
-        lesson.Status = LessonStatus.Pending;
-        lesson.UpdatedAt = now;
-        db.LessonHistory.Add(LessonRules.Entry(lesson, "rescheduled", principal.GetUserId(), now, fromStatus, (fromStart, fromEnd), null));
         if (await LessonRules.SaveAsync(db, lesson, ct) is { } conflict)
         {
             return conflict;
         }
 
-        await LessonAccess.PublishAsync(db, realtime, lesson, "rescheduled", ct);
+        await events.ChangedAsync(lesson, "rescheduled", ct);
         return TypedResults.Ok(await db.Lessons.AsNoTracking().Where(l => l.Id == id).Select(LessonAccess.Projection).FirstAsync(ct));
     }
 
     private static Task<Results<Ok<LessonResponse>, ProblemHttpResult>> ConfirmAsync(
-        Guid id, ClaimsPrincipal principal, TheBotDbContext db, IRealtimePublisher realtime, TimeProvider clock, CancellationToken ct) =>
-        TransitionAsync(id, principal, db, realtime, clock, "confirmed", null, (lesson, _) =>
-            lesson.Status == LessonStatus.Pending ? null : ApiProblems.Conflict($"Only pending lessons can be confirmed; this one is {WireName.Of(lesson.Status)}."),
-            LessonStatus.Confirmed, ct);
+        Guid id, CurrentUser caller, [AsParameters] LessonServices services, CancellationToken ct) =>
+        TransitionAsync(id, caller, services, (lesson, now) => LessonWorkflow.Confirm(lesson, services.Db.LessonHistory, caller.Id, now), ct);
 
     private static Task<Results<Ok<LessonResponse>, ProblemHttpResult>> CancelAsync(
-        Guid id, CancelLessonRequest request, ClaimsPrincipal principal, TheBotDbContext db, IRealtimePublisher realtime, TimeProvider clock, CancellationToken ct) =>
-        TransitionAsync(id, principal, db, realtime, clock, "cancelled", request.Reason!.Trim(), (lesson, now) =>
-            lesson.Status is not (LessonStatus.Pending or LessonStatus.Confirmed)
-                ? ApiProblems.Conflict($"A {WireName.Of(lesson.Status)} lesson cannot be cancelled.")
-                : !principal.IsAdmin() && lesson.StartsAt - now < CancelWindow
-                    ? ApiProblems.Unprocessable("Lessons can be cancelled only at least 2 hours before they start.")
-                    : null,
-            LessonStatus.Cancelled, ct);
+        Guid id, CancelLessonRequest request, CurrentUser caller, [AsParameters] LessonServices services, CancellationToken ct) =>
+        TransitionAsync(id, caller, services, (lesson, now) =>
+            LessonWorkflow.Cancel(lesson, services.Db.LessonHistory, caller.Id, caller.IsAdmin, now, request.Reason!.Trim()), ct);
 
     private static Task<Results<Ok<LessonResponse>, ProblemHttpResult>> CompleteAsync(
-        Guid id, ClaimsPrincipal principal, TheBotDbContext db, IRealtimePublisher realtime, TimeProvider clock, CancellationToken ct) =>
-        TransitionAsync(id, principal, db, realtime, clock, "completed", null, (lesson, now) => OpenAndStarted(lesson, now, "completed"),
-            LessonStatus.Completed, ct);
+        Guid id, CurrentUser caller, [AsParameters] LessonServices services, CancellationToken ct) =>
+        TransitionAsync(id, caller, services, (lesson, now) => LessonWorkflow.Complete(lesson, services.Db.LessonHistory, caller.Id, now), ct);
 
     private static Task<Results<Ok<LessonResponse>, ProblemHttpResult>> MissedAsync(
-        Guid id, ClaimsPrincipal principal, TheBotDbContext db, IRealtimePublisher realtime, TimeProvider clock, CancellationToken ct) =>
-        TransitionAsync(id, principal, db, realtime, clock, "missed", null, (lesson, now) => OpenAndStarted(lesson, now, "marked missed"),
-            LessonStatus.Missed, ct);
+        Guid id, CurrentUser caller, [AsParameters] LessonServices services, CancellationToken ct) =>
+        TransitionAsync(id, caller, services, (lesson, now) => LessonWorkflow.MarkMissed(lesson, services.Db.LessonHistory, caller.Id, now), ct);
 
-    /// <summary>Completed or missed: only a pending or confirmed lesson (409), and only once it has started (422).</summary>
-    private static ProblemHttpResult? OpenAndStarted(Lesson lesson, DateTimeOffset now, string becoming) =>
-        lesson.Status is not (LessonStatus.Pending or LessonStatus.Confirmed)
-            ? ApiProblems.Conflict($"A {WireName.Of(lesson.Status)} lesson cannot be {becoming}.")
-            : lesson.StartsAt > now
-                ? ApiProblems.Unprocessable($"A lesson can be {becoming} only once it has started.")
-                : null;
-
+    /// <summary>Loads the lesson the caller may see, runs one workflow step, saves and tells the people concerned.</summary>
     private static async Task<Results<Ok<LessonResponse>, ProblemHttpResult>> TransitionAsync(
-        Guid id, ClaimsPrincipal principal, TheBotDbContext db, IRealtimePublisher realtime, TimeProvider clock,
-        string action, string? note, Func<Lesson, DateTimeOffset, ProblemHttpResult?> check, LessonStatus to, CancellationToken ct)
+        Guid id, CurrentUser caller, LessonServices services, Func<Lesson, DateTimeOffset, TransitionResult> step, CancellationToken ct)
     {
-        var lesson = await LessonAccess.Visible(db, principal).FirstOrDefaultAsync(l => l.Id == id, ct);
+        var (db, events, clock) = services;
+        var lesson = await LessonAccess.Visible(db, caller).FirstOrDefaultAsync(l => l.Id == id, ct);
         if (lesson is null)
         {
             return ApiProblems.NotFound("The lesson");
         }
 
-        var now = clock.GetUtcNow();
-        if (check(lesson, now) is { } problem)
+        if (step(lesson, clock.GetUtcNow()).Problem() is { } problem)
         {
             return problem;
         }
 
-        var from = lesson.Status;
-        lesson.Status = to;
-        lesson.UpdatedAt = now;
-        if (to == LessonStatus.Cancelled)
-        {
-            lesson.CancelReason = note;
-        }
-
-        db.LessonHistory.Add(LessonRules.Entry(lesson, action, principal.GetUserId(), now, from, null, note));
         await db.SaveChangesAsync(ct);
-        await LessonAccess.PublishAsync(db, realtime, lesson, action, ct);
+        await events.ChangedAsync(lesson, WireName.Of(lesson.Status), ct);
         return TypedResults.Ok(await db.Lessons.AsNoTracking().Where(l => l.Id == id).Select(LessonAccess.Projection).FirstAsync(ct));
     }
 
     private static async Task<Results<Ok<List<LessonHistoryItem>>, ProblemHttpResult>> HistoryAsync(
-        Guid id, ClaimsPrincipal principal, TheBotDbContext db, CancellationToken ct)
+        Guid id, CurrentUser caller, TheBotDbContext db, CancellationToken ct)
     {
-        if (!await LessonAccess.Visible(db, principal).AnyAsync(l => l.Id == id, ct))
+        if (!await LessonAccess.Visible(db, caller).AnyAsync(l => l.Id == id, ct))
         {
             return ApiProblems.NotFound("The lesson");
         }
@@ -307,6 +274,9 @@ public static class LessonsApi
     }
 
 }
+
+/// <summary>What the lesson handlers work with, bound as one parameter.</summary>
+internal sealed record LessonServices(TheBotDbContext Db, LessonEvents Events, TimeProvider Clock);
 
 /// <summary>The lesson rules shared by booking and rescheduling.</summary>
 internal static class LessonRules
@@ -332,23 +302,6 @@ internal static class LessonRules
         || (Uri.TryCreate(link.Trim(), UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && !string.IsNullOrEmpty(uri.Host))
             ? null
             : ApiProblems.Invalid("meetingLink", "The meeting link must be an https:// address.");
-
-    public static LessonHistoryEntry Entry(Lesson lesson, string action, Guid actorId, DateTimeOffset now,
-        LessonStatus? from, (DateTimeOffset Start, DateTimeOffset End)? fromTimes, string? note) => new()
-    {
-        Id = Guid.CreateVersion7(),
-        LessonId = lesson.Id,
-        Action = action,
-        ActorId = actorId,
-        At = now,
-        FromStatus = from,
-        ToStatus = lesson.Status,
-        FromStartsAt = fromTimes?.Start,
-        FromEndsAt = fromTimes?.End,
-        ToStartsAt = lesson.StartsAt,
-        ToEndsAt = lesson.EndsAt,
-        Note = note,
-    };
 
     /// <summary>Saves; an overlap the exclusion constraints refuse becomes 409 naming the lesson in the way.</summary>
     public static async Task<ProblemHttpResult?> SaveAsync(TheBotDbContext db, Lesson lesson, CancellationToken ct)

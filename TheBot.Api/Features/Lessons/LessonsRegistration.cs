@@ -5,9 +5,10 @@ namespace TheBot.Api.Features.Lessons;
 
 public static class LessonsRegistration
 {
-    /// <summary>The lesson reminders job and the demo lessons (with their homework).</summary>
+    /// <summary>Lesson events, the reminders job (lessons tell the notifier; notifications know nothing of lessons) and the demo lessons.</summary>
     public static IServiceCollection AddLessons(this IServiceCollection services)
     {
+        services.AddScoped<LessonEvents>();
         services.AddScheduledJob<LessonRemindersJob>();
         services.AddScoped<IDemoDataSeeder, LearningDemoSeeder>();
         return services;
