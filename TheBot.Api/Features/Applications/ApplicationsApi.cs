@@ -1,5 +1,4 @@
 using System.Buffers.Text;
-using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -97,10 +96,7 @@ public static class ApplicationsApi
     private static async Task<Ok<PagedResult<AdminApplicationItem>>> ListAsync([AsParameters] AdminApplicationQuery query, TheBotDbContext db, CancellationToken ct)
     {
         var applications = db.SignupApplications.AsNoTracking();
-        if (query.StatusFilter is { } status)
-        {
-            applications = applications.Where(a => a.Status == status);
-        }
+        applications = applications.FilteredBy(query.StatusFilter, status => a => a.Status == status);
 
         var page = await applications
             .OrderByDescending(a => a.CreatedAt).ThenBy(a => a.Id)
@@ -110,7 +106,7 @@ public static class ApplicationsApi
     }
 
     private static async Task<Results<Ok<ApprovedApplicationResponse>, ValidationProblem, ProblemHttpResult>> ApproveAsync(
-        Guid id, ApproveApplicationRequest? request, ClaimsPrincipal principal, TheBotDbContext db, UserAccounts accounts, TimeProvider clock, CancellationToken ct)
+        Guid id, ApproveApplicationRequest? request, CurrentUser caller, TheBotDbContext db, UserAccounts accounts, TimeProvider clock, CancellationToken ct)
     {
         var application = await db.SignupApplications.FirstOrDefaultAsync(a => a.Id == id, ct);
         if (application is null)
@@ -135,7 +131,7 @@ public static class ApplicationsApi
 
         application.Status = ApplicationStatus.Approved;
         application.DecidedAt = clock.GetUtcNow();
-        application.DecidedById = principal.GetUserId();
+        application.DecidedById = caller.Id;
         application.DecisionNote = request?.Note;
         application.CreatedUserId = created.User!.Id;
         await db.SaveChangesAsync(ct);
@@ -145,7 +141,7 @@ public static class ApplicationsApi
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RejectAsync(
-        Guid id, RejectApplicationRequest? request, ClaimsPrincipal principal, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid id, RejectApplicationRequest? request, CurrentUser caller, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var application = await db.SignupApplications.FirstOrDefaultAsync(a => a.Id == id, ct);
         if (application is null)
@@ -160,7 +156,7 @@ public static class ApplicationsApi
 
         application.Status = ApplicationStatus.Rejected;
         application.DecidedAt = clock.GetUtcNow();
-        application.DecidedById = principal.GetUserId();
+        application.DecidedById = caller.Id;
         application.DecisionNote = request?.Note;
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();

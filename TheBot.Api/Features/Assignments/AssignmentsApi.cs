@@ -66,15 +66,8 @@ public static class AssignmentsApi
         [AsParameters] AssignmentQuery query, CurrentUser caller, TheBotDbContext db, CancellationToken ct)
     {
         var assignments = AssignmentAccess.Visible(db, caller).AsNoTracking();
-        if (query.SubjectId is { } subjectId)
-        {
-            assignments = assignments.Where(a => a.SubjectId == subjectId);
-        }
-
-        if (query.StatusFilter is { } status)
-        {
-            assignments = assignments.Where(a => a.Status == status);
-        }
+        assignments = assignments.FilteredBy(query.SubjectId, subjectId => a => a.SubjectId == subjectId);
+        assignments = assignments.FilteredBy(query.StatusFilter, status => a => a.Status == status);
 
         return TypedResults.Ok(await assignments
             .OrderByDescending(a => a.DueAt).ThenBy(a => a.Id)
@@ -357,20 +350,9 @@ public static class AssignmentsApi
         [AsParameters] SubmissionQuery query, CurrentUser caller, TheBotDbContext db, CancellationToken ct)
     {
         var submissions = AssignmentAccess.VisibleSubmissions(db, caller).AsNoTracking();
-        if (query.StudentId is { } studentId)
-        {
-            submissions = submissions.Where(s => s.StudentId == studentId);
-        }
-
-        if (query.AssignmentId is { } assignmentId)
-        {
-            submissions = submissions.Where(s => s.AssignmentId == assignmentId);
-        }
-
-        if (query.StatusFilter is { } status)
-        {
-            submissions = submissions.Where(s => s.Status == status);
-        }
+        submissions = submissions.FilteredBy(query.StudentId, studentId => s => s.StudentId == studentId);
+        submissions = submissions.FilteredBy(query.AssignmentId, assignmentId => s => s.AssignmentId == assignmentId);
+        submissions = submissions.FilteredBy(query.StatusFilter, status => s => s.Status == status);
 
         return TypedResults.Ok(await submissions
             .OrderByDescending(s => s.SubmittedAt).ThenBy(s => s.Id)

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -109,9 +108,9 @@ public static class AuthApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<Ok<MeResponse>, ProblemHttpResult>> GetMeAsync(ClaimsPrincipal principal, TheBotDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<MeResponse>, ProblemHttpResult>> GetMeAsync(CurrentUser caller, TheBotDbContext db, CancellationToken ct)
     {
-        var userId = principal.GetUserId();
+        var userId = caller.Id;
         var me = await db.Users.AsNoTracking().Where(u => u.Id == userId)
             .Select(u => new MeResponse(u.Id, u.Email!, u.FullName, u.Role, u.PhoneNumber, u.TimeZone, u.Language, u.CreatedAt))
             .FirstOrDefaultAsync(ct);
@@ -119,14 +118,14 @@ public static class AuthApi
     }
 
     private static async Task<Results<Ok<MeResponse>, ValidationProblem, ProblemHttpResult>> UpdateMeAsync(
-        UpdateMeRequest request, ClaimsPrincipal principal, TheBotDbContext db, CancellationToken ct)
+        UpdateMeRequest request, CurrentUser caller, TheBotDbContext db, CancellationToken ct)
     {
         if (request.TimeZone is { } zone && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
         {
             return ApiProblems.Invalid("timeZone", $"'{zone}' is not a known IANA time zone (e.g. Europe/Moscow).");
         }
 
-        var userId = principal.GetUserId();
+        var userId = caller.Id;
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, ct);
         if (user is null)
         {
@@ -142,10 +141,10 @@ public static class AuthApi
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult, TooManyRequestsResult>> ChangePasswordAsync(
-        ChangePasswordRequest request, ClaimsPrincipal principal, UserManager<User> users, AuthSessionStore sessions,
+        ChangePasswordRequest request, CurrentUser caller, UserManager<User> users, AuthSessionStore sessions,
         PasswordChangeThrottle throttle, CancellationToken ct)
     {
-        var user = await users.FindByIdAsync(principal.GetUserId().ToString());
+        var user = await users.FindByIdAsync(caller.Id.ToString());
         if (user is null)
         {
             return ApiProblems.NotFound("The user");
@@ -169,16 +168,16 @@ public static class AuthApi
             return ApiProblems.Invalid(UserAccounts.ToErrors(result, passwordField: "newPassword"));
         }
 
-        await sessions.RevokeAllAsync(user.Id, keepSessionId: principal.GetSessionId(), "password-changed", ct);
+        await sessions.RevokeAllAsync(user.Id, keepSessionId: caller.SessionId, "password-changed", ct);
         return TypedResults.NoContent();
     }
 
-    private static async Task<Ok<List<SessionResponse>>> ListSessionsAsync(ClaimsPrincipal principal, AuthSessionStore sessions, CancellationToken ct) =>
-        TypedResults.Ok(await sessions.ListOpenAsync(principal.GetUserId(), principal.GetSessionId(), ct));
+    private static async Task<Ok<List<SessionResponse>>> ListSessionsAsync(CurrentUser caller, AuthSessionStore sessions, CancellationToken ct) =>
+        TypedResults.Ok(await sessions.ListOpenAsync(caller.Id, caller.SessionId, ct));
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteSessionAsync(
-        Guid id, ClaimsPrincipal principal, AuthSessionStore sessions, CancellationToken ct) =>
-        await sessions.RevokeAsync(principal.GetUserId(), id, "signed-out-remotely", ct)
+        Guid id, CurrentUser caller, AuthSessionStore sessions, CancellationToken ct) =>
+        await sessions.RevokeAsync(caller.Id, id, "signed-out-remotely", ct)
             ? TypedResults.NoContent()
             : ApiProblems.NotFound("The session");
 

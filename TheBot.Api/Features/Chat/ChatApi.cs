@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -55,15 +54,15 @@ public static class ChatApi
     }
 
     private static async Task<Ok<PagedResult<ChatRoomResponse>>> ListRoomsAsync(
-        [AsParameters] ChatRoomQuery query, ClaimsPrincipal principal, TheBotDbContext db, ChatMembershipCache membership, CancellationToken ct)
+        [AsParameters] ChatRoomQuery query, CurrentUser caller, TheBotDbContext db, ChatMembershipCache membership, CancellationToken ct)
     {
-        var me = principal.GetUserId();
+        var me = caller.Id;
         var page = await ChatRoomList.PageAsync(db, me, query.Paging, ct);
         // Clients list rooms when they (re)connect: the moment to heal realtime's membership cache.
         if (page.TotalCount > 0)
         {
             // Closed direct rooms stay out of realtime's set (ChatRooms.RecheckDirectRoomsAsync).
-            var mayChat = ChatAccess.MayChatWith(db, me, principal.GetRole());
+            var mayChat = ChatAccess.MayChatWith(db, me, caller.Role);
             await membership.EnsureAsync(me, () => db.ChatParticipants
                 .Where(p => p.UserId == me && (p.Room!.Kind == ChatRoomKind.Subject
                     || db.ChatParticipants.Any(o => o.RoomId == p.RoomId && o.UserId != me && db.Users.Where(mayChat).Any(u => u.Id == o.UserId))))
@@ -74,20 +73,20 @@ public static class ChatApi
     }
 
     private static async Task<Results<Ok<ChatRoomResponse>, ProblemHttpResult>> GetRoomAsync(
-        Guid id, ClaimsPrincipal principal, TheBotDbContext db, CancellationToken ct)
+        Guid id, CurrentUser caller, TheBotDbContext db, CancellationToken ct)
     {
-        if (await AccessAsync(db, id, principal, ct) is { } refused)
+        if (await AccessAsync(db, id, caller, ct) is { } refused)
         {
             return refused;
         }
 
-        return await RoomAsync(db, id, principal.GetUserId(), ct) is { } room ? TypedResults.Ok(room) : RoomNotFound();
+        return await RoomAsync(db, id, caller.Id, ct) is { } room ? TypedResults.Ok(room) : RoomNotFound();
     }
 
     private static async Task<Results<Created<ChatRoomResponse>, Ok<ChatRoomResponse>, ValidationProblem, ProblemHttpResult>> StartAsync(
-        StartChatRequest request, ClaimsPrincipal principal, TheBotDbContext db, ChatRooms rooms, TimeProvider clock, CancellationToken ct)
+        StartChatRequest request, CurrentUser caller, TheBotDbContext db, ChatRooms rooms, TimeProvider clock, CancellationToken ct)
     {
-        var me = principal.GetUserId();
+        var me = caller.Id;
         var otherId = request.ParticipantId!.Value;
         if (otherId == me)
         {
@@ -100,7 +99,7 @@ public static class ChatApi
         }
 
         // Checked for an existing room too: reopening one is starting it again.
-        if (!await ChatAccess.CanStartDirectAsync(db, me, principal.GetRole(), otherId, ct))
+        if (!await ChatAccess.CanStartDirectAsync(db, me, caller.Role, otherId, ct))
         {
             return ApiProblems.Forbidden("You may not start a chat with this person.");
         }
@@ -142,18 +141,18 @@ public static class ChatApi
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> MuteAsync(
-        Guid id, MuteRoomRequest request, ClaimsPrincipal principal, TheBotDbContext db, CancellationToken ct)
+        Guid id, MuteRoomRequest request, CurrentUser caller, TheBotDbContext db, CancellationToken ct)
     {
-        var me = principal.GetUserId();
+        var me = caller.Id;
         var changed = await db.ChatParticipants.Where(p => p.RoomId == id && p.UserId == me)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.Muted, request.Muted!.Value), ct);
         return changed == 0 ? RoomNotFound() : TypedResults.NoContent();
     }
 
     private static async Task<Results<Ok<ChatMessagePage>, ValidationProblem, ProblemHttpResult>> ListMessagesAsync(
-        Guid id, [AsParameters] MessageQuery query, ClaimsPrincipal principal, TheBotDbContext db, CancellationToken ct)
+        Guid id, [AsParameters] MessageQuery query, CurrentUser caller, TheBotDbContext db, CancellationToken ct)
     {
-        if (await AccessAsync(db, id, principal, ct) is { } refused)
+        if (await AccessAsync(db, id, caller, ct) is { } refused)
         {
             return refused;
         }
@@ -198,11 +197,10 @@ public static class ChatApi
     }
 
     private static async Task<Results<Created<ChatMessagePayload>, Ok<ChatMessagePayload>, ValidationProblem, ProblemHttpResult>> PostMessageAsync(
-        Guid id, PostMessageRequest request, ClaimsPrincipal principal, TheBotDbContext db, IRealtimePublisher realtime,
-        ChatMessageNotifications notifications, TimeProvider clock, CancellationToken ct)
+        Guid id, PostMessageRequest request, CurrentUser caller, [AsParameters] ChatMessageServices services, CancellationToken ct)
     {
-        var me = principal.GetUserId();
-        if (await AccessAsync(db, id, principal, ct) is { } refused)
+        var me = caller.Id;
+        if (await AccessAsync(services.Db, id, caller, ct) is { } refused)
         {
             return refused;
         }
@@ -212,17 +210,17 @@ public static class ChatApi
             return ApiProblems.Invalid("text", "The message is empty.");
         }
 
-        var (payload, created) = await StoreMessageAsync(db, realtime, notifications, clock, id, me, request.Text, request.ClientMessageId, null, ct);
+        var (payload, created) = await StoreMessageAsync(services, id, me, request.Text, request.ClientMessageId, null, ct);
         return created ? TypedResults.Created($"/api/chat/rooms/{id}/messages/{payload.Id}", payload) : TypedResults.Ok(payload);
     }
 
     /// <summary>multipart/form-data: a <c>file</c> part (≤ 50 MB), optional <c>text</c> and <c>clientMessageId</c> fields.</summary>
     private static async Task<IResult> PostAttachmentAsync(
-        Guid id, HttpRequest httpRequest, ClaimsPrincipal principal, TheBotDbContext db, IRealtimePublisher realtime,
-        ChatMessageNotifications notifications, MultipartUploadReader uploads, StorageQuota storage, TimeProvider clock, CancellationToken ct)
+        Guid id, HttpRequest httpRequest, CurrentUser caller, [AsParameters] ChatMessageServices services,
+        MultipartUploadReader uploads, StorageQuota storage, CancellationToken ct)
     {
-        var me = principal.GetUserId();
-        if (await AccessAsync(db, id, principal, ct) is { } refused)
+        var me = caller.Id;
+        if (await AccessAsync(services.Db, id, caller, ct) is { } refused)
         {
             return refused;
         }
@@ -242,7 +240,7 @@ public static class ChatApi
             return ApiProblems.Invalid("clientMessageId", "At most 100 characters.");
         }
 
-        var (payload, created) = await StoreMessageAsync(db, realtime, notifications, clock, id, me, form.Field("text") ?? "", clientMessageId, file, ct);
+        var (payload, created) = await StoreMessageAsync(services, id, me, form.Field("text") ?? "", clientMessageId, file, ct);
         if (!created)
         {
             // A retried upload: the first one's file is the message's.
@@ -254,9 +252,9 @@ public static class ChatApi
     }
 
     private static async Task<IResult> DownloadAttachmentAsync(
-        Guid id, Guid messageId, ClaimsPrincipal principal, TheBotDbContext db, IContentStore store, CancellationToken ct)
+        Guid id, Guid messageId, CurrentUser caller, TheBotDbContext db, IContentStore store, CancellationToken ct)
     {
-        if (await AccessAsync(db, id, principal, ct) is { } refused)
+        if (await AccessAsync(db, id, caller, ct) is { } refused)
         {
             return refused;
         }
@@ -273,9 +271,9 @@ public static class ChatApi
 
     /// <summary>Stores a message (or finds the one a retry already stored), then tells the room and notifies.</summary>
     private static async Task<(ChatMessagePayload Payload, bool Created)> StoreMessageAsync(
-        TheBotDbContext db, IRealtimePublisher realtime, ChatMessageNotifications notifications, TimeProvider clock,
-        Guid id, Guid me, string text, string? rawClientMessageId, UploadedFile? file, CancellationToken ct)
+        ChatMessageServices services, Guid id, Guid me, string text, string? rawClientMessageId, UploadedFile? file, CancellationToken ct)
     {
+        var (db, realtime, notifications, clock) = services;
         var clientMessageId = string.IsNullOrWhiteSpace(rawClientMessageId) ? null : rawClientMessageId.Trim();
         if (clientMessageId is not null && await ExistingAsync(db, id, me, clientMessageId, ct) is { } existing)
         {
@@ -330,11 +328,11 @@ public static class ChatApi
     }
 
     private static async Task<Results<Ok<ChatMessagePayload>, ValidationProblem, ProblemHttpResult>> EditMessageAsync(
-        Guid id, Guid messageId, EditMessageRequest request, ClaimsPrincipal principal, TheBotDbContext db, IRealtimePublisher realtime,
+        Guid id, Guid messageId, EditMessageRequest request, CurrentUser caller, TheBotDbContext db, IRealtimePublisher realtime,
         TimeProvider clock, CancellationToken ct)
     {
-        var me = principal.GetUserId();
-        if (await AccessAsync(db, id, principal, ct) is { } refused)
+        var me = caller.Id;
+        if (await AccessAsync(db, id, caller, ct) is { } refused)
         {
             return refused;
         }
@@ -373,10 +371,10 @@ public static class ChatApi
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteMessageAsync(
-        Guid id, Guid messageId, ClaimsPrincipal principal, TheBotDbContext db, IRealtimePublisher realtime, TimeProvider clock, CancellationToken ct)
+        Guid id, Guid messageId, CurrentUser caller, TheBotDbContext db, IRealtimePublisher realtime, TimeProvider clock, CancellationToken ct)
     {
-        var me = principal.GetUserId();
-        var admin = principal.IsAdmin();
+        var me = caller.Id;
+        var admin = caller.IsAdmin;
         // Admins moderate every room; everyone else only sees their own.
         if (!(admin ? await db.ChatRooms.AnyAsync(r => r.Id == id, ct) : await IsParticipantAsync(db, id, me, ct)))
         {
@@ -420,10 +418,10 @@ public static class ChatApi
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> MarkReadAsync(
-        Guid id, MarkReadRequest? request, ClaimsPrincipal principal, TheBotDbContext db, IRealtimePublisher realtime, TimeProvider clock, CancellationToken ct)
+        Guid id, MarkReadRequest? request, CurrentUser caller, TheBotDbContext db, IRealtimePublisher realtime, TimeProvider clock, CancellationToken ct)
     {
-        var me = principal.GetUserId();
-        if (await AccessAsync(db, id, principal, ct) is { } refused)
+        var me = caller.Id;
+        if (await AccessAsync(db, id, caller, ct) is { } refused)
         {
             return refused;
         }
@@ -451,10 +449,10 @@ public static class ChatApi
     /// 403 for a direct room whose relationship has ended (see <see cref="ChatAccess.MayChatWith"/>).
     /// One query, in place of the participant check it extends: posting is the hot path.
     /// </summary>
-    private static async Task<ProblemHttpResult?> AccessAsync(TheBotDbContext db, Guid roomId, ClaimsPrincipal principal, CancellationToken ct)
+    private static async Task<ProblemHttpResult?> AccessAsync(TheBotDbContext db, Guid roomId, CurrentUser caller, CancellationToken ct)
     {
-        var me = principal.GetUserId();
-        var mayChat = ChatAccess.MayChatWith(db, me, principal.GetRole());
+        var me = caller.Id;
+        var mayChat = ChatAccess.MayChatWith(db, me, caller.Role);
         var open = await db.ChatParticipants
             .Where(p => p.RoomId == roomId && p.UserId == me)
             .Select(p => (bool?)(p.Room!.Kind == ChatRoomKind.Subject
@@ -482,3 +480,7 @@ public static class ChatApi
 
     private static ProblemHttpResult RoomNotFound() => ApiProblems.NotFound("The chat room");
 }
+
+/// <summary>What posting a message needs: the database, the room's live channel, the people's notifications and the clock.</summary>
+internal sealed record ChatMessageServices(
+    TheBotDbContext Db, IRealtimePublisher Realtime, ChatMessageNotifications Notifications, TimeProvider Clock);

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using TheBot.Api.Data;
@@ -20,10 +19,10 @@ public static class DashboardApi
         return api;
     }
 
-    private static async Task<Ok<DashboardResponse>> GetAsync(ClaimsPrincipal principal, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Ok<DashboardResponse>> GetAsync(CurrentUser caller, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var userId = principal.GetUserId();
-        var role = principal.GetRole();
+        var userId = caller.Id;
+        var role = caller.Role;
         var now = clock.GetUtcNow();
         var today = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
         var name = role.ToName();

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -29,10 +28,10 @@ public static class EnrollmentsApi
     }
 
     private static async Task<Ok<PagedResult<EnrollmentResponse>>> ListAsync(
-        [AsParameters] EnrollmentQuery query, ClaimsPrincipal principal, TheBotDbContext db, CancellationToken ct)
+        [AsParameters] EnrollmentQuery query, CurrentUser caller, TheBotDbContext db, CancellationToken ct)
     {
-        var userId = principal.GetUserId();
-        var role = principal.GetRole();
+        var userId = caller.Id;
+        var role = caller.Role;
         var enrollments = db.Enrollments.AsNoTracking();
         enrollments = role switch
         {
@@ -40,25 +39,10 @@ public static class EnrollmentsApi
             UserRole.Teacher => enrollments.Where(e => e.TeacherId == userId),
             _ => enrollments.Where(e => StudentRelations.VisibleStudentIds(db, userId, role).Contains(e.StudentId)),
         };
-        if (query.StudentId is { } studentId)
-        {
-            enrollments = enrollments.Where(e => e.StudentId == studentId);
-        }
-
-        if (query.TeacherId is { } teacherId)
-        {
-            enrollments = enrollments.Where(e => e.TeacherId == teacherId);
-        }
-
-        if (query.SubjectId is { } subjectId)
-        {
-            enrollments = enrollments.Where(e => e.SubjectId == subjectId);
-        }
-
-        if (query.StatusFilter is { } status)
-        {
-            enrollments = enrollments.Where(e => e.Status == status);
-        }
+        enrollments = enrollments.FilteredBy(query.StudentId, studentId => e => e.StudentId == studentId);
+        enrollments = enrollments.FilteredBy(query.TeacherId, teacherId => e => e.TeacherId == teacherId);
+        enrollments = enrollments.FilteredBy(query.SubjectId, subjectId => e => e.SubjectId == subjectId);
+        enrollments = enrollments.FilteredBy(query.StatusFilter, status => e => e.Status == status);
 
         return TypedResults.Ok(await enrollments
             .OrderBy(e => e.Student!.FullName).ThenBy(e => e.Subject!.Name).ThenBy(e => e.Id)
@@ -67,15 +51,15 @@ public static class EnrollmentsApi
     }
 
     private static async Task<Results<Created<EnrollmentResponse>, ValidationProblem, ProblemHttpResult>> EnrollAsync(
-        EnrollRequest request, ClaimsPrincipal principal, TheBotDbContext db, IRealtimePublisher realtime, EnrollmentChanges changes, TimeProvider clock, CancellationToken ct)
+        EnrollRequest request, CurrentUser caller, TheBotDbContext db, IRealtimePublisher realtime, EnrollmentChanges changes, TimeProvider clock, CancellationToken ct)
     {
-        var callerId = principal.GetUserId();
+        var callerId = caller.Id;
         var studentId = request.StudentId!.Value;
         var student = await db.Users.AsNoTracking()
             .Where(u => u.Id == studentId && u.Role == UserRole.Student)
             .Select(u => new { u.IsActive, TutorId = u.StudentProfile!.TutorId })
             .FirstOrDefaultAsync(ct);
-        if (student is null || (!principal.IsAdmin() && student.TutorId != callerId))
+        if (student is null || (!caller.IsAdmin && student.TutorId != callerId))
         {
             return ApiProblems.NotFound("The student");
         }
@@ -128,13 +112,13 @@ public static class EnrollmentsApi
     }
 
     private static async Task<Results<Ok<EnrollmentResponse>, ProblemHttpResult>> UpdateAsync(
-        Guid id, UpdateEnrollmentRequest request, ClaimsPrincipal principal, TheBotDbContext db, IRealtimePublisher realtime, EnrollmentChanges changes, TimeProvider clock, CancellationToken ct)
+        Guid id, UpdateEnrollmentRequest request, CurrentUser caller, TheBotDbContext db, IRealtimePublisher realtime, EnrollmentChanges changes, TimeProvider clock, CancellationToken ct)
     {
-        var callerId = principal.GetUserId();
+        var callerId = caller.Id;
         var enrollment = await db.Enrollments.FirstOrDefaultAsync(e => e.Id == id, ct);
         var tutorId = enrollment is null ? null
             : await db.StudentProfiles.Where(p => p.UserId == enrollment.StudentId).Select(p => p.TutorId).FirstOrDefaultAsync(ct);
-        if (enrollment is null || (!principal.IsAdmin() && tutorId != callerId))
+        if (enrollment is null || (!caller.IsAdmin && tutorId != callerId))
         {
             return ApiProblems.NotFound("The enrollment");
         }

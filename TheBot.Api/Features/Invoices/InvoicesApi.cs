@@ -45,20 +45,9 @@ public static class InvoicesApi
         [AsParameters] InvoiceQuery query, CurrentUser caller, TheBotDbContext db, CancellationToken ct)
     {
         var invoices = InvoiceAccess.Visible(db, caller).AsNoTracking();
-        if (query.StatusFilter is { } status)
-        {
-            invoices = invoices.Where(i => i.Status == status);
-        }
-
-        if (query.StudentId is { } studentId)
-        {
-            invoices = invoices.Where(i => i.StudentId == studentId);
-        }
-
-        if (query.ParentId is { } parentId)
-        {
-            invoices = invoices.Where(i => i.ParentId == parentId);
-        }
+        invoices = invoices.FilteredBy(query.StatusFilter, status => i => i.Status == status);
+        invoices = invoices.FilteredBy(query.StudentId, studentId => i => i.StudentId == studentId);
+        invoices = invoices.FilteredBy(query.ParentId, parentId => i => i.ParentId == parentId);
 
         return TypedResults.Ok(await invoices
             .OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id)

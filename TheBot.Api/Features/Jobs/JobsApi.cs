@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -61,14 +60,14 @@ public static class JobsApi
     }
 
     private static async Task<Results<Accepted<JobRunResponse>, ProblemHttpResult>> RunNowAsync(
-        string name, ClaimsPrincipal principal, IEnumerable<JobDescriptor> jobs, JobRunStore store, JobScheduler scheduler, CancellationToken ct)
+        string name, CurrentUser caller, IEnumerable<JobDescriptor> jobs, JobRunStore store, JobScheduler scheduler, CancellationToken ct)
     {
         if (!jobs.Any(j => j.Name == name))
         {
             return ApiProblems.NotFound("The job");
         }
 
-        var run = await store.StartManualAsync(name, principal.GetUserId(), ct);
+        var run = await store.StartManualAsync(name, caller.Id, ct);
         await scheduler.EnqueueAsync(run);
         return TypedResults.Accepted($"/api/admin/jobs/{name}/runs", Projection.Compile()(run));
     }

@@ -68,25 +68,10 @@ public static class LessonsApi
             lessons = lessons.Where(l => l.StartsAt < toUtc);
         }
 
-        if (query.TeacherId is { } teacherId)
-        {
-            lessons = lessons.Where(l => l.TeacherId == teacherId);
-        }
-
-        if (query.StudentId is { } studentId)
-        {
-            lessons = lessons.Where(l => l.StudentId == studentId);
-        }
-
-        if (query.SubjectId is { } subjectId)
-        {
-            lessons = lessons.Where(l => l.SubjectId == subjectId);
-        }
-
-        if (query.StatusFilter is { } status)
-        {
-            lessons = lessons.Where(l => l.Status == status);
-        }
+        lessons = lessons.FilteredBy(query.TeacherId, teacherId => l => l.TeacherId == teacherId);
+        lessons = lessons.FilteredBy(query.StudentId, studentId => l => l.StudentId == studentId);
+        lessons = lessons.FilteredBy(query.SubjectId, subjectId => l => l.SubjectId == subjectId);
+        lessons = lessons.FilteredBy(query.StatusFilter, status => l => l.Status == status);
 
         return TypedResults.Ok(await lessons
             .OrderBy(l => l.StartsAt).ThenBy(l => l.Id)

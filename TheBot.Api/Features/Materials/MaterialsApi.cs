@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using TheBot.Api.Data;
@@ -45,21 +44,18 @@ public static class MaterialsApi
     }
 
     private static async Task<Ok<PagedResult<MaterialResponse>>> ListAsync(
-        [AsParameters] MaterialQuery query, ClaimsPrincipal principal, TheBotDbContext db, CancellationToken ct)
+        [AsParameters] MaterialQuery query, CurrentUser caller, TheBotDbContext db, CancellationToken ct)
     {
-        var materials = MaterialAccess.Visible(db, principal.GetUserId(), principal.GetRole()).AsNoTracking();
-        if (query.SubjectId is { } subjectId)
-        {
-            materials = materials.Where(m => m.SubjectId == subjectId);
-        }
+        var materials = MaterialAccess.Visible(db, caller.Id, caller.Role).AsNoTracking();
+        materials = materials.FilteredBy(query.SubjectId, subjectId => m => m.SubjectId == subjectId);
 
         return TypedResults.Ok(await materials.OrderByDescending(m => m.CreatedAt).ThenBy(m => m.Id).Select(MaterialAccess.Projection).ToPageAsync(query.Paging, ct));
     }
 
     private static async Task<Results<Created<MaterialResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        CreateMaterialRequest request, ClaimsPrincipal principal, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
+        CreateMaterialRequest request, CurrentUser caller, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var teacherId = principal.GetUserId();
+        var teacherId = caller.Id;
         var subjectId = request.SubjectId!.Value;
         if (!await db.TeacherSubjects.AnyAsync(ts => ts.TeacherId == teacherId && ts.SubjectId == subjectId, ct))
         {
@@ -108,9 +104,9 @@ public static class MaterialsApi
     }
 
     private static async Task<Results<Ok<MaterialResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        Guid id, UpdateMaterialRequest request, ClaimsPrincipal principal, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid id, UpdateMaterialRequest request, CurrentUser caller, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var material = await db.Materials.FirstOrDefaultAsync(m => m.Id == id && m.TeacherId == principal.GetUserId(), ct);
+        var material = await db.Materials.FirstOrDefaultAsync(m => m.Id == id && m.TeacherId == caller.Id, ct);
         if (material is null)
         {
             return ApiProblems.NotFound("The material");
@@ -150,10 +146,10 @@ public static class MaterialsApi
     }
 
     private static async Task<IResult> UploadAsync(
-        Guid id, HttpRequest http, ClaimsPrincipal principal, TheBotDbContext db, MultipartUploadReader reader, StorageQuota storage,
+        Guid id, HttpRequest http, CurrentUser caller, TheBotDbContext db, MultipartUploadReader reader, StorageQuota storage,
         TimeProvider clock, CancellationToken ct)
     {
-        var material = await db.Materials.FirstOrDefaultAsync(m => m.Id == id && m.TeacherId == principal.GetUserId(), ct);
+        var material = await db.Materials.FirstOrDefaultAsync(m => m.Id == id && m.TeacherId == caller.Id, ct);
         if (material is null)
         {
             return ApiProblems.NotFound("The material");
@@ -187,9 +183,9 @@ public static class MaterialsApi
     }
 
     private static async Task<IResult> DownloadAsync(
-        Guid id, ClaimsPrincipal principal, TheBotDbContext db, IContentStore store, CancellationToken ct)
+        Guid id, CurrentUser caller, TheBotDbContext db, IContentStore store, CancellationToken ct)
     {
-        var file = await MaterialAccess.Visible(db, principal.GetUserId(), principal.GetRole()).AsNoTracking()
+        var file = await MaterialAccess.Visible(db, caller.Id, caller.Role).AsNoTracking()
             .Where(m => m.Id == id && m.FileKey != null)
             .Select(m => new { m.FileKey, m.FileName, m.FileContentType })
             .FirstOrDefaultAsync(ct);
@@ -202,9 +198,9 @@ public static class MaterialsApi
     }
 
     private static async Task<Results<Ok<MaterialProgressItem>, ProblemHttpResult>> ProgressAsync(
-        Guid id, MaterialProgressRequest? request, ClaimsPrincipal principal, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid id, MaterialProgressRequest? request, CurrentUser caller, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var studentId = principal.GetUserId();
+        var studentId = caller.Id;
         if (!await MaterialAccess.Visible(db, studentId, UserRole.Student).AnyAsync(m => m.Id == id, ct))
         {
             return ApiProblems.NotFound("The material");
@@ -230,9 +226,9 @@ public static class MaterialsApi
     }
 
     private static async Task<Results<Ok<List<MaterialProgressItem>>, ProblemHttpResult>> ListProgressAsync(
-        Guid id, ClaimsPrincipal principal, TheBotDbContext db, CancellationToken ct)
+        Guid id, CurrentUser caller, TheBotDbContext db, CancellationToken ct)
     {
-        if (!await MaterialAccess.Visible(db, principal.GetUserId(), principal.GetRole()).AnyAsync(m => m.Id == id, ct))
+        if (!await MaterialAccess.Visible(db, caller.Id, caller.Role).AnyAsync(m => m.Id == id, ct))
         {
             return ApiProblems.NotFound("The material");
         }

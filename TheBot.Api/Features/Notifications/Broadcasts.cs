@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -24,7 +23,7 @@ public static class BroadcastsApi
     }
 
     private static async Task<Results<Accepted<BroadcastResponse>, ValidationProblem>> CreateAsync(
-        BroadcastRequest request, ClaimsPrincipal principal, TheBotDbContext db, BroadcastInbox queue, TimeProvider clock, CancellationToken ct)
+        BroadcastRequest request, CurrentUser caller, TheBotDbContext db, BroadcastInbox queue, TimeProvider clock, CancellationToken ct)
     {
         var audiences = (request.Everyone == true ? 1 : 0) + (request.Role is null ? 0 : 1) + (request.SubjectId is null ? 0 : 1);
         if (audiences != 1)
@@ -40,7 +39,7 @@ public static class BroadcastsApi
         var broadcast = new Broadcast
         {
             Id = Guid.CreateVersion7(),
-            CreatedById = principal.GetUserId(),
+            CreatedById = caller.Id,
             Title = request.Title.Trim(),
             Body = request.Body,
             Link = request.Link,

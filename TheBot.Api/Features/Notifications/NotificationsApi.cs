@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using TheBot.Api.Data;
@@ -31,9 +30,9 @@ public static class NotificationsApi
     }
 
     private static async Task<Ok<NotificationListResponse>> ListAsync(
-        [AsParameters] NotificationQuery query, ClaimsPrincipal principal, TheBotDbContext db, CancellationToken ct)
+        [AsParameters] NotificationQuery query, CurrentUser caller, TheBotDbContext db, CancellationToken ct)
     {
-        var me = principal.GetUserId();
+        var me = caller.Id;
         var archived = query.Archived == true;
         var mine = db.Notifications.AsNoTracking().Where(n => n.UserId == me && (archived ? n.ArchivedAt != null : n.ArchivedAt == null));
         var paging = query.Paging;
@@ -53,9 +52,9 @@ public static class NotificationsApi
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> ReadAsync(
-        Guid id, ClaimsPrincipal principal, TheBotDbContext db, IRealtimePublisher realtime, TimeProvider clock, CancellationToken ct)
+        Guid id, CurrentUser caller, TheBotDbContext db, IRealtimePublisher realtime, TimeProvider clock, CancellationToken ct)
     {
-        var me = principal.GetUserId();
+        var me = caller.Id;
         var now = clock.GetUtcNow();
         if (!await db.Notifications.AnyAsync(n => n.Id == id && n.UserId == me, ct))
         {
@@ -73,9 +72,9 @@ public static class NotificationsApi
     }
 
     private static async Task<Ok<ReadAllResponse>> ReadAllAsync(
-        ClaimsPrincipal principal, TheBotDbContext db, IRealtimePublisher realtime, TimeProvider clock, CancellationToken ct)
+        CurrentUser caller, TheBotDbContext db, IRealtimePublisher realtime, TimeProvider clock, CancellationToken ct)
     {
-        var me = principal.GetUserId();
+        var me = caller.Id;
         var now = clock.GetUtcNow();
         var changed = await db.Notifications.Where(n => n.UserId == me && n.ReadAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), ct);
@@ -88,18 +87,18 @@ public static class NotificationsApi
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> ArchiveAsync(
-        Guid id, ClaimsPrincipal principal, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid id, CurrentUser caller, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var me = principal.GetUserId();
+        var me = caller.Id;
         var now = clock.GetUtcNow();
         var found = await db.Notifications.Where(n => n.Id == id && n.UserId == me)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.ArchivedAt, n => n.ArchivedAt ?? now).SetProperty(n => n.ReadAt, n => n.ReadAt ?? now), ct);
         return found == 0 ? ApiProblems.NotFound("The notification") : TypedResults.NoContent();
     }
 
-    private static async Task<Ok<NotificationSettingsResponse>> GetSettingsAsync(ClaimsPrincipal principal, TheBotDbContext db, CancellationToken ct)
+    private static async Task<Ok<NotificationSettingsResponse>> GetSettingsAsync(CurrentUser caller, TheBotDbContext db, CancellationToken ct)
     {
-        var me = principal.GetUserId();
+        var me = caller.Id;
         var row = await db.Users.AsNoTracking().Where(u => u.Id == me)
             .Select(u => new
             {
@@ -112,9 +111,9 @@ public static class NotificationsApi
     }
 
     private static async Task<Results<Ok<NotificationSettingsResponse>, ValidationProblem>> PutSettingsAsync(
-        NotificationSettingsRequest request, ClaimsPrincipal principal, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
+        NotificationSettingsRequest request, CurrentUser caller, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var me = principal.GetUserId();
+        var me = caller.Id;
         if ((request.QuietHoursStart is null) != (request.QuietHoursEnd is null))
         {
             return ApiProblems.Invalid("quietHoursEnd", "Give both ends of the quiet hours, or neither.");

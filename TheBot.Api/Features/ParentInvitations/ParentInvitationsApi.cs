@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using TheBot.Api.Data;
@@ -44,10 +43,10 @@ public static class ParentInvitationsApi
         i.Status, i.CreatedAt, i.ExpiresAt, i.RespondedAt);
 
     private static async Task<Ok<PagedResult<ParentInvitationResponse>>> ListMineAsync(
-        [AsParameters] ParentInvitationQuery query, ClaimsPrincipal principal, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
+        [AsParameters] ParentInvitationQuery query, CurrentUser caller, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        return TypedResults.Ok(await AddressedTo(db, principal.GetUserId()).AsNoTracking()
+        return TypedResults.Ok(await AddressedTo(db, caller.Id).AsNoTracking()
             .Where(i => i.Status == ParentInvitationStatus.Pending && i.ExpiresAt > now)
             .OrderByDescending(i => i.CreatedAt).ThenBy(i => i.Id)
             .Select(Projection)
@@ -55,17 +54,17 @@ public static class ParentInvitationsApi
     }
 
     private static Task<Results<Ok<ParentInvitationResponse>, ProblemHttpResult>> AcceptAsync(
-        Guid id, ClaimsPrincipal principal, TheBotDbContext db, AccountChanges accountChanges, TimeProvider clock, CancellationToken ct) =>
-        AnswerAsync(id, accept: true, principal, db, accountChanges, clock, ct);
+        Guid id, CurrentUser caller, TheBotDbContext db, AccountChanges accountChanges, TimeProvider clock, CancellationToken ct) =>
+        AnswerAsync(id, accept: true, caller, db, accountChanges, clock, ct);
 
     private static Task<Results<Ok<ParentInvitationResponse>, ProblemHttpResult>> DeclineAsync(
-        Guid id, ClaimsPrincipal principal, TheBotDbContext db, AccountChanges accountChanges, TimeProvider clock, CancellationToken ct) =>
-        AnswerAsync(id, accept: false, principal, db, accountChanges, clock, ct);
+        Guid id, CurrentUser caller, TheBotDbContext db, AccountChanges accountChanges, TimeProvider clock, CancellationToken ct) =>
+        AnswerAsync(id, accept: false, caller, db, accountChanges, clock, ct);
 
     private static async Task<Results<Ok<ParentInvitationResponse>, ProblemHttpResult>> AnswerAsync(
-        Guid id, bool accept, ClaimsPrincipal principal, TheBotDbContext db, AccountChanges accountChanges, TimeProvider clock, CancellationToken ct)
+        Guid id, bool accept, CurrentUser caller, TheBotDbContext db, AccountChanges accountChanges, TimeProvider clock, CancellationToken ct)
     {
-        var me = principal.GetUserId();
+        var me = caller.Id;
         var invitation = await AddressedTo(db, me).AsNoTracking()
             .Where(i => i.Id == id)
             .Select(i => new { i.StudentId, i.Status, i.ExpiresAt })

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
@@ -45,20 +44,20 @@ public static class ProgressApi
         return api;
     }
 
-    private static IQueryable<Guid> VisibleStudents(TheBotDbContext db, ClaimsPrincipal principal) =>
-        StudentRelations.VisibleStudentIds(db, principal.GetUserId(), principal.GetRole());
+    private static IQueryable<Guid> VisibleStudents(TheBotDbContext db, CurrentUser caller) =>
+        StudentRelations.VisibleStudentIds(db, caller.Id, caller.Role);
 
     private static async Task<Results<Ok<StudentProgress>, ProblemHttpResult>> StudentAsync(
-        Guid studentId, ClaimsPrincipal principal, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid studentId, CurrentUser caller, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var lessons = db.Lessons.Where(l => l.StudentId == studentId);
         var submissions = db.Submissions.Where(s => s.StudentId == studentId);
         var materials = db.MaterialProgress.Where(p => p.StudentId == studentId);
-        if (principal.GetRole() == UserRole.Teacher)
+        if (caller.Role == UserRole.Teacher)
         {
             // A teacher sees the subjects they teach the student now, not the rest of the student's learning.
-            var teacherId = principal.GetUserId();
+            var teacherId = caller.Id;
             var subjects = db.Enrollments
                 .Where(e => e.StudentId == studentId && e.TeacherId == teacherId && e.Status == EnrollmentStatus.Active)
                 .Select(e => e.SubjectId);
@@ -68,7 +67,7 @@ public static class ProgressApi
         }
 
         var summary = await db.Users.AsNoTracking()
-            .Where(u => u.Id == studentId && u.Role == UserRole.Student && VisibleStudents(db, principal).Contains(u.Id))
+            .Where(u => u.Id == studentId && u.Role == UserRole.Student && VisibleStudents(db, caller).Contains(u.Id))
             .Select(u => new
             {
                 Student = new PersonRef(u.Id, u.FullName, u.Email!),
@@ -103,9 +102,9 @@ public static class ProgressApi
             .Select(s => new ScorePoint(s.Id, s.Assignment!.Title, s.Assignment.Subject!.Name, s.GradedAt!.Value, s.FinalScore!.Value, s.Assignment.MaxScore, s.IsLate));
 
     private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> ExportStudentAsync(
-        Guid studentId, HttpContext http, ClaimsPrincipal principal, TheBotDbContext db, CancellationToken ct)
+        Guid studentId, HttpContext http, CurrentUser caller, TheBotDbContext db, CancellationToken ct)
     {
-        if (!await VisibleStudents(db, principal).ContainsAsync(studentId, ct))
+        if (!await VisibleStudents(db, caller).ContainsAsync(studentId, ct))
         {
             return ApiProblems.NotFound("The student");
         }
@@ -123,10 +122,10 @@ public static class ProgressApi
         return TypedResults.Empty;
     }
 
-    private static async Task ExportStudentsAsync(HttpContext http, ClaimsPrincipal principal, TheBotDbContext db, CancellationToken ct)
+    private static async Task ExportStudentsAsync(HttpContext http, CurrentUser caller, TheBotDbContext db, CancellationToken ct)
     {
         var rows = await db.Users.AsNoTracking()
-            .Where(u => u.Role == UserRole.Student && VisibleStudents(db, principal).Contains(u.Id))
+            .Where(u => u.Role == UserRole.Student && VisibleStudents(db, caller).Contains(u.Id))
             .OrderBy(u => u.FullName).ThenBy(u => u.Id)
             .Select(u => new StudentRow
             {
@@ -164,10 +163,10 @@ public static class ProgressApi
         await file.CopyToAsync(http.Response.Body, ct);
     }
 
-    private static IQueryable<ProgressReport> VisibleReports(TheBotDbContext db, ClaimsPrincipal principal)
+    private static IQueryable<ProgressReport> VisibleReports(TheBotDbContext db, CurrentUser caller)
     {
-        var userId = principal.GetUserId();
-        return principal.GetRole() switch
+        var userId = caller.Id;
+        return caller.Role switch
         {
             UserRole.Admin => db.ProgressReports,
             UserRole.Teacher or UserRole.Tutor => db.ProgressReports.Where(r => r.AuthorId == userId),
@@ -183,22 +182,19 @@ public static class ProgressApi
         r.Title, r.Body, r.Status, r.CreatedAt, r.SentAt, r.ReadAt);
 
     private static async Task<Ok<PagedResult<ProgressReportResponse>>> ListReportsAsync(
-        [AsParameters] ReportQuery query, ClaimsPrincipal principal, TheBotDbContext db, CancellationToken ct)
+        [AsParameters] ReportQuery query, CurrentUser caller, TheBotDbContext db, CancellationToken ct)
     {
-        var reports = VisibleReports(db, principal).AsNoTracking();
-        if (query.StudentId is { } studentId)
-        {
-            reports = reports.Where(r => r.StudentId == studentId);
-        }
+        var reports = VisibleReports(db, caller).AsNoTracking();
+        reports = reports.FilteredBy(query.StudentId, studentId => r => r.StudentId == studentId);
 
         return TypedResults.Ok(await reports.OrderByDescending(r => r.CreatedAt).ThenBy(r => r.Id).Select(ReportProjection).ToPageAsync(query.Paging, ct));
     }
 
     private static async Task<Results<Created<ProgressReportResponse>, ProblemHttpResult>> CreateReportAsync(
-        CreateReportRequest request, ClaimsPrincipal principal, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
+        CreateReportRequest request, CurrentUser caller, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var studentId = request.StudentId!.Value;
-        if (!await VisibleStudents(db, principal).ContainsAsync(studentId, ct))
+        if (!await VisibleStudents(db, caller).ContainsAsync(studentId, ct))
         {
             return ApiProblems.NotFound("The student");
         }
@@ -206,7 +202,7 @@ public static class ProgressApi
         var report = new ProgressReport
         {
             Id = Guid.CreateVersion7(),
-            AuthorId = principal.GetUserId(),
+            AuthorId = caller.Id,
             StudentId = studentId,
             Title = request.Title!.Trim(),
             Body = request.Body!,
@@ -219,9 +215,9 @@ public static class ProgressApi
     }
 
     private static async Task<Results<Ok<ProgressReportResponse>, ProblemHttpResult>> SendReportAsync(
-        Guid id, ClaimsPrincipal principal, TheBotDbContext db, IRealtimePublisher realtime, TimeProvider clock, CancellationToken ct)
+        Guid id, CurrentUser caller, TheBotDbContext db, IRealtimePublisher realtime, TimeProvider clock, CancellationToken ct)
     {
-        var report = await VisibleReports(db, principal).FirstOrDefaultAsync(r => r.Id == id, ct);
+        var report = await VisibleReports(db, caller).FirstOrDefaultAsync(r => r.Id == id, ct);
         if (report is null)
         {
             return ApiProblems.NotFound("The report");
@@ -242,9 +238,9 @@ public static class ProgressApi
     }
 
     private static async Task<Results<Ok<ProgressReportResponse>, ProblemHttpResult>> ReadReportAsync(
-        Guid id, ClaimsPrincipal principal, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid id, CurrentUser caller, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var report = await VisibleReports(db, principal).FirstOrDefaultAsync(r => r.Id == id, ct);
+        var report = await VisibleReports(db, caller).FirstOrDefaultAsync(r => r.Id == id, ct);
         if (report is null)
         {
             return ApiProblems.NotFound("The report");

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using TheBot.Api.Data;
@@ -27,10 +26,10 @@ public static class TutorStudentsApi
     }
 
     private static async Task<Results<Created<CreateStudentResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        CreateStudentRequest request, ClaimsPrincipal principal, TheBotDbContext db, UserAccounts accounts, ParentInvitationIssuer invitations,
+        CreateStudentRequest request, CurrentUser caller, TheBotDbContext db, UserAccounts accounts, ParentInvitationIssuer invitations,
         CancellationToken ct)
     {
-        var tutorId = principal.GetUserId();
+        var tutorId = caller.Id;
         // Whether the parent's email has an account, and whose, changes nothing here: the reply is the same.
         if (ParentInvitationIssuer.Normalize(request.Parent.Email) == ParentInvitationIssuer.Normalize(request.Student.Email))
         {
@@ -59,9 +58,9 @@ public static class TutorStudentsApi
     }
 
     private static async Task<Results<Created<ParentInvitationIssued>, ValidationProblem, ProblemHttpResult>> InviteAsync(
-        Guid studentId, InvitedParent request, ClaimsPrincipal principal, TheBotDbContext db, ParentInvitationIssuer invitations, CancellationToken ct)
+        Guid studentId, InvitedParent request, CurrentUser caller, TheBotDbContext db, ParentInvitationIssuer invitations, CancellationToken ct)
     {
-        var tutorId = principal.GetUserId();
+        var tutorId = caller.Id;
         var studentEmail = await db.Users.AsNoTracking()
             .Where(u => u.Id == studentId && u.Role == UserRole.Student && u.StudentProfile!.TutorId == tutorId)
             .Select(u => u.NormalizedEmail)
@@ -88,9 +87,9 @@ public static class TutorStudentsApi
     }
 
     private static async Task<Ok<PagedResult<TutorStudentItem>>> ListAsync(
-        [AsParameters] TutorStudentQuery query, ClaimsPrincipal principal, TheBotDbContext db, CancellationToken ct)
+        [AsParameters] TutorStudentQuery query, CurrentUser caller, TheBotDbContext db, CancellationToken ct)
     {
-        var tutorId = principal.GetUserId();
+        var tutorId = caller.Id;
         var students = db.Users.AsNoTracking().Where(u => u.Role == UserRole.Student && u.StudentProfile!.TutorId == tutorId);
         if (!string.IsNullOrWhiteSpace(query.Search))
         {

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -32,10 +31,10 @@ public static class SubjectsApi
     }
 
     private static async Task<Ok<PagedResult<SubjectResponse>>> ListAsync(
-        [AsParameters] SubjectQuery query, ClaimsPrincipal principal, TheBotDbContext db, CancellationToken ct)
+        [AsParameters] SubjectQuery query, CurrentUser caller, TheBotDbContext db, CancellationToken ct)
     {
         var subjects = db.Subjects.AsNoTracking();
-        if (query.IncludeInactive != true || !principal.IsAdmin())
+        if (query.IncludeInactive != true || !caller.IsAdmin)
         {
             subjects = subjects.Where(s => s.IsActive);
         }
@@ -101,9 +100,9 @@ public static class SubjectsApi
             .ToListAsync(ct));
     }
 
-    private static async Task<Ok<List<SubjectResponse>>> ListMineAsync(ClaimsPrincipal principal, TheBotDbContext db, CancellationToken ct)
+    private static async Task<Ok<List<SubjectResponse>>> ListMineAsync(CurrentUser caller, TheBotDbContext db, CancellationToken ct)
     {
-        var teacherId = principal.GetUserId();
+        var teacherId = caller.Id;
         return TypedResults.Ok(await db.TeacherSubjects.AsNoTracking()
             .Where(ts => ts.TeacherId == teacherId)
             .OrderBy(ts => ts.Subject!.Name)
@@ -112,9 +111,9 @@ public static class SubjectsApi
     }
 
     private static async Task<Results<Ok<List<SubjectResponse>>, ValidationProblem>> SetMineAsync(
-        SetTeacherSubjectsRequest request, ClaimsPrincipal principal, TheBotDbContext db, CancellationToken ct)
+        SetTeacherSubjectsRequest request, CurrentUser caller, TheBotDbContext db, CancellationToken ct)
     {
-        var teacherId = principal.GetUserId();
+        var teacherId = caller.Id;
         var wanted = request.SubjectIds!.Distinct().ToList();
         var known = await db.Subjects.Where(s => wanted.Contains(s.Id) && s.IsActive).Select(s => s.Id).ToListAsync(ct);
         if (known.Count != wanted.Count)
@@ -127,7 +126,7 @@ public static class SubjectsApi
         db.TeacherSubjects.AddRange(wanted.Where(id => current.TrueForAll(ts => ts.SubjectId != id))
             .Select(id => new TeacherSubject { TeacherId = teacherId, SubjectId = id }));
         await db.SaveChangesAsync(ct);
-        return await ListMineAsync(principal, db, ct);
+        return await ListMineAsync(caller, db, ct);
     }
 
     private static async Task<bool> TrySaveAsync(TheBotDbContext db, CancellationToken ct)

@@ -28,15 +28,8 @@ public static class AdminUsersApi
     private static async Task<Ok<PagedResult<AdminUserListItem>>> ListAsync([AsParameters] AdminUserQuery query, TheBotDbContext db, CancellationToken ct)
     {
         var users = db.Users.AsNoTracking();
-        if (query.RoleFilter is { } role)
-        {
-            users = users.Where(u => u.Role == role);
-        }
-
-        if (query.Active is { } active)
-        {
-            users = users.Where(u => u.IsActive == active);
-        }
+        users = users.FilteredBy(query.RoleFilter, role => u => u.Role == role);
+        users = users.FilteredBy(query.Active, active => u => u.IsActive == active);
 
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
