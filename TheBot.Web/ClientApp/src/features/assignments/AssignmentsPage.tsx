@@ -12,7 +12,7 @@ import { FormActions } from '../../ui/FormActions';
 import { PageHeading } from '../../ui/PageHeading';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/QueryStates';
 import { TextAreaField } from '../../ui/TextAreaField';
-import type { Submission } from '../dashboard/dashboardApi';
+import type { Submission } from './assignmentsApi';
 import { GradeQueue } from './GradeQueue';
 import { NewAssignmentForm } from './NewAssignmentForm';
 import { SubmissionFiles } from './SubmissionFiles';

@@ -7,7 +7,7 @@ import { FormAlert } from '../../ui/FormAlert';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/QueryStates';
 import { TextAreaField } from '../../ui/TextAreaField';
 import { TextField } from '../../ui/TextField';
-import type { Submission } from '../dashboard/dashboardApi';
+import type { Submission } from './assignmentsApi';
 import { SubmissionFiles } from './SubmissionFiles';
 import { assignmentsKey, gradeSubmission, parseScore, returnSubmission, submissionListQuery } from './assignmentsApi';
 

@@ -4,8 +4,8 @@ import { useI18n } from '../../i18n/I18nContext';
 import { describeError } from '../../ui/describeError';
 import { FormAlert } from '../../ui/FormAlert';
 import { saveFile } from '../../ui/saveFile';
-import type { Submission, SubmissionFile } from '../dashboard/dashboardApi';
-import { downloadSubmissionFile, formatFileSize } from './assignmentsApi';
+import { formatFileSize } from '../../format/fileSize';
+import { downloadSubmissionFile, type Submission, type SubmissionFile } from './assignmentsApi';
 
 /** The files handed in with a submission, each a download button (the API checks who may have it). */
 export function SubmissionFiles({ submission }: { submission: Submission }) {

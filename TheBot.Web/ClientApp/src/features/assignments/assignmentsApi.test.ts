@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Submission } from '../dashboard/dashboardApi';
-import { attachmentProblem, formatFileSize, latestAttempts, MAX_SUBMISSION_BYTES, parseScore } from './assignmentsApi';
+import { attachmentProblem, latestAttempts, MAX_SUBMISSION_BYTES, parseScore, type Submission } from './assignmentsApi';
 
 const submission = (assignmentId: string, attempt: number) => ({ id: `${assignmentId}-${attempt}`, assignmentId, attempt }) as Submission;
 
@@ -24,11 +23,5 @@ describe('assignments', () => {
     expect(attachmentProblem(Array.from({ length: 6 }, () => ({ size: 1 })))).toBe('tooMany');
     expect(attachmentProblem([{ size: MAX_SUBMISSION_BYTES }])).toBeNull();
     expect(attachmentProblem([{ size: MAX_SUBMISSION_BYTES - 10 }, { size: 11 }])).toBe('tooLarge');
-  });
-
-  it('shows file sizes as people read them', () => {
-    expect(formatFileSize(512)).toBe('512 B');
-    expect(formatFileSize(1536)).toBe('1.5 KB');
-    expect(formatFileSize(40 * 1024 * 1024)).toBe('40 MB');
   });
 });

@@ -1,7 +1,10 @@
 import type { ApiClient, DownloadedFile } from '../../api/ApiClient';
 import { queryString, type PagedResult } from '../../api/paging';
-import type { Submission } from '../dashboard/dashboardApi';
 import { enumValues, type RequestBody, type Schemas } from '../../api/schemas';
+
+export type Submission = Schemas['SubmissionResponse'];
+
+export type SubmissionFile = Schemas['SubmissionFileResponse'];
 
 export const ASSIGNMENT_KINDS = enumValues<Schemas['AssignmentKind']>()(['homework', 'test', 'project', 'essay']);
 
@@ -64,21 +67,6 @@ export function attachmentProblem(files: readonly { size: number }[]): 'tooMany'
 
 export function downloadSubmissionFile(api: ApiClient, submissionId: string, fileId: string): Promise<DownloadedFile> {
   return api.download(`/api/assignments/submissions/${encodeURIComponent(submissionId)}/files/${encodeURIComponent(fileId)}`);
-}
-
-/** 1536 → "1.5 KB": sizes as people read them. */
-export function formatFileSize(bytes: number): string {
-  if (bytes < 1024) {
-    return `${bytes} B`;
-  }
-  const units = ['KB', 'MB', 'GB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${value >= 10 ? Math.round(value) : Math.round(value * 10) / 10} ${units[unit]}`;
 }
 
 export function gradeSubmission(api: ApiClient, id: string, score: number, feedback: string | null): Promise<Submission> {

@@ -4,7 +4,7 @@ import { useApi } from '../../services/ServicesContext';
 import { describeError } from '../../ui/describeError';
 import { FormAlert } from '../../ui/FormAlert';
 import { saveFile } from '../../ui/saveFile';
-import { formatFileSize } from '../assignments/assignmentsApi';
+import { formatFileSize } from '../../format/fileSize';
 import { downloadAttachment, type ChatMessage } from './chatApi';
 
 /** A message's file: a download button once stored, its name and size while it is still being sent. */

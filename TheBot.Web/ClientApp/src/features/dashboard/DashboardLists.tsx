@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { useI18n } from '../../i18n/I18nContext';
 import type { Lesson } from '../schedule/lessonsApi';
 import { LessonStatusBadge } from '../schedule/LessonStatusBadge';
-import type { Submission } from './dashboardApi';
+import type { Submission } from '../assignments/assignmentsApi';
 
 /** Lessons as links to their page, with who and the status; `empty` when there are none. */
 export function LessonList({ lessons, empty }: { lessons: readonly Lesson[]; empty: string }) {

@@ -1,10 +1,6 @@
 import type { ApiClient } from '../../api/ApiClient';
 import type { Schemas } from '../../api/schemas';
 
-export type Submission = Schemas['SubmissionResponse'];
-
-export type SubmissionFile = Schemas['SubmissionFileResponse'];
-
 export type DueAssignment = Schemas['DueAssignment'];
 
 export type DashboardSummary = Schemas['DashboardResponse'];

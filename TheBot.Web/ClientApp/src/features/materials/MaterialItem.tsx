@@ -7,7 +7,7 @@ import { Field } from '../../ui/Field';
 import { FormAlert } from '../../ui/FormAlert';
 import { saveFile } from '../../ui/saveFile';
 import { SelectField } from '../../ui/SelectField';
-import { formatFileSize } from '../assignments/assignmentsApi';
+import { formatFileSize } from '../../format/fileSize';
 import {
   changeMaterialStatus,
   downloadMaterialFile,
