@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -54,30 +53,30 @@ public sealed class ChangePasswordTests(TheBotAppFixture fixture)
         string[] about = [$"s:{hereSession:N}", $"s:{phoneSession:N}", $"s:{laptopSession:N}", $"u:{here.Id:N}"];
 
         await using var redis = await ConnectionMultiplexer.ConnectAsync(await fixture.Host.GetConnectionStringAsync("redis"));
-        var seen = new ConcurrentQueue<string>();
         var sentinel = $"test-sentinel:{Guid.NewGuid():N}";
-        var sentinelSeen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var channel = RedisChannel.Literal(AccessChangedChannel);
-        await redis.GetSubscriber().SubscribeAsync(channel, (_, message) =>
-        {
-            var text = (string?)message;
-            if (text == sentinel)
-            {
-                sentinelSeen.TrySetResult();
-            }
-            else if (text is not null && about.Contains(text))
-            {
-                seen.Enqueue(text);
-            }
-        });
+        // A message queue, not a handler: handlers may run concurrently, so the sentinel's could finish before earlier ones.
+        var queue = await redis.GetSubscriber().SubscribeAsync(channel);
 
         using var change = await here.Client.PostAsJsonAsync("/api/auth/change-password",
             new { currentPassword = here.Password, newPassword = NewPassword }, Ct);
         await Expect.StatusAsync(HttpStatusCode.NoContent, change);
         // api published before answering; a message sent after the answer arrives after its messages.
         await redis.GetSubscriber().PublishAsync(channel, sentinel);
-        await sentinelSeen.Task.WaitAsync(TimeSpan.FromSeconds(15), Ct);
+        var seen = new List<string>();
+        using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct))
+        {
+            timeout.CancelAfter(TimeSpan.FromSeconds(15));
+            for (var text = (string?)(await queue.ReadAsync(timeout.Token)).Message; text != sentinel; text = (string?)(await queue.ReadAsync(timeout.Token)).Message)
+            {
+                if (text is not null && about.Contains(text))
+                {
+                    seen.Add(text);
+                }
+            }
+        }
 
+        await queue.UnsubscribeAsync();
         Assert.Equal(new[] { $"s:{laptopSession:N}", $"s:{phoneSession:N}" }.Order(StringComparer.Ordinal), seen.Distinct().Order(StringComparer.Ordinal));
         using var hereCall = await here.Client.GetAsync("/api/auth/me", Ct);
         await Expect.StatusAsync(HttpStatusCode.OK, hereCall);
