@@ -143,7 +143,7 @@ public static class EnrollmentsApi
     private static Task PublishAsync(IRealtimePublisher realtime, Enrollment e, Guid? tutorId, CancellationToken ct)
     {
         Guid[] audience = tutorId is { } tutor ? [e.StudentId, e.TeacherId, tutor] : [e.StudentId, e.TeacherId];
-        return realtime.PublishAsync("enrollmentChanged", RealtimeAudience.ToUsers(audience),
+        return realtime.PublishAsync(EnrollmentEventNames.EnrollmentChanged, RealtimeAudience.ToUsers(audience),
             new EnrollmentChangedEvent(e.Id, e.StudentId, e.SubjectId, e.TeacherId, e.Status), ct);
     }
 

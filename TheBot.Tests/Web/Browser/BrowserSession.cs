@@ -4,7 +4,7 @@ namespace TheBot.Tests.Web.Browser;
 
 /// <summary>
 /// One browser context with one page, recording what a person would not see but a test must: Content
-/// Security Policy violations and uncaught script errors.
+/// Security Policy violations, uncaught script errors and realtime events the page had no handler for.
 /// </summary>
 public sealed class BrowserSession : IAsyncDisposable
 {
@@ -23,6 +23,14 @@ public sealed class BrowserSession : IAsyncDisposable
                     _problems.Add("CSP: " + message.Text);
                 }
             }
+            else if (message.Text.Contains("No client method with the name", StringComparison.Ordinal))
+            {
+                // The SignalR client's warning for an event the server sent and nothing on the page handles.
+                lock (_problems)
+                {
+                    _problems.Add("Unhandled realtime event: " + message.Text);
+                }
+            }
         };
         Page.PageError += (_, error) =>
         {
@@ -39,7 +47,7 @@ public sealed class BrowserSession : IAsyncDisposable
 
     internal static async Task<BrowserSession> StartAsync(IBrowserContext context) => new(context, await context.NewPageAsync());
 
-    /// <summary>Fails the test if the page broke the CSP or threw.</summary>
+    /// <summary>Fails the test if the page broke the CSP, threw or ignored a realtime event.</summary>
     public void AssertNoPageProblems()
     {
         lock (_problems)

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { RouterProvider } from 'react-router';
 import { I18nProvider } from '../i18n/I18nProvider';
 import { RealtimeProvider } from '../realtime/RealtimeProvider';
+import { liveUpdates } from './liveUpdates';
 import { createAppRouter } from './router';
 import { createServices } from '../services/services';
 import { ServicesContext } from '../services/ServicesContext';
@@ -20,7 +21,7 @@ export function App() {
     <ServicesContext.Provider value={services}>
       <QueryClientProvider client={services.queryClient}>
         <I18nProvider>
-          <RealtimeProvider>
+          <RealtimeProvider liveUpdates={liveUpdates}>
             <RouterProvider router={router} />
           </RealtimeProvider>
         </I18nProvider>

@@ -5,6 +5,7 @@ import { useServices } from '../services/ServicesContext';
 import { useAuth } from '../auth/useAuth';
 import { RealtimeContext, type Realtime, type RealtimeStatus } from './RealtimeContext';
 import { isUnauthorized, reconnectDelayMs } from './retryPolicy';
+import { serverEventNames, type LiveUpdates } from './serverEvents';
 
 /**
  * Holds the tab's single realtime connection while someone is signed in. The status becomes "connected"
@@ -16,8 +17,11 @@ import { isUnauthorized, reconnectDelayMs } from './retryPolicy';
  * minute before expiry) the connection is renewed too, quietly: stopped and started with the new token,
  * the status left as it is, and what arrived in between fetched by the catch-up. A token the hub refuses
  * (401) makes the session renew it, or sign out when the session has ended elsewhere.
+ *
+ * Every server event is handled from the moment the connection exists: `liveUpdates` says what each one
+ * means for the cached data, and pages add their own handlers on top.
  */
-export function RealtimeProvider({ children }: { children: ReactNode }) {
+export function RealtimeProvider({ children, liveUpdates }: { children: ReactNode; liveUpdates: LiveUpdates }) {
   const { user, state, getAccessToken } = useAuth();
   const { session } = useServices();
   const queryClient = useQueryClient();
@@ -90,6 +94,9 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
         connectedWith = getAccessToken() ?? '';
         return connectedWith;
       }, onUnauthorized);
+      for (const event of serverEventNames) {
+        connection.on(event, (payload: unknown) => liveUpdates[event](queryClient, payload));
+      }
       let joinedBefore = false;
       connection.on('connected', () => {
         joined = true;
@@ -122,7 +129,7 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
       setStatus('disconnected');
       void hub?.stop();
     };
-  }, [userId, getAccessToken, queryClient, session]);
+  }, [userId, getAccessToken, queryClient, session, liveUpdates]);
 
   useEffect(() => {
     if (accessToken !== null) {

@@ -10,6 +10,7 @@ import { Composer } from './Composer';
 import { MessageItem } from './MessageItem';
 import { isReadByOthers } from './messages';
 import { useRoomMessages } from './useRoomMessages';
+import { useOnlineUsers } from './useOnlineUsers';
 import { useRoomPresence } from './useRoomPresence';
 import { useRoomTyping } from './useRoomTyping';
 
@@ -23,6 +24,8 @@ export function RoomView({ roomId }: { roomId: string }) {
   const chat = useRoomMessages(roomId);
   const { typingUserIds, typed } = useRoomTyping(roomId);
   useRoomPresence(roomId);
+  const others = (room.data?.participants ?? []).map((participant) => participant.id).filter((id) => id !== me);
+  const online = useOnlineUsers(others);
 
   if (room.isPending) {
     return <LoadingState />;
@@ -41,7 +44,15 @@ export function RoomView({ roomId }: { roomId: string }) {
       <h2 id="room-title" className="room__title">
         {room.data.title}
       </h2>
-      <p className="muted room__people">{participants.map((participant) => participant.fullName).join(', ')}</p>
+      <p className="muted room__people">
+        {participants.map((participant, index) => (
+          <span key={participant.id} data-online={online.has(participant.id) ? 'true' : 'false'}>
+            {index > 0 ? ', ' : ''}
+            {participant.fullName}
+            {online.has(participant.id) ? <span className="room__online"> · {t('chat.online')}</span> : null}
+          </span>
+        ))}
+      </p>
       {chat.loadError !== null ? <ErrorState error={chat.loadError} /> : null}
       {!chat.loaded && chat.loadError === null ? <LoadingState /> : null}
       {chat.hasOlder ? (

@@ -1,25 +1,18 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useApi } from '../../services/ServicesContext';
 import { useAuth } from '../../auth/useAuth';
 import { useI18n } from '../../i18n/I18nContext';
-import { useRealtimeEvent, useRealtimeReconnected } from '../../realtime/useRealtimeEvent';
 import { PageHeading } from '../../ui/PageHeading';
 import { ErrorState, LoadingState } from '../../ui/QueryStates';
-import { dashboardKey, dashboardQuery } from './dashboardApi';
+import { dashboardQuery } from './dashboardApi';
 import { RoleDashboard } from './RoleDashboard';
 
 export function DashboardPage() {
   const { t } = useI18n();
   const api = useApi();
   const { user } = useAuth();
-  const queryClient = useQueryClient();
+  // Live: the events that change it refresh dashboardKey (app/liveUpdates.ts).
   const query = useQuery(dashboardQuery(api));
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: dashboardKey });
-  useRealtimeEvent('lessonChanged', refresh);
-  useRealtimeEvent('submissionGraded', refresh);
-  useRealtimeEvent('submissionReceived', refresh);
-  useRealtimeEvent('assignmentChanged', refresh);
-  useRealtimeReconnected(refresh);
 
   return (
     <section className="page">

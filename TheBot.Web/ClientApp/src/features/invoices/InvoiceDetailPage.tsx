@@ -11,7 +11,6 @@ import { InvoiceDetails } from './InvoiceDetails';
 import { InvoiceEditForm } from './InvoiceEditForm';
 import { InvoiceHistory } from './InvoiceHistory';
 import { invoiceQuery, invoicesKey, markInvoiceViewed } from './invoicesApi';
-import { useInvoiceLiveUpdates } from './useInvoiceLiveUpdates';
 
 /**
  * One invoice. The parent opening a sent invoice marks it viewed; the payment provider sends the payer
@@ -24,7 +23,6 @@ export function InvoiceDetailPage() {
   const { invoiceId = '' } = useParams();
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
-  useInvoiceLiveUpdates();
   const query = useQuery(invoiceQuery(api, invoiceId));
   const markViewed = useMutation({
     mutationFn: () => markInvoiceViewed(api, invoiceId),

@@ -11,7 +11,6 @@ import { InvoiceOverview } from './InvoiceOverview';
 import { INVOICE_STATUSES, invoiceListQuery } from './invoicesApi';
 import { InvoiceTable } from './InvoiceTable';
 import { NewInvoiceForm } from './NewInvoiceForm';
-import { useInvoiceLiveUpdates } from './useInvoiceLiveUpdates';
 
 /** Tutors bill parents here; parents see what they were billed; admins see everything. Statuses update live. */
 export function InvoicesPage() {
@@ -21,7 +20,6 @@ export function InvoicesPage() {
   const [status, setStatus] = useState('');
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
-  useInvoiceLiveUpdates();
   const query = useQuery(invoiceListQuery(api, { status, page }));
   const role = user?.role ?? 'parent';
 

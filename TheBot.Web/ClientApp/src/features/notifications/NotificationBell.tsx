@@ -3,13 +3,11 @@ import { Link } from 'react-router';
 import { useApi } from '../../services/ServicesContext';
 import { useI18n } from '../../i18n/I18nContext';
 import { unreadNotificationsQuery } from './notificationsApi';
-import { useNotificationsLive } from './useNotificationsLive';
 
 /** The header's bell: a link to the notifications with the unread count, kept current live. */
 export function NotificationBell() {
   const { t } = useI18n();
   const api = useApi();
-  useNotificationsLive();
   const unread = useQuery(unreadNotificationsQuery(api));
   const count = unread.data ?? 0;
   const label = count > 0 ? t('notifications.bellUnread', { count }) : t('notifications.bell');

@@ -4,7 +4,6 @@ import { isApiError } from '../../api/ApiError';
 import { useApi } from '../../services/ServicesContext';
 import { useAuth } from '../../auth/useAuth';
 import { useI18n } from '../../i18n/I18nContext';
-import { useRealtimeEvent } from '../../realtime/useRealtimeEvent';
 import { describeError } from '../../ui/describeError';
 import { FormAlert } from '../../ui/FormAlert';
 import { FormActions } from '../../ui/FormActions';
@@ -18,8 +17,6 @@ export function ReportsPanel({ studentId }: { studentId: string }) {
   const { t } = useI18n();
   const api = useApi();
   const { user } = useAuth();
-  const queryClient = useQueryClient();
-  useRealtimeEvent('reportSent', () => void queryClient.invalidateQueries({ queryKey: reportsKey }));
   const query = useQuery(reportListQuery(api, studentId));
   const writes = user?.role === 'teacher' || user?.role === 'tutor';
 

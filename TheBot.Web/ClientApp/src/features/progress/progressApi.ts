@@ -5,9 +5,11 @@ export type ScorePoint = Schemas['ScorePoint'];
 
 export type StudentProgress = Schemas['StudentProgress'];
 
+export const progressKey = ['progress'] as const;
+
 export function progressQuery(api: ApiClient, studentId: string) {
   return {
-    queryKey: ['progress', studentId] as const,
+    queryKey: [...progressKey, studentId] as const,
     queryFn: ({ signal }: { signal: AbortSignal }) =>
       api.get<StudentProgress>(`/api/progress/students/${encodeURIComponent(studentId)}`, { signal }),
   };

@@ -8,14 +8,12 @@ import { LessonActions } from './LessonActions';
 import { LessonDetails } from './LessonDetails';
 import { LessonHistory } from './LessonHistory';
 import { lessonQuery } from './lessonsApi';
-import { useLessonLiveUpdates } from './useLessonLiveUpdates';
 
 /** One lesson: its details, what the caller may do with it, and its history; kept live. */
 export function LessonDetailPage() {
   const { lessonId = '' } = useParams();
   const { t } = useI18n();
   const api = useApi();
-  useLessonLiveUpdates();
   const query = useQuery(lessonQuery(api, lessonId));
 
   return (

@@ -10,7 +10,6 @@ import { SelectField } from '../../ui/SelectField';
 import { LessonStatusBadge } from './LessonStatusBadge';
 import { lessonsInRangeQuery, teachersQuery } from './lessonsApi';
 import { NewLessonForm } from './NewLessonForm';
-import { useLessonLiveUpdates } from './useLessonLiveUpdates';
 import { addDays, addWeeks, dayKey, daysOfWeek, groupByDay, isSameDay, startOfWeek, weekRange } from './week';
 
 /** The week calendar. `/schedule?lesson={id}` (the address lesson reminders link to) opens that lesson. */
@@ -30,7 +29,6 @@ function WeekSchedule() {
   const { user } = useAuth();
   const [weekStart, setWeekStart] = useState(() => startOfWeek(new Date()));
   const [creating, setCreating] = useState(false);
-  useLessonLiveUpdates();
   const range = useMemo(() => weekRange(weekStart), [weekStart]);
   const isAdmin = user?.role === 'admin';
   const [teacherId, setTeacherId] = useState('');

@@ -432,6 +432,7 @@ export const en = {
   'chat.deleteConfirm': 'Delete this message?',
   'chat.read': 'Read',
   'chat.sent': 'Sent',
+  'chat.online': 'online',
   'chat.typing': '{names} is typing…',
   'chat.message': 'Message',
   'chat.placeholder': 'Write a message…',

@@ -434,6 +434,7 @@ export const ru: Record<MessageKey, string> = {
   'chat.deleteConfirm': 'Удалить это сообщение?',
   'chat.read': 'Прочитано',
   'chat.sent': 'Отправлено',
+  'chat.online': 'в сети',
   'chat.typing': '{names} печатает…',
   'chat.message': 'Сообщение',
   'chat.placeholder': 'Напишите сообщение…',
