@@ -5,16 +5,19 @@ using static Microsoft.Playwright.Assertions;
 
 namespace TheBot.Tests.Web.Browser;
 
-/// <summary>The demo people of Development sign in through the real API and land in their shell.</summary>
+/// <summary>
+/// The demo people of Development sign in through the real API and land in their shell, in the language
+/// their profiles keep (Russian) from the first page on, although this browser asks for English.
+/// </summary>
 [Collection(BrowserTestGroup.Name)]
 public sealed class DemoSignInTests(TheBotAppFixture app, BrowserFixture browser)
 {
     [Theory]
-    [InlineData("admin", "Administrator")]
-    [InlineData("teacher", "Teacher")]
-    [InlineData("tutor", "Tutor")]
-    [InlineData("student", "Student")]
-    [InlineData("parent", "Parent")]
+    [InlineData("admin", "Администратор")]
+    [InlineData("teacher", "Преподаватель")]
+    [InlineData("tutor", "Тьютор")]
+    [InlineData("student", "Ученик")]
+    [InlineData("parent", "Родитель")]
     public async Task Each_demo_user_signs_in_sees_the_shell_and_their_profile(string role, string roleLabel)
     {
         await using var session = await browser.NewSessionAsync(app.Host.WebEndpoint);
@@ -32,14 +35,13 @@ public sealed class DemoSignInTests(TheBotAppFixture app, BrowserFixture browser
         await Expect(page.Locator(".realtime--connected")).ToHaveCountAsync(1);
         await Screenshots.SaveAsync(page, $"demo-{role}-dashboard");
 
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" }).GetByRole(AriaRole.Link, new() { Name = "Profile" }).ClickAsync();
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "ru");
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Главное меню" }).GetByRole(AriaRole.Link, new() { Name = "Профиль" }).ClickAsync();
         await Expect(page.Locator(".details")).ToContainTextAsync(email);
 
-        // A reload keeps the session: the access token is gone with the page, the refresh cookie restores it.
+        // A reload keeps the session (the refresh cookie restores it) and the language.
         await page.ReloadAsync();
         await Expect(page.Locator(".details")).ToContainTextAsync(email);
-
-        // The demo people prefer Russian: their profile switches the interface to it.
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "ru");
         await page.GetByRole(AriaRole.Button, new() { Name = "Выйти", Exact = true }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/sign-in$"));

@@ -1,8 +1,8 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { RouterProvider } from 'react-router';
-import { I18nProvider } from '../i18n/I18nProvider';
 import { RealtimeProvider } from '../realtime/RealtimeProvider';
+import { LanguagePreference } from './LanguagePreference';
 import { liveUpdates } from './liveUpdates';
 import { createAppRouter } from './router';
 import { createServices } from '../services/services';
@@ -20,11 +20,11 @@ export function App() {
   return (
     <ServicesContext.Provider value={services}>
       <QueryClientProvider client={services.queryClient}>
-        <I18nProvider>
+        <LanguagePreference>
           <RealtimeProvider liveUpdates={liveUpdates}>
             <RouterProvider router={router} />
           </RealtimeProvider>
-        </I18nProvider>
+        </LanguagePreference>
       </QueryClientProvider>
     </ServicesContext.Provider>
   );

@@ -11,7 +11,7 @@ function session(token: string, lifetimeMs = 15 * 60_000): AuthSession {
   return {
     accessToken: token,
     expiresAt: new Date(Date.now() + lifetimeMs).toISOString(),
-    user: { id: 'u1', email: 'student@thebot.local', fullName: 'Student One', role: 'student' },
+    user: { id: 'u1', email: 'student@thebot.local', fullName: 'Student One', role: 'student', language: 'ru', timeZone: 'Europe/Moscow' },
   };
 }
 
@@ -41,6 +41,21 @@ describe('SessionManager', () => {
     await manager.start();
 
     expect(manager.getState().status).toBe('authenticated');
+    expect(manager.getAccessToken()).toBe('refreshed-token');
+  });
+
+  it('applies a change to the user at once and tells its listeners, but only while signed in', async () => {
+    const manager = new SessionManager({ transport: transport(), lock: noLock });
+    manager.updateUser({ language: 'en' });
+    expect(manager.getState().status).toBe('loading');
+
+    await manager.start();
+    const listener = vi.fn();
+    manager.subscribe(listener);
+    manager.updateUser({ language: 'en' });
+
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(manager.user).toEqual({ id: 'u1', email: 'student@thebot.local', fullName: 'Student One', role: 'student', language: 'en', timeZone: 'Europe/Moscow' });
     expect(manager.getAccessToken()).toBe('refreshed-token');
   });
 

@@ -57,6 +57,14 @@ export class SessionManager implements AccessTokenSource {
     return this.state.status === 'authenticated' ? this.state.session.user : null;
   }
 
+  /** Applies a change the user made to their own profile (e.g. language) to the signed-in state at once. */
+  updateUser(changes: Partial<AuthUser>): void {
+    if (this.state.status === 'authenticated') {
+      const { session } = this.state;
+      this.setState({ status: 'authenticated', session: { ...session, user: { ...session.user, ...changes } } });
+    }
+  }
+
   /** Restores the session from the refresh cookie, once per page load. */
   start(): Promise<void> {
     this.started ??= this.refresh().then(() => undefined);

@@ -5,10 +5,8 @@ import type { Translate } from './translate';
 export interface I18n {
   language: Language;
   t: Translate;
-  /** Switches the UI language and remembers the choice on this device. */
+  /** Switches the UI language at once: remembered on this device and, signed in, saved to the profile. */
   setLanguage(language: Language): void;
-  /** Adopts the profile's language unless the user picked one on this device. */
-  adoptProfileLanguage(language: string | null | undefined): void;
   formatDateTime(value: string | number | Date): string;
 }
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { I18nContext, type I18n } from './I18nContext';
-import { isLanguage, pickLanguage, type Language } from './language';
+import { pickLanguage, type Language } from './language';
 import { en } from './messages/en';
 import { ru } from './messages/ru';
 import { createTranslator } from './translate';
@@ -25,25 +25,30 @@ function rememberChosen(language: Language): void {
   }
 }
 
-export function I18nProvider({ children }: { children: ReactNode }) {
-  const [language, setLanguageState] = useState<Language>(() =>
-    pickLanguage({ chosen: readChosen(), browser: navigator.languages }),
-  );
+export interface I18nProviderProps {
+  children: ReactNode;
+  /** The signed-in user's saved language, which wins over this device's choice; null when signed out. */
+  profileLanguage?: string | null | undefined;
+  /** Called when the user switches language (to save it to the profile when signed in). */
+  onChoose?: ((language: Language) => void) | undefined;
+}
+
+export function I18nProvider({ children, profileLanguage = null, onChoose }: I18nProviderProps) {
+  const [chosen, setChosen] = useState<string | null>(readChosen);
+  const language = pickLanguage({ profile: profileLanguage, chosen, browser: navigator.languages });
 
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
 
-  const setLanguage = useCallback((next: Language) => {
-    rememberChosen(next);
-    setLanguageState(next);
-  }, []);
-
-  const adoptProfileLanguage = useCallback((profile: string | null | undefined) => {
-    if (!isLanguage(readChosen()) && isLanguage(profile)) {
-      setLanguageState(profile);
-    }
-  }, []);
+  const setLanguage = useCallback(
+    (next: Language) => {
+      rememberChosen(next);
+      setChosen(next);
+      onChoose?.(next);
+    },
+    [onChoose],
+  );
 
   const value = useMemo<I18n>(() => {
     const dateTime = new Intl.DateTimeFormat(locales[language], { dateStyle: 'medium', timeStyle: 'short' });
@@ -51,13 +56,12 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       language,
       t: createTranslator(catalogues, language),
       setLanguage,
-      adoptProfileLanguage,
       formatDateTime: (input) => {
         const date = input instanceof Date ? input : new Date(input);
         return Number.isNaN(date.getTime()) ? String(input) : dateTime.format(date);
       },
     };
-  }, [language, setLanguage, adoptProfileLanguage]);
+  }, [language, setLanguage]);
 
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

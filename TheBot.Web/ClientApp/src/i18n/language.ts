@@ -14,21 +14,24 @@ export function languageOfTag(tag: string): Language | null {
 }
 
 export interface LanguageSources {
-  /** What the user picked with the switcher on this device. */
-  chosen?: string | null | undefined;
-  /** The preference stored in the user's profile. */
+  /** The preference stored in the signed-in user's profile. */
   profile?: string | null | undefined;
+  /** What was picked with the switcher on this device (signed out, or before the profile is known). */
+  chosen?: string | null | undefined;
   /** navigator.languages, most preferred first. */
   browser?: readonly string[] | undefined;
 }
 
-/** The UI language: the user's own choice, then their profile's, then the browser's first supported one, then English. */
+/**
+ * The UI language: signed in, the profile's (switching saves it there, so it follows the user to every
+ * device); otherwise this device's choice, then the browser's first supported one, then English.
+ */
 export function pickLanguage(sources: LanguageSources): Language {
-  if (isLanguage(sources.chosen)) {
-    return sources.chosen;
-  }
   if (isLanguage(sources.profile)) {
     return sources.profile;
+  }
+  if (isLanguage(sources.chosen)) {
+    return sources.chosen;
   }
   for (const tag of sources.browser ?? []) {
     const language = languageOfTag(tag);

@@ -36,8 +36,9 @@ describe('translator', () => {
 });
 
 describe('pickLanguage', () => {
-  it('prefers the choice made on this device, then the profile, then the browser', () => {
-    expect(pickLanguage({ chosen: 'en', profile: 'ru', browser: ['ru-RU'] })).toBe('en');
+  it('prefers the signed-in profile, then the choice made on this device, then the browser', () => {
+    expect(pickLanguage({ chosen: 'en', profile: 'ru', browser: ['en-GB'] })).toBe('ru');
+    expect(pickLanguage({ chosen: 'en', profile: null, browser: ['ru-RU'] })).toBe('en');
     expect(pickLanguage({ chosen: null, profile: 'ru', browser: ['en-US'] })).toBe('ru');
     expect(pickLanguage({ browser: ['de-DE', 'ru-RU', 'en'] })).toBe('ru');
   });

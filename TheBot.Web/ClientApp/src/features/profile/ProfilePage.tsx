@@ -1,5 +1,4 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect } from 'react';
 import { useApi } from '../../services/ServicesContext';
 import { useI18n } from '../../i18n/I18nContext';
 import { PageHeading } from '../../ui/PageHeading';
@@ -24,8 +23,7 @@ export function ProfilePage() {
 }
 
 function ProfileDetails({ profile }: { profile: Profile }) {
-  const { t, adoptProfileLanguage } = useI18n();
-  useEffect(() => adoptProfileLanguage(profile.language), [profile.language, adoptProfileLanguage]);
+  const { t } = useI18n();
   const notSet = <span className="muted">{t('common.notSet')}</span>;
   return (
     <div className="panel">
