@@ -40,8 +40,9 @@ public static class PaymentsApi
     }
 
     private static async Task<Results<Ok<PayInvoiceResponse>, ProblemHttpResult>> PayInvoiceAsync(
-        Guid id, HttpContext http, CurrentUser caller, TheBotDbContext db, PaymentProviders providers, PaymentService payments, CancellationToken ct)
+        Guid id, HttpContext http, CurrentUser caller, [AsParameters] PaymentServices services, CancellationToken ct)
     {
+        var (db, providers, payments) = services;
         var invoice = await InvoiceAccess.Visible(db, caller).AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct);
         if (invoice is null)
         {
@@ -63,9 +64,9 @@ public static class PaymentsApi
     }
 
     private static async Task<Results<Ok, ValidationProblem, ProblemHttpResult, TooManyRequestsResult>> WebhookAsync(
-        string provider, HttpContext http, PaymentWebhookSources sources, RedisWindowCounter counter, IOptions<PaymentOptions> options,
-        PaymentService payments, CancellationToken ct)
+        string provider, HttpContext http, [AsParameters] PaymentWebhookServices services, CancellationToken ct)
     {
+        var (sources, counter, options, payments) = services;
         if (!sources.Allows(http.Connection.RemoteIpAddress))
         {
             return ApiProblems.Forbidden("Notifications are accepted only from the payment provider's networks.");
@@ -173,3 +174,10 @@ public static class PaymentsApi
         return TypedResults.Redirect(decided.ReturnUrl);
     }
 }
+
+/// <summary>What starting a payment needs: the database, the configured providers and the payments themselves.</summary>
+internal sealed record PaymentServices(TheBotDbContext Db, PaymentProviders Providers, PaymentService Payments);
+
+/// <summary>What a provider's notification needs: the allowed sources, the per-address limit and its setting, the payments.</summary>
+internal sealed record PaymentWebhookServices(
+    PaymentWebhookSources Sources, RedisWindowCounter Counter, IOptions<PaymentOptions> Options, PaymentService Payments);

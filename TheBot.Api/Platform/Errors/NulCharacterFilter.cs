@@ -22,15 +22,10 @@ public static class NulCharacterFilter
         ArgumentNullException.ThrowIfNull(context);
 
         var services = context.ApplicationServices.GetService<IServiceProviderIsService>();
-        var parameters = context.MethodInfo.GetParameters();
-        var checkedParameters = parameters
-            .Select((p, i) => (Parameter: p, Index: i))
-            .Where(p => MayHoldText(p.Parameter.ParameterType, 0)
-                && p.Parameter.GetCustomAttribute<FromServicesAttribute>() is null
-                && p.Parameter.GetCustomAttribute<FromKeyedServicesAttribute>() is null
-                && services?.IsService(p.Parameter.ParameterType) != true)
+        var checkedInputs = context.MethodInfo.GetParameters()
+            .SelectMany((parameter, index) => Inputs(parameter, index, services))
             .ToArray();
-        if (checkedParameters.Length == 0)
+        if (checkedInputs.Length == 0)
         {
             return next;
         }
@@ -38,18 +33,65 @@ public static class NulCharacterFilter
         return invocation =>
         {
             var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-            foreach (var (parameter, index) in checkedParameters)
+            foreach (var input in checkedInputs)
             {
-                if (index < invocation.Arguments.Count)
+                if (input.Index < invocation.Arguments.Count)
                 {
-                    // A text parameter is keyed by its name (a query or route value); an object's fields by their own names, as in the JSON.
-                    var argument = invocation.Arguments[index];
-                    Collect(argument, argument is string ? parameter.Name ?? string.Empty : string.Empty, errors, 0);
+                    input.Collect(invocation.Arguments[input.Index], errors);
                 }
             }
 
             return errors.Count == 0 ? next(invocation) : ValueTask.FromResult<object?>(ApiProblems.Invalid(errors));
         };
+    }
+
+    /// <summary>
+    /// What of a handler's parameter comes from the request and may hold text. An <c>[AsParameters]</c> record is
+    /// not one input but a list of them (query values, a body, and often services such as the DbContext, whose
+    /// properties must never be walked: that would read whole tables), so each of its members is judged alone.
+    /// </summary>
+    private static CheckedInput[] Inputs(ParameterInfo parameter, int index, IServiceProviderIsService? services)
+    {
+        if (parameter.GetCustomAttribute<AsParametersAttribute>() is null)
+        {
+            return IsRequestInput(parameter.ParameterType, services, parameter)
+                ? [new CheckedInput(index, parameter.Name ?? string.Empty, Member: null)]
+                : [];
+        }
+
+        var constructorParameters = parameter.ParameterType.GetConstructors()
+            .OrderByDescending(c => c.GetParameters().Length).FirstOrDefault()?.GetParameters() ?? [];
+        return Readable(parameter.ParameterType)
+            .Where(member => IsRequestInput(member.PropertyType, services, member, MatchingParameter(constructorParameters, member)))
+            .Select(member => new CheckedInput(index, member.Name, member))
+            .ToArray();
+    }
+
+    // A positional record's attributes ([FromServices]) sit on its constructor's parameters.
+    private static ParameterInfo? MatchingParameter(ParameterInfo[] constructorParameters, PropertyInfo member) =>
+        constructorParameters.FirstOrDefault(c => string.Equals(c.Name, member.Name, StringComparison.OrdinalIgnoreCase));
+
+    private static bool IsRequestInput(Type type, IServiceProviderIsService? services, params ICustomAttributeProvider?[] declarations) =>
+        MayHoldText(type, 0)
+        && !declarations.Any(d => d is not null
+            && (d.IsDefined(typeof(FromServicesAttribute), inherit: true) || d.IsDefined(typeof(FromKeyedServicesAttribute), inherit: true)))
+        && services?.IsService(type) != true;
+
+    /// <summary>A parameter (or, with <see cref="Member"/>, one member of an <c>[AsParameters]</c> record) to check.</summary>
+    private sealed record CheckedInput(int Index, string Name, PropertyInfo? Member)
+    {
+        public void Collect(object? argument, Dictionary<string, string[]> errors)
+        {
+            if (Member is not null)
+            {
+                // A record member is keyed by its name, as the record's own fields always were.
+                NulCharacterFilter.Collect(argument is null ? null : Member.GetValue(argument), Member.Name, errors, 1);
+                return;
+            }
+
+            // A text parameter is keyed by its name (a query or route value); an object's fields by their own names, as in the JSON.
+            NulCharacterFilter.Collect(argument, argument is string ? Name : string.Empty, errors, 0);
+        }
     }
 
     private static void Collect(object? value, string path, Dictionary<string, string[]> errors, int depth)
