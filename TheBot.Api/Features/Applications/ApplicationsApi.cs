@@ -37,9 +37,10 @@ public static class ApplicationsApi
     }
 
     private static async Task<Results<Created<SubmittedApplicationResponse>, ValidationProblem, ProblemHttpResult, TooManyRequestsResult>> SubmitAsync(
-        SubmitApplicationRequest request, HttpContext http, TheBotDbContext db, RedisWindowCounter counter,
-        IOptionsMonitor<RateLimitingOptions> limits, TimeProvider clock, CancellationToken ct)
+        SubmitApplicationRequest request, HttpContext http, [AsParameters] ApplicationServices services, RedisWindowCounter counter,
+        IOptionsMonitor<RateLimitingOptions> limits, CancellationToken ct)
     {
+        var (db, clock) = services;
         if (request.DesiredRole == UserRole.Admin)
         {
             return ApiProblems.Invalid("desiredRole", "Admins are appointed, not applied for.");
@@ -106,8 +107,9 @@ public static class ApplicationsApi
     }
 
     private static async Task<Results<Ok<ApprovedApplicationResponse>, ValidationProblem, ProblemHttpResult>> ApproveAsync(
-        Guid id, ApproveApplicationRequest? request, CurrentUser caller, TheBotDbContext db, UserAccounts accounts, TimeProvider clock, CancellationToken ct)
+        Guid id, ApproveApplicationRequest? request, CurrentUser caller, [AsParameters] ApplicationServices services, UserAccounts accounts, CancellationToken ct)
     {
+        var (db, clock) = services;
         var application = await db.SignupApplications.FirstOrDefaultAsync(a => a.Id == id, ct);
         if (application is null)
         {
@@ -141,8 +143,9 @@ public static class ApplicationsApi
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RejectAsync(
-        Guid id, RejectApplicationRequest? request, CurrentUser caller, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid id, RejectApplicationRequest? request, CurrentUser caller, [AsParameters] ApplicationServices services, CancellationToken ct)
     {
+        var (db, clock) = services;
         var application = await db.SignupApplications.FirstOrDefaultAsync(a => a.Id == id, ct);
         if (application is null)
         {
@@ -164,3 +167,6 @@ public static class ApplicationsApi
 
     private static byte[] Hash(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
 }
+
+/// <summary>What changing an application needs: the database and the clock.</summary>
+internal sealed record ApplicationServices(TheBotDbContext Db, TimeProvider Clock);

@@ -217,7 +217,7 @@ public static class AssignmentsApi
 
     /// <summary>multipart/form-data: optional <c>text</c>, up to five <c>file</c> parts; the attempt needs text or a file.</summary>
     private static async Task<IResult> SubmitWithFilesAsync(
-        Guid id, HttpRequest http, CurrentUser caller, [AsParameters] AssignmentServices services, [AsParameters] SubmissionUploads uploads,
+        Guid id, HttpRequest http, CurrentUser caller, [AsParameters] AssignmentServices services, [AsParameters] FileUploads uploads,
         CancellationToken ct)
     {
         var (db, realtime, clock) = services;
@@ -428,5 +428,3 @@ public static class AssignmentsApi
 /// <summary>What the assignment handlers work with, bound as one parameter.</summary>
 internal sealed record AssignmentServices(TheBotDbContext Db, IRealtimePublisher Realtime, TimeProvider Clock);
 
-/// <summary>Reading a multipart submission into the store, and forgetting its files when the attempt is refused.</summary>
-internal sealed record SubmissionUploads(MultipartUploadReader Reader, StorageQuota Quota);

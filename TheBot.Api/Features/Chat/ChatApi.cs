@@ -217,7 +217,7 @@ public static class ChatApi
     /// <summary>multipart/form-data: a <c>file</c> part (≤ 50 MB), optional <c>text</c> and <c>clientMessageId</c> fields.</summary>
     private static async Task<IResult> PostAttachmentAsync(
         Guid id, HttpRequest httpRequest, CurrentUser caller, [AsParameters] ChatMessageServices services,
-        MultipartUploadReader uploads, StorageQuota storage, CancellationToken ct)
+        [AsParameters] FileUploads uploads, CancellationToken ct)
     {
         var me = caller.Id;
         if (await AccessAsync(services.Db, id, caller, ct) is { } refused)
@@ -225,7 +225,7 @@ public static class ChatApi
             return refused;
         }
 
-        var read = await uploads.ReadAsync(httpRequest, new UploadLimits(MaxFiles: 1, MinFiles: 1, MaxFieldLength: ChatMessage.MaxTextLength), ct);
+        var read = await uploads.Reader.ReadAsync(httpRequest, new UploadLimits(MaxFiles: 1, MinFiles: 1, MaxFieldLength: ChatMessage.MaxTextLength), ct);
         if (read.Problem is not null)
         {
             return read.Problem;
@@ -236,7 +236,7 @@ public static class ChatApi
         var clientMessageId = form.Field("clientMessageId");
         if (clientMessageId is { Length: > 100 })
         {
-            await storage.ForgetAsync([file.StorageKey], ct);
+            await uploads.Quota.ForgetAsync([file.StorageKey], ct);
             return ApiProblems.Invalid("clientMessageId", "At most 100 characters.");
         }
 
@@ -244,7 +244,7 @@ public static class ChatApi
         if (!created)
         {
             // A retried upload: the first one's file is the message's.
-            await storage.ForgetAsync([file.StorageKey], ct);
+            await uploads.Quota.ForgetAsync([file.StorageKey], ct);
             return TypedResults.Ok(payload);
         }
 
@@ -328,9 +328,9 @@ public static class ChatApi
     }
 
     private static async Task<Results<Ok<ChatMessagePayload>, ValidationProblem, ProblemHttpResult>> EditMessageAsync(
-        Guid id, Guid messageId, EditMessageRequest request, CurrentUser caller, TheBotDbContext db, IRealtimePublisher realtime,
-        TimeProvider clock, CancellationToken ct)
+        Guid id, Guid messageId, EditMessageRequest request, CurrentUser caller, [AsParameters] ChatServices services, CancellationToken ct)
     {
+        var (db, realtime, clock) = services;
         var me = caller.Id;
         if (await AccessAsync(db, id, caller, ct) is { } refused)
         {
@@ -371,8 +371,9 @@ public static class ChatApi
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteMessageAsync(
-        Guid id, Guid messageId, CurrentUser caller, TheBotDbContext db, IRealtimePublisher realtime, TimeProvider clock, CancellationToken ct)
+        Guid id, Guid messageId, CurrentUser caller, [AsParameters] ChatServices services, CancellationToken ct)
     {
+        var (db, realtime, clock) = services;
         var me = caller.Id;
         var admin = caller.IsAdmin;
         // Admins moderate every room; everyone else only sees their own.
@@ -418,8 +419,9 @@ public static class ChatApi
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> MarkReadAsync(
-        Guid id, MarkReadRequest? request, CurrentUser caller, TheBotDbContext db, IRealtimePublisher realtime, TimeProvider clock, CancellationToken ct)
+        Guid id, MarkReadRequest? request, CurrentUser caller, [AsParameters] ChatServices services, CancellationToken ct)
     {
+        var (db, realtime, clock) = services;
         var me = caller.Id;
         if (await AccessAsync(db, id, caller, ct) is { } refused)
         {
@@ -484,3 +486,6 @@ public static class ChatApi
 /// <summary>What posting a message needs: the database, the room's live channel, the people's notifications and the clock.</summary>
 internal sealed record ChatMessageServices(
     TheBotDbContext Db, IRealtimePublisher Realtime, ChatMessageNotifications Notifications, TimeProvider Clock);
+
+/// <summary>What changing a room's messages needs: the database, the live events and the clock.</summary>
+internal sealed record ChatServices(TheBotDbContext Db, IRealtimePublisher Realtime, TimeProvider Clock);

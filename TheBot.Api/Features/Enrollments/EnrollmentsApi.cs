@@ -30,15 +30,7 @@ public static class EnrollmentsApi
     private static async Task<Ok<PagedResult<EnrollmentResponse>>> ListAsync(
         [AsParameters] EnrollmentQuery query, CurrentUser caller, TheBotDbContext db, CancellationToken ct)
     {
-        var userId = caller.Id;
-        var role = caller.Role;
-        var enrollments = db.Enrollments.AsNoTracking();
-        enrollments = role switch
-        {
-            UserRole.Admin => enrollments,
-            UserRole.Teacher => enrollments.Where(e => e.TeacherId == userId),
-            _ => enrollments.Where(e => StudentRelations.VisibleStudentIds(db, userId, role).Contains(e.StudentId)),
-        };
+        var enrollments = EnrollmentAccess.Visible(db, caller).AsNoTracking();
         enrollments = enrollments.FilteredBy(query.StudentId, studentId => e => e.StudentId == studentId);
         enrollments = enrollments.FilteredBy(query.TeacherId, teacherId => e => e.TeacherId == teacherId);
         enrollments = enrollments.FilteredBy(query.SubjectId, subjectId => e => e.SubjectId == subjectId);
@@ -46,13 +38,14 @@ public static class EnrollmentsApi
 
         return TypedResults.Ok(await enrollments
             .OrderBy(e => e.Student!.FullName).ThenBy(e => e.Subject!.Name).ThenBy(e => e.Id)
-            .Select(Projection)
+            .Select(EnrollmentAccess.Projection)
             .ToPageAsync(query.Paging, ct));
     }
 
     private static async Task<Results<Created<EnrollmentResponse>, ValidationProblem, ProblemHttpResult>> EnrollAsync(
-        EnrollRequest request, CurrentUser caller, TheBotDbContext db, IRealtimePublisher realtime, EnrollmentChanges changes, TimeProvider clock, CancellationToken ct)
+        EnrollRequest request, CurrentUser caller, [AsParameters] EnrollmentServices services, CancellationToken ct)
     {
+        var (db, realtime, changes, clock) = services;
         var callerId = caller.Id;
         var studentId = request.StudentId!.Value;
         var student = await db.Users.AsNoTracking()
@@ -107,13 +100,14 @@ public static class EnrollmentsApi
 
         await PublishAsync(realtime, enrollment, student.TutorId, ct);
         await changes.ChangedAsync(enrollment.SubjectId, enrollment.TeacherId, studentId, ct);
-        var response = await db.Enrollments.AsNoTracking().Where(e => e.Id == enrollment.Id).Select(Projection).FirstAsync(ct);
+        var response = await db.Enrollments.AsNoTracking().Where(e => e.Id == enrollment.Id).Select(EnrollmentAccess.Projection).FirstAsync(ct);
         return TypedResults.Created($"/api/enrollments/{enrollment.Id}", response);
     }
 
     private static async Task<Results<Ok<EnrollmentResponse>, ProblemHttpResult>> UpdateAsync(
-        Guid id, UpdateEnrollmentRequest request, CurrentUser caller, TheBotDbContext db, IRealtimePublisher realtime, EnrollmentChanges changes, TimeProvider clock, CancellationToken ct)
+        Guid id, UpdateEnrollmentRequest request, CurrentUser caller, [AsParameters] EnrollmentServices services, CancellationToken ct)
     {
+        var (db, realtime, changes, clock) = services;
         var callerId = caller.Id;
         var enrollment = await db.Enrollments.FirstOrDefaultAsync(e => e.Id == id, ct);
         var tutorId = enrollment is null ? null
@@ -137,7 +131,7 @@ public static class EnrollmentsApi
 
         await PublishAsync(realtime, enrollment, tutorId, ct);
         await changes.ChangedAsync(enrollment.SubjectId, enrollment.TeacherId, enrollment.StudentId, ct);
-        return TypedResults.Ok(await db.Enrollments.AsNoTracking().Where(e => e.Id == id).Select(Projection).FirstAsync(ct));
+        return TypedResults.Ok(await db.Enrollments.AsNoTracking().Where(e => e.Id == id).Select(EnrollmentAccess.Projection).FirstAsync(ct));
     }
 
     private static Task PublishAsync(IRealtimePublisher realtime, Enrollment e, Guid? tutorId, CancellationToken ct)
@@ -146,13 +140,7 @@ public static class EnrollmentsApi
         return realtime.PublishAsync(EnrollmentEventNames.EnrollmentChanged, RealtimeAudience.ToUsers(audience),
             new EnrollmentChangedEvent(e.Id, e.StudentId, e.SubjectId, e.TeacherId, e.Status), ct);
     }
-
-    private static readonly System.Linq.Expressions.Expression<Func<Enrollment, EnrollmentResponse>> Projection = e => new EnrollmentResponse(
-        e.Id,
-        new PersonRef(e.StudentId, e.Student!.FullName, e.Student.Email!),
-        new EnrollmentSubject(e.SubjectId, e.Subject!.Name, e.Subject.Color),
-        new PersonRef(e.TeacherId, e.Teacher!.FullName, e.Teacher.Email!),
-        e.Status,
-        e.CreatedAt,
-        e.EndedAt);
 }
+
+/// <summary>What changing an enrollment needs: the database, the live events, the followers of enrollments and the clock.</summary>
+internal sealed record EnrollmentServices(TheBotDbContext Db, IRealtimePublisher Realtime, EnrollmentChanges Changes, TimeProvider Clock);

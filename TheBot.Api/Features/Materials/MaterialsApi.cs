@@ -53,8 +53,9 @@ public static class MaterialsApi
     }
 
     private static async Task<Results<Created<MaterialResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        CreateMaterialRequest request, CurrentUser caller, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
+        CreateMaterialRequest request, CurrentUser caller, [AsParameters] MaterialServices services, CancellationToken ct)
     {
+        var (db, clock) = services;
         var teacherId = caller.Id;
         var subjectId = request.SubjectId!.Value;
         if (!await db.TeacherSubjects.AnyAsync(ts => ts.TeacherId == teacherId && ts.SubjectId == subjectId, ct))
@@ -104,8 +105,9 @@ public static class MaterialsApi
     }
 
     private static async Task<Results<Ok<MaterialResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        Guid id, UpdateMaterialRequest request, CurrentUser caller, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid id, UpdateMaterialRequest request, CurrentUser caller, [AsParameters] MaterialServices services, CancellationToken ct)
     {
+        var (db, clock) = services;
         var material = await db.Materials.FirstOrDefaultAsync(m => m.Id == id && m.TeacherId == caller.Id, ct);
         if (material is null)
         {
@@ -146,16 +148,17 @@ public static class MaterialsApi
     }
 
     private static async Task<IResult> UploadAsync(
-        Guid id, HttpRequest http, CurrentUser caller, TheBotDbContext db, MultipartUploadReader reader, StorageQuota storage,
-        TimeProvider clock, CancellationToken ct)
+        Guid id, HttpRequest http, CurrentUser caller, [AsParameters] MaterialServices services, [AsParameters] FileUploads uploads,
+        CancellationToken ct)
     {
+        var (db, clock) = services;
         var material = await db.Materials.FirstOrDefaultAsync(m => m.Id == id && m.TeacherId == caller.Id, ct);
         if (material is null)
         {
             return ApiProblems.NotFound("The material");
         }
 
-        var upload = await reader.ReadAsync(http, new UploadLimits(MaxFiles: 1, MinFiles: 1), ct);
+        var upload = await uploads.Reader.ReadAsync(http, new UploadLimits(MaxFiles: 1, MinFiles: 1), ct);
         if (upload.Problem is not null)
         {
             return upload.Problem;
@@ -175,7 +178,7 @@ public static class MaterialsApi
         }
         catch
         {
-            await storage.ForgetAsync([file.StorageKey], CancellationToken.None);
+            await uploads.Quota.ForgetAsync([file.StorageKey], CancellationToken.None);
             throw;
         }
 
@@ -198,8 +201,9 @@ public static class MaterialsApi
     }
 
     private static async Task<Results<Ok<MaterialProgressItem>, ProblemHttpResult>> ProgressAsync(
-        Guid id, MaterialProgressRequest? request, CurrentUser caller, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid id, MaterialProgressRequest? request, CurrentUser caller, [AsParameters] MaterialServices services, CancellationToken ct)
     {
+        var (db, clock) = services;
         var studentId = caller.Id;
         if (!await MaterialAccess.Visible(db, studentId, UserRole.Student).AnyAsync(m => m.Id == id, ct))
         {
@@ -240,3 +244,6 @@ public static class MaterialsApi
             .ToListAsync(ct));
     }
 }
+
+/// <summary>What changing a material needs: the database and the clock.</summary>
+internal sealed record MaterialServices(TheBotDbContext Db, TimeProvider Clock);

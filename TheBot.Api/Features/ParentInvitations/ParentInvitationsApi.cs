@@ -33,39 +33,31 @@ public static class ParentInvitationsApi
         return api;
     }
 
-    private static IQueryable<ParentInvitation> AddressedTo(TheBotDbContext db, Guid userId) =>
-        db.ParentInvitations.Where(i => db.Users.Any(u => u.Id == userId && u.NormalizedEmail == i.NormalizedEmail));
-
-    private static readonly System.Linq.Expressions.Expression<Func<ParentInvitation, ParentInvitationResponse>> Projection = i => new ParentInvitationResponse(
-        i.Id,
-        new PersonRef(i.StudentId, i.Student!.FullName, i.Student.Email!),
-        new PersonRef(i.InvitedById, i.InvitedBy!.FullName, i.InvitedBy.Email!),
-        i.Status, i.CreatedAt, i.ExpiresAt, i.RespondedAt);
-
     private static async Task<Ok<PagedResult<ParentInvitationResponse>>> ListMineAsync(
         [AsParameters] ParentInvitationQuery query, CurrentUser caller, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        return TypedResults.Ok(await AddressedTo(db, caller.Id).AsNoTracking()
+        return TypedResults.Ok(await ParentInvitationAccess.AddressedTo(db, caller.Id).AsNoTracking()
             .Where(i => i.Status == ParentInvitationStatus.Pending && i.ExpiresAt > now)
             .OrderByDescending(i => i.CreatedAt).ThenBy(i => i.Id)
-            .Select(Projection)
+            .Select(ParentInvitationAccess.Projection)
             .ToPageAsync(query.Paging, ct));
     }
 
     private static Task<Results<Ok<ParentInvitationResponse>, ProblemHttpResult>> AcceptAsync(
-        Guid id, CurrentUser caller, TheBotDbContext db, AccountChanges accountChanges, TimeProvider clock, CancellationToken ct) =>
-        AnswerAsync(id, accept: true, caller, db, accountChanges, clock, ct);
+        Guid id, CurrentUser caller, [AsParameters] ParentInvitationServices services, CancellationToken ct) =>
+        AnswerAsync(id, accept: true, caller, services, ct);
 
     private static Task<Results<Ok<ParentInvitationResponse>, ProblemHttpResult>> DeclineAsync(
-        Guid id, CurrentUser caller, TheBotDbContext db, AccountChanges accountChanges, TimeProvider clock, CancellationToken ct) =>
-        AnswerAsync(id, accept: false, caller, db, accountChanges, clock, ct);
+        Guid id, CurrentUser caller, [AsParameters] ParentInvitationServices services, CancellationToken ct) =>
+        AnswerAsync(id, accept: false, caller, services, ct);
 
     private static async Task<Results<Ok<ParentInvitationResponse>, ProblemHttpResult>> AnswerAsync(
-        Guid id, bool accept, CurrentUser caller, TheBotDbContext db, AccountChanges accountChanges, TimeProvider clock, CancellationToken ct)
+        Guid id, bool accept, CurrentUser caller, ParentInvitationServices services, CancellationToken ct)
     {
+        var (db, accountChanges, clock) = services;
         var me = caller.Id;
-        var invitation = await AddressedTo(db, me).AsNoTracking()
+        var invitation = await ParentInvitationAccess.AddressedTo(db, me).AsNoTracking()
             .Where(i => i.Id == id)
             .Select(i => new { i.StudentId, i.Status, i.ExpiresAt })
             .FirstOrDefaultAsync(ct);
@@ -113,7 +105,7 @@ public static class ParentInvitationsApi
             await accountChanges.StudentPeopleChangedAsync(invitation.StudentId, [], ct);
         }
 
-        return TypedResults.Ok(await db.ParentInvitations.AsNoTracking().Where(i => i.Id == id).Select(Projection).FirstAsync(ct));
+        return TypedResults.Ok(await db.ParentInvitations.AsNoTracking().Where(i => i.Id == id).Select(ParentInvitationAccess.Projection).FirstAsync(ct));
     }
 
     private static async Task<Results<Created<RedeemedParentInvitation>, ValidationProblem, ProblemHttpResult>> RedeemAsync(
@@ -166,3 +158,6 @@ public static class ParentInvitationsApi
         return TypedResults.Created("/api/auth/login", new RedeemedParentInvitation(parent.User.Email!));
     }
 }
+
+/// <summary>What answering an invitation needs: the database, the followers of accounts and the clock.</summary>
+internal sealed record ParentInvitationServices(TheBotDbContext Db, AccountChanges AccountChanges, TimeProvider Clock);

@@ -61,9 +61,9 @@ public static class AdminUsersApi
         await UserDetailsQuery.LoadAsync(db, id, ct) is { } details ? TypedResults.Ok(details) : ApiProblems.NotFound("The user");
 
     private static async Task<Results<Ok<AdminUserDetails>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        Guid id, UpdateUserRequest request, TheBotDbContext db, UserAccounts accounts,
-        AccessChangeNotifier accessChanges, AccountChanges accountChanges, CancellationToken ct)
+        Guid id, UpdateUserRequest request, UserAccounts accounts, [AsParameters] AccountChangeServices services, CancellationToken ct)
     {
+        var (db, accessChanges, accountChanges) = services;
         var user = await db.Users
             .Include(u => u.StudentProfile).Include(u => u.TeacherProfile).Include(u => u.TutorProfile)
             .FirstOrDefaultAsync(u => u.Id == id, ct);
@@ -148,8 +148,9 @@ public static class AdminUsersApi
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeactivateAsync(
-        Guid id, TheBotDbContext db, AccessChangeNotifier accessChanges, AccountChanges accountChanges, CancellationToken ct)
+        Guid id, [AsParameters] AccountChangeServices services, CancellationToken ct)
     {
+        var (db, accessChanges, accountChanges) = services;
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, ct);
         if (user is null)
         {
@@ -250,3 +251,6 @@ public static class AdminUsersApi
     internal static string EscapeLike(string value) =>
         value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }
+
+/// <summary>What changing an account needs: the database, the signed-in sessions' access cache and the followers of accounts.</summary>
+internal sealed record AccountChangeServices(TheBotDbContext Db, AccessChangeNotifier AccessChanges, AccountChanges AccountChanges);
