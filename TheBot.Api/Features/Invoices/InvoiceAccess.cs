@@ -1,9 +1,11 @@
+using System.Linq.Expressions;
 using TheBot.Api.Data;
+using TheBot.Api.Features.Users;
 using TheBot.Api.Platform.Auth;
 
 namespace TheBot.Api.Features.Invoices;
 
-/// <summary>Which invoices a caller sees: a tutor their own, a parent those addressed to them, an admin all.</summary>
+/// <summary>Which invoices a caller sees (a tutor their own, a parent those addressed to them, an admin all), and the response they see.</summary>
 public static class InvoiceAccess
 {
     public static IQueryable<Invoice> Visible(TheBotDbContext db, CurrentUser caller)
@@ -28,4 +30,23 @@ public static class InvoiceAccess
         ArgumentNullException.ThrowIfNull(caller);
         return caller.IsAdmin || invoice.TutorId == caller.Id;
     }
+
+    /// <summary>The response every invoice endpoint returns.</summary>
+    public static readonly Expression<Func<Invoice, InvoiceResponse>> Projection = i => new InvoiceResponse(
+        i.Id,
+        i.Number,
+        new PersonRef(i.TutorId, i.Tutor!.FullName, i.Tutor.Email!),
+        new PersonRef(i.ParentId, i.Parent!.FullName, i.Parent.Email!),
+        new PersonRef(i.StudentId, i.Student!.FullName, i.Student.Email!),
+        i.EnrollmentId,
+        i.Amount,
+        i.Currency,
+        i.Description,
+        i.DueDate,
+        i.Status,
+        i.CreatedAt,
+        i.SentAt,
+        i.ViewedAt,
+        i.PaidAt,
+        i.CancelledAt);
 }

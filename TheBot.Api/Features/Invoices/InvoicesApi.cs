@@ -51,13 +51,13 @@ public static class InvoicesApi
 
         return TypedResults.Ok(await invoices
             .OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id)
-            .Select(InvoiceProjection.ToResponse)
+            .Select(InvoiceAccess.Projection)
             .ToPageAsync(query.Paging, ct));
     }
 
     private static async Task<Results<Ok<InvoiceResponse>, ProblemHttpResult>> GetAsync(
         Guid id, CurrentUser caller, TheBotDbContext db, CancellationToken ct) =>
-        await InvoiceAccess.Visible(db, caller).AsNoTracking().Where(i => i.Id == id).Select(InvoiceProjection.ToResponse).FirstOrDefaultAsync(ct)
+        await InvoiceAccess.Visible(db, caller).AsNoTracking().Where(i => i.Id == id).Select(InvoiceAccess.Projection).FirstOrDefaultAsync(ct)
             is { } invoice ? TypedResults.Ok(invoice) : ApiProblems.NotFound("The invoice");
 
     private static async Task<Results<Created<InvoiceResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
@@ -105,7 +105,7 @@ public static class InvoicesApi
         await db.SaveChangesAsync(ct);
         await events.ChangedAsync(invoice, ct);
 
-        var response = await db.Invoices.AsNoTracking().Where(i => i.Id == invoice.Id).Select(InvoiceProjection.ToResponse).FirstAsync(ct);
+        var response = await db.Invoices.AsNoTracking().Where(i => i.Id == invoice.Id).Select(InvoiceAccess.Projection).FirstAsync(ct);
         return TypedResults.Created($"/api/invoices/{invoice.Id}", response);
     }
 
@@ -135,7 +135,7 @@ public static class InvoicesApi
         invoice.DueDate = request.DueDate ?? invoice.DueDate;
         await db.SaveChangesAsync(ct);
         await events.ChangedAsync(invoice, ct);
-        return TypedResults.Ok(await db.Invoices.AsNoTracking().Where(i => i.Id == id).Select(InvoiceProjection.ToResponse).FirstAsync(ct));
+        return TypedResults.Ok(await db.Invoices.AsNoTracking().Where(i => i.Id == id).Select(InvoiceAccess.Projection).FirstAsync(ct));
     }
 
     private static async Task<Results<Ok<List<InvoiceHistoryItem>>, ProblemHttpResult>> HistoryAsync(
@@ -217,7 +217,7 @@ public static class InvoicesApi
             await events.ChangedAsync(invoice, ct);
         }
 
-        return TypedResults.Ok(await db.Invoices.AsNoTracking().Where(i => i.Id == id).Select(InvoiceProjection.ToResponse).FirstAsync(ct));
+        return TypedResults.Ok(await db.Invoices.AsNoTracking().Where(i => i.Id == id).Select(InvoiceAccess.Projection).FirstAsync(ct));
     }
 }
 

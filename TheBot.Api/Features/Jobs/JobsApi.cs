@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -74,21 +73,4 @@ public static class JobsApi
 
     private static readonly System.Linq.Expressions.Expression<Func<JobRun, JobRunResponse>> Projection = r => new JobRunResponse(
         r.Id, r.OccurrenceKey, r.Outcome, r.Attempt, r.Manual, r.StartedAt, r.FinishedAt, r.DurationMs, r.Summary, r.Error, r.RetryAt);
-}
-
-public sealed record JobResponse(string Name, string Description, string Schedule, DateTimeOffset NextRunAt, JobRunResponse? LastRun, IReadOnlyList<JobRunResponse> RecentRuns);
-
-public sealed record JobRunResponse(
-    Guid Id, string Occurrence, JobOutcome Outcome, int Attempt, bool Manual, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt,
-    double? DurationMs, string? Summary, string? Error, DateTimeOffset? RetryAt);
-
-public sealed record JobRunQuery
-{
-    [Range(1, 1_000_000)]
-    public int? Page { get; init; }
-
-    [Range(1, PageRequest.MaxPageSize)]
-    public int? PageSize { get; init; }
-
-    public PageRequest Paging => new() { Page = Page, PageSize = PageSize };
 }

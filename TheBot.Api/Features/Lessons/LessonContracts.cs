@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Http.HttpResults;
 using TheBot.Api.Features.Enrollments;
 using TheBot.Api.Features.Users;
+using TheBot.Api.Platform.Errors;
 using TheBot.Api.Platform.Paging;
 using TheBot.Api.Platform.Validation;
 
@@ -81,3 +83,33 @@ public sealed record LessonQuery
 }
 
 public sealed record CalendarFeedResponse(string Token, string Url);
+
+/// <summary>The checks a booking and a move share that DataAnnotations cannot make (they need the clock or parse a link).</summary>
+internal static class LessonRequestChecks
+{
+    /// <summary>The times first, then the link: the first field in the way is the one reported.</summary>
+    public static ValidationProblem? Schedule(DateTimeOffset startsAt, DateTimeOffset endsAt, string? meetingLink, DateTimeOffset now) =>
+        CheckTimes(startsAt, endsAt, now) ?? CheckMeetingLink(meetingLink);
+
+    private static ValidationProblem? CheckTimes(DateTimeOffset startsAt, DateTimeOffset endsAt, DateTimeOffset now)
+    {
+        if (startsAt < now)
+        {
+            return ApiProblems.Invalid("startsAt", "A lesson cannot start in the past.");
+        }
+
+        var minutes = (endsAt - startsAt).TotalMinutes;
+        if (minutes < Lesson.MinMinutes || minutes > Lesson.MaxMinutes)
+        {
+            return ApiProblems.Invalid("endsAt", $"A lesson lasts between {Lesson.MinMinutes} minutes and {Lesson.MaxMinutes / 60} hours.");
+        }
+
+        return null;
+    }
+
+    private static ValidationProblem? CheckMeetingLink(string? link) =>
+        string.IsNullOrWhiteSpace(link)
+        || (Uri.TryCreate(link.Trim(), UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && !string.IsNullOrEmpty(uri.Host))
+            ? null
+            : ApiProblems.Invalid("meetingLink", "The meeting link must be an https:// address.");
+}

@@ -1,4 +1,8 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using TheBot.Api.Data;
+using TheBot.Api.Platform.Errors;
 using TheBot.Api.Platform.Validation;
 using TheBot.Api.Platform.Workflow;
 using static TheBot.Api.Features.Lessons.LessonStatus;
@@ -113,6 +117,34 @@ public static class LessonWorkflow
         lesson.UpdatedAt = now;
         history.Add(Entry(lesson, WireName.Of(to), actorId, now, from, fromTimes: null, note));
         return TransitionResult.Changed;
+    }
+
+    /// <summary>
+    /// Saves a booked or moved lesson. No two lessons of a teacher or of a student overlap: the database's exclusion
+    /// constraints hold that rule (a race cannot break it), and their refusal becomes 409 naming the lesson in the way.
+    /// </summary>
+    public static async Task<ProblemHttpResult?> SaveScheduleAsync(TheBotDbContext db, Lesson lesson, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return null;
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.ExclusionViolation } pg)
+        {
+            db.ChangeTracker.Clear();
+            var teacher = pg.ConstraintName == LessonSchemaSql.TeacherConstraint;
+            var (start, end, id) = (lesson.StartsAt, lesson.EndsAt, lesson.Id);
+            var overlapping = db.Lessons.AsNoTracking()
+                .Where(l => l.Id != id && l.Status != LessonStatus.Cancelled && l.StartsAt < end && l.EndsAt > start);
+            overlapping = teacher
+                ? overlapping.Where(l => l.TeacherId == lesson.TeacherId)
+                : overlapping.Where(l => l.StudentId == lesson.StudentId);
+            var conflictingId = await overlapping.OrderBy(l => l.StartsAt).Select(l => (Guid?)l.Id).FirstOrDefaultAsync(ct);
+            return ApiProblems.Conflict(
+                teacher ? "The teacher already has a lesson at this time." : "The student already has a lesson at this time.",
+                new Dictionary<string, object?> { ["conflictingLessonId"] = conflictingId, ["conflictsWith"] = teacher ? "teacher" : "student" });
+        }
     }
 
     internal static LessonHistoryEntry Entry(Lesson lesson, string action, Guid actorId, DateTimeOffset now,

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using TheBot.Api.Data;
 using TheBot.Api.Features.Enrollments;
 using TheBot.Api.Features.Users;
@@ -112,14 +111,9 @@ public static class LessonsApi
         var now = clock.GetUtcNow();
         var startsAt = request.StartsAt!.Value.ToUniversalTime();
         var endsAt = request.EndsAt!.Value.ToUniversalTime();
-        if (LessonRules.CheckTimes(startsAt, endsAt, now) is { } timeProblem)
+        if (LessonRequestChecks.Schedule(startsAt, endsAt, request.MeetingLink, now) is { } invalid)
         {
-            return timeProblem;
-        }
-
-        if (LessonRules.CheckMeetingLink(request.MeetingLink) is { } linkProblem)
-        {
-            return linkProblem;
+            return invalid;
         }
 
         var studentId = request.StudentId!.Value;
@@ -146,7 +140,7 @@ public static class LessonsApi
         };
         db.Lessons.Add(lesson);
         LessonWorkflow.Book(lesson, db.LessonHistory, callerId, now);
-        if (await LessonRules.SaveAsync(db, lesson, ct) is { } conflict)
+        if (await LessonWorkflow.SaveScheduleAsync(db, lesson, ct) is { } conflict)
         {
             return conflict;
         }
@@ -174,14 +168,9 @@ public static class LessonsApi
         var now = clock.GetUtcNow();
         var startsAt = request.StartsAt!.Value.ToUniversalTime();
         var endsAt = request.EndsAt!.Value.ToUniversalTime();
-        if (LessonRules.CheckTimes(startsAt, endsAt, now) is { } timeProblem)
+        if (LessonRequestChecks.Schedule(startsAt, endsAt, request.MeetingLink, now) is { } invalid)
         {
-            return timeProblem;
-        }
-
-        if (LessonRules.CheckMeetingLink(request.MeetingLink) is { } linkProblem)
-        {
-            return linkProblem;
+            return invalid;
         }
 
         if (!await db.Enrollments.AnyAsync(e => e.TeacherId == lesson.TeacherId && e.StudentId == lesson.StudentId && e.SubjectId == lesson.SubjectId
@@ -193,7 +182,7 @@ public static class LessonsApi
         LessonWorkflow.Reschedule(lesson, db.LessonHistory, caller.Id, now, startsAt, endsAt);
         lesson.Topic = request.Topic is null ? lesson.Topic : string.IsNullOrWhiteSpace(request.Topic) ? null : request.Topic.Trim();
         lesson.MeetingLink = request.MeetingLink is null ? lesson.MeetingLink : string.IsNullOrWhiteSpace(request.MeetingLink) ? null : request.MeetingLink.Trim();
-        if (await LessonRules.SaveAsync(db, lesson, ct) is { } conflict)
+        if (await LessonWorkflow.SaveScheduleAsync(db, lesson, ct) is { } conflict)
         {
             return conflict;
         }
@@ -257,59 +246,7 @@ public static class LessonsApi
                 h.At, h.FromStatus, h.ToStatus, h.FromStartsAt, h.FromEndsAt, h.ToStartsAt, h.ToEndsAt, h.Note))
             .ToListAsync(ct));
     }
-
 }
 
 /// <summary>What the lesson handlers work with, bound as one parameter.</summary>
 internal sealed record LessonServices(TheBotDbContext Db, LessonEvents Events, TimeProvider Clock);
-
-/// <summary>The lesson rules shared by booking and rescheduling.</summary>
-internal static class LessonRules
-{
-    public static ValidationProblem? CheckTimes(DateTimeOffset startsAt, DateTimeOffset endsAt, DateTimeOffset now)
-    {
-        if (startsAt < now)
-        {
-            return ApiProblems.Invalid("startsAt", "A lesson cannot start in the past.");
-        }
-
-        var minutes = (endsAt - startsAt).TotalMinutes;
-        if (minutes < Lesson.MinMinutes || minutes > Lesson.MaxMinutes)
-        {
-            return ApiProblems.Invalid("endsAt", $"A lesson lasts between {Lesson.MinMinutes} minutes and {Lesson.MaxMinutes / 60} hours.");
-        }
-
-        return null;
-    }
-
-    public static ValidationProblem? CheckMeetingLink(string? link) =>
-        string.IsNullOrWhiteSpace(link)
-        || (Uri.TryCreate(link.Trim(), UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && !string.IsNullOrEmpty(uri.Host))
-            ? null
-            : ApiProblems.Invalid("meetingLink", "The meeting link must be an https:// address.");
-
-    /// <summary>Saves; an overlap the exclusion constraints refuse becomes 409 naming the lesson in the way.</summary>
-    public static async Task<ProblemHttpResult?> SaveAsync(TheBotDbContext db, Lesson lesson, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return null;
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.ExclusionViolation } pg)
-        {
-            db.ChangeTracker.Clear();
-            var teacher = pg.ConstraintName == LessonSchemaSql.TeacherConstraint;
-            var (start, end, id) = (lesson.StartsAt, lesson.EndsAt, lesson.Id);
-            var overlapping = db.Lessons.AsNoTracking()
-                .Where(l => l.Id != id && l.Status != LessonStatus.Cancelled && l.StartsAt < end && l.EndsAt > start);
-            overlapping = teacher
-                ? overlapping.Where(l => l.TeacherId == lesson.TeacherId)
-                : overlapping.Where(l => l.StudentId == lesson.StudentId);
-            var conflictingId = await overlapping.OrderBy(l => l.StartsAt).Select(l => (Guid?)l.Id).FirstOrDefaultAsync(ct);
-            return ApiProblems.Conflict(
-                teacher ? "The teacher already has a lesson at this time." : "The student already has a lesson at this time.",
-                new Dictionary<string, object?> { ["conflictingLessonId"] = conflictingId, ["conflictsWith"] = teacher ? "teacher" : "student" });
-        }
-    }
-}

@@ -44,9 +44,6 @@ public static class ProgressApi
         return api;
     }
 
-    private static IQueryable<Guid> VisibleStudents(TheBotDbContext db, CurrentUser caller) =>
-        StudentRelations.VisibleStudentIds(db, caller.Id, caller.Role);
-
     private static async Task<Results<Ok<StudentProgress>, ProblemHttpResult>> StudentAsync(
         Guid studentId, CurrentUser caller, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
     {
@@ -67,7 +64,7 @@ public static class ProgressApi
         }
 
         var summary = await db.Users.AsNoTracking()
-            .Where(u => u.Id == studentId && u.Role == UserRole.Student && VisibleStudents(db, caller).Contains(u.Id))
+            .Where(u => u.Id == studentId && u.Role == UserRole.Student && ProgressAccess.VisibleStudents(db, caller).Contains(u.Id))
             .Select(u => new
             {
                 Student = new PersonRef(u.Id, u.FullName, u.Email!),
@@ -104,7 +101,7 @@ public static class ProgressApi
     private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> ExportStudentAsync(
         Guid studentId, HttpContext http, CurrentUser caller, TheBotDbContext db, CancellationToken ct)
     {
-        if (!await VisibleStudents(db, caller).ContainsAsync(studentId, ct))
+        if (!await ProgressAccess.VisibleStudents(db, caller).ContainsAsync(studentId, ct))
         {
             return ApiProblems.NotFound("The student");
         }
@@ -125,7 +122,7 @@ public static class ProgressApi
     private static async Task ExportStudentsAsync(HttpContext http, CurrentUser caller, TheBotDbContext db, CancellationToken ct)
     {
         var rows = await db.Users.AsNoTracking()
-            .Where(u => u.Role == UserRole.Student && VisibleStudents(db, caller).Contains(u.Id))
+            .Where(u => u.Role == UserRole.Student && ProgressAccess.VisibleStudents(db, caller).Contains(u.Id))
             .OrderBy(u => u.FullName).ThenBy(u => u.Id)
             .Select(u => new StudentRow
             {
@@ -163,38 +160,20 @@ public static class ProgressApi
         await file.CopyToAsync(http.Response.Body, ct);
     }
 
-    private static IQueryable<ProgressReport> VisibleReports(TheBotDbContext db, CurrentUser caller)
-    {
-        var userId = caller.Id;
-        return caller.Role switch
-        {
-            UserRole.Admin => db.ProgressReports,
-            UserRole.Teacher or UserRole.Tutor => db.ProgressReports.Where(r => r.AuthorId == userId),
-            var role => db.ProgressReports.Where(r => r.Status != ProgressReportStatus.Draft
-                && StudentRelations.VisibleStudentIds(db, userId, role).Contains(r.StudentId)),
-        };
-    }
-
-    private static readonly System.Linq.Expressions.Expression<Func<ProgressReport, ProgressReportResponse>> ReportProjection = r => new ProgressReportResponse(
-        r.Id,
-        new PersonRef(r.AuthorId, r.Author!.FullName, r.Author.Email!),
-        new PersonRef(r.StudentId, r.Student!.FullName, r.Student.Email!),
-        r.Title, r.Body, r.Status, r.CreatedAt, r.SentAt, r.ReadAt);
-
     private static async Task<Ok<PagedResult<ProgressReportResponse>>> ListReportsAsync(
         [AsParameters] ReportQuery query, CurrentUser caller, TheBotDbContext db, CancellationToken ct)
     {
-        var reports = VisibleReports(db, caller).AsNoTracking();
+        var reports = ProgressAccess.VisibleReports(db, caller).AsNoTracking();
         reports = reports.FilteredBy(query.StudentId, studentId => r => r.StudentId == studentId);
 
-        return TypedResults.Ok(await reports.OrderByDescending(r => r.CreatedAt).ThenBy(r => r.Id).Select(ReportProjection).ToPageAsync(query.Paging, ct));
+        return TypedResults.Ok(await reports.OrderByDescending(r => r.CreatedAt).ThenBy(r => r.Id).Select(ProgressAccess.Projection).ToPageAsync(query.Paging, ct));
     }
 
     private static async Task<Results<Created<ProgressReportResponse>, ProblemHttpResult>> CreateReportAsync(
         CreateReportRequest request, CurrentUser caller, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var studentId = request.StudentId!.Value;
-        if (!await VisibleStudents(db, caller).ContainsAsync(studentId, ct))
+        if (!await ProgressAccess.VisibleStudents(db, caller).ContainsAsync(studentId, ct))
         {
             return ApiProblems.NotFound("The student");
         }
@@ -210,14 +189,14 @@ public static class ProgressApi
         };
         db.ProgressReports.Add(report);
         await db.SaveChangesAsync(ct);
-        var response = await db.ProgressReports.AsNoTracking().Where(r => r.Id == report.Id).Select(ReportProjection).FirstAsync(ct);
+        var response = await db.ProgressReports.AsNoTracking().Where(r => r.Id == report.Id).Select(ProgressAccess.Projection).FirstAsync(ct);
         return TypedResults.Created($"/api/progress/reports/{report.Id}", response);
     }
 
     private static async Task<Results<Ok<ProgressReportResponse>, ProblemHttpResult>> SendReportAsync(
         Guid id, CurrentUser caller, TheBotDbContext db, IRealtimePublisher realtime, TimeProvider clock, CancellationToken ct)
     {
-        var report = await VisibleReports(db, caller).FirstOrDefaultAsync(r => r.Id == id, ct);
+        var report = await ProgressAccess.VisibleReports(db, caller).FirstOrDefaultAsync(r => r.Id == id, ct);
         if (report is null)
         {
             return ApiProblems.NotFound("The report");
@@ -234,13 +213,13 @@ public static class ProgressApi
         var parents = await db.StudentParents.Where(sp => sp.StudentId == report.StudentId).Select(sp => sp.ParentId).ToArrayAsync(ct);
         await realtime.PublishAsync(LearningEventNames.ReportSent, RealtimeAudience.ToUsers(parents),
             new ReportSentEvent(report.Id, report.StudentId, report.AuthorId, report.Title), ct);
-        return TypedResults.Ok(await db.ProgressReports.AsNoTracking().Where(r => r.Id == id).Select(ReportProjection).FirstAsync(ct));
+        return TypedResults.Ok(await db.ProgressReports.AsNoTracking().Where(r => r.Id == id).Select(ProgressAccess.Projection).FirstAsync(ct));
     }
 
     private static async Task<Results<Ok<ProgressReportResponse>, ProblemHttpResult>> ReadReportAsync(
         Guid id, CurrentUser caller, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var report = await VisibleReports(db, caller).FirstOrDefaultAsync(r => r.Id == id, ct);
+        var report = await ProgressAccess.VisibleReports(db, caller).FirstOrDefaultAsync(r => r.Id == id, ct);
         if (report is null)
         {
             return ApiProblems.NotFound("The report");
@@ -253,7 +232,7 @@ public static class ProgressApi
             await db.SaveChangesAsync(ct);
         }
 
-        return TypedResults.Ok(await db.ProgressReports.AsNoTracking().Where(r => r.Id == id).Select(ReportProjection).FirstAsync(ct));
+        return TypedResults.Ok(await db.ProgressReports.AsNoTracking().Where(r => r.Id == id).Select(ProgressAccess.Projection).FirstAsync(ct));
     }
 
     /// <summary>One row of a student's export; property names are the column headers.</summary>
