@@ -1,9 +1,9 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
-import { isApiError } from '../../api/ApiError';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useApi } from '../../services/ServicesContext';
+import { useForm } from '../../forms/useForm';
+import { maxLength, required, type ValidationRules } from '../../forms/validation';
 import { useI18n } from '../../i18n/I18nContext';
-import { describeError } from '../../ui/describeError';
 import { Field } from '../../ui/Field';
 import { FormAlert } from '../../ui/FormAlert';
 import { FormActions } from '../../ui/FormActions';
@@ -13,79 +13,83 @@ import { TextField } from '../../ui/TextField';
 import { MySubjectSelect } from '../subjects/MySubjectSelect';
 import { createMaterial, MATERIAL_KINDS, MATERIAL_STATUSES, materialsKey, uploadMaterialFile, type MaterialStatus } from './materialsApi';
 
+type NewMaterialField = 'subjectId' | 'title' | 'kind' | 'difficulty' | 'status' | 'videoUrl' | 'description';
+
+const rules: ValidationRules<NewMaterialField> = {
+  subjectId: [required],
+  title: [required, maxLength(200)],
+  kind: [required],
+  difficulty: [],
+  status: [required],
+  videoUrl: [],
+  description: [maxLength(4000)],
+};
+
 /** A new material for all my students of a subject, with an optional file sent right after it is created. */
 export function NewMaterialForm({ onDone }: { onDone: () => void }) {
   const { t } = useI18n();
   const api = useApi();
   const queryClient = useQueryClient();
-  const [subjectId, setSubjectId] = useState('');
-  const [title, setTitle] = useState('');
-  const [kind, setKind] = useState<string>('document');
-  const [difficulty, setDifficulty] = useState('1');
-  const [status, setStatus] = useState<MaterialStatus>('active');
-  const [videoUrl, setVideoUrl] = useState('');
-  const [description, setDescription] = useState('');
+  // A file is not text: it stays beside the form's text fields.
   const [file, setFile] = useState<File | null>(null);
   // Once created, a retry after a failed upload only uploads again: no duplicate material.
   const [createdId, setCreatedId] = useState<string | null>(null);
-  const mutation = useMutation({
-    mutationFn: async () => {
-      const id = createdId ?? (await create()).id;
-      setCreatedId(id);
-      return file === null ? null : uploadMaterialFile(api, id, file);
+  const form = useForm(
+    { subjectId: '', title: '', kind: 'document', difficulty: '1', status: 'active', videoUrl: '', description: '' },
+    rules,
+    async (values) => {
+      try {
+        const id =
+          createdId ??
+          (
+            await createMaterial(api, {
+              subjectId: values.subjectId,
+              title: values.title.trim(),
+              description: values.description.trim() === '' ? null : values.description.trim(),
+              kind: values.kind,
+              difficulty: Number(values.difficulty) || 1,
+              videoUrl: values.videoUrl.trim() === '' ? null : values.videoUrl.trim(),
+              status: values.status as MaterialStatus,
+            })
+          ).id;
+        setCreatedId(id);
+        if (file !== null) {
+          await uploadMaterialFile(api, id, file);
+        }
+      } finally {
+        void queryClient.invalidateQueries({ queryKey: materialsKey });
+      }
+      onDone();
     },
-    onSettled: () => void queryClient.invalidateQueries({ queryKey: materialsKey }),
-    onSuccess: onDone,
-  });
-  const create = () =>
-      createMaterial(api, {
-        subjectId,
-        title: title.trim(),
-        description: description.trim() === '' ? null : description.trim(),
-        kind,
-        difficulty: Number(difficulty) || 1,
-        videoUrl: videoUrl.trim() === '' ? null : videoUrl.trim(),
-        status,
-      });
-  const fieldErrors = isApiError(mutation.error) ? mutation.error.fieldErrors : {};
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    mutation.mutate();
-  };
+  );
 
   return (
-    <form className="panel form" onSubmit={onSubmit} noValidate aria-labelledby="new-material">
+    <form className="panel form" onSubmit={form.onSubmit} noValidate aria-labelledby="new-material">
       <h2 id="new-material">{t('materials.new')}</h2>
-      <MySubjectSelect name="materialSubject" value={subjectId} errors={fieldErrors['subjectId']} onChange={setSubjectId} />
-      <TextField name="materialTitle" label={t('materials.titleField')} value={title} required maxLength={200} errors={fieldErrors['title']} onChange={(event) => setTitle(event.target.value)} />
+      <MySubjectSelect {...form.field('subjectId')} />
+      <TextField {...form.field('title')} label={t('materials.titleField')} required maxLength={200} />
       <SelectField
-        name="materialKind"
+        {...form.field('kind')}
         label={t('materials.kindField')}
         options={MATERIAL_KINDS.map((value) => ({ value, label: t(`materials.kind.${value}`) }))}
-        value={kind}
-        errors={fieldErrors['kind']}
-        onChange={(event) => setKind(event.target.value)}
       />
-      <TextField name="materialDifficulty" label={t('materials.difficultyField')} type="number" min={1} max={5} value={difficulty} errors={fieldErrors['difficulty']} onChange={(event) => setDifficulty(event.target.value)} />
+      <TextField {...form.field('difficulty')} label={t('materials.difficultyField')} type="number" min={1} max={5} />
       <SelectField
-        name="materialStatus"
+        {...form.field('status')}
         label={t('materials.statusField')}
         options={MATERIAL_STATUSES.map((value) => ({ value, label: t(`materials.status.${value}`) }))}
-        value={status}
-        errors={fieldErrors['status']}
-        onChange={(event) => setStatus(event.target.value as MaterialStatus)}
       />
-      <TextField name="materialVideo" label={t('materials.videoField')} type="url" placeholder="https://" value={videoUrl} errors={fieldErrors['videoUrl']} onChange={(event) => setVideoUrl(event.target.value)} />
-      <TextAreaField name="materialDescription" label={t('assignments.description')} rows={4} maxLength={4000} value={description} errors={fieldErrors['description']} onChange={(event) => setDescription(event.target.value)} />
-      <Field name="materialFile" label={t('materials.attachFile')}>
+      <TextField {...form.field('videoUrl')} label={t('materials.videoField')} type="url" placeholder="https://" />
+      <TextAreaField {...form.field('description')} label={t('assignments.description')} rows={4} maxLength={4000} />
+      <Field name="file" label={t('materials.attachFile')}>
         {(control) => <input {...control} type="file" onChange={(event) => setFile(event.target.files?.[0] ?? null)} />}
       </Field>
-      {mutation.isError ? <FormAlert message={describeError(mutation.error, t)} /> : null}
+      <FormAlert message={form.formError} />
       <FormActions
         submitLabel={t('materials.create')}
-        busy={mutation.isPending}
+        busy={form.submitting}
         busyLabel={t('common.saving')}
-        disabled={subjectId === '' || title.trim() === ''}
+        disabled={form.values.subjectId === '' || form.values.title.trim() === ''}
         dismiss={{ label: t('common.cancel'), onClick: onDone }}
       />
     </form>

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { validate } from '../../forms/validation';
+import { defaultDueAt, newAssignmentRules } from './newAssignmentForm';
+
+const filled = {
+  subjectId: 'subject',
+  title: 'Fractions',
+  kind: 'homework',
+  dueAt: '2026-12-12T20:00',
+  maxScore: '10',
+  latePenaltyPercent: '0',
+  maxAttempts: '1',
+  description: '',
+};
+
+describe('newAssignmentRules', () => {
+  it('accepts a filled form', () => {
+    expect(validate(filled, newAssignmentRules)).toEqual({});
+  });
+
+  it('asks for the subject, the title and a due time the input can hold', () => {
+    const problems = validate({ ...filled, subjectId: '', title: ' ', dueAt: '2026-12-12' }, newAssignmentRules);
+    expect(Object.keys(problems).sort()).toEqual(['dueAt', 'subjectId', 'title']);
+  });
+});
+
+describe('defaultDueAt', () => {
+  it('is a week later at 20:00', () => {
+    expect(defaultDueAt(new Date(2026, 11, 5, 9, 30))).toBe('2026-12-12T20:00');
+  });
+});
