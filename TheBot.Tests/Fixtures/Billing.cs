@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Npgsql;
 
 namespace TheBot.Tests.Fixtures;
@@ -16,7 +15,8 @@ public sealed class Billing(TestAppHost host, Learning learning)
         return new BillingSetup(tutor, family.Student, family.Parent);
     }
 
-    public async Task<JsonElement> CreateInvoiceAsync(SignedIn tutor, Guid studentId, Guid parentId, decimal amount = 4500m, int dueInDays = 14)
+    /// <summary>A draft invoice from the tutor.</summary>
+    public async Task<NewInvoice> CreateInvoiceAsync(SignedIn tutor, Guid studentId, Guid parentId, decimal amount = 4500m, int dueInDays = 14)
     {
         ArgumentNullException.ThrowIfNull(tutor);
         using var response = await tutor.Client.PostAsJsonAsync("/api/invoices", new
@@ -28,7 +28,7 @@ public sealed class Billing(TestAppHost host, Learning learning)
             dueDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(dueInDays)),
         });
         await Expect.StatusAsync(HttpStatusCode.Created, response);
-        return await response.Content.ReadFromJsonAsync<JsonElement>(People.Json);
+        return (await response.Content.ReadFromJsonAsync<NewInvoice>(People.Json))!;
     }
 
     /// <summary>A sent invoice from a tutor to the parent of their student.</summary>
@@ -36,10 +36,15 @@ public sealed class Billing(TestAppHost host, Learning learning)
     {
         var setup = await CreateFamilyWithTutorAsync(people);
         var invoice = await CreateInvoiceAsync(setup.Tutor, setup.Student.Id, setup.Parent.Id, amount);
-        var id = invoice.GetProperty("id").GetGuid();
-        using var send = await setup.Tutor.Client.PostAsync($"/api/invoices/{id}/send", null);
+        await SendAsync(setup.Tutor, invoice.Id);
+        return (setup, invoice.Id);
+    }
+
+    public static async Task SendAsync(SignedIn tutor, Guid invoiceId)
+    {
+        ArgumentNullException.ThrowIfNull(tutor);
+        using var send = await tutor.Client.PostAsync($"/api/invoices/{invoiceId}/send", null);
         await Expect.StatusAsync(HttpStatusCode.OK, send);
-        return (setup, id);
     }
 
     /// <summary>Runs SQL against the run's database: only for what a test cannot wait for, like time passing.</summary>
@@ -58,3 +63,6 @@ public sealed class Billing(TestAppHost host, Learning learning)
 }
 
 public sealed record BillingSetup(SignedIn Tutor, SignedIn Student, SignedIn Parent);
+
+/// <summary>What tests read of a new invoice (the response holds more).</summary>
+public sealed record NewInvoice(Guid Id, string Status, decimal Amount, string Currency, string DisplayNumber);

@@ -15,19 +15,18 @@ public sealed class InvoicesTests(TheBotAppFixture fixture)
     {
         var setup = await fixture.Billing.CreateFamilyWithTutorAsync(fixture.People);
         var invoice = await fixture.Billing.CreateInvoiceAsync(setup.Tutor, setup.Student.Id, setup.Parent.Id, 12345.67m);
-        var id = invoice.GetProperty("id").GetGuid();
-        Assert.Equal("draft", invoice.GetProperty("status").GetString());
-        Assert.Equal(12345.67m, invoice.GetProperty("amount").GetDecimal());
-        Assert.Equal("RUB", invoice.GetProperty("currency").GetString());
-        Assert.Matches("^INV-\\d{6}$", invoice.GetProperty("displayNumber").GetString());
+        var id = invoice.Id;
+        Assert.Equal("draft", invoice.Status);
+        Assert.Equal(12345.67m, invoice.Amount);
+        Assert.Equal("RUB", invoice.Currency);
+        Assert.Matches("^INV-\\d{6}$", invoice.DisplayNumber);
 
         using (var hidden = await setup.Parent.Client.GetAsync($"/api/invoices/{id}", Ct))
         {
             await Expect.ProblemAsync(HttpStatusCode.NotFound, hidden);
         }
 
-        using var send = await setup.Tutor.Client.PostAsync($"/api/invoices/{id}/send", null, Ct);
-        await Expect.StatusAsync(HttpStatusCode.OK, send);
+        await Billing.SendAsync(setup.Tutor, id);
         using var viewed = await setup.Parent.Client.PostAsync($"/api/invoices/{id}/viewed", null, Ct);
         await Expect.StatusAsync(HttpStatusCode.OK, viewed);
         using var viewedAgain = await setup.Parent.Client.PostAsync($"/api/invoices/{id}/viewed", null, Ct);
@@ -54,7 +53,7 @@ public sealed class InvoicesTests(TheBotAppFixture fixture)
             using var get = await stranger.Client.GetAsync($"/api/invoices/{id}", Ct);
             await Expect.ProblemAsync(HttpStatusCode.NotFound, get);
             var list = await stranger.Client.GetFromJsonAsync<JsonElement>("/api/invoices", Ct);
-            Assert.DoesNotContain(list.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetGuid() == id);
+            Assert.DoesNotContain(id, list.ItemIds());
         }
 
         using var otherTutorSends = await otherTutor.Client.PostAsync($"/api/invoices/{id}/cancel", null, Ct);
@@ -99,14 +98,12 @@ public sealed class InvoicesTests(TheBotAppFixture fixture)
     public async Task Only_drafts_change_and_paid_or_cancelled_invoices_cannot_be_cancelled()
     {
         var setup = await fixture.Billing.CreateFamilyWithTutorAsync(fixture.People);
-        var draft = await fixture.Billing.CreateInvoiceAsync(setup.Tutor, setup.Student.Id, setup.Parent.Id);
-        var id = draft.GetProperty("id").GetGuid();
+        var id = (await fixture.Billing.CreateInvoiceAsync(setup.Tutor, setup.Student.Id, setup.Parent.Id)).Id;
 
         using var edit = await setup.Tutor.Client.PatchAsJsonAsync($"/api/invoices/{id}", new { amount = 999.5m, description = "Поправлено" }, Ct);
         await Expect.StatusAsync(HttpStatusCode.OK, edit);
         Assert.Equal(999.5m, (await edit.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("amount").GetDecimal());
-        using var send = await setup.Tutor.Client.PostAsync($"/api/invoices/{id}/send", null, Ct);
-        await Expect.StatusAsync(HttpStatusCode.OK, send);
+        await Billing.SendAsync(setup.Tutor, id);
         using var editSent = await setup.Tutor.Client.PatchAsJsonAsync($"/api/invoices/{id}", new { amount = 1 }, Ct);
         await Expect.ProblemAsync(HttpStatusCode.Conflict, editSent);
         using var sendAgain = await setup.Tutor.Client.PostAsync($"/api/invoices/{id}/send", null, Ct);
@@ -127,8 +124,7 @@ public sealed class InvoicesTests(TheBotAppFixture fixture)
         foreach (var amount in new[] { 2000m, 3000.25m })
         {
             var sent = await fixture.Billing.CreateInvoiceAsync(setup.Tutor, setup.Student.Id, setup.Parent.Id, amount);
-            using var send = await setup.Tutor.Client.PostAsync($"/api/invoices/{sent.GetProperty("id").GetGuid()}/send", null, Ct);
-            await Expect.StatusAsync(HttpStatusCode.OK, send);
+            await Billing.SendAsync(setup.Tutor, sent.Id);
         }
 
         var statistics = await setup.Tutor.Client.GetFromJsonAsync<JsonElement>("/api/invoices/statistics", Ct);

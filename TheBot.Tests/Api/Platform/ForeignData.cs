@@ -28,8 +28,7 @@ internal sealed record ForeignData(IReadOnlyList<(string Kind, Guid Id)> Ids, IR
         ids.Add(("assignment", await fixture.Learning.AssignAsync(c, new NewAssignment("Their homework", DueAt: startsAt, Description: "p. 1"))));
         ids.Add(("progress report", await CreatedIdAsync(c.Teacher, "/api/progress/reports",
             new { studentId = c.Student.Id, title = "Their report", body = "Fine." })));
-        var invoice = await fixture.Billing.CreateInvoiceAsync(c.Tutor, c.Student.Id, c.Parent.Id);
-        ids.Add(("invoice", invoice.GetProperty("id").GetGuid()));
+        ids.Add(("invoice", (await fixture.Billing.CreateInvoiceAsync(c.Tutor, c.Student.Id, c.Parent.Id)).Id));
         var room = await Chatting.StartRoomAsync(c.Teacher, c.Student.Id);
         var message = (await Chatting.PostAsync(c.Teacher, room, "Their message")).Id;
         ids.Add(("chat room", room));
