@@ -150,15 +150,15 @@ internal static class BenchSeeder
         SELECT id, a, now() - interval '30 days', 0, false FROM bench_rooms
         UNION ALL SELECT id, b, now() - interval '30 days', 0, false FROM bench_rooms
         ON CONFLICT DO NOTHING;
-        INSERT INTO chat_messages (id, room_id, author_id, text, created_at)
-        SELECT gen_random_uuid(), r.id, CASE WHEN m % 2 = 0 THEN r.a ELSE r.b END,
+        INSERT INTO chat_messages (id, room_id, sequence, author_id, text, created_at)
+        SELECT gen_random_uuid(), r.id, m, CASE WHEN m % 2 = 0 THEN r.a ELSE r.b END,
                'Bench message ' || m || ': when is our next lesson? Let us go through the homework first.',
                now() - interval '30 days' + m * interval '1 minute'
         FROM bench_rooms r, generate_series(1, @messages_per_room) m
         WHERE NOT EXISTS (SELECT 1 FROM chat_messages x WHERE x.room_id = r.id);
-        UPDATE chat_rooms AS r SET last_message_id = m.id
-        FROM (SELECT DISTINCT ON (room_id) room_id, id FROM chat_messages ORDER BY room_id, sequence DESC) AS m
-        WHERE m.room_id = r.id AND r.last_message_id IS NULL;
+        -- Each room's newest sequence (what a post increments); unread counts follow from it (ChatUnreadCounts).
+        UPDATE chat_rooms AS r SET last_sequence = @messages_per_room
+        FROM bench_rooms AS b WHERE b.id = r.id AND r.last_sequence = 0;
 
         -- The fan-out room: teacher 2 and students 101–200 of a subject room.
         INSERT INTO chat_rooms (id, kind, subject_id, teacher_id, created_at, last_message_at)
@@ -170,11 +170,6 @@ internal static class BenchSeeder
         SELECT md5('bench-fanout-room')::uuid, md5('bench-student-' || j)::uuid, now(), 0, false
         FROM generate_series(@chatter_rooms + 1, @chatter_rooms + @fanout_members) j
         ON CONFLICT DO NOTHING;
-        -- What api keeps as messages arrive (ChatUnreadCounts), for the messages written here.
-        UPDATE chat_participants AS p
-        SET unread_count = (
-            SELECT count(*) FROM chat_messages AS m
-            WHERE m.room_id = p.room_id AND m.sequence > p.last_read_sequence AND m.author_id <> p.user_id AND m.deleted_at IS NULL);
         COMMIT;
         """;
 }

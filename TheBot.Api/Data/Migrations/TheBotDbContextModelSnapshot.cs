@@ -582,11 +582,8 @@ namespace TheBot.Api.Data.Migrations
                         .HasColumnName("room_id");
 
                     b.Property<long>("Sequence")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
                         .HasColumnName("sequence");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Sequence"));
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -607,11 +604,8 @@ namespace TheBot.Api.Data.Migrations
                     b.HasIndex("DeletedById")
                         .HasDatabaseName("ix_chat_messages_deleted_by_id");
 
-                    b.HasIndex("Sequence")
-                        .IsUnique()
-                        .HasDatabaseName("ix_chat_messages_sequence");
-
                     b.HasIndex("RoomId", "Sequence")
+                        .IsUnique()
                         .HasDatabaseName("ix_chat_messages_room_id_sequence");
 
                     b.HasIndex("RoomId", "AuthorId", "ClientMessageId")
@@ -619,11 +613,12 @@ namespace TheBot.Api.Data.Migrations
                         .HasDatabaseName("ux_chat_messages_client_message_id")
                         .HasFilter("client_message_id IS NOT NULL");
 
-                    b.HasIndex(new[] { "RoomId", "Sequence" }, "ix_chat_messages_unread")
-                        .HasDatabaseName("ix_chat_messages_unread")
-                        .HasFilter("deleted_at IS NULL");
+                    b.HasIndex("RoomId", "AuthorId", "Sequence")
+                        .HasDatabaseName("ix_chat_messages_room_id_author_id_sequence");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "RoomId", "Sequence" }, "ix_chat_messages_unread"), new[] { "AuthorId" });
+                    b.HasIndex(new[] { "RoomId", "Sequence" }, "ix_chat_messages_deleted")
+                        .HasDatabaseName("ix_chat_messages_deleted")
+                        .HasFilter("deleted_at IS NOT NULL");
 
                     b.ToTable("chat_messages", null, t =>
                         {
@@ -656,10 +651,6 @@ namespace TheBot.Api.Data.Migrations
                     b.Property<bool>("Muted")
                         .HasColumnType("boolean")
                         .HasColumnName("muted");
-
-                    b.Property<int>("UnreadCount")
-                        .HasColumnType("integer")
-                        .HasColumnName("unread_count");
 
                     b.HasKey("RoomId", "UserId")
                         .HasName("pk_chat_participants");
@@ -696,9 +687,9 @@ namespace TheBot.Api.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_message_at");
 
-                    b.Property<Guid?>("LastMessageId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("last_message_id");
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_sequence");
 
                     b.Property<Guid?>("SubjectId")
                         .HasColumnType("uuid")
@@ -715,10 +706,6 @@ namespace TheBot.Api.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_chat_rooms_direct_key")
                         .HasFilter("direct_key IS NOT NULL");
-
-                    b.HasIndex("LastMessageId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_chat_rooms_last_message_id");
 
                     b.HasIndex("TeacherId")
                         .HasDatabaseName("ix_chat_rooms_teacher_id");
@@ -953,94 +940,6 @@ namespace TheBot.Api.Data.Migrations
                         .HasDatabaseName("ix_invoice_status_history_invoice_id_at");
 
                     b.ToTable("invoice_status_history", (string)null);
-                });
-
-            modelBuilder.Entity("TheBot.Api.Features.Jobs.JobRun", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<int>("Attempt")
-                        .HasColumnType("integer")
-                        .HasColumnName("attempt");
-
-                    b.Property<double?>("DurationMs")
-                        .HasColumnType("double precision")
-                        .HasColumnName("duration_ms");
-
-                    b.Property<string>("Error")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
-                        .HasColumnName("error");
-
-                    b.Property<DateTimeOffset?>("FinishedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("finished_at");
-
-                    b.Property<string>("JobName")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("job_name");
-
-                    b.Property<DateTimeOffset>("LeaseUntil")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("lease_until");
-
-                    b.Property<bool>("Manual")
-                        .HasColumnType("boolean")
-                        .HasColumnName("manual");
-
-                    b.Property<string>("OccurrenceKey")
-                        .IsRequired()
-                        .HasMaxLength(96)
-                        .HasColumnType("character varying(96)")
-                        .HasColumnName("occurrence_key");
-
-                    b.Property<string>("Outcome")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("outcome");
-
-                    b.Property<Guid?>("RequestedById")
-                        .HasColumnType("uuid")
-                        .HasColumnName("requested_by_id");
-
-                    b.Property<DateTimeOffset?>("RetryAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("retry_at");
-
-                    b.Property<string>("Runner")
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
-                        .HasColumnName("runner");
-
-                    b.Property<DateTimeOffset>("StartedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("started_at");
-
-                    b.Property<string>("Summary")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .HasColumnName("summary");
-
-                    b.HasKey("Id")
-                        .HasName("pk_job_runs");
-
-                    b.HasIndex("JobName", "OccurrenceKey")
-                        .IsUnique()
-                        .HasDatabaseName("ix_job_runs_job_name_occurrence_key");
-
-                    b.HasIndex("JobName", "StartedAt")
-                        .HasDatabaseName("ix_job_runs_job_name_started_at");
-
-                    b.HasIndex("Outcome", "RetryAt")
-                        .HasDatabaseName("ix_job_runs_outcome_retry_at");
-
-                    b.ToTable("job_runs", (string)null);
                 });
 
             modelBuilder.Entity("TheBot.Api.Features.Lessons.CalendarFeed", b =>
@@ -2208,6 +2107,94 @@ namespace TheBot.Api.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("TheBot.Api.Platform.Jobs.JobRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempt");
+
+                    b.Property<double?>("DurationMs")
+                        .HasColumnType("double precision")
+                        .HasColumnName("duration_ms");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("error");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("JobName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("job_name");
+
+                    b.Property<DateTimeOffset>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_until");
+
+                    b.Property<bool>("Manual")
+                        .HasColumnType("boolean")
+                        .HasColumnName("manual");
+
+                    b.Property<string>("OccurrenceKey")
+                        .IsRequired()
+                        .HasMaxLength(96)
+                        .HasColumnType("character varying(96)")
+                        .HasColumnName("occurrence_key");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("outcome");
+
+                    b.Property<Guid?>("RequestedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requested_by_id");
+
+                    b.Property<DateTimeOffset?>("RetryAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retry_at");
+
+                    b.Property<string>("Runner")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("runner");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("summary");
+
+                    b.HasKey("Id")
+                        .HasName("pk_job_runs");
+
+                    b.HasIndex("JobName", "OccurrenceKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_job_runs_job_name_occurrence_key");
+
+                    b.HasIndex("JobName", "StartedAt")
+                        .HasDatabaseName("ix_job_runs_job_name_started_at");
+
+                    b.HasIndex("Outcome", "RetryAt")
+                        .HasDatabaseName("ix_job_runs_outcome_retry_at");
+
+                    b.ToTable("job_runs", (string)null);
+                });
+
             modelBuilder.Entity("TheBot.Api.Platform.Storage.StoredFile", b =>
                 {
                     b.Property<string>("Key")
@@ -2407,12 +2394,6 @@ namespace TheBot.Api.Data.Migrations
 
             modelBuilder.Entity("TheBot.Api.Features.Chat.ChatRoom", b =>
                 {
-                    b.HasOne("TheBot.Api.Features.Chat.ChatMessage", null)
-                        .WithOne()
-                        .HasForeignKey("TheBot.Api.Features.Chat.ChatRoom", "LastMessageId")
-                        .OnDelete(DeleteBehavior.SetNull)
-                        .HasConstraintName("fk_chat_rooms_chat_messages_last_message_id");
-
                     b.HasOne("TheBot.Api.Features.Subjects.Subject", "Subject")
                         .WithMany()
                         .HasForeignKey("SubjectId")

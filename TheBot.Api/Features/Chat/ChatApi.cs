@@ -210,7 +210,7 @@ public static class ChatApi
             return ApiProblems.Invalid("text", "The message is empty.");
         }
 
-        var (payload, created) = await StoreMessageAsync(services, id, me, request.Text, request.ClientMessageId, null, ct);
+        var (payload, created) = await StoreMessageAsync(services, id, caller, request.Text, request.ClientMessageId, null, ct);
         return created ? TypedResults.Created($"/api/chat/rooms/{id}/messages/{payload.Id}", payload) : TypedResults.Ok(payload);
     }
 
@@ -240,7 +240,7 @@ public static class ChatApi
             return ApiProblems.Invalid("clientMessageId", "At most 100 characters.");
         }
 
-        var (payload, created) = await StoreMessageAsync(services, id, me, form.Field("text") ?? "", clientMessageId, file, ct);
+        var (payload, created) = await StoreMessageAsync(services, id, caller, form.Field("text") ?? "", clientMessageId, file, ct);
         if (!created)
         {
             // A retried upload: the first one's file is the message's.
@@ -271,57 +271,34 @@ public static class ChatApi
 
     /// <summary>Stores a message (or finds the one a retry already stored), then tells the room and notifies.</summary>
     private static async Task<(ChatMessagePayload Payload, bool Created)> StoreMessageAsync(
-        ChatMessageServices services, Guid id, Guid me, string text, string? rawClientMessageId, UploadedFile? file, CancellationToken ct)
+        ChatMessageServices services, Guid id, CurrentUser caller, string text, string? rawClientMessageId, UploadedFile? file, CancellationToken ct)
     {
         var (db, realtime, notifications, clock) = services;
         var clientMessageId = string.IsNullOrWhiteSpace(rawClientMessageId) ? null : rawClientMessageId.Trim();
-        if (clientMessageId is not null && await ExistingAsync(db, id, me, clientMessageId, ct) is { } existing)
-        {
-            return (existing, false);
-        }
-
-        var now = clock.GetUtcNow();
         var message = new ChatMessage
         {
             Id = Guid.CreateVersion7(),
             RoomId = id,
-            AuthorId = me,
+            AuthorId = caller.Id,
             Text = text,
             ClientMessageId = clientMessageId,
-            CreatedAt = now,
+            CreatedAt = clock.GetUtcNow(),
             AttachmentKey = file?.StorageKey,
             AttachmentName = file?.FileName,
             AttachmentContentType = file?.ContentType,
             AttachmentSize = file?.Length,
         };
-        db.ChatMessages.Add(message);
-        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        if (await ChatMessageStore.InsertAsync(db, message, ct) is not { } stored)
         {
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException ex) when (clientMessageId is not null && ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-            {
-                // The same send, retried while the first was still being stored.
-                await transaction.RollbackAsync(ct);
-                db.ChangeTracker.Clear();
-                return ((await ExistingAsync(db, id, me, clientMessageId, ct))!, false);
-            }
-
-            await ChatUnreadCounts.AddMessageAsync(db, message, ct);
-            await transaction.CommitAsync(ct);
+            // The same send, retried: the first one's message is the answer.
+            return ((await ExistingAsync(db, id, caller.Id, clientMessageId!, ct))!, false);
         }
 
-        // Concurrent posts: the message with the higher sequence ends up as the room's last one.
-        await db.ChatRooms
-            .Where(r => r.Id == id
-                && (r.LastMessageId == null || db.ChatMessages.Any(m => m.Id == r.LastMessageId && m.Sequence < message.Sequence)))
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.LastMessageAt, now).SetProperty(r => r.LastMessageId, message.Id), ct);
-        // The author has read what they wrote.
-        await ChatUnreadCounts.ReadUpToAsync(db, id, me, message.Sequence, now, ct);
-
-        var payload = await db.ChatMessages.AsNoTracking().Where(m => m.Id == message.Id).Select(ChatAccess.MessagePayload).FirstAsync(ct);
+        var attachment = file is null
+            ? null
+            : new ChatAttachment(file.FileName, file.ContentType, file.Length, $"/api/chat/rooms/{id}/messages/{message.Id}/attachment");
+        var payload = new ChatMessagePayload(message.Id, id, new ChatAuthor(caller.Id, stored.AuthorName, stored.AuthorRole),
+            text, clientMessageId, message.CreatedAt, null, false, false, attachment);
         await realtime.PublishAsync(ChatEventNames.MessageCreated, RealtimeAudience.ToRoom(id), new MessageCreatedEvent(payload), ct);
         await notifications.NewMessageAsync(payload, ct);
         return (payload, true);
@@ -398,19 +375,13 @@ public static class ChatApi
             return TypedResults.NoContent();
         }
 
+        // Conditional, so that two deletes at once announce it once. Unread counts follow from deleted_at (ChatUnreadCounts).
         var deletedAt = clock.GetUtcNow();
-        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        var deleted = await db.ChatMessages.Where(m => m.Id == messageId && m.DeletedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.DeletedAt, deletedAt).SetProperty(m => m.DeletedById, me), ct);
+        if (deleted == 0)
         {
-            // Conditional, so that two deletes at once take the message off unread counts once.
-            var deleted = await db.ChatMessages.Where(m => m.Id == messageId && m.DeletedAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.DeletedAt, deletedAt).SetProperty(m => m.DeletedById, me), ct);
-            if (deleted == 0)
-            {
-                return TypedResults.NoContent();
-            }
-
-            await ChatUnreadCounts.RemoveMessageAsync(db, id, message.AuthorId, message.Sequence, ct);
-            await transaction.CommitAsync(ct);
+            return TypedResults.NoContent();
         }
 
         await realtime.PublishAsync(ChatEventNames.MessageDeleted, RealtimeAudience.ToRoom(id),
@@ -430,7 +401,9 @@ public static class ChatApi
 
         var upTo = request?.MessageId is { } messageId
             ? await db.ChatMessages.Where(m => m.RoomId == id && m.Id == messageId).Select(m => new { m.Id, m.Sequence }).FirstOrDefaultAsync(ct)
-            : await db.ChatMessages.Where(m => m.RoomId == id).OrderByDescending(m => m.Sequence).Select(m => new { m.Id, m.Sequence }).FirstOrDefaultAsync(ct);
+            : await db.ChatRooms.Where(r => r.Id == id)
+                .Join(db.ChatMessages, r => new { RoomId = r.Id, Sequence = r.LastSequence }, m => new { m.RoomId, m.Sequence }, (r, m) => new { m.Id, m.Sequence })
+                .FirstOrDefaultAsync(ct);
         if (request?.MessageId is not null && upTo is null)
         {
             return ApiProblems.Invalid("messageId", "No message of this room has this id.");

@@ -36,8 +36,13 @@ public sealed class ChatRoom
     /// <summary>When the newest message was posted (for ordering the room list).</summary>
     public DateTimeOffset? LastMessageAt { get; set; }
 
-    /// <summary>The newest message (kept with <see cref="LastMessageAt"/>): the room list reads it by key.</summary>
-    public Guid? LastMessageId { get; set; }
+    /// <summary>
+    /// The <see cref="ChatMessage.Sequence"/> of the newest message (0: none). A post increments it and takes
+    /// the new value as its message's sequence in the same statement, so a room's sequences run 1, 2, 3… without
+    /// gaps: the newest message is found by key, and <c>LastSequence − LastReadSequence</c> is how many messages
+    /// follow a reader's position (see <see cref="ChatUnreadCounts"/>).
+    /// </summary>
+    public long LastSequence { get; set; }
 
     public List<ChatParticipant> Participants { get; set; } = [];
 
@@ -47,7 +52,10 @@ public sealed class ChatRoom
         a.CompareTo(b) < 0 ? $"{a:N}:{b:N}" : $"{b:N}:{a:N}";
 }
 
-/// <summary>A user in a room: what they have read (by message sequence) and whether they muted it.</summary>
+/// <summary>
+/// A user in a room: what they have read (by message sequence) and whether they muted it. Nothing here
+/// changes when someone else posts: unread counts are arithmetic on sequences (<see cref="ChatUnreadCounts"/>).
+/// </summary>
 public sealed class ChatParticipant
 {
     public Guid RoomId { get; set; }
@@ -65,18 +73,12 @@ public sealed class ChatParticipant
 
     public DateTimeOffset? LastReadAt { get; set; }
 
-    /// <summary>
-    /// Messages after <see cref="LastReadSequence"/> by others and not deleted: kept by
-    /// <see cref="ChatUnreadCounts"/> so that the room list does not count them on every request.
-    /// </summary>
-    public int UnreadCount { get; set; }
-
     public bool Muted { get; set; }
 }
 
 /// <summary>
-/// A message. <see cref="Sequence"/> (a database identity) orders messages and is what cursors compare;
-/// clients see only ids. A retried send with the same <see cref="ClientMessageId"/> is the same message.
+/// A message. <see cref="Sequence"/> (its place in its room: 1, 2, 3…, given by <see cref="ChatRoom.LastSequence"/>)
+/// orders messages and is what cursors compare; clients see only ids. A retried send with the same <see cref="ClientMessageId"/> is the same message.
 /// </summary>
 public sealed class ChatMessage
 {
@@ -129,7 +131,6 @@ internal sealed class ChatRoomConfiguration : IEntityTypeConfiguration<ChatRoom>
         builder.HasOne<User>().WithMany().HasForeignKey(r => r.TeacherId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(r => r.Participants).WithOne(p => p.Room).HasForeignKey(p => p.RoomId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(r => r.Messages).WithOne().HasForeignKey(m => m.RoomId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<ChatMessage>().WithOne().HasForeignKey<ChatRoom>(r => r.LastMessageId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 
@@ -149,19 +150,18 @@ internal sealed class ChatMessageConfiguration : IEntityTypeConfiguration<ChatMe
     public void Configure(EntityTypeBuilder<ChatMessage> builder)
     {
         builder.ToTable("chat_messages", t => t.HasCheckConstraint("ck_chat_messages_text_length", $"char_length(text) <= {ChatMessage.MaxTextLength}"));
-        builder.Property(m => m.Sequence).UseIdentityAlwaysColumn();
-        builder.HasIndex(m => m.Sequence).IsUnique();
         builder.Property(m => m.Text).HasMaxLength(ChatMessage.MaxTextLength);
         builder.Property(m => m.ClientMessageId).HasMaxLength(100);
         builder.Property(m => m.AttachmentKey).HasMaxLength(200);
         builder.Property(m => m.AttachmentName).HasMaxLength(200);
         builder.Property(m => m.AttachmentContentType).HasMaxLength(200);
-        builder.HasIndex(m => new { m.RoomId, m.Sequence });
-        // Unread counts (messages after the reader's last read one, not theirs, not deleted) from the index alone.
-        builder.HasIndex(m => new { m.RoomId, m.Sequence }, "ix_chat_messages_unread")
-            .HasDatabaseName("ix_chat_messages_unread")
-            .IncludeProperties(m => m.AuthorId)
-            .HasFilter("deleted_at IS NULL");
+        builder.HasIndex(m => new { m.RoomId, m.Sequence }).IsUnique();
+        // What unread counts subtract from the sequence arithmetic (ChatUnreadCounts): deleted messages after a
+        // reader's position, and the reader's own. Both are few, so each room's count is a short index range.
+        builder.HasIndex(m => new { m.RoomId, m.Sequence }, "ix_chat_messages_deleted")
+            .HasDatabaseName("ix_chat_messages_deleted")
+            .HasFilter("deleted_at IS NOT NULL");
+        builder.HasIndex(m => new { m.RoomId, m.AuthorId, m.Sequence });
         // A retried send never duplicates: one message per room, author and client message id.
         builder.HasIndex(m => new { m.RoomId, m.AuthorId, m.ClientMessageId })
             .IsUnique()

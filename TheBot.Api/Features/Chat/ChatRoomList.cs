@@ -11,9 +11,9 @@ namespace TheBot.Api.Features.Chat;
 /// The caller's rooms with unread counts, participants and last messages in four queries (count, rooms,
 /// participants, last messages by key) whatever the page holds. Correlated "first message of each room"
 /// inside one projection made EF rank every message of every room (a window over the whole table):
-/// 2.4 s for a user in 100 rooms of the benchmark data. The room keeps its newest message's id instead,
-/// and each participant keeps its unread count (<see cref="ChatUnreadCounts"/>): counting them here was
-/// two thirds of the list's database time (benchmark user in 100 rooms with ~50 unread each).
+/// 2.4 s for a user in 100 rooms of the benchmark data. The newest message is read by its key (room,
+/// <see cref="ChatRoom.LastSequence"/>), and unread counts are arithmetic on sequences
+/// (<see cref="ChatUnreadCounts"/>): counting messages here was two thirds of the list's database time.
 /// </summary>
 internal static class ChatRoomList
 {
@@ -26,7 +26,7 @@ internal static class ChatRoomList
             : await mine
                 .OrderByDescending(p => p.Room!.LastMessageAt ?? p.Room.CreatedAt).ThenByDescending(p => p.RoomId)
                 .Skip(paging.Skip).Take(paging.Size)
-                .Select(Row)
+                .Select(Row(db))
                 .ToListAsync(ct);
         return new PagedResult<ChatRoomResponse>(await CompleteAsync(db, me, rows, ct), paging.PageNumber, paging.Size, total);
     }
@@ -35,22 +35,24 @@ internal static class ChatRoomList
     {
         var rows = await db.ChatParticipants.AsNoTracking()
             .Where(p => p.RoomId == roomId && p.UserId == me)
-            .Select(Row)
+            .Select(Row(db))
             .ToListAsync(ct);
         return rows.Count == 0 ? null : (await CompleteAsync(db, me, rows, ct))[0];
     }
 
-    private sealed record RoomRow(Guid RoomId, ChatRoomKind Kind, string? SubjectName, Guid? SubjectId, int UnreadCount, bool Muted, DateTimeOffset CreatedAt, Guid? LastMessageId);
+    private sealed record RoomRow(Guid RoomId, ChatRoomKind Kind, string? SubjectName, Guid? SubjectId, int UnreadCount, bool Muted, DateTimeOffset CreatedAt, long LastSequence);
 
-    private static readonly Expression<Func<ChatParticipant, RoomRow>> Row = p => new RoomRow(
+    // Unread: the messages after my position, less those deleted and my own (ChatUnreadCounts).
+    private static Expression<Func<ChatParticipant, RoomRow>> Row(TheBotDbContext db) => p => new RoomRow(
         p.RoomId,
         p.Room!.Kind,
         p.Room.Subject != null ? p.Room.Subject.Name : null,
         p.Room.SubjectId,
-        p.UnreadCount,
+        (int)(p.Room.LastSequence - p.LastReadSequence)
+            - db.ChatMessages.Count(m => m.RoomId == p.RoomId && m.Sequence > p.LastReadSequence && (m.DeletedAt != null || m.AuthorId == p.UserId)),
         p.Muted,
         p.Room.CreatedAt,
-        p.Room.LastMessageId);
+        p.Room.LastSequence);
 
     private static async Task<List<ChatRoomResponse>> CompleteAsync(TheBotDbContext db, Guid me, List<RoomRow> rows, CancellationToken ct)
     {
@@ -67,11 +69,12 @@ internal static class ChatRoomList
                 .ToListAsync(ct))
             .ToLookup(p => p.RoomId, p => new ChatParticipantResponse(p.UserId, p.FullName, p.Role.ToName(), p.LastReadAt));
 
-        var newest = rows.Where(r => r.LastMessageId is not null).Select(r => r.LastMessageId!.Value).ToList();
-        var lastMessages = newest.Count == 0
+        var withMessages = rows.Where(r => r.LastSequence > 0).Select(r => r.RoomId).ToList();
+        var lastMessages = withMessages.Count == 0
             ? []
-            : (await db.ChatMessages.AsNoTracking()
-                    .Where(m => newest.Contains(m.Id))
+            : (await db.ChatRooms.AsNoTracking()
+                    .Where(r => withMessages.Contains(r.Id))
+                    .Join(db.ChatMessages, r => new { RoomId = r.Id, Sequence = r.LastSequence }, m => new { m.RoomId, m.Sequence }, (r, m) => m)
                     .Select(ChatAccess.MessagePayload)
                     .ToListAsync(ct))
                 .ToDictionary(m => m.RoomId);

@@ -70,8 +70,8 @@ public sealed class ChatRooms(TheBotDbContext db, ChatMembershipCache membership
             return;
         }
 
+        // Those who join find the room's messages unread: their position starts at 0 (ChatUnreadCounts).
         await db.SaveChangesAsync(ct);
-        await ChatUnreadCounts.RecountAsync(db, room.Id, joined, ct);
         await AnnounceAsync(room.Id, joined, left.Select(p => p.UserId).ToList(), ct);
     }
 
