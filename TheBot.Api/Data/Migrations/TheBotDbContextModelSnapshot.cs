@@ -1365,6 +1365,11 @@ namespace TheBot.Api.Data.Migrations
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("body");
 
+                    b.Property<string>("CoalesceKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("coalesce_key");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -1402,6 +1407,11 @@ namespace TheBot.Api.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_notifications");
+
+                    b.HasIndex("UserId", "CoalesceKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notifications_user_id_coalesce_key")
+                        .HasFilter("coalesce_key IS NOT NULL");
 
                     b.HasIndex("UserId", "ArchivedAt", "ReadAt", "CreatedAt")
                         .HasDatabaseName("ix_notifications_user_id_archived_at_read_at_created_at");

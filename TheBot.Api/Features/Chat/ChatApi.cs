@@ -390,7 +390,8 @@ public static class ChatApi
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> MarkReadAsync(
-        Guid id, MarkReadRequest? request, CurrentUser caller, [AsParameters] ChatServices services, CancellationToken ct)
+        Guid id, MarkReadRequest? request, CurrentUser caller, [AsParameters] ChatServices services,
+        ChatMessageNotifications notifications, CancellationToken ct)
     {
         var (db, realtime, clock) = services;
         var me = caller.Id;
@@ -412,6 +413,8 @@ public static class ChatApi
         var now = clock.GetUtcNow();
         var sequence = upTo?.Sequence ?? 0;
         await ChatUnreadCounts.ReadUpToAsync(db, id, me, sequence, now, ct);
+        // Whoever reads the room has seen what its notification announced; the next message raises it again.
+        await notifications.RoomReadAsync(id, me, now, ct);
         await realtime.PublishAsync(ChatEventNames.RoomRead, RealtimeAudience.ToRoom(id), new RoomReadEvent(id, me, upTo?.Id, now), ct);
         return TypedResults.NoContent();
     }

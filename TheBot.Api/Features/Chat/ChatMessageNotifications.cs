@@ -6,11 +6,15 @@ using TheBot.Realtime.Contracts;
 namespace TheBot.Api.Features.Chat;
 
 /// <summary>
-/// "New message" notifications for participants who have not muted the room and do not have it open
-/// on any device (the hub's OpenRoom/CloseRoom, kept in Redis). Best effort after the message is stored.
+/// "New messages" notifications for participants who have not muted the room and do not have it open on any
+/// device (the hub's OpenRoom/CloseRoom, kept in Redis): one per person and room, raised again only after they
+/// read it or the room (<see cref="CoalescedNotifications"/>); the room's unread count says how many.
+/// Best effort after the message is stored, outside its transaction.
 /// </summary>
-public sealed class ChatMessageNotifications(TheBotDbContext db, ChatMembershipCache membership, Notifier notifier)
+public sealed class ChatMessageNotifications(TheBotDbContext db, ChatMembershipCache membership, CoalescedNotifications notifications)
 {
+    public static string KeyOf(Guid roomId) => $"chat-room:{roomId:D}";
+
     public async Task NewMessageAsync(ChatMessagePayload message, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -22,7 +26,11 @@ public sealed class ChatMessageNotifications(TheBotDbContext db, ChatMembershipC
         var recipients = others.Where(userId => !viewers.Contains(userId)).ToList();
 
         var preview = message.Text.Length <= 140 ? message.Text : message.Text[..139] + "…";
-        await notifier.NotifyAsync(recipients, NotificationTypes.ChatMessage, message.Author.FullName, preview,
-            $"/chat/{message.RoomId}", NotificationPriority.Normal, ct);
+        await notifications.RaiseAsync(recipients, NotificationTypes.ChatMessage, KeyOf(message.RoomId), message.Author.FullName, preview,
+            $"/chat/{message.RoomId}", message.CreatedAt, ct);
     }
+
+    /// <summary>Reading the room reads its notification.</summary>
+    public Task RoomReadAsync(Guid roomId, Guid userId, DateTimeOffset now, CancellationToken ct) =>
+        notifications.ReadAsync(userId, KeyOf(roomId), now, ct);
 }

@@ -36,6 +36,12 @@ public sealed class Notification
     public DateTimeOffset? ReadAt { get; set; }
 
     public DateTimeOffset? ArchivedAt { get; set; }
+
+    /// <summary>
+    /// Set on a notification that stands for a stream of events (chat: one per room), unique per user:
+    /// raised again in place rather than multiplied (<see cref="CoalescedNotifications"/>).
+    /// </summary>
+    public string? CoalesceKey { get; set; }
 }
 
 /// <summary>A user's choices: notification types switched off and quiet hours (in the user's time zone).</summary>
@@ -96,6 +102,8 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.HasOne<User>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
         // The list: a user's unarchived notifications, unread first, newest first.
         builder.HasIndex(n => new { n.UserId, n.ArchivedAt, n.ReadAt, n.CreatedAt });
+        builder.Property(n => n.CoalesceKey).HasMaxLength(100);
+        builder.HasIndex(n => new { n.UserId, n.CoalesceKey }).IsUnique().HasFilter("coalesce_key IS NOT NULL");
     }
 }
 

@@ -61,30 +61,81 @@ public sealed class NotificationsTests(TheBotAppFixture fixture)
         var notification = await teacher.WaitAsync("notification", p => p.GetProperty("type").GetString() == "chatMessage");
         Assert.Equal($"/chat/{roomId}", notification.GetProperty("link").GetString());
 
-        // With the room open on a device: no notification for the next one.
+        // With the room open on a device: the notification, once read, is not raised again by the next message.
+        var raised = Assert.Single((await ListAsync(c.Teacher)).GetProperty("items").EnumerateArray(), n => n.GetProperty("type").GetString() == "chatMessage");
+        using (var read = await c.Teacher.Client.PostAsync($"/api/notifications/{raised.GetProperty("id").GetGuid()}/read", null, Ct))
+        {
+            await Expect.StatusAsync(HttpStatusCode.NoContent, read);
+        }
+
         await teacher.Connection.InvokeAsync("OpenRoom", roomId, Ct);
         var seen = (await Chatting.PostAsync(c.Student, roomId, "I am here")).Id;
         await teacher.WaitAsync("messageCreated", Chatting.MessageIs(seen));
-        var list = await ListAsync(c.Teacher);
-        Assert.Single(list.GetProperty("items").EnumerateArray(), n => n.GetProperty("type").GetString() == "chatMessage");
+        Assert.Equal(0, (await ListAsync(c.Teacher)).GetProperty("unreadCount").GetInt32());
 
         // Muted: none either, once closed.
         await teacher.Connection.InvokeAsync("CloseRoom", roomId, Ct);
         using var mute = await c.Teacher.Client.PutAsJsonAsync($"/api/chat/rooms/{roomId}/mute", new { muted = true }, Ct);
         await Expect.StatusAsync(HttpStatusCode.NoContent, mute);
         await Chatting.PostAsync(c.Student, roomId, "Hello?");
-        Assert.Single((await ListAsync(c.Teacher)).GetProperty("items").EnumerateArray(), n => n.GetProperty("type").GetString() == "chatMessage");
+        Assert.Equal(0, (await ListAsync(c.Teacher)).GetProperty("unreadCount").GetInt32());
+
+        // Unmuted and closed: raised again, in place.
+        using var unmute = await c.Teacher.Client.PutAsJsonAsync($"/api/chat/rooms/{roomId}/mute", new { muted = false }, Ct);
+        await Expect.StatusAsync(HttpStatusCode.NoContent, unmute);
+        await Chatting.PostAsync(c.Student, roomId, "Still there?");
+        var list = await ListAsync(c.Teacher);
+        Assert.Equal(1, list.GetProperty("unreadCount").GetInt32());
+        Assert.Equal(raised.GetProperty("id").GetGuid(), Assert.Single(list.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
+    }
+
+    [Fact]
+    public async Task Messages_into_a_room_raise_one_notification_that_reading_the_room_reads()
+    {
+        var c = await fixture.Learning.CreateClassroomAsync();
+        var roomId = await Chatting.StartRoomAsync(c.Student, c.Teacher.Id);
+        await using var teacher = await Chatting.ListenAsync(fixture.Host, c.Teacher, Ct);
+
+        Guid last = default;
+        for (var i = 0; i < 3; i++)
+        {
+            last = (await Chatting.PostAsync(c.Student, roomId, $"question {i}")).Id;
+        }
+
+        // One notification stored and pushed once; the room's unread count says how many messages wait.
+        await teacher.WaitAsync("messageCreated", Chatting.MessageIs(last));
+        var first = await teacher.WaitAsync("notification", p => p.GetProperty("link").GetString() == $"/chat/{roomId}");
+        Assert.Equal(1, teacher.Count("notification", p => p.GetProperty("link").GetString() == $"/chat/{roomId}"));
+        var list = await ListAsync(c.Teacher);
+        var notification = Assert.Single(list.GetProperty("items").EnumerateArray());
+        Assert.Equal(first.GetProperty("id").GetGuid(), notification.GetProperty("id").GetGuid());
+        Assert.Equal("question 0", notification.GetProperty("body").GetString());
+
+        // Reading the room reads its notification; the next message raises the same one again with its text.
+        using (var read = await c.Teacher.Client.PostAsJsonAsync($"/api/chat/rooms/{roomId}/read", new { messageId = (Guid?)null }, Ct))
+        {
+            await Expect.StatusAsync(HttpStatusCode.NoContent, read);
+        }
+
+        Assert.Equal(0, (await ListAsync(c.Teacher)).GetProperty("unreadCount").GetInt32());
+        await Chatting.PostAsync(c.Student, roomId, "one more");
+        list = await ListAsync(c.Teacher);
+        Assert.Equal(1, list.GetProperty("unreadCount").GetInt32());
+        var again = Assert.Single(list.GetProperty("items").EnumerateArray());
+        Assert.Equal(notification.GetProperty("id").GetGuid(), again.GetProperty("id").GetGuid());
+        Assert.Equal("one more", again.GetProperty("body").GetString());
+        await teacher.WaitAsync("notification", p => p.GetProperty("body").GetString() == "one more");
     }
 
     [Fact]
     public async Task Notifications_are_listed_unread_first_and_can_be_read_archived_and_switched_off()
     {
+        // Three rooms the teacher hears from: chat notifications are one per room.
         var c = await fixture.Learning.CreateClassroomAsync();
         var roomId = await Chatting.StartRoomAsync(c.Student, c.Teacher.Id);
-        for (var i = 0; i < 3; i++)
-        {
-            await Chatting.PostAsync(c.Student, roomId, $"message {i}");
-        }
+        await Chatting.PostAsync(c.Student, roomId, "message 0");
+        await Chatting.PostAsync(c.Student, await Chatting.SubjectRoomAsync(c.Student, c.SubjectId), "message 1");
+        await Chatting.PostAsync(c.Parent, await Chatting.StartRoomAsync(c.Parent, c.Teacher.Id), "message 2");
 
         var list = await ListAsync(c.Teacher);
         Assert.Equal(3, list.GetProperty("unreadCount").GetInt32());
@@ -140,7 +191,9 @@ public sealed class NotificationsTests(TheBotAppFixture fixture)
         }
 
         await Chatting.PostAsync(c.Student, roomId, "nobody will be told");
-        Assert.Equal(2, (await ListAsync(c.Teacher)).GetProperty("totalCount").GetInt32());
+        list = await ListAsync(c.Teacher);
+        Assert.Equal(0, list.GetProperty("unreadCount").GetInt32());
+        Assert.Equal(2, list.GetProperty("totalCount").GetInt32());
     }
 
     private static async Task<JsonElement> WaitUntilCompletedAsync(SignedIn admin, Guid broadcastId)
