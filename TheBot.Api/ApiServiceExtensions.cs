@@ -153,7 +153,7 @@ public static class ApiServiceExtensions
         services.AddInvoices();
         services.AddPayments(configuration);
         services.AddLessons();
-        services.AddChat();
+        services.AddChat(configuration);
         services.AddNotifications();
     }
 

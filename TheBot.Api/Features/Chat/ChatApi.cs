@@ -30,15 +30,17 @@ public static class ChatApi
         chat.MapGet("/{id:guid}/messages", ListMessagesAsync).RequireSignedIn()
             .WithName("ListChatMessages").WithSummary("Messages oldest first: the newest page, or before / after a message id (catch-up after reconnecting)")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        chat.MapPost("/{id:guid}/messages", PostMessageAsync).RequireSignedIn()
+        chat.MapPost("/{id:guid}/messages", PostMessageAsync).RequireSignedIn().RequireRateLimiting(ChatPostLimiter.Policy)
             .WithName("PostChatMessage").WithSummary("Send a message; a retry with the same clientMessageId returns the stored one")
-            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        chat.MapPost("/{id:guid}/attachments", PostAttachmentAsync).RequireSignedIn()
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        chat.MapPost("/{id:guid}/attachments", PostAttachmentAsync).RequireSignedIn().RequireRateLimiting(ChatPostLimiter.Policy)
             .WithName("PostChatAttachment").WithSummary("Send a message with a file (multipart: file, optional text and clientMessageId)")
             .AcceptsFileUpload("text", "clientMessageId")
             .Produces<ChatMessagePayload>(StatusCodes.Status201Created).Produces<ChatMessagePayload>(StatusCodes.Status200OK)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         chat.MapGet("/{id:guid}/messages/{messageId:guid}/attachment", DownloadAttachmentAsync).RequireSignedIn()
             .WithName("DownloadChatAttachment").WithSummary("The file attached to a message")
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").ProducesProblem(StatusCodes.Status404NotFound);

@@ -5,9 +5,10 @@ namespace TheBot.Api.Features.Chat;
 
 public static class ChatRegistration
 {
-    /// <summary>Rooms (who may talk to whom, following accounts and enrollments), the membership cache realtime asks, notifications of new messages.</summary>
-    public static IServiceCollection AddChat(this IServiceCollection services)
+    /// <summary>Rooms (who may talk to whom, following accounts and enrollments), the membership cache realtime asks, notifications of new messages, the per-room limit on posts.</summary>
+    public static IServiceCollection AddChat(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddChatPostLimiter(configuration);
         services.AddSingleton<ChatMembershipCache>();
         services.AddScoped<ChatRooms>();
         services.AddScoped<ChatMessageNotifications>();
