@@ -617,7 +617,8 @@ namespace TheBot.Api.Data.Migrations
                         .HasFilter("client_message_id IS NOT NULL");
 
                     b.HasIndex("RoomId", "AuthorId", "Sequence")
-                        .HasDatabaseName("ix_chat_messages_room_id_author_id_sequence");
+                        .HasDatabaseName("ix_chat_messages_room_id_author_id_sequence")
+                        .HasFilter("deleted_at IS NULL");
 
                     b.HasIndex(new[] { "RoomId", "Sequence" }, "ix_chat_messages_deleted")
                         .HasDatabaseName("ix_chat_messages_deleted")

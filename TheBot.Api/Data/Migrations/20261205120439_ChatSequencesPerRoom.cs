@@ -84,7 +84,8 @@ namespace TheBot.Api.Data.Migrations
             migrationBuilder.CreateIndex(
                 name: "ix_chat_messages_room_id_author_id_sequence",
                 table: "chat_messages",
-                columns: new[] { "room_id", "author_id", "sequence" });
+                columns: new[] { "room_id", "author_id", "sequence" },
+                filter: "deleted_at IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_chat_messages_room_id_sequence",

@@ -161,7 +161,7 @@ internal sealed class ChatMessageConfiguration : IEntityTypeConfiguration<ChatMe
         builder.HasIndex(m => new { m.RoomId, m.Sequence }, "ix_chat_messages_deleted")
             .HasDatabaseName("ix_chat_messages_deleted")
             .HasFilter("deleted_at IS NOT NULL");
-        builder.HasIndex(m => new { m.RoomId, m.AuthorId, m.Sequence });
+        builder.HasIndex(m => new { m.RoomId, m.AuthorId, m.Sequence }).HasFilter("deleted_at IS NULL");
         // A retried send never duplicates: one message per room, author and client message id.
         builder.HasIndex(m => new { m.RoomId, m.AuthorId, m.ClientMessageId })
             .IsUnique()

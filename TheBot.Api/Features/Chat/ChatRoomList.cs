@@ -42,14 +42,16 @@ internal static class ChatRoomList
 
     private sealed record RoomRow(Guid RoomId, ChatRoomKind Kind, string? SubjectName, Guid? SubjectId, int UnreadCount, bool Muted, DateTimeOffset CreatedAt, long LastSequence);
 
-    // Unread: the messages after my position, less those deleted and my own (ChatUnreadCounts).
+    // Unread: the messages after my position, less those deleted and my own (ChatUnreadCounts): two counts,
+    // each a range of its own index that is empty unless messages were deleted or I wrote without reading.
     private static Expression<Func<ChatParticipant, RoomRow>> Row(TheBotDbContext db) => p => new RoomRow(
         p.RoomId,
         p.Room!.Kind,
         p.Room.Subject != null ? p.Room.Subject.Name : null,
         p.Room.SubjectId,
         (int)(p.Room.LastSequence - p.LastReadSequence)
-            - db.ChatMessages.Count(m => m.RoomId == p.RoomId && m.Sequence > p.LastReadSequence && (m.DeletedAt != null || m.AuthorId == p.UserId)),
+            - db.ChatMessages.Count(m => m.RoomId == p.RoomId && m.Sequence > p.LastReadSequence && m.DeletedAt != null)
+            - db.ChatMessages.Count(m => m.RoomId == p.RoomId && m.AuthorId == p.UserId && m.Sequence > p.LastReadSequence && m.DeletedAt == null),
         p.Muted,
         p.Room.CreatedAt,
         p.Room.LastSequence);
