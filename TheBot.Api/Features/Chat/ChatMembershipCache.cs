@@ -12,7 +12,11 @@ namespace TheBot.Api.Features.Chat;
 /// </summary>
 public sealed partial class ChatMembershipCache(IConnectionMultiplexer redis, ILogger<ChatMembershipCache> logger)
 {
-    public async Task JoinedAsync(Guid roomId, IEnumerable<Guid> userIds)
+    public Task JoinedAsync(Guid roomId, IEnumerable<Guid> userIds) => ChangeAsync(roomId, userIds, joined: true);
+
+    public Task LeftAsync(Guid roomId, IEnumerable<Guid> userIds) => ChangeAsync(roomId, userIds, joined: false);
+
+    private async Task ChangeAsync(Guid roomId, IEnumerable<Guid> userIds, bool joined)
     {
         if (Unreachable(roomId))
         {
@@ -23,35 +27,13 @@ public sealed partial class ChatMembershipCache(IConnectionMultiplexer redis, IL
         {
             var db = redis.GetDatabase();
             var subscriber = redis.GetSubscriber();
+            RedisValue room = roomId.ToString("D");
             foreach (var userId in userIds)
             {
-                await db.SetAddAsync(ChatMembership.UserRoomsKey(userId), roomId.ToString("D"));
+                var key = ChatMembership.UserRoomsKey(userId);
+                _ = joined ? await db.SetAddAsync(key, room) : await db.SetRemoveAsync(key, room);
                 await subscriber.PublishAsync(RedisChannel.Literal(ChatMembership.Channel),
-                    JsonSerializer.SerializeToUtf8Bytes(new RoomMembershipChange(userId, roomId, Joined: true), RealtimeJson.Options));
-            }
-        }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
-        {
-            LogFailed(ex, roomId);
-        }
-    }
-
-    public async Task LeftAsync(Guid roomId, IEnumerable<Guid> userIds)
-    {
-        if (Unreachable(roomId))
-        {
-            return;
-        }
-
-        try
-        {
-            var db = redis.GetDatabase();
-            var subscriber = redis.GetSubscriber();
-            foreach (var userId in userIds)
-            {
-                await db.SetRemoveAsync(ChatMembership.UserRoomsKey(userId), roomId.ToString("D"));
-                await subscriber.PublishAsync(RedisChannel.Literal(ChatMembership.Channel),
-                    JsonSerializer.SerializeToUtf8Bytes(new RoomMembershipChange(userId, roomId, Joined: false), RealtimeJson.Options));
+                    JsonSerializer.SerializeToUtf8Bytes(new RoomMembershipChange(userId, roomId, joined), RealtimeJson.Options));
             }
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)

@@ -3,8 +3,7 @@ import { useState } from 'react';
 import { useApi } from '../../services/ServicesContext';
 import { useI18n } from '../../i18n/I18nContext';
 import { PageHeading } from '../../ui/PageHeading';
-import { Pager } from '../../ui/Pager';
-import { EmptyState, ErrorState, LoadingState } from '../../ui/QueryStates';
+import { PagedList } from '../../ui/PagedList';
 import { SelectField } from '../../ui/SelectField';
 import { OneTimeSecret } from '../../ui/OneTimeSecret';
 import { adminApplicationsQuery, type ApprovedApplication } from './adminApplicationsApi';
@@ -45,22 +44,15 @@ export function AdminApplicationsPage() {
           }}
         />
       </div>
-      {query.isPending ? <LoadingState /> : null}
-      {query.isError ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : null}
-      {query.isSuccess ? (
-        query.data.items.length === 0 ? (
-          <EmptyState message={t('applications.empty')} />
-        ) : (
-          <>
-            <ul className="card-list">
-              {query.data.items.map((application) => (
-                <ApplicationReview key={application.id} application={application} onApproved={setApproved} />
-              ))}
-            </ul>
-            <Pager page={query.data.page} totalPages={query.data.totalPages} onPage={setPage} />
-          </>
-        )
-      ) : null}
+      <PagedList query={query} empty={t('applications.empty')} onPage={setPage}>
+        {(items) => (
+          <ul className="card-list">
+            {items.map((application) => (
+              <ApplicationReview key={application.id} application={application} onApproved={setApproved} />
+            ))}
+          </ul>
+        )}
+      </PagedList>
     </section>
   );
 }

@@ -4,8 +4,7 @@ import { useApi } from '../../services/ServicesContext';
 import { useAuth } from '../../auth/useAuth';
 import { useI18n } from '../../i18n/I18nContext';
 import { PageHeading } from '../../ui/PageHeading';
-import { Pager } from '../../ui/Pager';
-import { EmptyState, ErrorState, LoadingState } from '../../ui/QueryStates';
+import { PagedList } from '../../ui/PagedList';
 import { SelectField } from '../../ui/SelectField';
 import { InvoiceOverview } from './InvoiceOverview';
 import { INVOICE_STATUSES, invoiceListQuery } from './invoicesApi';
@@ -51,18 +50,9 @@ export function InvoicesPage() {
           }}
         />
       </div>
-      {query.isPending ? <LoadingState /> : null}
-      {query.isError ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : null}
-      {query.isSuccess ? (
-        query.data.items.length === 0 ? (
-          <EmptyState message={t('invoices.empty')} />
-        ) : (
-          <>
-            <InvoiceTable invoices={query.data.items} role={role} />
-            <Pager page={query.data.page} totalPages={query.data.totalPages} onPage={setPage} />
-          </>
-        )
-      ) : null}
+      <PagedList query={query} empty={t('invoices.empty')} onPage={setPage}>
+        {(items) => <InvoiceTable invoices={items} role={role} />}
+      </PagedList>
     </section>
   );
 }

@@ -6,8 +6,7 @@ import { useI18n } from '../../i18n/I18nContext';
 import { describeError } from '../../ui/describeError';
 import { FormAlert } from '../../ui/FormAlert';
 import { PageHeading } from '../../ui/PageHeading';
-import { Pager } from '../../ui/Pager';
-import { EmptyState, ErrorState, LoadingState } from '../../ui/QueryStates';
+import { PagedList } from '../../ui/PagedList';
 import { NotificationSettingsForm } from './NotificationSettingsForm';
 import {
   archiveNotification,
@@ -54,16 +53,12 @@ export function NotificationsPage() {
         </button>
       </div>
       {action.isError ? <FormAlert message={describeError(action.error, t)} /> : null}
-      {query.isPending ? <LoadingState /> : null}
-      {query.isError ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : null}
-      {query.isSuccess ? (
-        query.data.items.length === 0 ? (
-          <EmptyState message={t('notifications.empty')} />
-        ) : (
+      <PagedList query={query} empty={t('notifications.empty')} onPage={setPage}>
+        {(items, page) => (
           <>
-            <p className="muted">{t('notifications.unreadCount', { count: query.data.unreadCount })}</p>
+            <p className="muted">{t('notifications.unreadCount', { count: page.unreadCount })}</p>
             <ul className="item-list notifications">
-              {query.data.items.map((item) => (
+              {items.map((item) => (
                 <NotificationItem
                   key={item.id}
                   item={item}
@@ -73,10 +68,9 @@ export function NotificationsPage() {
                 />
               ))}
             </ul>
-            <Pager page={query.data.page} totalPages={query.data.totalPages} onPage={setPage} />
           </>
-        )
-      ) : null}
+        )}
+      </PagedList>
       <NotificationSettingsForm />
     </section>
   );

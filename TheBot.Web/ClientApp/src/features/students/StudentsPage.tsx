@@ -3,8 +3,7 @@ import { useState } from 'react';
 import { useApi } from '../../services/ServicesContext';
 import { useI18n } from '../../i18n/I18nContext';
 import { PageHeading } from '../../ui/PageHeading';
-import { Pager } from '../../ui/Pager';
-import { EmptyState, ErrorState, LoadingState } from '../../ui/QueryStates';
+import { PagedList } from '../../ui/PagedList';
 import { SearchBox } from '../../ui/SearchBox';
 import { CreateStudentForm } from './CreateStudentForm';
 import { StudentCard } from './StudentCard';
@@ -39,28 +38,21 @@ export function StudentsPage() {
           setPage(1);
         }}
       />
-      {query.isPending ? <LoadingState /> : null}
-      {query.isError ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : null}
-      {query.isSuccess ? (
-        query.data.items.length === 0 ? (
-          <EmptyState message={t('students.empty')} />
-        ) : (
-          <>
-            <ul className="card-list">
-              {query.data.items.map((student) => (
-                <StudentCard
-                  key={student.id}
-                  student={student}
-                  enrolling={enrollingId === student.id}
-                  onEnroll={() => setEnrollingId(student.id)}
-                  onEnrollDone={() => setEnrollingId(null)}
-                />
-              ))}
-            </ul>
-            <Pager page={query.data.page} totalPages={query.data.totalPages} onPage={setPage} />
-          </>
-        )
-      ) : null}
+      <PagedList query={query} empty={t('students.empty')} onPage={setPage}>
+        {(items) => (
+          <ul className="card-list">
+            {items.map((student) => (
+              <StudentCard
+                key={student.id}
+                student={student}
+                enrolling={enrollingId === student.id}
+                onEnroll={() => setEnrollingId(student.id)}
+                onEnrollDone={() => setEnrollingId(null)}
+              />
+            ))}
+          </ul>
+        )}
+      </PagedList>
     </section>
   );
 }

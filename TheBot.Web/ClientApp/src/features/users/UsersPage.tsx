@@ -4,8 +4,7 @@ import { useApi } from '../../services/ServicesContext';
 import { ROLES } from '../../auth/types';
 import { useI18n } from '../../i18n/I18nContext';
 import { PageHeading } from '../../ui/PageHeading';
-import { Pager } from '../../ui/Pager';
-import { EmptyState, ErrorState, LoadingState } from '../../ui/QueryStates';
+import { PagedList } from '../../ui/PagedList';
 import { SearchBox } from '../../ui/SearchBox';
 import { SelectField } from '../../ui/SelectField';
 import { CreateUserForm } from './CreateUserForm';
@@ -55,14 +54,10 @@ export function UsersPage() {
           onChange={(event) => refine({ active: event.target.value })}
         />
       </div>
-      {query.isPending ? <LoadingState /> : null}
-      {query.isError ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : null}
-      {query.isSuccess ? (
-        query.data.items.length === 0 ? (
-          <EmptyState message={t('users.empty')} />
-        ) : (
+      <PagedList query={query} empty={t('users.empty')} onPage={(page) => refine({ page })}>
+        {(items, page) => (
           <>
-            <p className="muted">{t('users.count', { count: query.data.totalCount })}</p>
+            <p className="muted">{t('users.count', { count: page.totalCount })}</p>
             <div className="table-scroll">
               <table className="table">
                 <thead>
@@ -75,16 +70,15 @@ export function UsersPage() {
                   </tr>
                 </thead>
                 <tbody>
-                  {query.data.items.map((user) => (
+                  {items.map((user) => (
                     <UserRow key={user.id} user={user} />
                   ))}
                 </tbody>
               </table>
             </div>
-            <Pager page={query.data.page} totalPages={query.data.totalPages} onPage={(page) => refine({ page })} />
           </>
-        )
-      ) : null}
+        )}
+      </PagedList>
     </section>
   );
 }
