@@ -8,6 +8,7 @@ import { FormAlert } from '../../ui/FormAlert';
 import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
 import { adminApplicationsKey, approveApplication, rejectApplication, type AdminApplication, type ApprovedApplication } from './adminApplicationsApi';
+import { Detail } from '../../ui/Detail';
 
 /** One application for the admin: who asked for what, and the decision (approve as a role, or reject, with a note). */
 export function ApplicationReview({ application, onApproved }: { application: AdminApplication; onApproved: (result: ApprovedApplication) => void }) {
@@ -38,28 +39,13 @@ export function ApplicationReview({ application, onApproved }: { application: Ad
       <dl className="details details--compact">
         <dt>{t('apply.email')}</dt>
         <dd>{application.email}</dd>
-        {application.phone ? (
-          <>
-            <dt>{t('apply.phone')}</dt>
-            <dd>{application.phone}</dd>
-          </>
-        ) : null}
+        <Detail term={t('apply.phone')}>{application.phone}</Detail>
         <dt>{t('applicationStatus.desiredRole')}</dt>
         <dd>{t(`role.${application.desiredRole}`)}</dd>
         <dt>{t('applicationStatus.createdAt')}</dt>
         <dd>{formatDateTime(application.createdAt)}</dd>
-        {application.message ? (
-          <>
-            <dt>{t('apply.message')}</dt>
-            <dd className="prewrap">{application.message}</dd>
-          </>
-        ) : null}
-        {application.decisionNote ? (
-          <>
-            <dt>{t('applicationStatus.decisionNote')}</dt>
-            <dd>{application.decisionNote}</dd>
-          </>
-        ) : null}
+        <Detail term={t('apply.message')} className="prewrap">{application.message}</Detail>
+        <Detail term={t('applicationStatus.decisionNote')}>{application.decisionNote}</Detail>
       </dl>
       {application.status === 'pending' && !approve.isSuccess && !reject.isSuccess ? (
         <div className="form">

@@ -7,6 +7,7 @@ import { FormAlert } from '../../ui/FormAlert';
 import { PageHeading } from '../../ui/PageHeading';
 import { ErrorState, LoadingState } from '../../ui/QueryStates';
 import { applicationQuery, type ApplicationStatus } from './applicationsApi';
+import { Detail } from '../../ui/Detail';
 
 /** Where an applicant follows their application, by the token in the link they were given. */
 export function ApplicationStatusPage() {
@@ -61,17 +62,9 @@ function ApplicationDetails({ application }: { application: ApplicationStatus })
         <dt>{t('applicationStatus.createdAt')}</dt>
         <dd>{formatDateTime(application.createdAt)}</dd>
         {application.decidedAt ? (
-          <>
-            <dt>{t('applicationStatus.decidedAt')}</dt>
-            <dd>{formatDateTime(application.decidedAt)}</dd>
-          </>
+          <Detail term={t('applicationStatus.decidedAt')}>{formatDateTime(application.decidedAt)}</Detail>
         ) : null}
-        {application.decisionNote ? (
-          <>
-            <dt>{t('applicationStatus.decisionNote')}</dt>
-            <dd>{application.decisionNote}</dd>
-          </>
-        ) : null}
+        <Detail term={t('applicationStatus.decisionNote')}>{application.decisionNote}</Detail>
       </dl>
       {application.status === 'approved' ? <p>{t('applicationStatus.approvedHint')}</p> : null}
     </>

@@ -1,6 +1,7 @@
 import { useI18n } from '../../i18n/I18nContext';
 import type { Lesson } from './lessonsApi';
 import { LessonStatusBadge } from './LessonStatusBadge';
+import { Detail } from '../../ui/Detail';
 
 /** The lesson's facts: status, times, people, topic, meeting link and (when cancelled) why. */
 export function LessonDetails({ lesson }: { lesson: Lesson }) {
@@ -35,12 +36,7 @@ export function LessonDetails({ lesson }: { lesson: Lesson }) {
           <span className="muted">{t('common.notSet')}</span>
         )}
       </dd>
-      {lesson.cancelReason ? (
-        <>
-          <dt>{t('lesson.cancelReason')}</dt>
-          <dd>{lesson.cancelReason}</dd>
-        </>
-      ) : null}
+      <Detail term={t('lesson.cancelReason')}>{lesson.cancelReason}</Detail>
     </dl>
   );
 }

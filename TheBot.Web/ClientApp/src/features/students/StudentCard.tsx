@@ -4,6 +4,7 @@ import { EnrollForm } from './EnrollForm';
 import { InviteParentForm } from './InviteParentForm';
 import { StudentEnrollments } from './StudentEnrollments';
 import type { TutorStudent } from './studentsApi';
+import { Detail } from '../../ui/Detail';
 
 /** One of the tutor's students: who they are, their parents (and invitations), their subjects, and enrolling them in another. */
 export function StudentCard({ student, enrolling, onEnroll, onEnrollDone }: {
@@ -24,12 +25,7 @@ export function StudentCard({ student, enrolling, onEnroll, onEnrollDone }: {
         <dd>{student.email}</dd>
         <dt>{t('students.grade')}</dt>
         <dd>{student.grade ?? t('common.notSet')}</dd>
-        {student.goal ? (
-          <>
-            <dt>{t('students.goal')}</dt>
-            <dd>{student.goal}</dd>
-          </>
-        ) : null}
+        <Detail term={t('students.goal')}>{student.goal}</Detail>
         <dt>{t('students.parents')}</dt>
         <dd>{student.parents.length === 0 ? t('common.notSet') : student.parents.map((p) => `${p.fullName} (${p.email})`).join(', ')}</dd>
         {student.invitations.length > 0 ? (
