@@ -153,6 +153,8 @@ public static class ApiServiceExtensions
         services.AddInvoices();
         services.AddPayments(configuration);
         services.AddLessons();
+        services.AddAssignments();
+        services.AddProgress();
         services.AddChat(configuration);
         services.AddNotifications();
     }

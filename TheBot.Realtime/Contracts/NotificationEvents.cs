@@ -22,16 +22,26 @@ public static class NotificationEventNames
     public const string NotificationsRead = "notificationsRead";
 }
 
-/// <summary>Notification types other features use (free-form strings; these are the known ones).</summary>
+/// <summary>
+/// Notification types other features use; each is a setting of its own (switched off in <c>disabledTypes</c>).
+/// Lesson changes, homework, grades and reports go to the student and their parents (not to whoever made the change).
+/// </summary>
 public static class NotificationTypes
 {
     public const string ChatMessage = "chatMessage";
     public const string Broadcast = "broadcast";
     public const string LessonReminder = "lessonReminder";
-    public const string LessonChanged = "lessonChanged";
+    public const string LessonBooked = "lessonBooked";
+    public const string LessonMoved = "lessonMoved";
+    public const string LessonConfirmed = "lessonConfirmed";
+    public const string LessonCancelled = "lessonCancelled";
     public const string Material = "material";
+
+    /// <summary>New homework: an assignment published to the student.</summary>
     public const string Assignment = "assignment";
     public const string Grade = "grade";
+    public const string ReportSent = "reportSent";
+    public const string ApplicationDecided = "applicationDecided";
     public const string Invoice = "invoice";
     public const string ParentInvitation = "parentInvitation";
 }

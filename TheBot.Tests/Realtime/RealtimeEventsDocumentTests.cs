@@ -30,6 +30,25 @@ public sealed partial class RealtimeEventsDocumentTests
         Assert.Equal(sent, documented);
     }
 
+    [Fact]
+    public void The_documented_notification_types_are_exactly_the_known_ones()
+    {
+        var doc = File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "docs", "realtime.md"));
+        var list = doc.Split("Notification `type`s (`NotificationTypes`):")[1].Split("`priority`:")[0];
+        var documented = CodeName().Matches(list).Select(m => m.Groups["name"].Value).Order(StringComparer.Ordinal).ToList();
+
+        var known = typeof(NotificationTypes).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f is { IsLiteral: true } && f.FieldType == typeof(string))
+            .Select(f => (string)f.GetRawConstantValue()!)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        Assert.Equal(known, documented);
+    }
+
+    [GeneratedRegex(@"`(?<name>[A-Za-z]+)`")]
+    private static partial Regex CodeName();
+
     [GeneratedRegex(@"^\| `(?<name>[A-Za-z]+)` \|", RegexOptions.Multiline)]
     private static partial Regex TableMethod();
 }

@@ -40,7 +40,7 @@ public static class ApplicationsApi
         SubmitApplicationRequest request, HttpContext http, [AsParameters] ApplicationServices services, RedisWindowCounter counter,
         IOptionsMonitor<RateLimitingOptions> limits, CancellationToken ct)
     {
-        var (db, clock) = services;
+        var (db, clock, _) = services;
         if (request.DesiredRole == UserRole.Admin)
         {
             return ApiProblems.Invalid("desiredRole", "Admins are appointed, not applied for.");
@@ -109,7 +109,7 @@ public static class ApplicationsApi
     private static async Task<Results<Ok<ApprovedApplicationResponse>, ValidationProblem, ProblemHttpResult>> ApproveAsync(
         Guid id, ApproveApplicationRequest? request, CurrentUser caller, [AsParameters] ApplicationServices services, UserAccounts accounts, CancellationToken ct)
     {
-        var (db, clock) = services;
+        var (db, clock, notices) = services;
         var application = await db.SignupApplications.FirstOrDefaultAsync(a => a.Id == id, ct);
         if (application is null)
         {
@@ -136,8 +136,10 @@ public static class ApplicationsApi
         application.DecidedById = caller.Id;
         application.DecisionNote = request?.Note;
         application.CreatedUserId = created.User!.Id;
+        await notices.StageDecidedAsync(application, caller.Id, created.User.Id, ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        await notices.PublishAsync(ct);
 
         return TypedResults.Ok(new ApprovedApplicationResponse(created.User.Id, created.User.Email!, role, created.InitialPassword!));
     }
@@ -145,7 +147,7 @@ public static class ApplicationsApi
     private static async Task<Results<NoContent, ProblemHttpResult>> RejectAsync(
         Guid id, RejectApplicationRequest? request, CurrentUser caller, [AsParameters] ApplicationServices services, CancellationToken ct)
     {
-        var (db, clock) = services;
+        var (db, clock, notices) = services;
         var application = await db.SignupApplications.FirstOrDefaultAsync(a => a.Id == id, ct);
         if (application is null)
         {
@@ -161,12 +163,14 @@ public static class ApplicationsApi
         application.DecidedAt = clock.GetUtcNow();
         application.DecidedById = caller.Id;
         application.DecisionNote = request?.Note;
+        await notices.StageDecidedAsync(application, caller.Id, newUserId: null, ct);
         await db.SaveChangesAsync(ct);
+        await notices.PublishAsync(ct);
         return TypedResults.NoContent();
     }
 
     private static byte[] Hash(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
 }
 
-/// <summary>What changing an application needs: the database and the clock.</summary>
-internal sealed record ApplicationServices(TheBotDbContext Db, TimeProvider Clock);
+/// <summary>What changing an application needs: the database, the clock and the notifications a decision stores.</summary>
+internal sealed record ApplicationServices(TheBotDbContext Db, TimeProvider Clock, ApplicationNotices Notices);

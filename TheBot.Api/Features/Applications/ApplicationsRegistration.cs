@@ -4,9 +4,10 @@ namespace TheBot.Api.Features.Applications;
 
 public static class ApplicationsRegistration
 {
-    /// <summary>The job that forgets expired sign-up tracking tokens.</summary>
+    /// <summary>The notifications a decision stores and the job that forgets expired sign-up tracking tokens.</summary>
     public static IServiceCollection AddApplications(this IServiceCollection services)
     {
+        services.AddScoped<ApplicationNotices>();
         services.AddScheduledJob<PurgeApplicationTokensJob>();
         return services;
     }

@@ -83,7 +83,7 @@ public static class AssignmentsApi
     private static async Task<Results<Created<AssignmentResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         CreateAssignmentRequest request, CurrentUser caller, [AsParameters] AssignmentServices services, CancellationToken ct)
     {
-        var (db, realtime, clock) = services;
+        var (db, realtime, notices, clock) = services;
         var teacherId = caller.Id;
         var subjectId = request.SubjectId!.Value;
         if (!await db.TeacherSubjects.AnyAsync(ts => ts.TeacherId == teacherId && ts.SubjectId == subjectId, ct))
@@ -111,10 +111,16 @@ public static class AssignmentsApi
             PublishedAt = publish ? now : null,
         };
         db.Assignments.Add(assignment);
+        if (publish)
+        {
+            await notices.StageHomeworkAsync(assignment, ct);
+        }
+
         await db.SaveChangesAsync(ct);
         if (publish)
         {
             await PublishChangedAsync(db, realtime, assignment, ct);
+            await notices.PublishAsync(ct);
         }
 
         var response = await db.Assignments.AsNoTracking().Where(a => a.Id == assignment.Id).Select(AssignmentAccess.Projection).FirstAsync(ct);
@@ -181,7 +187,7 @@ public static class AssignmentsApi
     private static async Task<Results<Ok<AssignmentResponse>, ProblemHttpResult>> TransitionAsync(
         Guid id, CurrentUser caller, AssignmentServices services, Func<Assignment, DateTimeOffset, TransitionResult> step, CancellationToken ct)
     {
-        var (db, realtime, clock) = services;
+        var (db, realtime, notices, clock) = services;
         var assignment = await AssignmentAccess.Visible(db, caller).FirstOrDefaultAsync(a => a.Id == id, ct);
         if (assignment is null)
         {
@@ -193,15 +199,21 @@ public static class AssignmentsApi
             return problem;
         }
 
+        if (assignment.Status == AssignmentStatus.Published)
+        {
+            await notices.StageHomeworkAsync(assignment, ct);
+        }
+
         await db.SaveChangesAsync(ct);
         await PublishChangedAsync(db, realtime, assignment, ct);
+        await notices.PublishAsync(ct);
         return TypedResults.Ok(await db.Assignments.AsNoTracking().Where(a => a.Id == id).Select(AssignmentAccess.Projection).FirstAsync(ct));
     }
 
     private static async Task<Results<Created<SubmissionResponse>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
         Guid id, SubmitRequest request, CurrentUser caller, [AsParameters] AssignmentServices services, CancellationToken ct)
     {
-        var (db, realtime, clock) = services;
+        var (db, realtime, _, clock) = services;
         var attempt = await PrepareAttemptAsync(id, caller.Id, db, clock, ct);
         if (attempt.Problem is not null)
         {
@@ -220,7 +232,7 @@ public static class AssignmentsApi
         Guid id, HttpRequest http, CurrentUser caller, [AsParameters] AssignmentServices services, [AsParameters] FileUploads uploads,
         CancellationToken ct)
     {
-        var (db, realtime, clock) = services;
+        var (db, realtime, _, clock) = services;
         // Checked before reading the body, so a refused attempt never streams 50 MB into the store.
         var attempt = await PrepareAttemptAsync(id, caller.Id, db, clock, ct);
         if (attempt.Problem is not null)
@@ -363,7 +375,7 @@ public static class AssignmentsApi
     private static async Task<Results<Ok<SubmissionResponse>, ValidationProblem, ProblemHttpResult>> GradeAsync(
         Guid id, GradeRequest request, CurrentUser caller, [AsParameters] AssignmentServices services, CancellationToken ct)
     {
-        var (db, realtime, clock) = services;
+        var (db, realtime, notices, clock) = services;
         var submission = await AssignmentAccess.VisibleSubmissions(db, caller).Include(s => s.Assignment).FirstOrDefaultAsync(s => s.Id == id, ct);
         if (submission is null)
         {
@@ -382,15 +394,17 @@ public static class AssignmentsApi
         }
 
         AssignmentWorkflow.Grade(submission, score, request.Feedback, caller.Id, clock.GetUtcNow());
+        await notices.StageGradeAsync(submission, ct);
         await db.SaveChangesAsync(ct);
         await PublishGradedAsync(db, realtime, submission, ct);
+        await notices.PublishAsync(ct);
         return TypedResults.Ok(await db.Submissions.AsNoTracking().Where(s => s.Id == id).Select(AssignmentAccess.SubmissionProjection).FirstAsync(ct));
     }
 
     private static async Task<Results<Ok<SubmissionResponse>, ProblemHttpResult>> ReturnAsync(
         Guid id, ReturnRequest request, CurrentUser caller, [AsParameters] AssignmentServices services, CancellationToken ct)
     {
-        var (db, realtime, clock) = services;
+        var (db, realtime, _, clock) = services;
         var submission = await AssignmentAccess.VisibleSubmissions(db, caller).Include(s => s.Assignment).FirstOrDefaultAsync(s => s.Id == id, ct);
         if (submission is null)
         {
@@ -426,5 +440,5 @@ public static class AssignmentsApi
 }
 
 /// <summary>What the assignment handlers work with, bound as one parameter.</summary>
-internal sealed record AssignmentServices(TheBotDbContext Db, IRealtimePublisher Realtime, TimeProvider Clock);
+internal sealed record AssignmentServices(TheBotDbContext Db, IRealtimePublisher Realtime, AssignmentNotices Notices, TimeProvider Clock);
 

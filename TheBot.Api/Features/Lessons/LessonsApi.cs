@@ -86,7 +86,7 @@ public static class LessonsApi
     private static async Task<Results<Created<LessonResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         CreateLessonRequest request, CurrentUser caller, [AsParameters] LessonServices services, CancellationToken ct)
     {
-        var (db, events, clock) = services;
+        var (db, events, notices, clock) = services;
         var callerId = caller.Id;
         Guid teacherId;
         if (caller.IsAdmin)
@@ -140,6 +140,7 @@ public static class LessonsApi
         };
         db.Lessons.Add(lesson);
         LessonWorkflow.Book(lesson, db.LessonHistory, callerId, now);
+        await notices.StageAsync(lesson, "created", callerId, ct);
         if (await LessonWorkflow.SaveScheduleAsync(db, lesson, ct) is { } conflict)
         {
             return conflict;
@@ -153,7 +154,7 @@ public static class LessonsApi
     private static async Task<Results<Ok<LessonResponse>, ValidationProblem, ProblemHttpResult>> RescheduleAsync(
         Guid id, RescheduleLessonRequest request, CurrentUser caller, [AsParameters] LessonServices services, CancellationToken ct)
     {
-        var (db, events, clock) = services;
+        var (db, events, notices, clock) = services;
         var lesson = await LessonAccess.Visible(db, caller).FirstOrDefaultAsync(l => l.Id == id, ct);
         if (lesson is null)
         {
@@ -182,6 +183,7 @@ public static class LessonsApi
         LessonWorkflow.Reschedule(lesson, db.LessonHistory, caller.Id, now, startsAt, endsAt);
         lesson.Topic = request.Topic is null ? lesson.Topic : string.IsNullOrWhiteSpace(request.Topic) ? null : request.Topic.Trim();
         lesson.MeetingLink = request.MeetingLink is null ? lesson.MeetingLink : string.IsNullOrWhiteSpace(request.MeetingLink) ? null : request.MeetingLink.Trim();
+        await notices.StageAsync(lesson, "rescheduled", caller.Id, ct);
         if (await LessonWorkflow.SaveScheduleAsync(db, lesson, ct) is { } conflict)
         {
             return conflict;
@@ -212,7 +214,7 @@ public static class LessonsApi
     private static async Task<Results<Ok<LessonResponse>, ProblemHttpResult>> TransitionAsync(
         Guid id, CurrentUser caller, LessonServices services, Func<Lesson, DateTimeOffset, TransitionResult> step, CancellationToken ct)
     {
-        var (db, events, clock) = services;
+        var (db, events, notices, clock) = services;
         var lesson = await LessonAccess.Visible(db, caller).FirstOrDefaultAsync(l => l.Id == id, ct);
         if (lesson is null)
         {
@@ -224,6 +226,7 @@ public static class LessonsApi
             return problem;
         }
 
+        await notices.StageAsync(lesson, WireName.Of(lesson.Status), caller.Id, ct);
         await db.SaveChangesAsync(ct);
         await events.ChangedAsync(lesson, WireName.Of(lesson.Status), ct);
         return TypedResults.Ok(await db.Lessons.AsNoTracking().Where(l => l.Id == id).Select(LessonAccess.Projection).FirstAsync(ct));
@@ -249,4 +252,4 @@ public static class LessonsApi
 }
 
 /// <summary>What the lesson handlers work with, bound as one parameter.</summary>
-internal sealed record LessonServices(TheBotDbContext Db, LessonEvents Events, TimeProvider Clock);
+internal sealed record LessonServices(TheBotDbContext Db, LessonEvents Events, LessonNotices Notices, TimeProvider Clock);

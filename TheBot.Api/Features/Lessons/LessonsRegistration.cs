@@ -9,6 +9,7 @@ public static class LessonsRegistration
     public static IServiceCollection AddLessons(this IServiceCollection services)
     {
         services.AddScoped<LessonEvents>();
+        services.AddScoped<LessonNotices>();
         services.AddScheduledJob<LessonRemindersJob>();
         services.AddScoped<IDemoDataSeeder, LearningDemoSeeder>();
         return services;

@@ -1,18 +1,26 @@
 using Microsoft.EntityFrameworkCore;
 using TheBot.Api.Data;
+using TheBot.Api.Platform.Auth;
 using TheBot.Api.Platform.Realtime;
 using TheBot.Realtime.Contracts;
 
 namespace TheBot.Api.Features.Notifications;
 
 /// <summary>
-/// Stores notifications and delivers them live — what other features call:
+/// Stores notifications and delivers them live — the one way features create them:
 /// <c>await notifier.NotifyAsync([parentId], NotificationTypes.Invoice, "Invoice sent", body, link, NotificationPriority.Normal, ct)</c>.
 /// Each recipient's settings apply: a type they switched off is not stored; during their quiet hours
 /// (in their time zone) it is stored but not pushed, unless urgent. Storage first, then events (best effort).
+/// <para>
+/// A notification that must land with the change it tells of is staged instead: <see cref="StageAsync"/> before the
+/// change's <c>SaveChangesAsync</c> (the rows go in that save: one transaction, one batch, nothing lost if the
+/// change fails and nothing without it), <see cref="PublishStagedAsync"/> after it.
+/// </para>
 /// </summary>
 public sealed class Notifier(TheBotDbContext db, IRealtimePublisher realtime, TimeProvider clock)
 {
+    private readonly List<(Notification Notification, bool Live)> _staged = [];
+
     /// <summary>Notifies the users; returns how many notifications were stored.</summary>
     public async Task<int> NotifyAsync(
         IReadOnlyCollection<Guid> userIds,
@@ -23,9 +31,33 @@ public sealed class Notifier(TheBotDbContext db, IRealtimePublisher realtime, Ti
         NotificationPriority priority = NotificationPriority.Normal,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(userIds);
-        ArgumentException.ThrowIfNullOrWhiteSpace(type);
         ArgumentException.ThrowIfNullOrWhiteSpace(title);
+        var stored = await StageAsync(userIds, type, _ => new NotificationText(title, body, link), priority, cancellationToken);
+        if (stored == 0)
+        {
+            return 0;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await PublishStagedAsync(cancellationToken);
+        return stored;
+    }
+
+    /// <summary>
+    /// Adds the users' notifications to the pending changes, each written for its recipient (language, time zone):
+    /// saved by the caller's next <c>SaveChangesAsync</c>. One query reads every recipient and their settings.
+    /// Returns how many were staged.
+    /// </summary>
+    public async Task<int> StageAsync(
+        IReadOnlyCollection<Guid> userIds,
+        string type,
+        Func<NotificationRecipient, NotificationText> text,
+        NotificationPriority priority = NotificationPriority.Normal,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(userIds);
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentException.ThrowIfNullOrWhiteSpace(type);
         if (userIds.Count == 0)
         {
             return 0;
@@ -38,13 +70,15 @@ public sealed class Notifier(TheBotDbContext db, IRealtimePublisher realtime, Ti
             {
                 u.Id,
                 u.TimeZone,
+                u.Language,
+                u.Role,
                 Settings = db.NotificationSettings.Where(s => s.UserId == u.Id)
                     .Select(s => new { s.DisabledTypes, s.QuietHoursStart, s.QuietHoursEnd }).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
 
         var now = clock.GetUtcNow();
-        var stored = new List<(Notification Notification, bool Live)>();
+        var staged = 0;
         foreach (var recipient in recipients)
         {
             if (recipient.Settings?.DisabledTypes.Contains(type) == true && priority != NotificationPriority.Urgent)
@@ -54,6 +88,8 @@ public sealed class Notifier(TheBotDbContext db, IRealtimePublisher realtime, Ti
 
             var quiet = priority != NotificationPriority.Urgent
                 && QuietHours.Contains(recipient.Settings?.QuietHoursStart, recipient.Settings?.QuietHoursEnd, recipient.TimeZone, now);
+            var (title, body, link) = text(new NotificationRecipient(recipient.Id, recipient.Role, recipient.Language, recipient.TimeZone));
+            ArgumentException.ThrowIfNullOrWhiteSpace(title);
             var notification = new Notification
             {
                 Id = Guid.CreateVersion7(),
@@ -66,29 +102,37 @@ public sealed class Notifier(TheBotDbContext db, IRealtimePublisher realtime, Ti
                 CreatedAt = now,
             };
             db.Notifications.Add(notification);
-            stored.Add((notification, !quiet));
+            _staged.Add((notification, !quiet));
+            staged++;
         }
 
-        if (stored.Count == 0)
-        {
-            return 0;
-        }
+        return staged;
+    }
 
-        await db.SaveChangesAsync(cancellationToken);
-        var publishing = new List<Task>(stored.Count);
-        foreach (var (notification, live) in stored)
+    /// <summary>After the save that stored the staged notifications: pushes them live (not in quiet hours); forgets them.</summary>
+    public async Task PublishStagedAsync(CancellationToken cancellationToken)
+    {
+        var publishing = new List<Task>(_staged.Count);
+        foreach (var (notification, live) in _staged)
         {
-            db.Entry(notification).State = EntityState.Detached;
+            var entry = db.Entry(notification);
+            if (entry.State != EntityState.Unchanged)
+            {
+                // Not saved (the change failed or was discarded): nothing to tell.
+                continue;
+            }
+
+            entry.State = EntityState.Detached;
             if (live)
             {
                 publishing.Add(realtime.PublishAsync(NotificationEventNames.Notification, RealtimeAudience.ToUsers(notification.UserId), ToEvent(notification), cancellationToken));
             }
         }
 
+        _staged.Clear();
+
         // Pipelined: a message to a 100-member room must not wait for 100 Redis round trips one after another.
         await Task.WhenAll(publishing);
-
-        return stored.Count;
     }
 
     public static NotificationEvent ToEvent(Notification n)
@@ -106,6 +150,32 @@ public sealed class Notifier(TheBotDbContext db, IRealtimePublisher realtime, Ti
     };
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
+}
+
+/// <summary>Who a staged notification is written for: its text follows their language (ru, en) and time zone, its link their role's pages.</summary>
+public sealed record NotificationRecipient(Guid UserId, UserRole Role, string Language, string TimeZone)
+{
+    public bool Russian => Language == "ru";
+
+    /// <summary>A moment in the recipient's time zone, as they read it: "05.12 18:00" / "Dec 5, 18:00".</summary>
+    public string Time(DateTimeOffset at)
+    {
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var found) ? found : TimeZoneInfo.Utc;
+        var local = TimeZoneInfo.ConvertTime(at, zone);
+        return Russian
+            ? local.ToString("d MMMM HH:mm", System.Globalization.CultureInfo.GetCultureInfo("ru-RU"))
+            : local.ToString("MMM d, HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The English or the Russian text, as the recipient reads.</summary>
+    public NotificationText Say(NotificationText english, NotificationText russian) => Russian ? russian : english;
+}
+
+/// <summary>A notification's text for one recipient, and where it leads them (an app-relative link).</summary>
+public sealed record NotificationText(string Title, string? Body, string? Link = null)
+{
+    /// <summary>The same text leading to <paramref name="link"/>.</summary>
+    public NotificationText To(string? link) => this with { Link = link };
 }
 
 /// <summary>Quiet hours in a user's own time zone; a window may wrap midnight (22:00–07:00).</summary>

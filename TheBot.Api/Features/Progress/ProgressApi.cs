@@ -194,8 +194,9 @@ public static class ProgressApi
     }
 
     private static async Task<Results<Ok<ProgressReportResponse>, ProblemHttpResult>> SendReportAsync(
-        Guid id, CurrentUser caller, TheBotDbContext db, IRealtimePublisher realtime, TimeProvider clock, CancellationToken ct)
+        Guid id, CurrentUser caller, [AsParameters] ReportServices services, CancellationToken ct)
     {
+        var (db, realtime, notices, clock) = services;
         var report = await ProgressAccess.VisibleReports(db, caller).FirstOrDefaultAsync(r => r.Id == id, ct);
         if (report is null)
         {
@@ -209,10 +210,11 @@ public static class ProgressApi
 
         report.Status = ProgressReportStatus.Sent;
         report.SentAt = clock.GetUtcNow();
+        var parents = await notices.StageReportSentAsync(report, ct);
         await db.SaveChangesAsync(ct);
-        var parents = await db.StudentParents.Where(sp => sp.StudentId == report.StudentId).Select(sp => sp.ParentId).ToArrayAsync(ct);
         await realtime.PublishAsync(LearningEventNames.ReportSent, RealtimeAudience.ToUsers(parents),
             new ReportSentEvent(report.Id, report.StudentId, report.AuthorId, report.Title), ct);
+        await notices.PublishAsync(ct);
         return TypedResults.Ok(await db.ProgressReports.AsNoTracking().Where(r => r.Id == id).Select(ProgressAccess.Projection).FirstAsync(ct));
     }
 
@@ -273,3 +275,6 @@ public static class ProgressApi
         public decimal? AveragePercent { get; set; }
     }
 }
+
+/// <summary>What sending a report works with, bound as one parameter.</summary>
+internal sealed record ReportServices(TheBotDbContext Db, IRealtimePublisher Realtime, ProgressNotices Notices, TimeProvider Clock);

@@ -8,12 +8,14 @@ import { FormAlert } from '../../ui/FormAlert';
 import { FormActions } from '../../ui/FormActions';
 import { ErrorState, LoadingState } from '../../ui/QueryStates';
 import { TextField } from '../../ui/TextField';
-import { NOTIFICATION_TYPES, notificationSettingsQuery, saveNotificationSettings } from './notificationsApi';
+import { useAuth } from '../../auth/useAuth';
+import { notificationSettingsQuery, notificationTypesFor, saveNotificationSettings } from './notificationsApi';
 
 /** Which kinds of notification to receive, and quiet hours (in the profile's time zone). */
 export function NotificationSettingsForm() {
   const { t } = useI18n();
   const api = useApi();
+  const { user } = useAuth();
   const queryClient = useQueryClient();
   const query = useQuery(notificationSettingsQuery(api));
   const [disabled, setDisabled] = useState<string[]>([]);
@@ -54,7 +56,7 @@ export function NotificationSettingsForm() {
         <form className="form" onSubmit={onSubmit} noValidate>
           <fieldset className="fieldset">
             <legend>{t('notifications.types')}</legend>
-            {NOTIFICATION_TYPES.map((type) => (
+            {notificationTypesFor(user?.role).map((type) => (
               <label key={type} className="checkbox">
                 <input
                   type="checkbox"

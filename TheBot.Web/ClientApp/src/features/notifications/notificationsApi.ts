@@ -2,8 +2,37 @@ import type { ApiClient } from '../../api/ApiClient';
 import { queryString } from '../../api/paging';
 import { enumValues, type RequestBody, type Schemas } from '../../api/schemas';
 
-export const NOTIFICATION_TYPES = ['chatMessage', 'broadcast', 'lessonReminder', 'lessonChanged', 'material', 'assignment', 'grade', 'invoice'] as const;
+/** The types a user can switch off (API `NotificationTypes`), in the order the settings list them. */
+export const NOTIFICATION_TYPES = [
+  'chatMessage',
+  'broadcast',
+  'lessonReminder',
+  'lessonBooked',
+  'lessonMoved',
+  'lessonConfirmed',
+  'lessonCancelled',
+  'material',
+  'assignment',
+  'grade',
+  'reportSent',
+  'invoice',
+  'applicationDecided',
+] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
+
+/** Types only some roles ever receive; the rest concern everyone. */
+const TYPE_ROLES: Partial<Record<NotificationType, readonly string[]>> = {
+  reportSent: ['parent'],
+  applicationDecided: ['admin'],
+};
+
+/** The types worth offering to someone in this role. */
+export function notificationTypesFor(role: string | undefined): NotificationType[] {
+  return NOTIFICATION_TYPES.filter((type) => {
+    const roles = TYPE_ROLES[type];
+    return roles === undefined || (role !== undefined && roles.includes(role));
+  });
+}
 export const PRIORITIES = enumValues<Schemas['NotificationPriority']>()(['low', 'normal', 'high', 'urgent']);
 
 export type AppNotification = Schemas['NotificationResponse'];
