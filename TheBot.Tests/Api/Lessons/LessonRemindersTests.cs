@@ -25,12 +25,12 @@ public sealed class LessonRemindersTests(TheBotAppFixture fixture)
         Assert.Contains("reminder(s) sent", first.GetProperty("summary").GetString(), StringComparison.Ordinal);
         foreach (var person in new[] { classroom.Student, classroom.Teacher })
         {
-            var aboutSoon = await person.NotificationsAboutAsync(soon.ToString());
-            var aboutTomorrow = await person.NotificationsAboutAsync(tomorrow.ToString());
+            var aboutSoon = await RemindersAboutAsync(person, soon);
+            var aboutTomorrow = await RemindersAboutAsync(person, tomorrow);
             Assert.Equal("Lesson in an hour", Assert.Single(aboutSoon).GetProperty("title").GetString());
             Assert.Equal("Lesson tomorrow", Assert.Single(aboutTomorrow).GetProperty("title").GetString());
             Assert.Equal("lessonReminder", aboutSoon[0].GetProperty("type").GetString());
-            Assert.Empty(await person.NotificationsAboutAsync(nextWeek.ToString()));
+            Assert.Empty(await RemindersAboutAsync(person, nextWeek));
         }
     }
 
@@ -47,8 +47,12 @@ public sealed class LessonRemindersTests(TheBotAppFixture fixture)
 
         await admin.RunJobAsync("lesson-reminders");
 
-        Assert.Empty(await classroom.Student.NotificationsAboutAsync(lesson.ToString()));
+        Assert.Empty(await RemindersAboutAsync(classroom.Student, lesson));
     }
+
+    /// <summary>The person's reminders of a lesson (booking and cancelling it notify too, under their own types).</summary>
+    private static async Task<List<JsonElement>> RemindersAboutAsync(SignedIn person, Guid lessonId) =>
+        [.. (await person.NotificationsAboutAsync(lessonId.ToString())).Where(n => n.GetProperty("type").GetString() == "lessonReminder")];
 
     [Fact]
     public void The_reminder_shows_the_time_in_the_recipients_own_time_zone()
