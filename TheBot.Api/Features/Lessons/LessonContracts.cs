@@ -113,3 +113,15 @@ internal static class LessonRequestChecks
             ? null
             : ApiProblems.Invalid("meetingLink", "The meeting link must be an https:// address.");
 }
+
+/// <summary>
+/// The lesson a booking or move clashes with, in the 409's <c>conflictingLesson</c> member. <c>SameTeacher</c>: it is
+/// the same teacher's lesson (so the teacher can open it); a student's clash may be with another teacher's lesson,
+/// which only admins can open.
+/// </summary>
+public sealed record ConflictingLesson(
+    Guid Id, DateTimeOffset StartsAt, DateTimeOffset EndsAt, ConflictingLessonPerson Student, ConflictingLessonSubject Subject, bool SameTeacher);
+
+public sealed record ConflictingLessonPerson(Guid Id, string FullName);
+
+public sealed record ConflictingLessonSubject(Guid Id, string Name);

@@ -24,6 +24,24 @@ public static class LessonSchemaSql
             WHERE (status <> 'Cancelled');
         """;
 
+    /// <summary>
+    /// The non-cancelled lessons of one teacher ({0}) overlapping [{1}, {2}) other than lesson {3}. Written with the
+    /// constraint's own expression and predicate so that the constraint's GiST index answers it (no scan of the
+    /// teacher's past lessons).
+    /// </summary>
+    public const string TeacherOverlapQuery = """
+        SELECT * FROM lessons
+        WHERE teacher_id = {0} AND tstzrange(starts_at, ends_at, '[)') && tstzrange({1}, {2}, '[)')
+          AND status <> 'Cancelled' AND id <> {3}
+        """;
+
+    /// <summary>As <see cref="TeacherOverlapQuery"/> for one student ({0}).</summary>
+    public const string StudentOverlapQuery = """
+        SELECT * FROM lessons
+        WHERE student_id = {0} AND tstzrange(starts_at, ends_at, '[)') && tstzrange({1}, {2}, '[)')
+          AND status <> 'Cancelled' AND id <> {3}
+        """;
+
     public const string DropNoOverlapConstraints = """
         ALTER TABLE lessons DROP CONSTRAINT IF EXISTS ex_lessons_teacher_no_overlap;
         ALTER TABLE lessons DROP CONSTRAINT IF EXISTS ex_lessons_student_no_overlap;

@@ -121,7 +121,8 @@ public static class LessonWorkflow
 
     /// <summary>
     /// Saves a booked or moved lesson. No two lessons of a teacher or of a student overlap: the database's exclusion
-    /// constraints hold that rule (a race cannot break it), and their refusal becomes 409 naming the lesson in the way.
+    /// constraints hold that rule (a race cannot break it), and their refusal becomes 409 naming the lesson in the way:
+    /// its id, times, student and subject (<see cref="ConflictingLesson"/>), found through the constraint's own index.
     /// </summary>
     public static async Task<ProblemHttpResult?> SaveScheduleAsync(TheBotDbContext db, Lesson lesson, CancellationToken ct)
     {
@@ -134,16 +135,24 @@ public static class LessonWorkflow
         {
             db.ChangeTracker.Clear();
             var teacher = pg.ConstraintName == LessonSchemaSql.TeacherConstraint;
-            var (start, end, id) = (lesson.StartsAt, lesson.EndsAt, lesson.Id);
-            var overlapping = db.Lessons.AsNoTracking()
-                .Where(l => l.Id != id && l.Status != LessonStatus.Cancelled && l.StartsAt < end && l.EndsAt > start);
-            overlapping = teacher
-                ? overlapping.Where(l => l.TeacherId == lesson.TeacherId)
-                : overlapping.Where(l => l.StudentId == lesson.StudentId);
-            var conflictingId = await overlapping.OrderBy(l => l.StartsAt).Select(l => (Guid?)l.Id).FirstOrDefaultAsync(ct);
+            var conflicting = await db.Lessons
+                .FromSqlRaw(teacher ? LessonSchemaSql.TeacherOverlapQuery : LessonSchemaSql.StudentOverlapQuery,
+                    teacher ? lesson.TeacherId : lesson.StudentId, lesson.StartsAt, lesson.EndsAt, lesson.Id)
+                .AsNoTracking()
+                .OrderBy(l => l.StartsAt)
+                .Select(l => new ConflictingLesson(l.Id, l.StartsAt, l.EndsAt,
+                    new ConflictingLessonPerson(l.StudentId, l.Student!.FullName),
+                    new ConflictingLessonSubject(l.SubjectId, l.Subject!.Name),
+                    l.TeacherId == lesson.TeacherId))
+                .FirstOrDefaultAsync(ct);
             return ApiProblems.Conflict(
                 teacher ? "The teacher already has a lesson at this time." : "The student already has a lesson at this time.",
-                new Dictionary<string, object?> { ["conflictingLessonId"] = conflictingId, ["conflictsWith"] = teacher ? "teacher" : "student" });
+                new Dictionary<string, object?>
+                {
+                    ["conflictingLessonId"] = conflicting?.Id,
+                    ["conflictsWith"] = teacher ? "teacher" : "student",
+                    ["conflictingLesson"] = conflicting,
+                });
         }
     }
 

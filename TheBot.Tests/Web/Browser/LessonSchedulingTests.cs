@@ -46,12 +46,16 @@ public sealed class LessonSchedulingTests(TheBotAppFixture app, BrowserFixture b
         await Expect(teacher.Locator(".timeline")).ToContainTextAsync("Pending");
         await Screenshots.SaveAsync(teacher, "lesson-03-teacher-lesson-booked");
 
-        // The same slot again: the clash is named, with a link to the lesson holding it.
+        // The same slot again: the clash names the lesson holding it (subject, student, time), with a link to it.
         await BrowserSignIn.OpenAsync(teacher, "Schedule");
         await BookAsync(teacher, studentName, subjectName, start);
         await teacher.GetByRole(AriaRole.Button, new() { Name = "Book lesson" }).ClickAsync();
         var conflict = teacher.Locator("[data-conflict]");
         await Expect(conflict).ToContainTextAsync("already has a lesson at this time");
+        var inTheWay = conflict.GetByTestId("conflicting-lesson");
+        await Expect(inTheWay).ToContainTextAsync(subjectName);
+        await Expect(inTheWay).ToContainTextAsync(studentName);
+        await Expect(inTheWay).ToContainTextAsync("10:00");
         await Expect(conflict.GetByRole(AriaRole.Link)).ToHaveAttributeAsync("href", lessonPath);
         await Screenshots.SaveAsync(teacher, "lesson-04-teacher-conflict-shown");
         await teacher.GetByRole(AriaRole.Button, new() { Name = "Cancel", Exact = true }).ClickAsync();

@@ -401,6 +401,7 @@ export const en = {
   'lesson.conflict': 'This time clashes with another lesson.',
   'lesson.conflictTeacher': 'The teacher already has a lesson at this time.',
   'lesson.conflictStudent': 'The student already has a lesson at this time.',
+  'lesson.conflictingLesson': 'In the way: {subject} with {student}, {start} – {end}.',
   'lesson.openConflicting': 'Open the clashing lesson',
   'lesson.backToSchedule': '← Back to the schedule',
   'lesson.confirm': 'Confirm',

@@ -403,6 +403,7 @@ export const ru: Record<MessageKey, string> = {
   'lesson.conflict': 'Это время пересекается с другим занятием.',
   'lesson.conflictTeacher': 'У преподавателя уже есть занятие в это время.',
   'lesson.conflictStudent': 'У ученика уже есть занятие в это время.',
+  'lesson.conflictingLesson': 'Мешает занятие: {subject}, ученик {student}, {start} – {end}.',
   'lesson.openConflicting': 'Открыть пересекающееся занятие',
   'lesson.backToSchedule': '← К расписанию',
   'lesson.confirm': 'Подтвердить',
