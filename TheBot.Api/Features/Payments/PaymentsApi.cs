@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -30,8 +28,12 @@ public static class PaymentsApi
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .DisableRateLimiting();
         payments.MapGet("/sandbox/{paymentId}", SandboxPageAsync).AllowAnyone()
-            .WithName("SandboxConfirmationPage").WithSummary("The sandbox provider's confirmation page (development and demos)")
-            .Produces(StatusCodes.Status200OK, contentType: "text/html");
+            .WithName("SandboxConfirmationPage")
+            .WithSummary("Links to the sandbox page from before it was part of the SPA: redirects to /payments/sandbox/{paymentId}")
+            .Produces(StatusCodes.Status302Found).ProducesProblem(StatusCodes.Status404NotFound);
+        payments.MapGet("/sandbox/{paymentId}/details", GetSandboxPaymentAsync).AllowAnyone()
+            .WithName("GetSandboxPayment").WithSummary("What the sandbox confirmation page shows (development and demos)")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         payments.MapPost("/sandbox/{paymentId}", SandboxDecideAsync).AllowAnyone()
             .WithName("SandboxConfirm").WithSummary("The payer's choice on the sandbox page: pay or decline")
             .DisableAntiforgery()
@@ -108,43 +110,22 @@ public static class PaymentsApi
             : TypedResults.Ok();
     }
 
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> SandboxPageAsync(
-        string paymentId, PaymentProviders providers, SandboxPaymentProvider sandbox, CancellationToken ct)
-    {
-        var payment = providers.Active is SandboxPaymentProvider ? await sandbox.FindAsync(paymentId, ct) : null;
-        if (payment is null)
-        {
-            return ApiProblems.NotFound("The payment");
-        }
+    private static async Task<Results<RedirectHttpResult, ProblemHttpResult>> SandboxPageAsync(
+        string paymentId, PaymentProviders providers, SandboxPaymentProvider sandbox, CancellationToken ct) =>
+        await FindSandboxPaymentAsync(paymentId, providers, sandbox, ct) is { } payment
+            ? TypedResults.Redirect(SandboxPaymentProvider.ConfirmationPath(payment.Id))
+            : ApiProblems.NotFound("The payment");
 
-        var amount = payment.Amount.ToString("N2", CultureInfo.GetCultureInfo("ru-RU"));
-        var decided = payment.Status == PaymentStatus.Pending
-            ? $"""
-              <form method="post">
-                <button name="outcome" value="succeed" type="submit">Оплатить / Pay {WebUtility.HtmlEncode(amount)} {payment.Currency}</button>
-                <button name="outcome" value="fail" type="submit">Отказаться / Decline</button>
-              </form>
-              """
-            : $"<p>Платёж уже {(payment.Status == PaymentStatus.Succeeded ? "проведён / already paid" : "отменён / already declined")}.</p>";
-        var html = $"""
-            <!doctype html>
-            <html lang="ru">
-            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Sandbox payment</title></head>
-            <body>
-              <main>
-                <h1>Тестовая оплата / Sandbox payment</h1>
-                <p>Это песочница: деньги не списываются. This is a sandbox: no money moves.</p>
-                <dl>
-                  <dt>Назначение / For</dt><dd>{WebUtility.HtmlEncode(payment.Description)}</dd>
-                  <dt>Сумма / Amount</dt><dd>{WebUtility.HtmlEncode(amount)} {payment.Currency}</dd>
-                </dl>
-                {decided}
-              </main>
-            </body>
-            </html>
-            """;
-        return TypedResults.Content(html, "text/html; charset=utf-8");
-    }
+    private static async Task<Results<Ok<SandboxPaymentResponse>, ProblemHttpResult>> GetSandboxPaymentAsync(
+        string paymentId, PaymentProviders providers, SandboxPaymentProvider sandbox, CancellationToken ct) =>
+        await FindSandboxPaymentAsync(paymentId, providers, sandbox, ct) is { } payment
+            ? TypedResults.Ok(new SandboxPaymentResponse(payment.Id, payment.Description, payment.Amount, payment.Currency, payment.Status))
+            : ApiProblems.NotFound("The payment");
+
+    /// <summary>Only while the sandbox is the active provider: otherwise (production) every sandbox id is unknown.</summary>
+    private static async Task<SandboxPayment?> FindSandboxPaymentAsync(
+        string paymentId, PaymentProviders providers, SandboxPaymentProvider sandbox, CancellationToken ct) =>
+        providers.Active is SandboxPaymentProvider ? await sandbox.FindAsync(paymentId, ct) : null;
 
     private static async Task<Results<RedirectHttpResult, ValidationProblem, ProblemHttpResult>> SandboxDecideAsync(
         string paymentId, HttpRequest request, PaymentProviders providers, SandboxPaymentProvider sandbox, SandboxWebhookSender webhook, CancellationToken ct)

@@ -17,8 +17,8 @@ public sealed class SandboxPaymentProvider(TheBotDbContext db, TimeProvider cloc
 
     public string Name => ProviderName;
 
-    /// <summary>The confirmation page's address (relative to the site).</summary>
-    public static string ConfirmationPath(string paymentId) => $"/api/payments/sandbox/{paymentId}";
+    /// <summary>The confirmation page's address (relative to the site): a page of the SPA.</summary>
+    public static string ConfirmationPath(string paymentId) => $"/payments/sandbox/{Uri.EscapeDataString(paymentId)}";
 
     public async Task<ProviderPayment> CreateAsync(NewProviderPayment payment, CancellationToken cancellationToken)
     {

@@ -54,11 +54,13 @@ public sealed class PaymentsInProductionTests(ProductionAppFixture app)
         using var client = app.Host.CreateWebClient();
 
         using var page = await client.GetAsync($"/api/payments/sandbox/{sandboxId}", Ct);
+        using var details = await client.GetAsync($"/api/payments/sandbox/{sandboxId}/details", Ct);
         using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["outcome"] = "succeed" });
         using var confirm = await client.PostAsync($"/api/payments/sandbox/{sandboxId}", form, Ct);
         using var notification = await NotifyAsync(client, "sandbox", sandboxId);
 
         await Expect.ProblemAsync(HttpStatusCode.NotFound, page);
+        await Expect.ProblemAsync(HttpStatusCode.NotFound, details);
         await Expect.ProblemAsync(HttpStatusCode.NotFound, confirm);
         await Expect.ProblemAsync(HttpStatusCode.NotFound, notification);
         var invoice = await setup.Parent.Client.GetFromJsonAsync<JsonElement>($"/api/invoices/{invoiceId}", Ct);

@@ -24,9 +24,14 @@ public sealed class SandboxPaymentTests(TheBotAppFixture fixture)
         await parentSocket.StartAsync(Ct);
 
         var confirmation = await PayAsync(setup.Parent, invoiceId);
-        using var page = await fixture.Host.CreateWebClient().GetAsync(confirmation, Ct);
-        await Expect.StatusAsync(HttpStatusCode.OK, page);
-        Assert.Contains("4", await page.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        // The confirmation page is the SPA's; what it shows comes from the API, to anyone holding the link.
+        Assert.Matches("^/payments/sandbox/[^/]+$", confirmation.AbsolutePath);
+        using var client = fixture.Host.CreateWebClient();
+        var shown = await client.GetFromJsonAsync<JsonElement>($"/api/payments/sandbox/{confirmation.Segments[^1]}/details", Ct);
+        Assert.Equal(4200m, shown.GetProperty("amount").GetDecimal());
+        Assert.Equal("RUB", shown.GetProperty("currency").GetString());
+        Assert.Equal("pending", shown.GetProperty("status").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(shown.GetProperty("description").GetString()));
         using var decision = await DecideAsync(confirmation, "succeed");
 
         Assert.Equal(HttpStatusCode.Redirect, decision.StatusCode);
@@ -35,6 +40,23 @@ public sealed class SandboxPaymentTests(TheBotAppFixture fixture)
         Assert.Equal("paid", invoice.GetProperty("status").GetString());
         await tutorSawPaid.WaitAsync(TimeSpan.FromSeconds(15), Ct);
         await parentSawPaid.WaitAsync(TimeSpan.FromSeconds(15), Ct);
+    }
+
+    [Fact]
+    public async Task Links_to_the_old_server_rendered_page_lead_to_the_SPAs_page_and_unknown_payments_are_404()
+    {
+        var (setup, invoiceId) = await fixture.Billing.CreateSentInvoiceAsync(fixture.People);
+        var paymentId = (await PayAsync(setup.Parent, invoiceId)).Segments[^1];
+        using var client = fixture.Host.CreateWebClient();
+
+        using var old = await client.GetAsync($"/api/payments/sandbox/{paymentId}", Ct);
+        using var unknownPage = await client.GetAsync("/api/payments/sandbox/sbx_nobody", Ct);
+        using var unknownDetails = await client.GetAsync("/api/payments/sandbox/sbx_nobody/details", Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, old.StatusCode);
+        Assert.Equal($"/payments/sandbox/{paymentId}", old.Headers.Location!.OriginalString);
+        await Expect.ProblemAsync(HttpStatusCode.NotFound, unknownPage);
+        await Expect.ProblemAsync(HttpStatusCode.NotFound, unknownDetails);
     }
 
     [Fact]
@@ -148,7 +170,7 @@ public sealed class SandboxPaymentTests(TheBotAppFixture fixture)
     {
         using var client = fixture.Host.CreateWebClient();
         using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["outcome"] = outcome });
-        return await client.PostAsync(confirmation, form, Ct);
+        return await client.PostAsync($"/api/payments/sandbox/{confirmation.Segments[^1]}", form, Ct);
     }
 
     private async Task<HttpStatusCode> NotifyAsync(string providerPaymentId, string status)

@@ -69,10 +69,13 @@ public sealed class InvoicePaymentTests(TheBotAppFixture app, BrowserFixture bro
 
         // Paying opens the provider's confirmation page (the sandbox), which sends the parent back.
         await parent.GetByRole(AriaRole.Button, new() { Name = "Pay", Exact = true }).ClickAsync();
-        await Expect(parent).ToHaveURLAsync(new Regex("/api/payments/sandbox/[^/]+$"));
-        await Expect(parent.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Sandbox payment");
+        // The sandbox page is part of the SPA, styled and in the parent's language only (issue #20, bug 3).
+        await Expect(parent).ToHaveURLAsync(new Regex("/payments/sandbox/[^/]+$"));
+        await Expect(parent.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Sandbox payment");
+        await Expect(parent.Locator("main")).Not.ToContainTextAsync("Оплатить");
+        await Expect(parent.Locator("main .card")).ToBeVisibleAsync();
         await Screenshots.SaveAsync(parent, "invoice-07-sandbox-confirmation");
-        await parent.GetByRole(AriaRole.Button, new() { Name = "Оплатить / Pay" }).ClickAsync();
+        await parent.GetByRole(AriaRole.Button, new() { Name = "Pay " }).ClickAsync();
 
         await Expect(parent).ToHaveURLAsync(invoiceUrl.AbsolutePath);
         await Expect(parent.Locator(".details [data-status]")).ToHaveAttributeAsync("data-status", "paid");
@@ -95,7 +98,7 @@ public sealed class InvoicePaymentTests(TheBotAppFixture app, BrowserFixture bro
         Assert.Matches(@"^invoices-\d{4}-\d{2}-\d{2}\.xlsx$", download.SuggestedFilename);
 
         tutorSession.AssertNoPageProblems();
-        // The sandbox page is the provider's, outside the SPA; the parent's SPA pages must be clean.
+        // Every page the parent saw, the sandbox page included, is clean.
         parentSession.AssertNoPageProblems();
     }
 

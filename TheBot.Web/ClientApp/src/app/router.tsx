@@ -5,6 +5,7 @@ import { ApplicationFormPage } from '../features/applications/ApplicationFormPag
 import { ApplicationStatusPage } from '../features/applications/ApplicationStatusPage';
 import { RedeemInvitationPage } from '../features/family/RedeemInvitationPage';
 import { NotFoundPage } from '../features/notfound/NotFoundPage';
+import { SandboxPaymentPage } from '../features/payments/SandboxPaymentPage';
 import { SignInPage } from '../features/signin/SignInPage';
 import { AppShell } from '../layout/AppShell';
 import { PublicLayout } from '../layout/PublicLayout';
@@ -21,6 +22,7 @@ export function createAppRouter() {
         { path: 'apply', element: <ApplicationFormPage /> },
         { path: 'applications/:token', element: <ApplicationStatusPage /> },
         { path: 'invitation', element: <RedeemInvitationPage /> },
+        { path: 'payments/sandbox/:paymentId', element: <SandboxPaymentPage /> },
       ],
     },
     {
