@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { useI18n } from '../i18n/I18nContext';
+import { AccessDeniedPage } from '../features/notfound/AccessDeniedPage';
 import { LoadingState } from '../ui/QueryStates';
 import type { Role } from './types';
 import { useAuth } from './useAuth';
@@ -22,16 +22,11 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   return <>{children}</>;
 }
 
-/** Shows a page only to the roles it is for; others get a 403-style message, not the page. */
+/** Shows a page only to the roles it is for; others get the access-denied page (what happened, and the ways back). */
 export function RequireRole({ roles, children }: { roles: readonly Role[] | 'everyone'; children: ReactNode }) {
   const { user } = useAuth();
-  const { t } = useI18n();
   if (roles !== 'everyone' && (user === null || !roles.includes(user.role))) {
-    return (
-      <p className="alert alert--error" role="alert">
-        {t('error.forbidden')}
-      </p>
-    );
+    return <AccessDeniedPage />;
   }
   return <>{children}</>;
 }

@@ -66,7 +66,8 @@ export function AppShell() {
         <ul>
           {navigationFor(user.role).map((item) => (
             <li key={item.path}>
-              <NavLink to={item.path}>
+              {/* Tapping the page already open changes no path: close the phone menu on every tap. */}
+              <NavLink to={item.path} onClick={() => setMenuOpen(false)}>
                 {t(item.label)}
                 {item.label === 'nav.chat' && chatUnread > 0 ? (
                   <span className="badge badge--count nav__badge" data-unread={chatUnread}>

@@ -6,7 +6,7 @@ import { useAuth } from '../../auth/useAuth';
 import { useI18n } from '../../i18n/I18nContext';
 import { describeError } from '../../ui/describeError';
 import { FormAlert } from '../../ui/FormAlert';
-import { SelectField } from '../../ui/SelectField';
+import { PersonSelectField } from '../../ui/PersonSelectField';
 import { activeEnrollmentsQuery } from '../schedule/lessonsApi';
 import { roomsKey, startDirectChat } from './chatApi';
 
@@ -28,7 +28,7 @@ export function NewChatForm() {
         }
       }
     }
-    return [...people].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label));
+    return [...people].map(([value, label]) => ({ value, label }));
   }, [enrollments.data, user?.id]);
   const mutation = useMutation({
     mutationFn: () => startDirectChat(api, participantId),
@@ -49,7 +49,7 @@ export function NewChatForm() {
   };
   return (
     <form className="new-chat" onSubmit={onSubmit}>
-      <SelectField
+      <PersonSelectField
         name="chatWith"
         label={t('chat.startWith')}
         placeholder={t('common.choose')}

@@ -37,7 +37,10 @@ export function GradeList({ grades, showStudent = false }: { grades: readonly Su
     <ul className="item-list">
       {grades.map((grade) => (
         <li key={grade.id} className="item-list__item">
-          <strong>{grade.assignmentTitle}</strong> · {grade.subject.name}
+          <Link to="/progress">
+            <strong>{grade.assignmentTitle}</strong>
+          </Link>{' '}
+          · {grade.subject.name}
           {showStudent ? ` · ${grade.student.fullName}` : ''} ·{' '}
           {t('dashboard.score', { score: String(grade.finalScore ?? grade.score ?? '—'), max: String(grade.maxScore) })}
           {grade.gradedAt !== null ? (

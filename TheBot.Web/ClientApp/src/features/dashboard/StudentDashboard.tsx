@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { useI18n } from '../../i18n/I18nContext';
 import type { DashboardSummary } from './dashboardApi';
 import { GradeList, LessonList } from './DashboardLists';
@@ -19,7 +20,10 @@ export function StudentDashboard({ section }: { section: NonNullable<DashboardSu
           <ul className="item-list">
             {section.assignmentsDue.map((item) => (
               <li key={item.id} className="item-list__item">
-                <strong>{item.title}</strong> · {item.subject} · {t('dashboard.due')}{' '}
+                <Link to="/assignments">
+                  <strong>{item.title}</strong>
+                </Link>{' '}
+                · {item.subject} · {t('dashboard.due')}{' '}
                 <time dateTime={item.dueAt}>{formatDateTime(item.dueAt)}</time>
               </li>
             ))}

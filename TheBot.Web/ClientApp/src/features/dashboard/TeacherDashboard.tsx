@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { useI18n } from '../../i18n/I18nContext';
 import type { DashboardSummary } from './dashboardApi';
 import { LessonList } from './DashboardLists';
@@ -19,7 +20,10 @@ export function TeacherDashboard({ section }: { section: NonNullable<DashboardSu
           <ul className="item-list">
             {section.submissionsToGrade.map((item) => (
               <li key={item.id} className="item-list__item">
-                <strong>{item.assignmentTitle}</strong> · {item.student.fullName} ·{' '}
+                <Link to="/assignments">
+                  <strong>{item.assignmentTitle}</strong>
+                </Link>{' '}
+                · {item.student.fullName} ·{' '}
                 <time dateTime={item.submittedAt}>{formatDateTime(item.submittedAt)}</time>
                 {item.isLate ? <span className="badge badge--rejected">{t('dashboard.late')}</span> : null}
               </li>

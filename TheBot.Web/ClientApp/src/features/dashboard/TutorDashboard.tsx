@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { useI18n } from '../../i18n/I18nContext';
 import type { DashboardSummary } from './dashboardApi';
 
@@ -24,8 +25,18 @@ export function TutorDashboard({ section }: { section: NonNullable<DashboardSumm
             <tbody>
               {section.students.map((row) => (
                 <tr key={row.id}>
-                  <td>{row.fullName}</td>
-                  <td>{row.nextLessonAt ? <time dateTime={row.nextLessonAt}>{formatDateTime(row.nextLessonAt)}</time> : '—'}</td>
+                  <td>
+                    <Link to="/students">{row.fullName}</Link>
+                  </td>
+                  <td>
+                    {row.nextLessonAt ? (
+                      <Link to="/schedule">
+                        <time dateTime={row.nextLessonAt}>{formatDateTime(row.nextLessonAt)}</time>
+                      </Link>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
                   <td>{row.cancelledLessons30Days > 0 ? <strong>{row.cancelledLessons30Days}</strong> : 0}</td>
                   <td>{row.missedLessons30Days > 0 ? <strong>{row.missedLessons30Days}</strong> : 0}</td>
                   <td>{row.overdueAssignments > 0 ? <strong>{row.overdueAssignments}</strong> : 0}</td>

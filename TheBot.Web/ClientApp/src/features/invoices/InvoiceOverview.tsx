@@ -8,7 +8,10 @@ import { totalsRows } from './invoiceChart';
 import { invoiceStatisticsQuery } from './invoicesApi';
 import { InvoiceTotalsChart } from './InvoiceTotalsChart';
 
-/** The tutor's (or admin's) numbers: counts, money per currency, the chart and the Excel export. */
+/**
+ * The tutor's (or admin's) numbers: how many invoices (counts, labelled as counts), then money per currency (amounts,
+ * labelled as amounts) — never a count beside money under one label — the chart and the Excel export.
+ */
 export function InvoiceOverview() {
   const { t, language } = useI18n();
   const api = useApi();
@@ -25,7 +28,8 @@ export function InvoiceOverview() {
   return (
     <section className="panel" aria-labelledby="invoice-overview-title">
       <h2 id="invoice-overview-title">{t('invoices.overview')}</h2>
-      <dl className="summary summary--row">
+      <h3 id="invoice-counts-title">{t('invoices.countsTitle')}</h3>
+      <dl className="summary summary--row" aria-labelledby="invoice-counts-title" data-testid="invoice-counts">
         <div className="summary__item">
           <dt>{t('invoices.drafts')}</dt>
           <dd>{stats.drafts}</dd>
@@ -45,7 +49,8 @@ export function InvoiceOverview() {
       </dl>
       {stats.totals.length > 0 ? (
         <div className="table-scroll">
-          <table className="table">
+          <h3 id="invoice-amounts-title">{t('invoices.amountsTitle')}</h3>
+          <table className="table" aria-labelledby="invoice-amounts-title" data-testid="invoice-amounts">
             <caption className="visually-hidden">{t('invoices.totalsCaption')}</caption>
             <thead>
               <tr>

@@ -6,6 +6,7 @@ import { useForm } from '../../forms/useForm';
 import { useI18n } from '../../i18n/I18nContext';
 import { FormAlert } from '../../ui/FormAlert';
 import { FormActions } from '../../ui/FormActions';
+import { PersonSelectField } from '../../ui/PersonSelectField';
 import { SelectField } from '../../ui/SelectField';
 import { myStudentsQuery, studentEnrollmentsQuery } from '../students/studentsApi';
 import { defaultDueDate } from './invoiceActions';
@@ -51,7 +52,7 @@ export function NewInvoiceForm({ onCancel }: { onCancel: () => void }) {
     <section className="panel" aria-labelledby="new-invoice-title">
       <h2 id="new-invoice-title">{t('invoices.new')}</h2>
       <form className="form" noValidate onSubmit={form.onSubmit}>
-        <SelectField
+        <PersonSelectField
           {...form.field('studentId')}
           label={t('invoice.student')}
           required
@@ -59,7 +60,7 @@ export function NewInvoiceForm({ onCancel }: { onCancel: () => void }) {
           options={(students.data?.items ?? []).map((s) => ({ value: s.id, label: s.fullName }))}
           onChange={(event) => chooseStudent(event.target.value)}
         />
-        <SelectField
+        <PersonSelectField
           {...form.field('parentId')}
           label={t('invoice.parent')}
           required

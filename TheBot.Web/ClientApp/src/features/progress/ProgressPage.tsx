@@ -5,7 +5,8 @@ import { useAuth } from '../../auth/useAuth';
 import { useI18n } from '../../i18n/I18nContext';
 import { PageHeading } from '../../ui/PageHeading';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/QueryStates';
-import { SelectField } from '../../ui/SelectField';
+import { PersonSelectField } from '../../ui/PersonSelectField';
+import { sortByLabel } from '../../format/collation';
 import { dashboardQuery } from '../dashboard/dashboardApi';
 import { activeEnrollmentsQuery } from '../schedule/lessonsApi';
 import { AttendanceChart } from './AttendanceChart';
@@ -19,7 +20,7 @@ import { progressQuery, toAttendanceBars, toChartPoints } from './progressApi';
  * teachers choose the student (teachers among those actively enrolled with them); tutors export to Excel.
  */
 export function ProgressPage() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const api = useApi();
   const { user } = useAuth();
   const isStudent = user?.role === 'student';
@@ -29,7 +30,13 @@ export function ProgressPage() {
   const people = isTeacher
     ? uniqueStudents(enrollments.data?.items.map((e) => e.student) ?? [])
     : (dashboard.data?.parent?.children ?? dashboard.data?.tutor?.students ?? []);
-  const students = isStudent ? [] : people.map((person) => ({ value: person.id, label: person.fullName }));
+  const students = isStudent
+    ? []
+    : sortByLabel(
+        people.map((person) => ({ value: person.id, label: person.fullName })),
+        (option) => option.label,
+        language,
+      );
   const choices = isTeacher ? enrollments : dashboard;
   const [chosen, setChosen] = useState('');
   const studentId = isStudent ? (user?.id ?? '') : chosen !== '' ? chosen : (students[0]?.value ?? '');
@@ -46,7 +53,7 @@ export function ProgressPage() {
           <EmptyState message={t('progress.noStudents')} />
         ) : (
           <div className="toolbar">
-            <SelectField name="progressStudent" label={t('progress.student')} options={students} value={studentId} onChange={(event) => setChosen(event.target.value)} />
+            <PersonSelectField name="progressStudent" label={t('progress.student')} options={students} value={studentId} onChange={(event) => setChosen(event.target.value)} />
           </div>
         )
       ) : null}
@@ -63,7 +70,7 @@ export function ProgressPage() {
 
 function uniqueStudents(people: readonly { id: string; fullName: string }[]) {
   const byId = new Map(people.map((person) => [person.id, person]));
-  return [...byId.values()].sort((a, b) => a.fullName.localeCompare(b.fullName));
+  return [...byId.values()];
 }
 
 function StudentProgressView({ studentId }: { studentId: string }) {

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { FieldErrors } from '../../api/problemDetails';
 import { useAuth } from '../../auth/useAuth';
 import { useI18n } from '../../i18n/I18nContext';
+import { PersonSelectField } from '../../ui/PersonSelectField';
 import { SelectField } from '../../ui/SelectField';
 import type { Enrollment } from './lessonsApi';
 
@@ -30,14 +31,14 @@ export function EnrollmentFields({
     for (const enrollment of enrollments) {
       seen.set(enrollment.student.id, enrollment.student.fullName);
     }
-    return [...seen].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label));
+    return [...seen].map(([value, label]) => ({ value, label }));
   }, [enrollments]);
   const subjects = enrollments.filter((enrollment) => enrollment.student.id === studentId);
 
   return (
     <>
       {students.length === 0 ? <p className="muted">{t('lesson.noEnrollments')}</p> : null}
-      <SelectField
+      <PersonSelectField
         name="lessonStudent"
         label={t('lesson.student')}
         placeholder={t('common.choose')}

@@ -6,7 +6,7 @@ import { useAuth } from '../../auth/useAuth';
 import { useI18n } from '../../i18n/I18nContext';
 import { PageHeading } from '../../ui/PageHeading';
 import { ErrorState, LoadingState } from '../../ui/QueryStates';
-import { SelectField } from '../../ui/SelectField';
+import { PersonSelectField } from '../../ui/PersonSelectField';
 import { LessonStatusBadge } from './LessonStatusBadge';
 import { lessonsInRangeQuery, teachersQuery } from './lessonsApi';
 import { NewLessonForm } from './NewLessonForm';
@@ -72,7 +72,7 @@ function WeekSchedule() {
       </div>
       {isAdmin ? (
         <div className="toolbar">
-          <SelectField
+          <PersonSelectField
             name="scheduleTeacher"
             label={t('schedule.teacherFilter')}
             placeholder={t('schedule.allTeachers')}

@@ -5,6 +5,7 @@ import { required } from '../../forms/validation';
 import { useI18n } from '../../i18n/I18nContext';
 import { FormAlert } from '../../ui/FormAlert';
 import { FormActions } from '../../ui/FormActions';
+import { PersonSelectField } from '../../ui/PersonSelectField';
 import { SelectField } from '../../ui/SelectField';
 import { subjectsQuery, subjectTeachersQuery } from '../subjects/subjectsApi';
 import { enroll, enrollmentsKey } from './studentsApi';
@@ -35,7 +36,7 @@ export function EnrollForm({ studentId, onDone }: { studentId: string; onDone: (
           form.setValue('teacherId', '');
         }}
       />
-      <SelectField
+      <PersonSelectField
         {...form.field('teacherId')}
         label={t('students.teacher')}
         required

@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useApi } from '../../services/ServicesContext';
 import { ROLES } from '../../auth/types';
 import { useI18n } from '../../i18n/I18nContext';
@@ -15,7 +16,14 @@ import { UserRow } from './UserRow';
 export function UsersPage() {
   const { t } = useI18n();
   const api = useApi();
-  const [filter, setFilter] = useState<UserFilter>({ search: '', role: '', active: '', page: 1 });
+  const [params] = useSearchParams();
+  // The dashboard's counts link here with their filter (?role=student&active=true).
+  const [filter, setFilter] = useState<UserFilter>(() => ({
+    search: '',
+    role: ROLES.find((role) => role === params.get('role')) ?? '',
+    active: ['true', 'false'].find((active) => active === params.get('active')) ?? '',
+    page: 1,
+  }));
   const [creating, setCreating] = useState(false);
   const query = useQuery({ ...usersQuery(api, filter), placeholderData: keepPreviousData });
   const refine = (changes: Partial<UserFilter>) => setFilter((current) => ({ ...current, ...changes, page: changes.page ?? 1 }));
