@@ -6,6 +6,7 @@ using TheBot.Api.Features.Enrollments;
 using TheBot.Api.Features.Lessons;
 using TheBot.Api.Features.Users;
 using TheBot.Api.Platform.Auth;
+using TheBot.Api.Platform.Time;
 
 namespace TheBot.Api.Features.Dashboard;
 
@@ -24,7 +25,9 @@ public static class DashboardApi
         var userId = caller.Id;
         var role = caller.Role;
         var now = clock.GetUtcNow();
-        var today = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
+        // "Today" is the caller's: the day in their profile's time zone, as the SPA shows it.
+        var timeZone = await db.Users.Where(u => u.Id == userId).Select(u => u.TimeZone).FirstOrDefaultAsync(ct);
+        var today = UserTimeZone.StartOfDay(now, UserTimeZone.Find(timeZone));
         var name = role.ToName();
         return TypedResults.Ok(role switch
         {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using TheBot.Api.Data;
 using TheBot.Api.Platform.Auth;
 using TheBot.Api.Platform.Realtime;
+using TheBot.Api.Platform.Time;
 using TheBot.Realtime.Contracts;
 
 namespace TheBot.Api.Features.Notifications;
@@ -188,8 +189,7 @@ public static class QuietHours
             return false;
         }
 
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var found) ? found : TimeZoneInfo.Utc;
-        var local = TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var local = TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, UserTimeZone.Find(timeZone)).DateTime);
         return from < to ? local >= from && local < to : local >= from || local < to;
     }
 }

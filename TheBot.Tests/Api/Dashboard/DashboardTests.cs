@@ -41,4 +41,27 @@ public sealed class DashboardTests(TheBotAppFixture fixture)
         var admin = await (await fixture.People.AdminAsync()).Client.GetFromJsonAsync<JsonElement>("/api/dashboard", Ct);
         Assert.True(admin.GetProperty("admin").GetProperty("activeEnrollments").GetInt32() >= 1);
     }
+
+    [Fact]
+    public async Task A_teachers_lessons_today_are_todays_in_their_own_time_zone_not_utcs()
+    {
+        // A lesson whose day differs between UTC and the teacher's zone: the dashboard follows the teacher's.
+        var now = DateTimeOffset.UtcNow;
+        var (zone, startsAt) = TimeZoneInfo.GetSystemTimeZones()
+            .Where(z => z.Id.Contains('/', StringComparison.Ordinal) && !z.Id.StartsWith("Etc/", StringComparison.Ordinal) && z.GetUtcOffset(now).Minutes == 0)
+            .OrderBy(z => z.Id, StringComparer.Ordinal)
+            .SelectMany(z => Enumerable.Range(2, 30).Select(h => (Zone: z, StartsAt: new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero).AddHours(h))))
+            .First(c => IsToday(c.StartsAt, now, c.Zone) != (c.StartsAt.UtcDateTime.Date == now.UtcDateTime.Date));
+        var c = await fixture.Learning.CreateClassroomAsync();
+        await c.Teacher.SetTimeZoneAsync(zone.Id);
+        var lesson = await fixture.Learning.BookLessonAsync(c, startsAt, TimeSpan.FromMinutes(45));
+
+        var teacher = await c.Teacher.Client.GetFromJsonAsync<JsonElement>("/api/dashboard", Ct);
+
+        var today = teacher.GetProperty("teacher").GetProperty("todayLessons").EnumerateArray().Select(l => l.GetProperty("id").GetGuid());
+        Assert.Equal(IsToday(startsAt, now, zone), today.Contains(lesson));
+    }
+
+    private static bool IsToday(DateTimeOffset instant, DateTimeOffset now, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(instant, zone).Date == TimeZoneInfo.ConvertTime(now, zone).Date;
 }

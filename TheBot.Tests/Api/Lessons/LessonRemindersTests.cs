@@ -14,8 +14,11 @@ public sealed class LessonRemindersTests(TheBotAppFixture fixture)
     {
         var classroom = await fixture.Learning.CreateClassroomAsync();
         var now = DateTimeOffset.UtcNow;
+        await classroom.Student.SetTimeZoneAsync("UTC");
+        await classroom.Teacher.SetTimeZoneAsync("UTC");
         var soon = await BookAsync(classroom, Minute(now.AddMinutes(50)));
-        var tomorrow = await BookAsync(classroom, Minute(now.AddHours(20)));
+        var tomorrowStart = Minute(now.AddHours(20));
+        var tomorrow = await BookAsync(classroom, tomorrowStart);
         var nextWeek = await BookAsync(classroom, Minute(now.AddDays(7)));
         var admin = await fixture.People.AdminAsync();
 
@@ -28,10 +31,34 @@ public sealed class LessonRemindersTests(TheBotAppFixture fixture)
             var aboutSoon = await RemindersAboutAsync(person, soon);
             var aboutTomorrow = await RemindersAboutAsync(person, tomorrow);
             Assert.Equal("Lesson in an hour", Assert.Single(aboutSoon).GetProperty("title").GetString());
-            Assert.Equal("Lesson tomorrow", Assert.Single(aboutTomorrow).GetProperty("title").GetString());
+            Assert.Equal(tomorrowStart.Date == now.Date ? "Lesson today" : "Lesson tomorrow", Assert.Single(aboutTomorrow).GetProperty("title").GetString());
             Assert.Equal("lessonReminder", aboutSoon[0].GetProperty("type").GetString());
             Assert.Empty(await RemindersAboutAsync(person, nextWeek));
         }
+    }
+
+    [Fact]
+    public async Task A_lesson_later_today_is_today_and_one_after_midnight_tomorrow_each_by_the_recipients_own_clock()
+    {
+        // The lesson starts in three hours. The student's zone is one where that is still today (it is between
+        // 01:00 and 19:59 there now); the teacher's one where it is already past midnight (21:00–21:59 now).
+        var now = DateTimeOffset.UtcNow;
+        var startsAt = Minute(now.AddHours(3));
+        var laterToday = ZoneWhereNowIs(now, hour => hour is >= 1 and <= 19);
+        var afterMidnight = ZoneWhereNowIs(now, hour => hour == 21);
+        var classroom = await fixture.Learning.CreateClassroomAsync();
+        await classroom.Student.SetTimeZoneAsync(laterToday.Id);
+        await classroom.Teacher.SetTimeZoneAsync(afterMidnight.Id);
+        var lesson = await BookAsync(classroom, startsAt);
+
+        await (await fixture.People.AdminAsync()).RunJobAsync("lesson-reminders");
+
+        var toStudent = Assert.Single(await classroom.Student.NotificationsAboutAsync(lesson.ToString()));
+        var toTeacher = Assert.Single(await classroom.Teacher.NotificationsAboutAsync(lesson.ToString()));
+        Assert.Equal("Lesson today", toStudent.GetProperty("title").GetString());
+        Assert.Equal("Lesson tomorrow", toTeacher.GetProperty("title").GetString());
+        Assert.Contains($"({laterToday.Id})", toStudent.GetProperty("body").GetString(), StringComparison.Ordinal);
+        Assert.Contains($"{TimeZoneInfo.ConvertTime(startsAt, afterMidnight):HH:mm} ({afterMidnight.Id})", toTeacher.GetProperty("body").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -64,6 +91,14 @@ public sealed class LessonRemindersTests(TheBotAppFixture fixture)
             TheBot.Api.Features.Lessons.LessonRemindersJob.Body("Physics", startsAt, "Europe/Moscow"));
         Assert.StartsWith("Physics at 12:00 (UTC)", TheBot.Api.Features.Lessons.LessonRemindersJob.Body("Physics", startsAt, "Nowhere/Unknown"), StringComparison.Ordinal);
     }
+
+    /// <summary>A named zone (whole-hour offset) whose clock now shows an hour <paramref name="wanted"/> accepts.</summary>
+    private static TimeZoneInfo ZoneWhereNowIs(DateTimeOffset now, Func<int, bool> wanted) =>
+        TimeZoneInfo.GetSystemTimeZones()
+            .Where(z => z.Id.Contains('/', StringComparison.Ordinal) && !z.Id.StartsWith("Etc/", StringComparison.Ordinal))
+            .Where(z => z.GetUtcOffset(now).Minutes == 0)
+            .OrderBy(z => z.Id, StringComparer.Ordinal)
+            .First(z => wanted(TimeZoneInfo.ConvertTime(now, z).Hour));
 
     private static DateTimeOffset Minute(DateTimeOffset t) => new(t.Year, t.Month, t.Day, t.Hour, t.Minute, 0, TimeSpan.Zero);
 

@@ -47,12 +47,14 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh, isolated browser profile (cookies, storage) pointed at the front door.</summary>
-    public async Task<BrowserSession> NewSessionAsync(Uri baseAddress, string locale = "en-GB", int width = 1280, int height = 800)
+    /// <remarks><paramref name="timeZone"/> is the device's (Playwright's timezoneId); unset, this machine's.</remarks>
+    public async Task<BrowserSession> NewSessionAsync(Uri baseAddress, string locale = "en-GB", int width = 1280, int height = 800, string? timeZone = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseAddress.ToString(),
             Locale = locale,
+            TimezoneId = timeZone,
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
         context.SetDefaultTimeout(15_000);

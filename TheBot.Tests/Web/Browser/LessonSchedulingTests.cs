@@ -23,9 +23,11 @@ public sealed class LessonSchedulingTests(TheBotAppFixture app, BrowserFixture b
         var studentName = await FullNameAsync(classroom.Student);
         var subjectName = await SubjectNameAsync(classroom.Teacher, classroom.SubjectId);
 
-        // Tomorrow at 10:00 in the browser's (this machine's) time zone.
-        var start = DateTime.Now.Date.AddDays(1).AddHours(10);
-        var nextWeek = MondayOf(start) != MondayOf(DateTime.Now);
+        // Tomorrow at 10:00 in the profile's time zone (test people keep the default, Moscow), which the
+        // calendar and the booking form use whatever this machine's zone is.
+        var profileNow = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Moscow")).DateTime;
+        var start = profileNow.Date.AddDays(1).AddHours(10);
+        var nextWeek = MondayOf(start) != MondayOf(profileNow);
 
         await using var teacherSession = await browser.NewSessionAsync(app.Host.WebEndpoint);
         var teacher = teacherSession.Page;

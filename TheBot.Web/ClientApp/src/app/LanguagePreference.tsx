@@ -7,7 +7,8 @@ import { useServices } from '../services/ServicesContext';
 
 /**
  * Signed in, the UI speaks the language saved in the user's profile from sign-in on, on every page and
- * device; switching applies at once and is saved to the profile (put back if the save fails).
+ * device; switching applies at once and is saved to the profile (put back if the save fails). Times are
+ * shown in the profile's time zone likewise.
  */
 export function LanguagePreference({ children }: { children: ReactNode }) {
   const { user } = useAuth();
@@ -29,7 +30,7 @@ export function LanguagePreference({ children }: { children: ReactNode }) {
   );
 
   return (
-    <I18nProvider profileLanguage={user?.language ?? null} onChoose={save}>
+    <I18nProvider profileLanguage={user?.language ?? null} profileTimeZone={user?.timeZone ?? null} onChoose={save}>
       {children}
     </I18nProvider>
   );

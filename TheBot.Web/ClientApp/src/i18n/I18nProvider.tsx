@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { deviceTimeZone, displayTimeZone } from '../format/timeZone';
 import { I18nContext, type I18n } from './I18nContext';
 import { pickLanguage, type Language } from './language';
 import { en } from './messages/en';
@@ -31,9 +32,11 @@ export interface I18nProviderProps {
   profileLanguage?: string | null | undefined;
   /** Called when the user switches language (to save it to the profile when signed in). */
   onChoose?: ((language: Language) => void) | undefined;
+  /** The signed-in user's profile time zone, which every time on screen is shown in; null when signed out. */
+  profileTimeZone?: string | null | undefined;
 }
 
-export function I18nProvider({ children, profileLanguage = null, onChoose }: I18nProviderProps) {
+export function I18nProvider({ children, profileLanguage = null, onChoose, profileTimeZone = null }: I18nProviderProps) {
   const [chosen, setChosen] = useState<string | null>(readChosen);
   const language = pickLanguage({ profile: profileLanguage, chosen, browser: navigator.languages });
 
@@ -51,17 +54,23 @@ export function I18nProvider({ children, profileLanguage = null, onChoose }: I18
   );
 
   const value = useMemo<I18n>(() => {
-    const dateTime = new Intl.DateTimeFormat(locales[language], { dateStyle: 'medium', timeStyle: 'short' });
+    const timeZone = displayTimeZone(profileTimeZone);
+    const dateTime = new Intl.DateTimeFormat(locales[language], { dateStyle: 'medium', timeStyle: 'short', timeZone });
+    const time = new Intl.DateTimeFormat(locales[language], { hour: '2-digit', minute: '2-digit', timeZone });
+    const format = (formatter: Intl.DateTimeFormat) => (input: string | number | Date) => {
+      const date = input instanceof Date ? input : new Date(input);
+      return Number.isNaN(date.getTime()) ? String(input) : formatter.format(date);
+    };
     return {
       language,
       t: createTranslator(catalogues, language),
       setLanguage,
-      formatDateTime: (input) => {
-        const date = input instanceof Date ? input : new Date(input);
-        return Number.isNaN(date.getTime()) ? String(input) : dateTime.format(date);
-      },
+      timeZone,
+      timeZoneDiffers: timeZone !== deviceTimeZone(),
+      formatDateTime: format(dateTime),
+      formatTime: format(time),
     };
-  }, [language, setLanguage]);
+  }, [language, setLanguage, profileTimeZone]);
 
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

@@ -8,6 +8,7 @@ import { useChatUnread } from '../features/chat/useChatUnread';
 import { NotificationBell } from '../features/notifications/NotificationBell';
 import { PaymentSandboxBanner } from '../features/health/PaymentSandboxBanner';
 import { RealtimeIndicator } from './RealtimeIndicator';
+import { TimeZoneNote } from '../ui/TimeZoneNote';
 
 /** The signed-in frame: header with the user and language, navigation for the user's role, the page. */
 export function AppShell() {
@@ -82,6 +83,7 @@ export function AppShell() {
       </nav>
       <main id="main" className="shell__main" tabIndex={-1}>
         <PaymentSandboxBanner role={user.role} />
+        <TimeZoneNote />
         <Outlet />
       </main>
     </div>

@@ -14,7 +14,7 @@ import { ASSIGNMENT_KINDS, assignmentsKey, createAssignment, parseScore } from '
 import { defaultDueAt, newAssignmentRules } from './newAssignmentForm';
 
 export function NewAssignmentForm({ onDone }: { onDone: () => void }) {
-  const { t } = useI18n();
+  const { t, timeZone } = useI18n();
   const api = useApi();
   const queryClient = useQueryClient();
   // A checkbox is not text: it stays beside the form's text fields.
@@ -24,7 +24,7 @@ export function NewAssignmentForm({ onDone }: { onDone: () => void }) {
       subjectId: '',
       title: '',
       kind: 'homework',
-      dueAt: defaultDueAt(new Date()),
+      dueAt: defaultDueAt(new Date(), timeZone),
       maxScore: '10',
       latePenaltyPercent: '0',
       maxAttempts: '1',
@@ -37,7 +37,7 @@ export function NewAssignmentForm({ onDone }: { onDone: () => void }) {
         title: values.title.trim(),
         description: values.description.trim() === '' ? null : values.description.trim(),
         kind: values.kind,
-        dueAt: (fromLocalInputValue(values.dueAt) ?? new Date(NaN)).toISOString(),
+        dueAt: (fromLocalInputValue(values.dueAt, timeZone) ?? new Date(NaN)).toISOString(),
         maxScore: parseScore(values.maxScore) ?? 0,
         latePenaltyPercent: Number(values.latePenaltyPercent) || 0,
         maxAttempts: Number(values.maxAttempts) || 1,

@@ -25,7 +25,9 @@ describe('newAssignmentRules', () => {
 });
 
 describe('defaultDueAt', () => {
-  it('is a week later at 20:00', () => {
-    expect(defaultDueAt(new Date(2026, 11, 5, 9, 30))).toBe('2026-12-12T20:00');
+  it('is a week later at 20:00 in the user’s zone', () => {
+    expect(defaultDueAt(new Date('2026-12-05T06:30:00Z'), 'Europe/Moscow')).toBe('2026-12-12T20:00');
+    // 23:30 UTC on 5 Dec is already 6 Dec in Moscow.
+    expect(defaultDueAt(new Date('2026-12-05T23:30:00Z'), 'Europe/Moscow')).toBe('2026-12-13T20:00');
   });
 });

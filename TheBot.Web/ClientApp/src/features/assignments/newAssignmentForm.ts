@@ -1,5 +1,6 @@
 import { maxLength, required, type ValidationRules, type Validator } from '../../forms/validation';
-import { fromLocalInputValue, toLocalInputValue } from '../schedule/week';
+import { wallClock, zonedInstant } from '../../format/timeZone';
+import { parseLocalInputValue, toLocalInputValue } from '../schedule/week';
 
 export type NewAssignmentField =
   | 'subjectId'
@@ -12,7 +13,7 @@ export type NewAssignmentField =
   | 'description';
 
 /** A date and time the browser's datetime-local input can hold. */
-const localDateTime: Validator = (value) => (fromLocalInputValue(value) === null ? { key: 'validation.required' } : null);
+const localDateTime: Validator = (value) => (parseLocalInputValue(value) === null ? { key: 'validation.required' } : null);
 
 export const newAssignmentRules: ValidationRules<NewAssignmentField> = {
   subjectId: [required],
@@ -25,10 +26,8 @@ export const newAssignmentRules: ValidationRules<NewAssignmentField> = {
   description: [maxLength(4000)],
 };
 
-/** A week from now at 20:00, as the datetime-local input shows it. */
-export function defaultDueAt(now: Date): string {
-  const date = new Date(now);
-  date.setDate(date.getDate() + 7);
-  date.setHours(20, 0, 0, 0);
-  return toLocalInputValue(date);
+/** A week from now at 20:00 in the user's zone, as the datetime-local input shows it. */
+export function defaultDueAt(now: Date, zone: string): string {
+  const clock = wallClock(now, zone);
+  return toLocalInputValue(zonedInstant({ ...clock, day: clock.day + 7, hour: 20, minute: 0 }, zone), zone);
 }

@@ -4,8 +4,8 @@ import type { ChartPoint } from './progressApi';
 
 /** Grades over time as a line of percentages; the same grades are listed in the table below it. */
 export function GradesChart({ points }: { points: readonly ChartPoint[] }) {
-  const { t, language } = useI18n();
-  const date = new Intl.DateTimeFormat(language === 'ru' ? 'ru-RU' : 'en-GB', { day: 'numeric', month: 'short' });
+  const { t, language, timeZone } = useI18n();
+  const date = new Intl.DateTimeFormat(language === 'ru' ? 'ru-RU' : 'en-GB', { day: 'numeric', month: 'short', timeZone });
   return (
     <figure className="chart" aria-label={t('progress.chartTitle')}>
       <figcaption className="chart__caption">{t('progress.chartTitle')}</figcaption>

@@ -16,12 +16,12 @@ import { toLocalInputValue } from './week';
 
 /** Teachers (and admins) book a lesson within one of their active enrollments. */
 export function NewLessonForm({ onCancel }: { onCancel: () => void }) {
-  const { t } = useI18n();
+  const { t, timeZone } = useI18n();
   const api = useApi();
   const enrollments = useQuery(activeEnrollmentsQuery(api));
   const [choice, setChoice] = useState({ studentId: '', enrollmentId: '' });
   const [draft, setDraft] = useState<LessonDraft>(() => ({
-    startsAt: toLocalInputValue(nextFullHour()),
+    startsAt: toLocalInputValue(nextFullHour(new Date(), timeZone), timeZone),
     duration: '60',
     topic: '',
     meetingLink: '',

@@ -18,12 +18,12 @@ export function RescheduleLessonForm({
   fieldErrors: FieldErrors;
   onReschedule: (times: { startsAt: string; endsAt: string }) => void;
 }) {
-  const { t } = useI18n();
-  const [startsAt, setStartsAt] = useState(() => toLocalInputValue(new Date(lesson.startsAt)));
+  const { t, timeZone } = useI18n();
+  const [startsAt, setStartsAt] = useState(() => toLocalInputValue(new Date(lesson.startsAt), timeZone));
   const [duration, setDuration] = useState(() => lessonMinutes(lesson));
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const start = fromLocalInputValue(startsAt);
+    const start = fromLocalInputValue(startsAt, timeZone);
     if (start !== null) {
       onReschedule({ startsAt: start.toISOString(), endsAt: endAfter(start, Number(duration)).toISOString() });
     }

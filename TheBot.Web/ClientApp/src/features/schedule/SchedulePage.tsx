@@ -24,22 +24,22 @@ export function SchedulePage() {
 
 /** Everyone sees their lessons week by week; teachers and admins book new ones. */
 function WeekSchedule() {
-  const { t, language } = useI18n();
+  const { t, language, timeZone, formatTime } = useI18n();
   const api = useApi();
   const { user } = useAuth();
-  const [weekStart, setWeekStart] = useState(() => startOfWeek(new Date()));
+  const [weekStart, setWeekStart] = useState(() => startOfWeek(new Date(), timeZone));
   const [creating, setCreating] = useState(false);
-  const range = useMemo(() => weekRange(weekStart), [weekStart]);
+  const range = useMemo(() => weekRange(weekStart, timeZone), [weekStart, timeZone]);
   const isAdmin = user?.role === 'admin';
   const [teacherId, setTeacherId] = useState('');
   const teachers = useQuery({ ...teachersQuery(api), enabled: isAdmin });
   const query = useQuery(lessonsInRangeQuery(api, range, teacherId === '' ? undefined : teacherId));
   const locale = language === 'ru' ? 'ru-RU' : 'en-GB';
-  const dayFormat = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short' });
-  const timeFormat = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
-  const rangeLabel = `${new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(weekStart)} – ${new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(addDays(weekStart, 6))}`;
+  const dayFormat = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone });
+  const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone });
+  const rangeLabel = `${dateFormat.format(weekStart)} – ${dateFormat.format(addDays(weekStart, 6, timeZone))}`;
   const canBook = user?.role === 'teacher' || user?.role === 'admin';
-  const byDay = query.isSuccess ? groupByDay(weekStart, query.data.items) : null;
+  const byDay = query.isSuccess ? groupByDay(weekStart, query.data.items, timeZone) : null;
   const today = new Date();
 
   return (
@@ -57,13 +57,13 @@ function WeekSchedule() {
         )
       ) : null}
       <div className="toolbar week-nav">
-        <button type="button" className="button button--secondary button--small" onClick={() => setWeekStart((w) => addWeeks(w, -1))}>
+        <button type="button" className="button button--secondary button--small" onClick={() => setWeekStart((w) => addWeeks(w, -1, timeZone))}>
           {t('schedule.previousWeek')}
         </button>
-        <button type="button" className="button button--secondary button--small" onClick={() => setWeekStart(startOfWeek(new Date()))}>
+        <button type="button" className="button button--secondary button--small" onClick={() => setWeekStart(startOfWeek(new Date(), timeZone))}>
           {t('schedule.thisWeek')}
         </button>
-        <button type="button" className="button button--secondary button--small" onClick={() => setWeekStart((w) => addWeeks(w, 1))}>
+        <button type="button" className="button button--secondary button--small" onClick={() => setWeekStart((w) => addWeeks(w, 1, timeZone))}>
           {t('schedule.nextWeek')}
         </button>
         <p className="week-nav__range" aria-live="polite">
@@ -91,10 +91,10 @@ function WeekSchedule() {
       {query.isError ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : null}
       {byDay !== null ? (
         <ol className="week" aria-label={t('schedule.week', { range: rangeLabel })}>
-          {daysOfWeek(weekStart).map((day) => {
-            const lessons = byDay.get(dayKey(day)) ?? [];
+          {daysOfWeek(weekStart, timeZone).map((day) => {
+            const lessons = byDay.get(dayKey(day, timeZone)) ?? [];
             return (
-              <li key={dayKey(day)} className={isSameDay(day, today) ? 'week__day week__day--today' : 'week__day'} data-day={dayKey(day)}>
+              <li key={dayKey(day, timeZone)} className={isSameDay(day, today, timeZone) ? 'week__day week__day--today' : 'week__day'} data-day={dayKey(day, timeZone)}>
                 <h2 className="week__date">{dayFormat.format(day)}</h2>
                 {lessons.length === 0 ? (
                   <p className="muted week__empty">{t('schedule.free')}</p>
@@ -104,7 +104,7 @@ function WeekSchedule() {
                       <li key={lesson.id} className={`lesson-card lesson-card--${lesson.status}`} data-lesson={lesson.id}>
                         <Link to={`/schedule/${lesson.id}`} className="lesson-card__link">
                           <span className="lesson-card__time">
-                            {timeFormat.format(new Date(lesson.startsAt))}–{timeFormat.format(new Date(lesson.endsAt))}
+                            {formatTime(lesson.startsAt)}–{formatTime(lesson.endsAt)}
                           </span>
                           <span className="lesson-card__subject">{lesson.subject.name}</span>
                         </Link>

@@ -11,8 +11,9 @@ describe('lesson times', () => {
     expect(lessonMinutes({ startsAt: '2026-12-01T10:00:00Z', endsAt: '2026-12-01T11:30:00Z' })).toBe('90');
   });
 
-  it('offers the next full hour as a new lesson’s start', () => {
-    const start = nextFullHour(new Date(2026, 11, 1, 10, 25, 13));
-    expect(start).toEqual(new Date(2026, 11, 1, 11, 0, 0, 0));
+  it('offers the next full hour in the user’s zone as a new lesson’s start', () => {
+    expect(nextFullHour(new Date('2026-12-01T10:25:13Z'), 'Europe/Moscow').toISOString()).toBe('2026-12-01T11:00:00.000Z');
+    // India is UTC+5:30: its next full hour is not UTC's.
+    expect(nextFullHour(new Date('2026-12-01T10:25:13Z'), 'Asia/Kolkata').toISOString()).toBe('2026-12-01T10:30:00.000Z');
   });
 });

@@ -1,3 +1,4 @@
+import { wallClock, zonedInstant } from '../../format/timeZone';
 import type { Lesson } from './lessonsApi';
 
 /** The lengths a lesson may be booked for, in minutes. */
@@ -14,9 +15,8 @@ export function lessonMinutes(lesson: Pick<Lesson, 'startsAt' | 'endsAt'>): stri
   return String(Math.round((Date.parse(lesson.endsAt) - Date.parse(lesson.startsAt)) / 60_000));
 }
 
-/** The start a new lesson is offered: the next full hour. */
-export function nextFullHour(now: Date = new Date()): Date {
-  const date = new Date(now);
-  date.setHours(date.getHours() + 1, 0, 0, 0);
-  return date;
+/** The start a new lesson is offered: the next full hour in the user's zone. */
+export function nextFullHour(now: Date, zone: string): Date {
+  const clock = wallClock(now, zone);
+  return zonedInstant({ ...clock, hour: clock.hour + 1, minute: 0 }, zone);
 }

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { useAuth } from '../../auth/useAuth';
+import { useI18n } from '../../i18n/I18nContext';
 import { useApi } from '../../services/ServicesContext';
 import { createLesson, lessonsKey, type Enrollment } from './lessonsApi';
 import { endAfter, fromLocalInputValue } from './week';
@@ -23,10 +24,11 @@ export function useNewLesson() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const isAdmin = user?.role === 'admin';
+  const { timeZone } = useI18n();
 
   return useMutation({
     mutationFn: ({ enrollment, draft }: { enrollment: Enrollment; draft: LessonDraft }) => {
-      const start = fromLocalInputValue(draft.startsAt);
+      const start = fromLocalInputValue(draft.startsAt, timeZone);
       if (start === null) {
         throw new Error('invalid start');
       }

@@ -10,6 +10,7 @@ export const en = {
   'nav.sessions': 'Devices',
   'nav.signIn': 'Sign in',
   'nav.apply': 'Apply to join',
+  'time.zoneNote': 'Times are in {zone}, the time zone of your profile.',
   'common.loading': 'Loading…',
   'common.retry': 'Try again',
   'common.notSet': 'Not set',

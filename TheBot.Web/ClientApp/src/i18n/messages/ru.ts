@@ -12,6 +12,7 @@ export const ru: Record<MessageKey, string> = {
   'nav.sessions': 'Устройства',
   'nav.signIn': 'Вход',
   'nav.apply': 'Подать заявку',
+  'time.zoneNote': 'Время указано по часовому поясу вашего профиля: {zone}.',
   'common.loading': 'Загрузка…',
   'common.retry': 'Повторить',
   'common.notSet': 'Не указано',
