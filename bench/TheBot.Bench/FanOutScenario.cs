@@ -8,11 +8,14 @@ namespace TheBot.Bench;
 /// <summary>
 /// (4b/4c) The room's members connect (spread over every realtime URL); the poster sends messages
 /// through api at a fixed rate; each member records post→receive latency from the timestamp in the
-/// text. Reports deliveries per second, loss and latency percentiles.
+/// text. Reports deliveries per second, loss and latency percentiles. A burst instead has
+/// <c>burstConcurrency</c> posters post as fast as they can for <c>burstSeconds</c> (as the peer's fanout.mjs does).
+/// With BENCH_RESULTS set, also appends a JSON line in the peer's shape (fields of fanout.mjs's WSRESULT).
 /// </summary>
 internal static class FanOutScenario
 {
-    public static async Task<int> RunAsync(BenchSettings settings, int messages, int perSecond, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(
+        BenchSettings settings, int messages, int perSecond, string phase, CancellationToken cancellationToken, int burstSeconds = 0, int burstConcurrency = 0)
     {
         var seed = SeedManifest.Load(settings.SeedFile);
         var minter = new TokenMinter(settings.SigningKey);
@@ -50,15 +53,38 @@ internal static class FanOutScenario
 
         var poster = new ChatPoster(http, seed.RoomId, minter.Mint(seed.Poster.UserId, seed.Poster.SessionId, seed.Poster.Role));
         var failed = 0;
+        var sent = 0;
+        var postLatency = new LatencyRecorder();
+        var cpu = ProcessCpu.StartFromEnvironment();
         var started = Stopwatch.GetTimestamp();
-        await ChatPoster.PaceAsync(messages, perSecond, workers: 16, async i =>
+        async Task PostOneAsync(int i)
         {
             var result = await poster.PostAsync($"bench:{i}:{Stopwatch.GetTimestamp()}", cancellationToken);
+            postLatency.Add(result.Milliseconds);
             if (!result.Ok)
             {
                 Interlocked.Increment(ref failed);
             }
-        }, cancellationToken);
+        }
+
+        if (burstSeconds > 0)
+        {
+            var end = started + (long)(burstSeconds * (double)Stopwatch.Frequency);
+            await Task.WhenAll(Enumerable.Range(0, burstConcurrency).Select(async _ =>
+            {
+                while (Stopwatch.GetTimestamp() < end)
+                {
+                    await PostOneAsync(Interlocked.Increment(ref sent) - 1);
+                }
+            }));
+            messages = sent;
+        }
+        else
+        {
+            await ChatPoster.PaceAsync(messages, perSecond, workers: 16, PostOneAsync, cancellationToken);
+        }
+
+        var postSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
 
         // Drain: wait until deliveries stop growing for two seconds.
         var expected = (long)(messages - failed) * connections.Count;
@@ -69,13 +95,31 @@ internal static class FanOutScenario
         }
 
         var seconds = Stopwatch.GetElapsedTime(started, Interlocked.Read(ref lastReceive)).TotalSeconds;
+        var proc = cpu.Stop();
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"fanout\treplicas {settings.RealtimeUrls.Count}\tmembers {connections.Count}\tposted {messages - failed}/{messages} at {perSecond}/s\tdelivered {delivered}/{expected} ({delivered / seconds:F0}/s)\tlost {expected - delivered}\t{latency.Summary()}"));
+            $"fanout\t{phase}\treplicas {settings.RealtimeUrls.Count}\tmembers {connections.Count}\tposted {messages - failed}/{messages} at {(burstSeconds > 0 ? $"{burstConcurrency} posters for {burstSeconds} s" : $"{perSecond}/s")} (achieved {(messages - failed) / postSeconds:F1}/s)\tdelivered {delivered}/{expected} ({delivered / seconds:F0}/s)\tlost {expected - delivered}\t{latency.Summary()}\tPOST {postLatency.Summary()}"));
+        if (Environment.GetEnvironmentVariable("BENCH_RESULTS") is { Length: > 0 } results)
+        {
+            var record = new Dictionary<string, object?>
+            {
+                ["kind"] = "fanout", ["phase"] = phase, ["clients"] = connections.Count, ["target_rate"] = burstSeconds > 0 ? null : perSecond,
+                ["concurrency"] = burstSeconds > 0 ? burstConcurrency : null, ["replicas"] = settings.RealtimeUrls.Count,
+                ["posts_ok"] = messages - failed, ["posts_failed"] = failed, ["post_rate"] = Math.Round((messages - failed) / postSeconds, 2),
+                ["post_p50_ms"] = Round(postLatency.Percentile(50)), ["post_p99_ms"] = Round(postLatency.Percentile(99)),
+                ["expected_deliveries"] = expected, ["delivered"] = delivered, ["lost"] = expected - delivered,
+                ["delivered_per_s"] = Math.Round(delivered / seconds, 2),
+                ["latency_p50_ms"] = Round(latency.Percentile(50)), ["latency_p99_ms"] = Round(latency.Percentile(99)), ["latency_max_ms"] = Round(latency.Percentile(100)),
+                ["proc"] = proc,
+            };
+            await File.AppendAllTextAsync(results, JsonSerializer.Serialize(record) + "\n", cancellationToken);
+        }
 
         await Task.WhenAll(connections.Select(c => c.DisposeAsync().AsTask()));
         return delivered == expected ? 0 : 1;
     }
+
+    private static double? Round(double value) => double.IsNaN(value) ? null : Math.Round(value, 2);
 
     /// <summary>The message text wherever the event's payload puts it (<c>text</c> or <c>message.text</c>).</summary>
     private static string? FindText(JsonElement payload)

@@ -33,6 +33,13 @@ internal static class IdleConnectionsScenario
             CultureInfo.InvariantCulture,
             $"idle\t{count}\tconnected {connected}\trss before {before / 1048576.0:F1} MiB\tafter {after / 1048576.0:F1} MiB\tper connection {(after - before) / (double)Math.Max(1, connected) / 1024:F1} KiB"));
 
+        if (Environment.GetEnvironmentVariable("BENCH_RESULTS") is { Length: > 0 } results)
+        {
+            await File.AppendAllTextAsync(results, string.Create(
+                CultureInfo.InvariantCulture,
+                $"{{\"kind\":\"idle_connections\",\"count\":{count},\"connected\":{connected},\"after_mib\":{after / 1048576.0:F1},\"per_connection_kib\":{(after - before) / (double)Math.Max(1, connected) / 1024:F1}}}\n"), cancellationToken);
+        }
+
         await Task.WhenAll(started.Select(c => c.DisposeAsync().AsTask()));
         return connected == count ? 0 : 1;
     }
