@@ -53,8 +53,8 @@ public sealed class LessonRemindersTests(TheBotAppFixture fixture)
 
         await (await fixture.People.AdminAsync()).RunJobAsync("lesson-reminders");
 
-        var toStudent = Assert.Single(await classroom.Student.NotificationsAboutAsync(lesson.ToString()));
-        var toTeacher = Assert.Single(await classroom.Teacher.NotificationsAboutAsync(lesson.ToString()));
+        var toStudent = Assert.Single(await RemindersAboutAsync(classroom.Student, lesson));
+        var toTeacher = Assert.Single(await RemindersAboutAsync(classroom.Teacher, lesson));
         Assert.Equal("Lesson today", toStudent.GetProperty("title").GetString());
         Assert.Equal("Lesson tomorrow", toTeacher.GetProperty("title").GetString());
         Assert.Contains($"({laterToday.Id})", toStudent.GetProperty("body").GetString(), StringComparison.Ordinal);
