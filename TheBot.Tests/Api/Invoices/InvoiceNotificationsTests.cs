@@ -49,7 +49,8 @@ public sealed class InvoiceNotificationsTests(TheBotAppFixture fixture)
         var confirmation = new Uri((await pay.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("confirmationUrl").GetString()!);
         using var client = fixture.Host.CreateWebClient();
         using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["outcome"] = "succeed" });
-        using var decision = await client.PostAsync(confirmation, form, Ct);
+        // The confirmation page is the SPA's; its form posts the decision to the api.
+        using var decision = await client.PostAsync($"/api/payments/sandbox/{confirmation.Segments[^1]}", form, Ct);
         Assert.Equal(HttpStatusCode.Redirect, decision.StatusCode);
         var invoice = await parent.Client.GetFromJsonAsync<JsonElement>($"/api/invoices/{invoiceId}", Ct);
         Assert.Equal("paid", invoice.GetProperty("status").GetString());
