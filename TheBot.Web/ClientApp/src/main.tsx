@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { registerServiceWorker } from './pwa/serviceWorker';
 import './styles/global.css';
 
 const root = document.getElementById('root');
@@ -13,3 +14,8 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+
+// The installed app's offline shell and update prompt; `npm run dev` serves no worker.
+if (import.meta.env.PROD) {
+  window.addEventListener('load', () => registerServiceWorker());
+}

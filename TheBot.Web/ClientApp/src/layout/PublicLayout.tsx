@@ -1,6 +1,7 @@
 import { Link, NavLink, Outlet } from 'react-router';
 import { useI18n } from '../i18n/I18nContext';
 import { LanguageSwitcher } from '../ui/LanguageSwitcher';
+import { BrandMark } from '../ui/BrandMark';
 
 /** Pages for people who are not signed in: sign in, apply, application status. */
 export function PublicLayout() {
@@ -12,6 +13,7 @@ export function PublicLayout() {
       </a>
       <header className="public__header">
         <Link to="/" className="brand">
+          <BrandMark />
           <span className="brand__name">{t('app.name')}</span>
           <span className="brand__tagline">{t('app.tagline')}</span>
         </Link>

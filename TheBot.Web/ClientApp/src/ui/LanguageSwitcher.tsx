@@ -15,7 +15,11 @@ export function LanguageSwitcher() {
           aria-pressed={language === option}
           onClick={() => setLanguage(option)}
         >
-          {t(`language.${option}`)}
+          {/* On a phone the header shows "EN"/"RU"; the button's name stays the language's own name. */}
+          <span className="language-switcher__long">{t(`language.${option}`)}</span>
+          <span className="language-switcher__short" aria-hidden="true">
+            {option.toUpperCase()}
+          </span>
         </button>
       ))}
     </div>

@@ -1,3 +1,4 @@
+import { CircleAlert, Inbox, RefreshCw } from 'lucide-react';
 import { useI18n } from '../i18n/I18nContext';
 import { describeError } from './describeError';
 
@@ -15,10 +16,14 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
   const { t } = useI18n();
   return (
     <div className="state state--error" role="alert">
-      <p className="state__title">{t('error.title')}</p>
+      <p className="state__title">
+        <CircleAlert className="icon" size={20} aria-hidden="true" focusable="false" />
+        {t('error.title')}
+      </p>
       <p>{describeError(error, t)}</p>
       {onRetry ? (
         <button type="button" className="button button--secondary" onClick={onRetry}>
+          <RefreshCw className="icon" size={18} aria-hidden="true" focusable="false" />
           {t('common.retry')}
         </button>
       ) : null}
@@ -30,6 +35,7 @@ export function EmptyState({ message }: { message?: string }) {
   const { t } = useI18n();
   return (
     <div className="state state--empty">
+      <Inbox className="state__icon icon" size={28} aria-hidden="true" focusable="false" />
       <p>{message ?? t('common.empty')}</p>
     </div>
   );

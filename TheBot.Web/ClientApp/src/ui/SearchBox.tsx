@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { Search } from 'lucide-react';
 import { useI18n } from '../i18n/I18nContext';
 
 /** A search field with its button; the search runs on submit (Enter), not on every key. */
@@ -17,6 +18,7 @@ export function SearchBox({ label, onSearch, name = 'search' }: { label: string;
       <div className="search__row">
         <input className="field__control" id={name} name={name} type="search" value={value} onChange={(event) => setValue(event.target.value)} />
         <button type="submit" className="button button--secondary">
+          <Search className="icon" size={18} aria-hidden="true" focusable="false" />
           {t('common.search')}
         </button>
       </div>

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n/I18nContext';
 import { describeError } from '../../ui/describeError';
 import { FormAlert } from '../../ui/FormAlert';
+import { Avatar } from '../../ui/Avatar';
 import { AttachmentLink } from './AttachmentLink';
 import type { ChatMessage } from './chatApi';
 
@@ -59,7 +60,10 @@ export function MessageItem({
       data-deleted={message.deleted ? 'true' : 'false'}
     >
       <div className="message__meta">
-        <strong>{message.author.fullName}</strong>{' '}
+        <span className="person">
+          <Avatar id={message.author.id} name={message.author.fullName} size="sm" />
+          <strong>{message.author.fullName}</strong>
+        </span>{' '}
         <time dateTime={message.createdAt}>{formatDateTime(message.createdAt)}</time>
         {message.edited && !message.deleted ? <span className="muted"> · {t('chat.edited')}</span> : null}
         {message.pending ? <span className="muted"> · {t('chat.sending')}</span> : null}
