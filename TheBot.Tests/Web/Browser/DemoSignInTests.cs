@@ -43,6 +43,7 @@ public sealed class DemoSignInTests(TheBotAppFixture app, BrowserFixture browser
         await page.ReloadAsync();
         await Expect(page.Locator(".details")).ToContainTextAsync(email);
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "ru");
+        await page.Locator(".user-menu__button").ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Выйти", Exact = true }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/sign-in$"));
         await page.GotoAsync("/profile");

@@ -91,6 +91,8 @@ public sealed class SignedInShellTests(TheBotAppFixture app, BrowserFixture brow
             Assert.Equal(HttpStatusCode.Unauthorized, refresh.StatusCode); // the phone is really signed out
         }
 
+        // Signing out is in the menu behind the user's avatar.
+        await page.GetByRole(AriaRole.Button, new() { Name = teacherName }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/sign-in$"));
         Assert.Contains("POST /api/auth/logout", calls);
@@ -98,7 +100,7 @@ public sealed class SignedInShellTests(TheBotAppFixture app, BrowserFixture brow
     }
 
     [Fact]
-    public async Task On_a_phone_the_navigation_opens_from_the_menu_button()
+    public async Task On_a_phone_the_navigation_opens_from_the_more_button()
     {
         var teacher = await app.People.CreateAsync("teacher");
         await using var session = await browser.NewSessionAsync(app.Host.WebEndpoint, width: 390, height: 844);
@@ -106,7 +108,7 @@ public sealed class SignedInShellTests(TheBotAppFixture app, BrowserFixture brow
         await BrowserSignIn.SignInAsync(page, teacher.Email, teacher.Password);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard", Level = 1 })).ToBeVisibleAsync();
 
-        var menu = page.GetByRole(AriaRole.Button, new() { Name = "Menu" });
+        var menu = page.GetByRole(AriaRole.Button, new() { Name = "More" });
         var navigation = page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" });
         await Expect(navigation).ToBeHiddenAsync();
         await Expect(menu).ToHaveAttributeAsync("aria-expanded", "false");

@@ -42,7 +42,7 @@ public sealed class WayfindingTests(TheBotAppFixture app, BrowserFixture browser
         await using var session = await browser.NewSessionAsync(app.Host.WebEndpoint, width: 390, height: 844);
         var page = session.Page;
         await BrowserSignIn.SignInAsync(page, teacher.Email, teacher.Password);
-        var menu = page.GetByRole(AriaRole.Button, new() { Name = "Menu" });
+        var menu = page.GetByRole(AriaRole.Button, new() { Name = "More" });
         var navigation = page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" });
 
         await menu.ClickAsync();

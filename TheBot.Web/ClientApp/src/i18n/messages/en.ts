@@ -6,7 +6,6 @@ export const en = {
   'nav.menu': 'Menu',
   'nav.more': 'More',
   'nav.quick': 'Main pages',
-  'nav.close': 'Close the menu',
   'account.menu': 'Account',
   'account.signedInAs': 'Signed in as {email}',
   'pwa.updateAvailable': 'A new version of TheBot is ready.',

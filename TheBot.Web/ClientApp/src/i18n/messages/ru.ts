@@ -8,7 +8,6 @@ export const ru: Record<MessageKey, string> = {
   'nav.menu': 'Меню',
   'nav.more': 'Ещё',
   'nav.quick': 'Основные страницы',
-  'nav.close': 'Закрыть меню',
   'account.menu': 'Учётная запись',
   'account.signedInAs': 'Вы вошли как {email}',
   'pwa.updateAvailable': 'Готова новая версия TheBot.',
