@@ -81,7 +81,7 @@ public sealed class LessonSchedulingTests(TheBotAppFixture app, BrowserFixture b
         }
 
         var day = student.Locator($".week__day[data-day='{start:yyyy-MM-dd}']");
-        var card = day.Locator(".lesson-card");
+        var card = day.Locator(".lesson-block");
         await Expect(card).ToHaveCountAsync(1);
         await Expect(card).ToContainTextAsync(subjectName);
         await Expect(card).ToContainTextAsync("10:00");
@@ -89,7 +89,7 @@ public sealed class LessonSchedulingTests(TheBotAppFixture app, BrowserFixture b
         await Screenshots.SaveAsync(student, "lesson-05-student-calendar-shows-lesson");
 
         // The student confirms; the teacher's open page follows without a reload.
-        await card.GetByRole(AriaRole.Link).ClickAsync();
+        await card.ClickAsync();
         await Expect(student).ToHaveURLAsync(lessonPath);
         await student.GetByRole(AriaRole.Button, new() { Name = "Confirm", Exact = true }).ClickAsync();
         await Expect(student.Locator(".details [data-status]")).ToHaveAttributeAsync("data-status", "confirmed");

@@ -47,12 +47,12 @@ public sealed class TimeZoneTests(TheBotAppFixture app, BrowserFixture browser)
             await page.GetByRole(AriaRole.Button, new() { Name = "Next week" }).ClickAsync();
         }
 
-        var card = page.Locator($".week__day[data-day='{local:yyyy-MM-dd}'] .lesson-card[data-lesson='{lesson}']");
+        var card = page.Locator($".week__day[data-day='{local:yyyy-MM-dd}'] .lesson-block[data-lesson='{lesson}']");
         await Expect(card).ToContainTextAsync($"{time}–{local.AddMinutes(45):HH:mm}");
         await Screenshots.SaveAsync(page, "time-zone-01-calendar-in-profile-zone");
 
         // The lesson page agrees.
-        await card.GetByRole(AriaRole.Link).ClickAsync();
+        await card.ClickAsync();
         await Expect(page.Locator(".details")).ToContainTextAsync(time);
 
         // So does the reminder, worded by the profile zone's calendar.

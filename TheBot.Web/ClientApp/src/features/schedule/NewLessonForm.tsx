@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { isApiError } from '../../api/ApiError';
 import { useI18n } from '../../i18n/I18nContext';
 import { useApi } from '../../services/ServicesContext';
@@ -14,20 +14,31 @@ import { nextFullHour } from './lessonTimes';
 import { useNewLesson, type LessonDraft } from './useNewLesson';
 import { toLocalInputValue } from './week';
 
-/** Teachers (and admins) book a lesson within one of their active enrollments. */
-export function NewLessonForm({ onCancel }: { onCancel: () => void }) {
+/**
+ * Teachers (and admins) book a lesson within one of their active enrollments. `initial` is the time dragged
+ * out on the calendar (start as a `datetime-local` value, length in minutes); without it the next full hour.
+ */
+export function NewLessonForm({ onCancel, initial }: { onCancel: () => void; initial?: { startsAt: string; duration: string } | undefined }) {
   const { t, timeZone } = useI18n();
   const api = useApi();
   const enrollments = useQuery(activeEnrollmentsQuery(api));
   const [choice, setChoice] = useState({ studentId: '', enrollmentId: '' });
   const [draft, setDraft] = useState<LessonDraft>(() => ({
-    startsAt: toLocalInputValue(nextFullHour(new Date(), timeZone), timeZone),
-    duration: '60',
+    startsAt: initial?.startsAt ?? toLocalInputValue(nextFullHour(new Date(), timeZone), timeZone),
+    duration: initial?.duration ?? '60',
     topic: '',
     meetingLink: '',
   }));
   const edit = (change: Partial<LessonDraft>) => setDraft((current) => ({ ...current, ...change }));
   const book = useNewLesson();
+  const form = useRef<HTMLFormElement>(null);
+  const loaded = enrollments.isSuccess;
+  // Opened by a drag on the calendar below: bring the form into view.
+  useEffect(() => {
+    if (loaded && initial !== undefined) {
+      form.current?.scrollIntoView?.({ block: 'start' });
+    }
+  }, [loaded, initial]);
 
   if (enrollments.isPending) {
     return <LoadingState />;
@@ -46,7 +57,7 @@ export function NewLessonForm({ onCancel }: { onCancel: () => void }) {
   const fieldErrors = isApiError(book.error) ? book.error.fieldErrors : {};
 
   return (
-    <form className="panel form" onSubmit={onSubmit} noValidate aria-labelledby="new-lesson-title">
+    <form ref={form} className="panel form" onSubmit={onSubmit} noValidate aria-labelledby="new-lesson-title">
       <h2 id="new-lesson-title">{t('lesson.new')}</h2>
       <EnrollmentFields
         enrollments={enrollments.data.items}
