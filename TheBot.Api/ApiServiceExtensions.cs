@@ -14,6 +14,7 @@ using TheBot.Api.Features.Jobs;
 using TheBot.Api.Features.Lessons;
 using TheBot.Api.Features.Materials;
 using TheBot.Api.Features.Notifications;
+using TheBot.Api.Features.Notifications.Delivery;
 using TheBot.Api.Features.ParentInvitations;
 using TheBot.Api.Features.Payments;
 using TheBot.Api.Features.Progress;
@@ -135,6 +136,7 @@ public static class ApiServiceExtensions
         api.MapChatApi();
         api.MapNotificationsApi();
         api.MapBroadcastsApi();
+        api.MapDeliveriesApi();
         api.MapMaterialsApi();
 
         return app;
@@ -156,7 +158,7 @@ public static class ApiServiceExtensions
         services.AddAssignments();
         services.AddProgress();
         services.AddChat(configuration);
-        services.AddNotifications();
+        services.AddNotifications(configuration);
     }
 
     /// <summary>

@@ -10,6 +10,7 @@ using TheBot.Api.Features.Invoices;
 using TheBot.Api.Features.Lessons;
 using TheBot.Api.Features.Materials;
 using TheBot.Api.Features.Notifications;
+using TheBot.Api.Features.Notifications.Delivery;
 using TheBot.Api.Features.ParentInvitations;
 using TheBot.Api.Features.Payments;
 using TheBot.Api.Features.Progress;
@@ -84,6 +85,8 @@ public sealed class TheBotDbContext(DbContextOptions<TheBotDbContext> options) :
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<NotificationSettings> NotificationSettings => Set<NotificationSettings>();
+
+    public DbSet<NotificationDelivery> NotificationDeliveries => Set<NotificationDelivery>();
 
     public DbSet<Broadcast> Broadcasts => Set<Broadcast>();
 

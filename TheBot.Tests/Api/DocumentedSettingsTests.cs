@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using TheBot.Api.Features.Notifications.Delivery;
 using TheBot.Api.Features.Payments;
 using TheBot.Api.Platform.OpenApi;
 
@@ -15,10 +16,12 @@ public sealed partial class DocumentedSettingsTests
     {
         [PaymentOptions.SectionName] = typeof(PaymentOptions),
         [OpenApiOptions.SectionName] = typeof(OpenApiOptions),
+        [SmtpOptions.SectionName] = typeof(SmtpOptions),
+        [DeliveryOptions.SectionName] = typeof(DeliveryOptions),
     };
 
     [Fact]
-    public void Every_payments_and_OpenAPI_setting_named_in_docs_messages_and_banners_is_one_the_api_binds()
+    public void Every_payments_OpenAPI_SMTP_and_deliveries_setting_named_in_docs_messages_and_banners_is_one_the_api_binds()
     {
         var root = RepositoryRoot.Find();
         var files = new[] { Path.Combine(root, "README.md") }
@@ -33,6 +36,8 @@ public sealed partial class DocumentedSettingsTests
 
         Assert.Contains(named, n => n.Key == "Payments:Sandbox:Enabled");
         Assert.Contains(named, n => n.Key == "OpenApi:Enabled");
+        Assert.Contains(named, n => n.Key == "Smtp:Host");
+        Assert.Contains(named, n => n.Key == "Deliveries:AppBaseUrl");
         Assert.All(named, n => Assert.True(Binds(n.Key), $"{n.File} names {n.Key}, which no option of the api binds"));
     }
 
@@ -62,6 +67,6 @@ public sealed partial class DocumentedSettingsTests
         return true;
     }
 
-    [GeneratedRegex(@"\b(?:Payments|OpenApi)(?::|__)[A-Za-z]+(?:(?::|__)[A-Za-z0-9]+)*")]
+    [GeneratedRegex(@"\b(?:Payments|OpenApi|Smtp|Deliveries)(?::|__)[A-Za-z]+(?:(?::|__)[A-Za-z0-9]+)*")]
     private static partial Regex SettingName();
 }

@@ -16,6 +16,9 @@ public sealed class ScaleOutAppFixture : IAsyncLifetime
     private TestAppHost? _host;
     private People? _people;
 
+    /// <summary>The SMTP server both api replicas send e-mail to.</summary>
+    public TestSmtpServer Smtp { get; } = new();
+
     public TestAppHost Host => _host ?? throw new InvalidOperationException("The application has not started.");
 
     public People People => _people ??= new People(Host);
@@ -24,14 +27,19 @@ public sealed class ScaleOutAppFixture : IAsyncLifetime
 
     public Learning Learning => new(People);
 
-    public async ValueTask InitializeAsync() => _host = await TestAppHost.StartAsync(
-        ["--Infrastructure:Redis", "garnet", "--Api:Replicas", "2", "--Realtime:Replicas", "2"],
-        new Dictionary<string, string>
+    public async ValueTask InitializeAsync()
+    {
+        Smtp.Start();
+        var environment = new Dictionary<string, string>(Smtp.ApiSettings())
         {
             ["Jobs__PollInterval"] = "00:00:01",
             [$"Jobs__Intervals__{FrequentJob}"] = "00:00:02",
             ["RateLimiting__SignInPerIpPerMinute"] = "100000",
-        });
+            // Both replicas poll the outbox often: they race for every delivery.
+            ["Deliveries__PollInterval"] = "00:00:00.200",
+        };
+        _host = await TestAppHost.StartAsync(["--Infrastructure:Redis", "garnet", "--Api:Replicas", "2", "--Realtime:Replicas", "2"], environment);
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -40,6 +48,8 @@ public sealed class ScaleOutAppFixture : IAsyncLifetime
         {
             await _host.DisposeAsync();
         }
+
+        await Smtp.DisposeAsync();
     }
 }
 

@@ -31,6 +31,9 @@ public sealed class TheBotAppFixture : IAsyncLifetime
     private TestAppHost? _host;
     private People? _people;
 
+    /// <summary>The SMTP server the api's e-mail channel sends to (started before the app).</summary>
+    public TestSmtpServer Smtp { get; } = new();
+
     public TestAppHost Host => _host ?? throw new InvalidOperationException("The application has not started.");
 
     /// <summary>Creates users through the API and signs them in.</summary>
@@ -42,7 +45,17 @@ public sealed class TheBotAppFixture : IAsyncLifetime
     /// <summary>Creates invoices through the API.</summary>
     public Billing Billing => new(Host, Learning);
 
-    public async ValueTask InitializeAsync() => _host = await TestAppHost.StartAsync(apiEnvironment: ApiEnvironment);
+    public async ValueTask InitializeAsync()
+    {
+        Smtp.Start();
+        var environment = new Dictionary<string, string>(ApiEnvironment);
+        foreach (var (name, value) in Smtp.ApiSettings())
+        {
+            environment[name] = value;
+        }
+
+        _host = await TestAppHost.StartAsync(apiEnvironment: environment);
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -51,5 +64,7 @@ public sealed class TheBotAppFixture : IAsyncLifetime
         {
             await _host.DisposeAsync();
         }
+
+        await Smtp.DisposeAsync();
     }
 }

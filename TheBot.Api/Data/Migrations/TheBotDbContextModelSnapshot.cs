@@ -1350,6 +1350,74 @@ namespace TheBot.Api.Data.Migrations
                     b.ToTable("broadcasts", (string)null);
                 });
 
+            modelBuilder.Entity("TheBot.Api.Features.Notifications.Delivery.NotificationDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<Guid>("NotificationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("notification_id");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notification_deliveries");
+
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("ix_notification_deliveries_next_attempt_at")
+                        .HasFilter("status = 'pending'");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_notification_deliveries_user_id");
+
+                    b.HasIndex("NotificationId", "Channel")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notification_deliveries_notification_id_channel");
+
+                    b.HasIndex("Status", "CreatedAt")
+                        .HasDatabaseName("ix_notification_deliveries_status_created_at");
+
+                    b.ToTable("notification_deliveries", (string)null);
+                });
+
             modelBuilder.Entity("TheBot.Api.Features.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1430,6 +1498,24 @@ namespace TheBot.Api.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("disabled_types");
+
+                    b.Property<string>("EmailRefusedAddress")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("email_refused_address");
+
+                    b.Property<DateTimeOffset?>("EmailRefusedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("email_refused_at");
+
+                    b.Property<string>("EmailRefusedReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("email_refused_reason");
+
+                    b.PrimitiveCollection<List<string>>("EmailTypes")
+                        .HasColumnType("text[]")
+                        .HasColumnName("email_types");
 
                     b.Property<TimeOnly?>("QuietHoursEnd")
                         .HasColumnType("time without time zone")
@@ -2633,6 +2719,23 @@ namespace TheBot.Api.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_broadcasts_asp_net_users_created_by_id");
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Notifications.Delivery.NotificationDelivery", b =>
+                {
+                    b.HasOne("TheBot.Api.Features.Notifications.Notification", null)
+                        .WithMany()
+                        .HasForeignKey("NotificationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notification_deliveries_notifications_notification_id");
+
+                    b.HasOne("TheBot.Api.Features.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notification_deliveries_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("TheBot.Api.Features.Notifications.Notification", b =>

@@ -31,15 +31,21 @@ public sealed class InvoiceEvents(IRealtimePublisher realtime, Notifier notifier
         {
             case InvoiceStatus.Sent:
                 await notifier.NotifyAsync(
-                    [invoice.ParentId], NotificationTypes.Invoice, $"New invoice {invoice.DisplayNumber}",
-                    string.Create(CultureInfo.InvariantCulture, $"{invoice.Amount:0.00} {invoice.Currency} for {invoice.Description}, due {invoice.DueDate:yyyy-MM-dd}"),
-                    Link(invoice), NotificationPriority.High, cancellationToken);
+                    [invoice.ParentId], NotificationTypes.Invoice, r => r.Say(
+                        new($"New invoice {invoice.DisplayNumber}",
+                            string.Create(CultureInfo.InvariantCulture, $"{invoice.Amount:0.00} {invoice.Currency} for {invoice.Description}, due {invoice.DueDate:yyyy-MM-dd}")),
+                        new($"Новый счёт {invoice.DisplayNumber}",
+                            string.Create(Russian, $"{invoice.Amount:0.00} {invoice.Currency} за «{invoice.Description}», оплатить до {invoice.DueDate:dd.MM.yyyy}"))).To(Link(invoice)),
+                    NotificationPriority.High, cancellationToken);
                 break;
             case InvoiceStatus.Paid:
                 await notifier.NotifyAsync(
-                    [invoice.TutorId], NotificationTypes.Invoice, $"Invoice {invoice.DisplayNumber} paid",
-                    string.Create(CultureInfo.InvariantCulture, $"{invoice.Amount:0.00} {invoice.Currency} received for {invoice.Description}"),
-                    Link(invoice), NotificationPriority.Normal, cancellationToken);
+                    [invoice.TutorId], NotificationTypes.Invoice, r => r.Say(
+                        new($"Invoice {invoice.DisplayNumber} paid",
+                            string.Create(CultureInfo.InvariantCulture, $"{invoice.Amount:0.00} {invoice.Currency} received for {invoice.Description}")),
+                        new($"Счёт {invoice.DisplayNumber} оплачен",
+                            string.Create(Russian, $"Получено {invoice.Amount:0.00} {invoice.Currency} за «{invoice.Description}»"))).To(Link(invoice)),
+                    NotificationPriority.Normal, cancellationToken);
                 break;
         }
     }
@@ -49,10 +55,15 @@ public sealed class InvoiceEvents(IRealtimePublisher realtime, Notifier notifier
     {
         ArgumentNullException.ThrowIfNull(invoice);
         return notifier.NotifyAsync(
-            [invoice.ParentId], NotificationTypes.Invoice, $"Invoice {invoice.DisplayNumber} is overdue",
-            string.Create(CultureInfo.InvariantCulture, $"{invoice.Amount:0.00} {invoice.Currency} for {invoice.Description} was due {invoice.DueDate:yyyy-MM-dd}"),
-            Link(invoice), NotificationPriority.High, cancellationToken);
+            [invoice.ParentId], NotificationTypes.Invoice, r => r.Say(
+                new($"Invoice {invoice.DisplayNumber} is overdue",
+                    string.Create(CultureInfo.InvariantCulture, $"{invoice.Amount:0.00} {invoice.Currency} for {invoice.Description} was due {invoice.DueDate:yyyy-MM-dd}")),
+                new($"Счёт {invoice.DisplayNumber} просрочен",
+                    string.Create(Russian, $"{invoice.Amount:0.00} {invoice.Currency} за «{invoice.Description}»: срок оплаты был {invoice.DueDate:dd.MM.yyyy}"))).To(Link(invoice)),
+            NotificationPriority.High, cancellationToken);
     }
+
+    private static readonly CultureInfo Russian = CultureInfo.GetCultureInfo("ru-RU");
 
     private static string Link(Invoice invoice) => $"/invoices/{invoice.Id}";
 }

@@ -56,6 +56,17 @@ public sealed class NotificationSettings
 
     public TimeOnly? QuietHoursEnd { get; set; }
 
+    /// <summary>The types the user gets by e-mail; null until they choose: their role's defaults (<c>EmailChannel.DefaultTypes</c>).</summary>
+    public List<string>? EmailTypes { get; set; }
+
+    /// <summary>The address the SMTP server refused for good (5xx): no e-mail goes to it until the user's address changes.</summary>
+    public string? EmailRefusedAddress { get; set; }
+
+    public DateTimeOffset? EmailRefusedAt { get; set; }
+
+    /// <summary>The server's answer, as shown on the profile.</summary>
+    public string? EmailRefusedReason { get; set; }
+
     public DateTimeOffset UpdatedAt { get; set; }
 }
 
@@ -113,6 +124,8 @@ internal sealed class NotificationSettingsConfiguration : IEntityTypeConfigurati
     {
         builder.ToTable("notification_settings");
         builder.HasKey(s => s.UserId);
+        builder.Property(s => s.EmailRefusedAddress).HasMaxLength(256);
+        builder.Property(s => s.EmailRefusedReason).HasMaxLength(1000);
         builder.HasOne<User>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1,7 +1,9 @@
 using System.Globalization;
+using System.Net;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using TheBot.Api.Data;
+using TheBot.Api.Features.Notifications.Delivery;
 using TheBot.Api.Platform.Auth;
 using TheBot.Api.Platform.Errors;
 using TheBot.Api.Platform.Realtime;
@@ -25,7 +27,13 @@ public static class NotificationsApi
         notifications.MapGet("/settings", GetSettingsAsync).RequireSignedIn()
             .WithName("GetNotificationSettings").WithSummary("Types I switched off and my quiet hours");
         notifications.MapPut("/settings", PutSettingsAsync).RequireSignedIn()
-            .WithName("UpdateNotificationSettings").WithSummary("Switch types off and set quiet hours (HH:mm, my time zone)");
+            .WithName("UpdateNotificationSettings").WithSummary("Switch types off, choose the types e-mailed, set quiet hours (HH:mm, my time zone)");
+        notifications.MapGet("/unsubscribe", UnsubscribePageAsync).AllowAnyone()
+            .WithName("UnsubscribePage").WithSummary("The page an e-mail's unsubscribe link opens (no sign-in): one button stops that type of e-mail")
+            .Produces(StatusCodes.Status200OK, contentType: "text/html").Produces(StatusCodes.Status400BadRequest, contentType: "text/html");
+        notifications.MapPost("/unsubscribe", UnsubscribeAsync).AllowAnyone()
+            .WithName("Unsubscribe").WithSummary("Stop one type of e-mail with the signed token of its link (no sign-in; also RFC 8058 one-click)")
+            .Produces(StatusCodes.Status200OK, contentType: "text/html").Produces(StatusCodes.Status400BadRequest, contentType: "text/html");
         return api;
     }
 
@@ -96,22 +104,30 @@ public static class NotificationsApi
         return found == 0 ? ApiProblems.NotFound("The notification") : TypedResults.NoContent();
     }
 
-    private static async Task<Ok<NotificationSettingsResponse>> GetSettingsAsync(CurrentUser caller, TheBotDbContext db, CancellationToken ct)
+    private static async Task<Ok<NotificationSettingsResponse>> GetSettingsAsync(CurrentUser caller, TheBotDbContext db, EmailChannel email, CancellationToken ct)
     {
         var me = caller.Id;
         var row = await db.Users.AsNoTracking().Where(u => u.Id == me)
-            .Select(u => new
-            {
-                u.TimeZone,
-                Settings = db.NotificationSettings.Where(s => s.UserId == me).Select(s => new { s.DisabledTypes, s.QuietHoursStart, s.QuietHoursEnd }).FirstOrDefault(),
-            })
+            .Select(u => new { u.TimeZone, u.Role, u.Email, Settings = db.NotificationSettings.FirstOrDefault(s => s.UserId == me) })
             .FirstAsync(ct);
-        return TypedResults.Ok(new NotificationSettingsResponse(
-            row.Settings?.DisabledTypes ?? [], Format(row.Settings?.QuietHoursStart), Format(row.Settings?.QuietHoursEnd), row.TimeZone));
+        return TypedResults.Ok(Response(row.Settings, row.Role, row.TimeZone, row.Email, email));
     }
 
+    private static NotificationSettingsResponse Response(NotificationSettings? settings, UserRole role, string timeZone, string? address, EmailChannel email) =>
+        new(
+            settings?.DisabledTypes ?? [],
+            Format(settings?.QuietHoursStart),
+            Format(settings?.QuietHoursEnd),
+            timeZone,
+            email.Enabled ? EmailChannel.ChosenTypes(role, settings) : [],
+            email.Enabled ? EmailChannel.SupportedTypes : [],
+            settings?.EmailRefusedAddress is { } refused && settings.EmailRefusedAt is { } at
+                && string.Equals(refused, address, StringComparison.OrdinalIgnoreCase)
+                ? new EmailRefusalResponse(refused, at, settings.EmailRefusedReason)
+                : null);
+
     private static async Task<Results<Ok<NotificationSettingsResponse>, ValidationProblem>> PutSettingsAsync(
-        NotificationSettingsRequest request, CurrentUser caller, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
+        NotificationSettingsRequest request, CurrentUser caller, TheBotDbContext db, EmailChannel email, TimeProvider clock, CancellationToken ct)
     {
         var me = caller.Id;
         if ((request.QuietHoursStart is null) != (request.QuietHoursEnd is null))
@@ -124,6 +140,11 @@ public static class NotificationsApi
             return ApiProblems.Invalid("disabledTypes", "Each type is a name of at most 40 characters.");
         }
 
+        if (request.EmailTypes?.Any(t => !EmailChannel.SupportedTypes.Contains(t)) == true)
+        {
+            return ApiProblems.Invalid("emailTypes", $"E-mail can be had for these types only: {string.Join(", ", EmailChannel.SupportedTypes)}.");
+        }
+
         var settings = await db.NotificationSettings.FirstOrDefaultAsync(s => s.UserId == me, ct);
         if (settings is null)
         {
@@ -134,12 +155,83 @@ public static class NotificationsApi
         settings.DisabledTypes = [.. request.DisabledTypes!.Select(t => t.Trim()).Distinct(StringComparer.Ordinal)];
         settings.QuietHoursStart = Parse(request.QuietHoursStart);
         settings.QuietHoursEnd = Parse(request.QuietHoursEnd);
+        if (request.EmailTypes is { } emailTypes)
+        {
+            settings.EmailTypes = [.. emailTypes.Distinct(StringComparer.Ordinal)];
+        }
+
         settings.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
-        var timeZone = await db.Users.Where(u => u.Id == me).Select(u => u.TimeZone).FirstAsync(ct);
-        return TypedResults.Ok(new NotificationSettingsResponse(
-            settings.DisabledTypes, Format(settings.QuietHoursStart), Format(settings.QuietHoursEnd), timeZone));
+        var user = await db.Users.Where(u => u.Id == me).Select(u => new { u.TimeZone, u.Role, u.Email }).FirstAsync(ct);
+        return TypedResults.Ok(Response(settings, user.Role, user.TimeZone, user.Email, email));
     }
+
+    private static async Task<ContentHttpResult> UnsubscribePageAsync(string? token, UnsubscribeTokens tokens, TheBotDbContext db, CancellationToken ct)
+    {
+        if (!tokens.TryRead(token, out var request))
+        {
+            return InvalidLink();
+        }
+
+        var language = await db.Users.Where(u => u.Id == request.UserId).Select(u => u.Language).FirstOrDefaultAsync(ct);
+        if (language is null)
+        {
+            return InvalidLink();
+        }
+
+        var russian = language == "ru";
+        var type = NotificationTypeNames.Of(request.Type, russian);
+        return Page(StatusCodes.Status200OK, russian,
+            russian ? "Отписаться от писем" : "Unsubscribe",
+            russian ? $"Больше не присылать письма «{type}»?" : $"Stop e-mails about “{type}”?",
+            $"""<form method="post" action="?token={WebUtility.HtmlEncode(Uri.EscapeDataString(token!))}"><button type="submit">{(russian ? "Отписаться" : "Unsubscribe")}</button></form>""");
+    }
+
+    private static async Task<ContentHttpResult> UnsubscribeAsync(
+        string? token, UnsubscribeTokens tokens, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        if (!tokens.TryRead(token, out var request) || request.Channel != EmailChannel.ChannelName)
+        {
+            return InvalidLink();
+        }
+
+        var user = await db.Users.Where(u => u.Id == request.UserId).Select(u => new { u.Role, u.Language }).FirstOrDefaultAsync(ct);
+        if (user is null)
+        {
+            return InvalidLink();
+        }
+
+        var settings = await db.NotificationSettings.FirstOrDefaultAsync(s => s.UserId == request.UserId, ct);
+        if (settings is null)
+        {
+            settings = new NotificationSettings { UserId = request.UserId };
+            db.NotificationSettings.Add(settings);
+        }
+
+        settings.EmailTypes = [.. EmailChannel.ChosenTypes(user.Role, settings).Where(t => t != request.Type)];
+        settings.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+
+        var russian = user.Language == "ru";
+        var type = NotificationTypeNames.Of(request.Type, russian);
+        return Page(StatusCodes.Status200OK, russian,
+            russian ? "Вы отписались" : "Unsubscribed",
+            russian ? $"Письма «{type}» больше не придут. Вернуть их можно в профиле, в настройках уведомлений." : $"You will get no more “{type}” e-mails. You can turn them back on in your profile's notification settings.",
+            "");
+    }
+
+    private static ContentHttpResult InvalidLink() => Page(StatusCodes.Status400BadRequest, russian: false,
+        "Link not valid / Ссылка недействительна",
+        "This unsubscribe link is not valid. Sign in and change your notification settings in your profile. / Ссылка для отписки недействительна: войдите и измените настройки уведомлений в профиле.",
+        "");
+
+    private static ContentHttpResult Page(int status, bool russian, string heading, string text, string form) => TypedResults.Content(
+        $"""
+        <!DOCTYPE html>
+        <html lang="{(russian ? "ru" : "en")}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">
+        <title>{WebUtility.HtmlEncode(heading)}</title></head>
+        <body style="font-family:sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem"><h1>{WebUtility.HtmlEncode(heading)}</h1><p>{WebUtility.HtmlEncode(text)}</p>{form}</body></html>
+        """, "text/html; charset=utf-8", System.Text.Encoding.UTF8, status);
 
     private static TimeOnly? Parse(string? hhmm) =>
         hhmm is null ? null : TimeOnly.ParseExact(hhmm, "HH:mm", CultureInfo.InvariantCulture);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TheBot.Api.Data;
+using TheBot.Api.Features.Notifications.Delivery;
 using TheBot.Api.Platform.Auth;
 using TheBot.Api.Platform.Realtime;
 using TheBot.Api.Platform.Time;
@@ -17,8 +18,13 @@ namespace TheBot.Api.Features.Notifications;
 /// change's <c>SaveChangesAsync</c> (the rows go in that save: one transaction, one batch, nothing lost if the
 /// change fails and nothing without it), <see cref="PublishStagedAsync"/> after it.
 /// </para>
+/// <para>
+/// The same save writes the outbox (<see cref="NotificationDelivery"/>): a row per enabled channel
+/// (<see cref="INotificationChannel"/>, e-mail) that the recipient wants the type on, due at once or, during their
+/// quiet hours, when those end (urgent ones at once).
+/// </para>
 /// </summary>
-public sealed class Notifier(TheBotDbContext db, IRealtimePublisher realtime, TimeProvider clock)
+public sealed class Notifier(TheBotDbContext db, IRealtimePublisher realtime, TimeProvider clock, IEnumerable<INotificationChannel> channels)
 {
     private readonly List<(Notification Notification, bool Live)> _staged = [];
 
@@ -33,7 +39,18 @@ public sealed class Notifier(TheBotDbContext db, IRealtimePublisher realtime, Ti
         CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(title);
-        var stored = await StageAsync(userIds, type, _ => new NotificationText(title, body, link), priority, cancellationToken);
+        return await NotifyAsync(userIds, type, _ => new NotificationText(title, body, link), priority, cancellationToken);
+    }
+
+    /// <summary>Notifies the users, each in their own words (<see cref="NotificationRecipient.Say"/>); returns how many were stored.</summary>
+    public async Task<int> NotifyAsync(
+        IReadOnlyCollection<Guid> userIds,
+        string type,
+        Func<NotificationRecipient, NotificationText> text,
+        NotificationPriority priority = NotificationPriority.Normal,
+        CancellationToken cancellationToken = default)
+    {
+        var stored = await StageAsync(userIds, type, text, priority, cancellationToken);
         if (stored == 0)
         {
             return 0;
@@ -73,12 +90,13 @@ public sealed class Notifier(TheBotDbContext db, IRealtimePublisher realtime, Ti
                 u.TimeZone,
                 u.Language,
                 u.Role,
-                Settings = db.NotificationSettings.Where(s => s.UserId == u.Id)
-                    .Select(s => new { s.DisabledTypes, s.QuietHoursStart, s.QuietHoursEnd }).FirstOrDefault(),
+                u.Email,
+                Settings = db.NotificationSettings.FirstOrDefault(s => s.UserId == u.Id),
             })
             .ToListAsync(cancellationToken);
 
         var now = clock.GetUtcNow();
+        var outward = channels.Where(c => c.Enabled).ToList();
         var staged = 0;
         foreach (var recipient in recipients)
         {
@@ -104,6 +122,28 @@ public sealed class Notifier(TheBotDbContext db, IRealtimePublisher realtime, Ti
             };
             db.Notifications.Add(notification);
             _staged.Add((notification, !quiet));
+            foreach (var channel in outward)
+            {
+                var decision = channel.Decide(new ChannelRecipient(recipient.Id, recipient.Role, recipient.Email, recipient.Settings), type);
+                if (decision == ChannelDecision.Skip)
+                {
+                    continue;
+                }
+
+                db.NotificationDeliveries.Add(new NotificationDelivery
+                {
+                    Id = Guid.CreateVersion7(),
+                    NotificationId = notification.Id,
+                    UserId = recipient.Id,
+                    Channel = channel.Name,
+                    Status = decision == ChannelDecision.Send ? DeliveryStatus.Pending : DeliveryStatus.Suppressed,
+                    LastError = decision == ChannelDecision.Send ? null : "The user cannot be reached on this channel (no address, or it was refused).",
+                    NextAttemptAt = quiet
+                        ? QuietHours.EndAfter(recipient.Settings!.QuietHoursStart!.Value, recipient.Settings.QuietHoursEnd!.Value, recipient.TimeZone, now)
+                        : now,
+                    CreatedAt = now,
+                });
+            }
             staged++;
         }
 
@@ -124,6 +164,11 @@ public sealed class Notifier(TheBotDbContext db, IRealtimePublisher realtime, Ti
             }
 
             entry.State = EntityState.Detached;
+            foreach (var delivery in db.ChangeTracker.Entries<NotificationDelivery>().Where(d => d.Entity.NotificationId == notification.Id).ToList())
+            {
+                delivery.State = EntityState.Detached;
+            }
+
             if (live)
             {
                 publishing.Add(realtime.PublishAsync(NotificationEventNames.Notification, RealtimeAudience.ToUsers(notification.UserId), ToEvent(notification), cancellationToken));
@@ -191,5 +236,26 @@ public static class QuietHours
 
         var local = TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, UserTimeZone.Find(timeZone)).DateTime);
         return from < to ? local >= from && local < to : local >= from || local < to;
+    }
+
+    /// <summary>The first instant after <paramref name="now"/> at which the quiet hours end (local <paramref name="end"/> in the zone).</summary>
+    public static DateTimeOffset EndAfter(TimeOnly start, TimeOnly end, string timeZone, DateTimeOffset now)
+    {
+        _ = start;
+        var zone = UserTimeZone.Find(timeZone);
+        var local = TimeZoneInfo.ConvertTime(now, zone).DateTime;
+        var ending = local.Date + end.ToTimeSpan();
+        if (ending <= local)
+        {
+            ending = ending.AddDays(1);
+        }
+
+        // An end skipped by a DST change comes a little later.
+        while (zone.IsInvalidTime(ending))
+        {
+            ending = ending.AddMinutes(30);
+        }
+
+        return new DateTimeOffset(DateTime.SpecifyKind(ending, DateTimeKind.Unspecified), zone.GetUtcOffset(ending)).ToUniversalTime();
     }
 }

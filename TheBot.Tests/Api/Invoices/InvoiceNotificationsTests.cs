@@ -16,14 +16,15 @@ public sealed class InvoiceNotificationsTests(TheBotAppFixture fixture)
 
         var sent = Assert.Single(await setup.Parent.NotificationsAboutAsync(invoiceId.ToString()));
         Assert.Equal("invoice", sent.GetProperty("type").GetString());
-        Assert.StartsWith("New invoice INV-", sent.GetProperty("title").GetString(), StringComparison.Ordinal);
-        Assert.Contains("3100.00 RUB", sent.GetProperty("body").GetString(), StringComparison.Ordinal);
+        // Written in the parent's language: Russian, the default.
+        Assert.StartsWith("Новый счёт INV-", sent.GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.Contains("3100,00 RUB", sent.GetProperty("body").GetString(), StringComparison.Ordinal);
         Assert.Empty(await setup.Tutor.NotificationsAboutAsync(invoiceId.ToString()));
 
         await PayThroughSandboxAsync(setup.Parent, invoiceId);
 
         var paid = Assert.Single(await setup.Tutor.NotificationsAboutAsync(invoiceId.ToString()));
-        Assert.EndsWith(" paid", paid.GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith(" оплачен", paid.GetProperty("title").GetString(), StringComparison.Ordinal);
         Assert.Single(await setup.Parent.NotificationsAboutAsync(invoiceId.ToString()));
     }
 
@@ -38,8 +39,8 @@ public sealed class InvoiceNotificationsTests(TheBotAppFixture fixture)
         await admin.RunJobAsync("mark-overdue-invoices");
 
         var about = await setup.Parent.NotificationsAboutAsync(invoiceId.ToString());
-        Assert.Single(about, n => n.GetProperty("title").GetString()!.EndsWith("is overdue", StringComparison.Ordinal));
-        Assert.Single(about, n => n.GetProperty("title").GetString()!.StartsWith("New invoice", StringComparison.Ordinal));
+        Assert.Single(about, n => n.GetProperty("title").GetString()!.EndsWith("просрочен", StringComparison.Ordinal));
+        Assert.Single(about, n => n.GetProperty("title").GetString()!.StartsWith("Новый счёт", StringComparison.Ordinal));
     }
 
     private async Task PayThroughSandboxAsync(SignedIn parent, Guid invoiceId)

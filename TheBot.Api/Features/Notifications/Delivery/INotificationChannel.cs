@@ -1,0 +1,78 @@
+using TheBot.Api.Platform.Auth;
+
+namespace TheBot.Api.Features.Notifications.Delivery;
+
+/// <summary>
+/// A way out of the app for notifications (e-mail now, Telegram next). <see cref="Notifier"/> asks each enabled channel
+/// whether a recipient wants a notification there and writes an outbox row if so; <see cref="DeliverySender"/> hands due
+/// rows to <see cref="SendAsync"/> and records the outcome.
+/// </summary>
+public interface INotificationChannel
+{
+    /// <summary>Stored in <see cref="NotificationDelivery.Channel"/>: <c>email</c>.</summary>
+    string Name { get; }
+
+    /// <summary>Configured (e.g. an SMTP server is set): otherwise no rows are written for it.</summary>
+    bool Enabled { get; }
+
+    /// <summary>Whether the recipient gets this notification type through the channel, and if not sendable, why.</summary>
+    ChannelDecision Decide(ChannelRecipient recipient, string type);
+
+    /// <summary>Sends one notification; never throws for a failure of the far side (it is the outcome).</summary>
+    Task<DeliveryOutcome> SendAsync(OutgoingNotification notification, CancellationToken cancellationToken);
+}
+
+/// <summary>What a channel knows about a recipient when a notification is staged.</summary>
+public sealed record ChannelRecipient(Guid UserId, UserRole Role, string? Email, NotificationSettings? Settings);
+
+public enum ChannelDecision
+{
+    /// <summary>The recipient does not get this type here.</summary>
+    Skip,
+
+    /// <summary>Write a pending row.</summary>
+    Send,
+
+    /// <summary>The recipient wants it but the channel cannot reach them (refused address): a suppressed row, for the record.</summary>
+    Suppress,
+}
+
+/// <summary>A stored notification on its way out, with its recipient.</summary>
+public sealed record OutgoingNotification(
+    Guid DeliveryId,
+    Guid NotificationId,
+    string Type,
+    string Title,
+    string? Body,
+    string? Link,
+    Guid UserId,
+    string FullName,
+    string? Email,
+    string Language);
+
+/// <summary>How a sending attempt ended.</summary>
+public sealed record DeliveryOutcome(DeliveryResult Result, string? Error = null)
+{
+    public static readonly DeliveryOutcome Sent = new(DeliveryResult.Sent);
+
+    /// <summary>A passing failure (server down, 4xx): try again later.</summary>
+    public static DeliveryOutcome Retry(string error) => new(DeliveryResult.Retry, error);
+
+    /// <summary>A permanent refusal of this message: do not try again.</summary>
+    public static DeliveryOutcome Failed(string error) => new(DeliveryResult.Failed, error);
+
+    /// <summary>The recipient's address is refused for good (5xx): stop using it.</summary>
+    public static DeliveryOutcome AddressRefused(string error) => new(DeliveryResult.AddressRefused, error);
+
+    /// <summary>Not sent on purpose (no address, unsubscribed since).</summary>
+    public static DeliveryOutcome Suppressed(string reason) => new(DeliveryResult.Suppressed, reason);
+}
+
+public enum DeliveryResult
+{
+    Sent,
+    Retry,
+    Failed,
+    AddressRefused,
+    Suppressed,
+}
