@@ -2215,6 +2215,10 @@ namespace TheBot.Api.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("attempt");
 
+                    b.Property<string>("Counts")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("counts");
+
                     b.Property<double?>("DurationMs")
                         .HasColumnType("double precision")
                         .HasColumnName("duration_ms");
@@ -2257,6 +2261,11 @@ namespace TheBot.Api.Data.Migrations
                     b.Property<Guid?>("RequestedById")
                         .HasColumnType("uuid")
                         .HasColumnName("requested_by_id");
+
+                    b.Property<string>("ResultCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("result_code");
 
                     b.Property<DateTimeOffset?>("RetryAt")
                         .HasColumnType("timestamp with time zone")

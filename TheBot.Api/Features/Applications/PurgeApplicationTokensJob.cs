@@ -13,12 +13,12 @@ public sealed class PurgeApplicationTokensJob(TheBotDbContext db, TimeProvider c
 
     public static JobSchedule Schedule => JobSchedule.DailyAt(TimeSpan.FromHours(2));
 
-    public async Task<string> RunAsync(JobContext context, CancellationToken cancellationToken)
+    public async Task<JobResult> RunAsync(JobContext context, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var purged = await db.SignupApplications
             .Where(a => a.TrackingTokenHash != null && a.TokenExpiresAt < now)
             .ExecuteUpdateAsync(u => u.SetProperty(a => a.TrackingTokenHash, (byte[]?)null), cancellationToken);
-        return $"{purged} tracking token(s) forgotten";
+        return JobResult.Of("trackingTokensForgotten", $"{purged} tracking token(s) forgotten", ("forgotten", purged));
     }
 }

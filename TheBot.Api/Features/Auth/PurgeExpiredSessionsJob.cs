@@ -13,12 +13,12 @@ public sealed class PurgeExpiredSessionsJob(TheBotDbContext db, TimeProvider clo
 
     public static JobSchedule Schedule => JobSchedule.Every(TimeSpan.FromHours(1));
 
-    public async Task<string> RunAsync(JobContext context, CancellationToken cancellationToken)
+    public async Task<JobResult> RunAsync(JobContext context, CancellationToken cancellationToken)
     {
         var cutoff = clock.GetUtcNow() - TimeSpan.FromDays(7);
         var deleted = await db.AuthSessions
             .Where(s => s.ExpiresAt < cutoff || s.RevokedAt < cutoff)
             .ExecuteDeleteAsync(cancellationToken);
-        return $"{deleted} session(s) deleted";
+        return JobResult.Of("sessionsDeleted", $"{deleted} session(s) deleted", ("deleted", deleted));
     }
 }

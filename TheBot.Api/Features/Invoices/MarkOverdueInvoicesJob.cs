@@ -26,7 +26,7 @@ public sealed class MarkOverdueInvoicesJob(TheBotDbContext db, InvoiceEvents eve
 
     public static JobSchedule Schedule => JobSchedule.DailyAt(TimeSpan.FromHours(3));
 
-    public async Task<string> RunAsync(JobContext context, CancellationToken cancellationToken)
+    public async Task<JobResult> RunAsync(JobContext context, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, CentreTimeZone).DateTime);
@@ -74,6 +74,6 @@ public sealed class MarkOverdueInvoicesJob(TheBotDbContext db, InvoiceEvents eve
             }
         }
 
-        return $"{marked} invoice(s) marked overdue, {reminded} reminder(s) sent";
+        return JobResult.Of("invoicesMarkedOverdue", $"{marked} invoice(s) marked overdue, {reminded} reminder(s) sent", ("marked", marked), ("reminded", reminded));
     }
 }

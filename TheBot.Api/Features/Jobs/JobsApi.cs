@@ -37,7 +37,9 @@ public static class JobsApi
                 .Select(Projection)
                 .ToListAsync(ct);
             var schedule = options.Value.ScheduleOf(job);
-            result.Add(new JobResponse(job.Name, job.Description, schedule.Describe(), schedule.NextSlot(now), runs.FirstOrDefault(), runs));
+            result.Add(new JobResponse(
+                job.Name, job.Description, schedule.Describe(), (long)schedule.Interval.TotalSeconds, (long)schedule.Offset.TotalSeconds,
+                schedule.NextSlot(now), runs.FirstOrDefault(), runs));
         }
 
         return TypedResults.Ok(result);
@@ -72,5 +74,5 @@ public static class JobsApi
     }
 
     private static readonly System.Linq.Expressions.Expression<Func<JobRun, JobRunResponse>> Projection = r => new JobRunResponse(
-        r.Id, r.OccurrenceKey, r.Outcome, r.Attempt, r.Manual, r.StartedAt, r.FinishedAt, r.DurationMs, r.Summary, r.Error, r.RetryAt);
+        r.Id, r.OccurrenceKey, r.Outcome, r.Attempt, r.Manual, r.StartedAt, r.FinishedAt, r.DurationMs, r.Summary, r.ResultCode, r.Counts, r.Error, r.RetryAt);
 }

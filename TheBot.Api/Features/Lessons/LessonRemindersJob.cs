@@ -30,7 +30,7 @@ public sealed class LessonRemindersJob(TheBotDbContext db, ReminderLedger ledger
 
     public static JobSchedule Schedule => JobSchedule.Every(TimeSpan.FromMinutes(5));
 
-    public async Task<string> RunAsync(JobContext context, CancellationToken cancellationToken)
+    public async Task<JobResult> RunAsync(JobContext context, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var sent = 0;
@@ -73,7 +73,7 @@ public sealed class LessonRemindersJob(TheBotDbContext db, ReminderLedger ledger
             }
         }
 
-        return $"{sent} reminder(s) sent";
+        return JobResult.Of("remindersSent", $"{sent} reminder(s) sent", ("sent", sent));
     }
 
     /// <summary>

@@ -15,13 +15,13 @@ public sealed class ArchiveNotificationsJob(TheBotDbContext db, TimeProvider clo
 
     public static JobSchedule Schedule => JobSchedule.DailyAt(TimeSpan.FromHours(2));
 
-    public async Task<string> RunAsync(JobContext context, CancellationToken cancellationToken)
+    public async Task<JobResult> RunAsync(JobContext context, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var cutoff = now - Age;
         var archived = await db.Notifications
             .Where(n => n.ArchivedAt == null && n.CreatedAt < cutoff)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.ArchivedAt, now), cancellationToken);
-        return $"{archived} notification(s) archived";
+        return JobResult.Of("notificationsArchived", $"{archived} notification(s) archived", ("archived", archived));
     }
 }

@@ -16,12 +16,12 @@ public sealed class ExpireParentInvitationsJob(TheBotDbContext db, TimeProvider 
 
     public static JobSchedule Schedule => new(TimeSpan.FromHours(1), TimeSpan.FromMinutes(20));
 
-    public async Task<string> RunAsync(JobContext context, CancellationToken cancellationToken)
+    public async Task<JobResult> RunAsync(JobContext context, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var expired = await db.ParentInvitations
             .Where(i => i.Status == ParentInvitationStatus.Pending && i.ExpiresAt <= now)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, ParentInvitationStatus.Expired), cancellationToken);
-        return $"{expired} invitation(s) expired";
+        return JobResult.Of("invitationsExpired", $"{expired} invitation(s) expired", ("expired", expired));
     }
 }

@@ -15,7 +15,21 @@ public interface IScheduledJob
     static abstract JobSchedule Schedule { get; }
 
     /// <summary>Does one occurrence's work and says what it did.</summary>
-    Task<string> RunAsync(JobContext context, CancellationToken cancellationToken);
+    Task<JobResult> RunAsync(JobContext context, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// What a run did, as data: a <see cref="Code"/> the SPA translates (<c>remindersSent</c>), the <see cref="Counts"/>
+/// it names (<c>sent: 3</c>), and an English <see cref="Summary"/> for logs and API clients.
+/// </summary>
+public sealed record JobResult(string Code, IReadOnlyDictionary<string, long> Counts, string Summary)
+{
+    /// <summary>A result with its counts, e.g. <c>JobResult.Of("remindersSent", $"{sent} reminder(s) sent", ("sent", sent))</c>.</summary>
+    public static JobResult Of(string code, string summary, params (string Name, long Value)[] counts)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        return new(code, counts.ToDictionary(c => c.Name, c => c.Value, StringComparer.Ordinal), summary);
+    }
 }
 
 /// <summary>What a run knows about itself.</summary>
@@ -41,6 +55,7 @@ public sealed record JobSchedule(TimeSpan Interval, TimeSpan Offset)
 
     public DateTimeOffset NextSlot(DateTimeOffset now) => CurrentSlot(now) + Interval;
 
+    /// <summary>In English, for logs and API clients; the SPA words it from the interval and offset in the reader's language.</summary>
     public string Describe() => Interval >= TimeSpan.FromDays(1) && Interval.Ticks % TimeSpan.TicksPerDay == 0
         ? $"daily at {Offset:hh\\:mm} UTC"
         : Interval < TimeSpan.FromMinutes(1) ? $"every {Interval.TotalSeconds:0} s" : $"every {Interval.TotalMinutes:0} min";

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace TheBot.Api.Platform.Jobs;
@@ -38,8 +40,14 @@ public sealed class JobRun
 
     public double? DurationMs { get; set; }
 
-    /// <summary>What the job reports it did ("12 invoices marked overdue").</summary>
+    /// <summary>What the job reports it did, in English for logs ("12 invoice(s) marked overdue").</summary>
     public string? Summary { get; set; }
+
+    /// <summary>What the job did as a code the SPA translates (<c>invoicesMarkedOverdue</c>); see <see cref="JobResult"/>.</summary>
+    public string? ResultCode { get; set; }
+
+    /// <summary>The numbers the result code names (<c>{"marked": 12, "reminded": 3}</c>), stored as jsonb.</summary>
+    public Dictionary<string, long>? Counts { get; set; }
 
     public string? Error { get; set; }
 
@@ -61,6 +69,16 @@ internal sealed class JobRunConfiguration : IEntityTypeConfiguration<JobRun>
         builder.Property(r => r.OccurrenceKey).HasMaxLength(96);
         builder.Property(r => r.Outcome).HasConversion<string>().HasMaxLength(16);
         builder.Property(r => r.Summary).HasMaxLength(1000);
+        builder.Property(r => r.ResultCode).HasMaxLength(64);
+        builder.Property(r => r.Counts)
+            .HasColumnType("jsonb")
+            .HasConversion(
+                v => JsonSerializer.Serialize(v, JsonSerializerOptions.Default),
+                v => JsonSerializer.Deserialize<Dictionary<string, long>>(v, JsonSerializerOptions.Default),
+                new ValueComparer<Dictionary<string, long>?>(
+                    (a, b) => a == null ? b == null : b != null && a.Count == b.Count && !a.Except(b).Any(),
+                    d => d == null ? 0 : d.Aggregate(0, (hash, pair) => HashCode.Combine(hash, pair.Key, pair.Value)),
+                    d => d == null ? null : new Dictionary<string, long>(d)));
         builder.Property(r => r.Error).HasMaxLength(4000);
         builder.Property(r => r.Runner).HasMaxLength(128);
         builder.HasIndex(r => new { r.JobName, r.OccurrenceKey }).IsUnique();

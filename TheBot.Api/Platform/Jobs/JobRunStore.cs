@@ -70,14 +70,18 @@ public sealed class JobRunStore(TheBotDbContext db, IOptions<JobSchedulerOptions
         return claimed.FirstOrDefault();
     }
 
-    public async Task CompleteAsync(JobRun run, string summary, double durationMs, CancellationToken cancellationToken)
+    public async Task CompleteAsync(JobRun run, JobResult result, double durationMs, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(result);
         var now = clock.GetUtcNow();
+        var counts = new Dictionary<string, long>(result.Counts, StringComparer.Ordinal);
         await db.JobRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(u => u
             .SetProperty(r => r.Outcome, JobOutcome.Succeeded)
             .SetProperty(r => r.FinishedAt, now)
             .SetProperty(r => r.DurationMs, durationMs)
-            .SetProperty(r => r.Summary, Truncate(summary, 1000))
+            .SetProperty(r => r.Summary, Truncate(result.Summary, 1000))
+            .SetProperty(r => r.ResultCode, result.Code)
+            .SetProperty(r => r.Counts, counts)
             .SetProperty(r => r.Error, (string?)null), cancellationToken);
     }
 

@@ -30,11 +30,11 @@ public sealed partial class JobRunner(IServiceScopeFactory scopes, IEnumerable<J
             }
 
             var job = (IScheduledJob)scope.ServiceProvider.GetRequiredService(descriptor.JobType);
-            var summary = await job.RunAsync(new JobContext(run.OccurrenceKey, run.StartedAt, run.Manual), stoppingToken);
+            var result = await job.RunAsync(new JobContext(run.OccurrenceKey, run.StartedAt, run.Manual), stoppingToken);
             var elapsed = clock.GetElapsedTime(started).TotalMilliseconds;
-            await store.CompleteAsync(run, summary, elapsed, CancellationToken.None);
+            await store.CompleteAsync(run, result, elapsed, CancellationToken.None);
             Runs.Add(1, new("job", run.JobName), new("outcome", "succeeded"));
-            LogSucceeded(run.JobName, run.OccurrenceKey, elapsed, summary);
+            LogSucceeded(run.JobName, run.OccurrenceKey, elapsed, result.Summary);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

@@ -12,10 +12,10 @@ public sealed class PurgeJobHistoryJob(TheBotDbContext db, TimeProvider clock) :
 
     public static JobSchedule Schedule => JobSchedule.DailyAt(TimeSpan.FromHours(4));
 
-    public async Task<string> RunAsync(JobContext context, CancellationToken cancellationToken)
+    public async Task<JobResult> RunAsync(JobContext context, CancellationToken cancellationToken)
     {
         var cutoff = clock.GetUtcNow() - TimeSpan.FromDays(30);
         var deleted = await db.JobRuns.Where(r => r.StartedAt < cutoff && r.Outcome != JobOutcome.Running).ExecuteDeleteAsync(cancellationToken);
-        return $"{deleted} run record(s) deleted";
+        return JobResult.Of("runRecordsDeleted", $"{deleted} run record(s) deleted", ("deleted", deleted));
     }
 }

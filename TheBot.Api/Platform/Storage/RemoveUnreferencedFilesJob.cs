@@ -26,7 +26,7 @@ public sealed partial class RemoveUnreferencedFilesJob(TheBotDbContext db, ICont
 
     public static JobSchedule Schedule => new(TimeSpan.FromHours(1), TimeSpan.FromMinutes(40));
 
-    public async Task<string> RunAsync(JobContext context, CancellationToken cancellationToken)
+    public async Task<JobResult> RunAsync(JobContext context, CancellationToken cancellationToken)
     {
         var cutoff = clock.GetUtcNow() - GracePeriod;
         var removed = 0;
@@ -60,7 +60,7 @@ public sealed partial class RemoveUnreferencedFilesJob(TheBotDbContext db, ICont
             LogRemoved(removed, freed);
         }
 
-        return $"{removed} unreferenced file(s) removed, {freed} byte(s) freed";
+        return JobResult.Of("unreferencedFilesRemoved", $"{removed} unreferenced file(s) removed, {freed} byte(s) freed", ("removed", removed), ("bytes", freed));
     }
 
     /// <summary>

@@ -22,6 +22,7 @@ public sealed class JobsTests(TheBotAppFixture fixture)
         Assert.All(jobs.EnumerateArray(), j =>
         {
             Assert.False(string.IsNullOrEmpty(j.GetProperty("schedule").GetString()));
+            Assert.True(j.GetProperty("intervalSeconds").GetInt64() > 0);
             Assert.True(j.GetProperty("nextRunAt").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddSeconds(-5));
         });
     }
@@ -37,12 +38,28 @@ public sealed class JobsTests(TheBotAppFixture fixture)
         Assert.Equal("succeeded", finished.GetProperty("outcome").GetString());
         Assert.True(finished.GetProperty("manual").GetBoolean());
         Assert.Contains("marked overdue", finished.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        Assert.Equal("invoicesMarkedOverdue", finished.GetProperty("resultCode").GetString());
+        Assert.True(finished.GetProperty("counts").GetProperty("marked").GetInt64() >= 1);
+        Assert.True(finished.GetProperty("counts").TryGetProperty("reminded", out _));
         var invoice = await setup.Parent.Client.GetFromJsonAsync<JsonElement>($"/api/invoices/{invoiceId}", Ct);
         Assert.Equal("overdue", invoice.GetProperty("status").GetString());
         var history = await setup.Tutor.Client.GetFromJsonAsync<JsonElement>($"/api/invoices/{invoiceId}/history", Ct);
         var overdue = history.EnumerateArray().Last();
         Assert.Equal("overdue", overdue.GetProperty("to").GetString());
         Assert.Equal(JsonValueKind.Null, overdue.GetProperty("actor").ValueKind);
+    }
+
+    [Fact]
+    public async Task Schedules_are_data_the_spa_can_word_in_any_language()
+    {
+        var admin = await fixture.People.AdminAsync();
+
+        var jobs = await admin.Client.GetFromJsonAsync<JsonElement>("/api/admin/jobs", Ct);
+
+        var byName = jobs.EnumerateArray().ToDictionary(j => j.GetProperty("name").GetString()!);
+        Assert.Equal(86_400, byName["mark-overdue-invoices"].GetProperty("intervalSeconds").GetInt64());
+        Assert.Equal(3 * 3600, byName["mark-overdue-invoices"].GetProperty("offsetSeconds").GetInt64());
+        Assert.Equal(0, byName["lesson-reminders"].GetProperty("offsetSeconds").GetInt64());
     }
 
     [Fact]

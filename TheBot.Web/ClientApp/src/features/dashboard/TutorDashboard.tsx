@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { useI18n } from '../../i18n/I18nContext';
 import type { DashboardSummary } from './dashboardApi';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 /** A tutor's students: the next lesson and what went wrong in the last 30 days, at a glance. */
 export function TutorDashboard({ section }: { section: NonNullable<DashboardSummary['tutor']> }) {
@@ -11,7 +12,7 @@ export function TutorDashboard({ section }: { section: NonNullable<DashboardSumm
       {section.students.length === 0 ? (
         <p className="muted">{t('dashboard.noStudents')}</p>
       ) : (
-        <div className="table-scroll">
+        <ScrollRegion labelledBy="dash-students">
           <table className="table">
             <thead>
               <tr>
@@ -44,7 +45,7 @@ export function TutorDashboard({ section }: { section: NonNullable<DashboardSumm
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </section>
   );

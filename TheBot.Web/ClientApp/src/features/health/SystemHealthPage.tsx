@@ -3,7 +3,8 @@ import { useApi } from '../../services/ServicesContext';
 import { useI18n } from '../../i18n/I18nContext';
 import { PageHeading } from '../../ui/PageHeading';
 import { ErrorState, LoadingState } from '../../ui/QueryStates';
-import { healthTone, systemHealthQuery } from './healthApi';
+import { healthStatusText, healthTone, paymentsText, systemHealthQuery } from './healthApi';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 /** The platform's health as admins get it: overall status, version, payments, each dependency's status and latency; refreshed every 15 s. */
 export function SystemHealthPage() {
@@ -22,7 +23,7 @@ export function SystemHealthPage() {
             <dt>{t('health.status')}</dt>
             <dd>
               <span className={`badge badge--${healthTone(query.data.status)}`} data-status={query.data.status}>
-                {query.data.status}
+                {healthStatusText(query.data.status, t)}
               </span>
             </dd>
             <dt>{t('health.version')}</dt>
@@ -34,11 +35,11 @@ export function SystemHealthPage() {
             {query.data.payments ? (
               <>
                 <dt>{t('health.payments')}</dt>
-                <dd data-payments={query.data.payments.mode}>{query.data.payments.detail}</dd>
+                <dd data-payments={query.data.payments.mode}>{paymentsText(query.data.payments, t)}</dd>
               </>
             ) : null}
           </dl>
-          <div className="table-scroll">
+          <ScrollRegion label={t('health.dependencies')}>
             <table className="table">
               <caption className="visually-hidden">{t('health.dependencies')}</caption>
               <thead>
@@ -54,7 +55,9 @@ export function SystemHealthPage() {
                   <tr key={dependency.name} data-dependency={dependency.name}>
                     <th scope="row">{dependency.name}</th>
                     <td>
-                      <span className={`badge badge--${healthTone(dependency.status)}`}>{dependency.status}</span>
+                      <span className={`badge badge--${healthTone(dependency.status)}`} data-status={dependency.status}>
+                        {healthStatusText(dependency.status, t)}
+                      </span>
                     </td>
                     <td className="table__number">{dependency.latencyMs == null ? '' : t('health.ms', { ms: dependency.latencyMs })}</td>
                     <td>{dependency.error ?? ''}</td>
@@ -62,7 +65,7 @@ export function SystemHealthPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </div>
       ) : null}
     </section>

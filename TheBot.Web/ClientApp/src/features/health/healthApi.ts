@@ -2,6 +2,7 @@ import type { ApiClient } from '../../api/ApiClient';
 import { isApiError } from '../../api/ApiError';
 import type { Role } from '../../auth/types';
 import type { Schemas } from '../../api/schemas';
+import type { Translate } from '../../i18n/translate';
 
 export type DependencyHealth = Schemas['DependencyHealth'];
 
@@ -45,5 +46,31 @@ export function healthTone(status: string): 'approved' | 'pending' | 'rejected' 
       return 'pending';
     default:
       return 'rejected';
+  }
+}
+
+/** "Healthy", "Degraded", "Unhealthy" (the server's status codes) in the reader's language. */
+export function healthStatusText(status: string, t: Translate): string {
+  switch (status.toLowerCase()) {
+    case 'healthy':
+      return t('health.status.healthy');
+    case 'degraded':
+      return t('health.status.degraded');
+    case 'unhealthy':
+      return t('health.status.unhealthy');
+    default:
+      return status;
+  }
+}
+
+/** How payments run here, in the reader's language (the server's `detail` is English, for operators). */
+export function paymentsText(payments: PaymentsHealth, t: Translate): string {
+  switch (payments.mode) {
+    case 'yooKassa':
+      return t('health.payments.yooKassa');
+    case 'sandbox':
+      return payments.sandboxOutsideDevelopment ? t('health.payments.sandboxOutsideDevelopment') : t('health.payments.sandbox');
+    default:
+      return t('health.payments.notConfigured');
   }
 }

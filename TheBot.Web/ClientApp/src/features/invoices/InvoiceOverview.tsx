@@ -7,6 +7,7 @@ import { ExportInvoicesButton } from './ExportInvoicesButton';
 import { totalsRows } from './invoiceChart';
 import { invoiceStatisticsQuery } from './invoicesApi';
 import { InvoiceTotalsChart } from './InvoiceTotalsChart';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 /**
  * The tutor's (or admin's) numbers: how many invoices (counts, labelled as counts), then money per currency (amounts,
@@ -48,7 +49,7 @@ export function InvoiceOverview() {
         </div>
       </dl>
       {stats.totals.length > 0 ? (
-        <div className="table-scroll">
+        <ScrollRegion labelledBy="invoice-amounts-title">
           <h3 id="invoice-amounts-title">{t('invoices.amountsTitle')}</h3>
           <table className="table" aria-labelledby="invoice-amounts-title" data-testid="invoice-amounts">
             <caption className="visually-hidden">{t('invoices.totalsCaption')}</caption>
@@ -71,7 +72,7 @@ export function InvoiceOverview() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       ) : null}
       {rows.length > 0 ? <InvoiceTotalsChart rows={rows} /> : null}
       <ExportInvoicesButton />

@@ -5,13 +5,14 @@ import { formatMoney } from '../../format/money';
 import { useI18n } from '../../i18n/I18nContext';
 import { InvoiceStatusBadge } from './InvoiceStatusBadge';
 import type { Invoice } from './invoicesApi';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 /** The invoice list: tutors see whom they billed, parents who billed them. */
 export function InvoiceTable({ invoices, role }: { invoices: readonly Invoice[]; role: Role }) {
   const { t, language } = useI18n();
   const counterpart = role === 'parent' ? 'tutor' : 'parent';
   return (
-    <div className="table-scroll">
+    <ScrollRegion label={t('invoices.title')}>
       <table className="table">
         <thead>
           <tr>
@@ -42,6 +43,6 @@ export function InvoiceTable({ invoices, role }: { invoices: readonly Invoice[];
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

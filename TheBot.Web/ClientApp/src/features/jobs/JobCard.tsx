@@ -7,6 +7,7 @@ import { FormAlert } from '../../ui/FormAlert';
 import { Pager } from '../../ui/Pager';
 import { jobRunsQuery, jobsKey, runJobNow, type Job } from './jobsApi';
 import { JobRunsTable } from './JobRunsTable';
+import { jobDescription, jobSchedule } from './jobText';
 
 /** One scheduled job: its schedule, next run, recent runs (or the full history), and "run now". */
 export function JobCard({ job }: { job: Job }) {
@@ -23,10 +24,10 @@ export function JobCard({ job }: { job: Job }) {
       <h2 className="job__name">
         <code>{job.name}</code>
       </h2>
-      <p>{job.description}</p>
+      <p>{jobDescription(job, t)}</p>
       <dl className="details details--compact">
         <dt>{t('jobs.schedule')}</dt>
-        <dd>{job.schedule}</dd>
+        <dd title={job.schedule}>{jobSchedule(job, t)}</dd>
         <dt>{t('jobs.nextRunAt')}</dt>
         <dd>{formatDateTime(job.nextRunAt)}</dd>
       </dl>

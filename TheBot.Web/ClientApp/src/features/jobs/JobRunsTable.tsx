@@ -1,5 +1,7 @@
 import { useI18n } from '../../i18n/I18nContext';
 import { formatDuration, type JobRun } from './jobsApi';
+import { jobResult } from './jobText';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 const tone = { running: 'pending', succeeded: 'approved', failed: 'rejected' } as const;
 
@@ -7,7 +9,7 @@ const tone = { running: 'pending', succeeded: 'approved', failed: 'rejected' } a
 export function JobRunsTable({ runs, caption }: { runs: readonly JobRun[]; caption: string }) {
   const { t, formatDateTime } = useI18n();
   return (
-    <div className="table-scroll">
+    <ScrollRegion label={caption}>
       <table className="table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -33,13 +35,13 @@ export function JobRunsTable({ runs, caption }: { runs: readonly JobRun[]; capti
               </td>
               <td>{formatDuration(run.durationMs)}</td>
               <td>
-                {run.error ? <span className="text-error">{run.error}</span> : (run.summary ?? '')}
+                {run.error ? <span className="text-error">{run.error}</span> : jobResult(run, t)}
                 {run.retryAt ? <span className="muted"> · {t('jobs.retryAt', { at: formatDateTime(run.retryAt) })}</span> : null}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -11,11 +11,13 @@ const run = (outcome: JobRun['outcome']): JobRun => ({
   finishedAt: null,
   durationMs: null,
   summary: null,
+  resultCode: null,
+  counts: null,
   error: null,
   retryAt: null,
 });
 
-const job = (...runs: JobRun[]): Job => ({ name: 'j', description: '', schedule: '', nextRunAt: '', lastRun: runs[0] ?? null, recentRuns: runs });
+const job = (...runs: JobRun[]): Job => ({ name: 'j', description: '', schedule: '', intervalSeconds: 300, offsetSeconds: 0, nextRunAt: '', lastRun: runs[0] ?? null, recentRuns: runs });
 
 describe('formatDuration', () => {
   it.each([

@@ -14,6 +14,7 @@ import { GradesChart } from './GradesChart';
 import { ProgressExports } from './ProgressExports';
 import { ReportsPanel } from './ReportsPanel';
 import { progressQuery, toAttendanceBars, toChartPoints } from './progressApi';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 /**
  * A student's results: counts, average, grades over time and progress reports. Parents, tutors and
@@ -113,7 +114,7 @@ function StudentProgressView({ studentId }: { studentId: string }) {
       ) : (
         <>
           {points.length > 1 ? <GradesChart points={points} /> : null}
-          <div className="table-scroll">
+          <ScrollRegion label={t('progress.grades')}>
             <table className="table">
               <caption className="visually-hidden">{t('progress.grades')}</caption>
               <thead>
@@ -140,7 +141,7 @@ function StudentProgressView({ studentId }: { studentId: string }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </>
       )}
     </>

@@ -7,6 +7,7 @@ import { describeError } from '../../ui/describeError';
 import { FormAlert } from '../../ui/FormAlert';
 import { PageHeading } from '../../ui/PageHeading';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/QueryStates';
+import { parseUserAgent } from './userAgent';
 import { endOtherSessions, endSession, sessionsQuery, sessionsQueryKey, type DeviceSession } from './sessionsApi';
 
 export function SessionsPage() {
@@ -71,12 +72,19 @@ export function SessionsPage() {
 
 function SessionItem({ session, busy, onEnd }: { session: DeviceSession; busy: boolean; onEnd: () => void }) {
   const { t, formatDateTime } = useI18n();
-  const device = session.device || t('sessions.unknownDevice');
+  const { browser, os } = parseUserAgent(session.device);
+  const device =
+    browser && os
+      ? t('sessions.browserOn', { browser, os })
+      : (browser ?? (os ? t('sessions.browserOnUnknown', { os }) : t('sessions.unknownDevice')));
   return (
     <li className="session">
       <div className="session__main">
         <p className="session__device">
-          {device} {session.current ? <span className="badge badge--approved">{t('sessions.current')}</span> : null}
+          <span title={session.device || undefined} data-user-agent={session.device || undefined}>
+            {device}
+          </span>{' '}
+          {session.current ? <span className="badge badge--approved">{t('sessions.current')}</span> : null}
         </p>
         <dl className="details details--compact">
           <dt>{t('sessions.ipAddress')}</dt>

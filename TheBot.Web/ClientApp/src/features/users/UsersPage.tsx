@@ -11,6 +11,7 @@ import { SelectField } from '../../ui/SelectField';
 import { CreateUserForm } from './CreateUserForm';
 import { usersQuery, type UserFilter } from './usersApi';
 import { UserRow } from './UserRow';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 /** Every account: search, filter by role and state, page through, add, and manage each one. */
 export function UsersPage() {
@@ -66,7 +67,7 @@ export function UsersPage() {
         {(items, page) => (
           <>
             <p className="muted">{t('users.count', { count: page.totalCount })}</p>
-            <div className="table-scroll">
+            <ScrollRegion label={t('users.title')}>
               <table className="table">
                 <thead>
                   <tr>
@@ -83,7 +84,7 @@ export function UsersPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           </>
         )}
       </PagedList>
