@@ -81,6 +81,10 @@ public sealed record AssignmentQuery
 {
     public Guid? SubjectId { get; init; }
 
+    /// <summary>Part of the title, any case.</summary>
+    [MaxLength(100)]
+    public string? Search { get; init; }
+
     /// <summary>draft, published or closed.</summary>
     [EnumName<AssignmentStatus>]
     public string? Status { get; init; }

@@ -68,6 +68,11 @@ public static class AssignmentsApi
         var assignments = AssignmentAccess.Visible(db, caller).AsNoTracking();
         assignments = assignments.FilteredBy(query.SubjectId, subjectId => a => a.SubjectId == subjectId);
         assignments = assignments.FilteredBy(query.StatusFilter, status => a => a.Status == status);
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var pattern = $"%{AdminUsersApi.EscapeLike(query.Search.Trim())}%";
+            assignments = assignments.Where(a => EF.Functions.ILike(a.Title, pattern));
+        }
 
         return TypedResults.Ok(await assignments
             .OrderByDescending(a => a.DueAt).ThenBy(a => a.Id)

@@ -41,6 +41,9 @@ public sealed record TutorStudentQuery
     [MaxLength(100)]
     public string? Search { get; init; }
 
+    /// <summary>Only active (true) or only deactivated (false) students; all when left out.</summary>
+    public bool? Active { get; init; }
+
     [Range(1, 1_000_000)]
     public int? Page { get; init; }
 

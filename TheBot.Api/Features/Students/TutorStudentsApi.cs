@@ -97,6 +97,11 @@ public static class TutorStudentsApi
             students = students.Where(u => EF.Functions.ILike(u.FullName, pattern) || EF.Functions.ILike(u.Email!, pattern));
         }
 
+        if (query.Active is { } active)
+        {
+            students = students.Where(u => u.IsActive == active);
+        }
+
         var page = await students
             .OrderBy(u => u.FullName).ThenBy(u => u.Id)
             .Select(u => new TutorStudentItem(

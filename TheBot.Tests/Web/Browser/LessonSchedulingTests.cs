@@ -122,7 +122,7 @@ public sealed class LessonSchedulingTests(TheBotAppFixture app, BrowserFixture b
         return me.GetProperty("fullName").GetString()!;
     }
 
-    private static async Task<string> SubjectNameAsync(SignedIn teacher, Guid subjectId)
+    internal static async Task<string> SubjectNameAsync(SignedIn teacher, Guid subjectId)
     {
         var enrollments = await teacher.Client.GetFromJsonAsync<JsonElement>(
             $"/api/enrollments?subjectId={subjectId}", TestContext.Current.CancellationToken);

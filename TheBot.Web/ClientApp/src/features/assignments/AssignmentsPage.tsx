@@ -1,5 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useId, useState, type FormEvent } from 'react';
 import { isApiError } from '../../api/ApiError';
 import { useApi } from '../../services/ServicesContext';
 import { useAuth } from '../../auth/useAuth';
@@ -9,13 +9,18 @@ import { Field } from '../../ui/Field';
 import { FormAlert } from '../../ui/FormAlert';
 import { FormActions } from '../../ui/FormActions';
 import { PageHeading } from '../../ui/PageHeading';
-import { EmptyState, ErrorState, LoadingState } from '../../ui/QueryStates';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { PagedList } from '../../ui/PagedList';
+import { RowMenu } from '../../ui/RowMenu';
+import { SearchBox } from '../../ui/SearchBox';
+import { SelectField } from '../../ui/SelectField';
 import { TextAreaField } from '../../ui/TextAreaField';
 import type { Submission } from './assignmentsApi';
 import { GradeQueue } from './GradeQueue';
 import { NewAssignmentForm } from './NewAssignmentForm';
 import { SubmissionFiles } from './SubmissionFiles';
 import {
+  ASSIGNMENT_STATUSES,
   assignmentListQuery,
   assignmentsKey,
   attachmentProblem,
@@ -25,14 +30,20 @@ import {
   submissionListQuery,
   submitWork,
   type Assignment,
+  type AssignmentFilter,
 } from './assignmentsApi';
 
-/** Students submit work and see grades; teachers set work, publish or close it, and grade what comes in. */
+/**
+ * Students submit work and see grades; teachers set work, publish or close it, and grade what comes in. The list is a
+ * page of compact rows at a time, searchable by title and filtered by status; a row opens its description on demand and
+ * keeps the teacher's actions in a menu (closing, which cannot be undone, asks first).
+ */
 export function AssignmentsPage() {
   const { t } = useI18n();
   const api = useApi();
   const { user } = useAuth();
-  const assignments = useQuery(assignmentListQuery(api));
+  const [filter, setFilter] = useState<AssignmentFilter>({ search: '', status: '', page: 1 });
+  const assignments = useQuery({ ...assignmentListQuery(api, filter), placeholderData: keepPreviousData });
   const submissions = useQuery(submissionListQuery(api));
   const [creating, setCreating] = useState(false);
   const teaches = user?.role === 'teacher';
@@ -56,19 +67,40 @@ export function AssignmentsPage() {
         </>
       ) : null}
       {teaches ? <h2>{t('assignments.mine')}</h2> : null}
-      {assignments.isPending ? <LoadingState /> : null}
-      {assignments.isError ? <ErrorState error={assignments.error} onRetry={() => void assignments.refetch()} /> : null}
-      {assignments.isSuccess ? (
-        assignments.data.items.length === 0 ? (
-          <EmptyState message={t('assignments.empty')} />
-        ) : (
-          <ul className="item-list">
-            {assignments.data.items.map((assignment) => (
+      <div className="list-filters">
+        <SearchBox label={t('assignments.search')} name="assignmentSearch" onSearch={(search) => setFilter((f) => ({ ...f, search, page: 1 }))} />
+        <SelectField
+          name="assignmentStatus"
+          label={t('assignments.statusFilter')}
+          value={filter.status}
+          options={[
+            { value: '', label: t('common.all') },
+            ...ASSIGNMENT_STATUSES.filter((status) => teaches || status !== 'draft').map((status) => ({
+              value: status,
+              label: t(`assignments.status.${status}`),
+            })),
+          ]}
+          onChange={(event) => setFilter((f) => ({ ...f, status: event.target.value as AssignmentFilter['status'], page: 1 }))}
+        />
+      </div>
+      {assignments.data ? (
+        <p className="muted" aria-live="polite" data-testid="assignments-count">
+          {t('assignments.count', { count: assignments.data.totalCount })}
+        </p>
+      ) : null}
+      <PagedList
+        query={assignments}
+        empty={filter.search === '' && filter.status === '' ? t('assignments.empty') : t('assignments.noMatch')}
+        onPage={(page) => setFilter((f) => ({ ...f, page }))}
+      >
+        {(items) => (
+          <ul className="compact-list">
+            {items.map((assignment) => (
               <AssignmentItem key={assignment.id} assignment={assignment} teaches={teaches} latest={latest.get(assignment.id)} student={user?.role === 'student'} />
             ))}
           </ul>
-        )
-      ) : null}
+        )}
+      </PagedList>
     </section>
   );
 }
@@ -88,10 +120,19 @@ function AssignmentItem({
   const api = useApi();
   const queryClient = useQueryClient();
   const [submitting, setSubmitting] = useState(false);
+  const [open, setOpen] = useState(false);
+  const [closing, setClosing] = useState(false);
+  const detailsId = useId();
   const [text, setText] = useState('');
   const [files, setFiles] = useState<File[]>([]);
   const done = () => void queryClient.invalidateQueries({ queryKey: assignmentsKey });
-  const status = useMutation({ mutationFn: (action: 'publish' | 'close') => changeAssignmentStatus(api, assignment.id, action), onSuccess: done });
+  const status = useMutation({
+    mutationFn: (action: 'publish' | 'close') => changeAssignmentStatus(api, assignment.id, action),
+    onSuccess: () => {
+      setClosing(false);
+      done();
+    },
+  });
   const submit = useMutation({
     mutationFn: () => submitWork(api, assignment.id, text.trim(), files),
     onSuccess: () => {
@@ -116,19 +157,51 @@ function AssignmentItem({
   const empty = text.trim() === '' && files.length === 0;
 
   return (
-    <li className="item-list__item assignment" data-assignment={assignment.id}>
-      <p className="assignment__title">
-        <strong>{assignment.title}</strong> · {assignment.subject.name} · {t(`assignments.kind.${assignment.kind}`)}{' '}
+    <li className="compact-row assignment" data-assignment={assignment.id}>
+      <div className="compact-row__line">
+        <p className="compact-row__title assignment__title">{assignment.title}</p>
+        <span className="compact-row__meta">
+          {assignment.subject.name} · {t(`assignments.kind.${assignment.kind}`)} · {t('assignments.dueAt')}{' '}
+          <time dateTime={assignment.dueAt}>{formatDateTime(assignment.dueAt)}</time>
+        </span>
         <span className="badge" data-status={assignment.status}>
           {t(`assignments.status.${assignment.status}`)}
         </span>
-      </p>
-      <p className="muted">
-        {t('assignments.dueAt')} <time dateTime={assignment.dueAt}>{formatDateTime(assignment.dueAt)}</time> ·{' '}
-        {t('assignments.maxScore', { score: String(assignment.maxScore) })}
-        {assignment.latePenaltyPercent > 0 ? ` · ${t('assignments.latePenalty', { percent: assignment.latePenaltyPercent })}` : ''}
-      </p>
-      {assignment.description ? <p className="pre-wrap">{assignment.description}</p> : null}
+        <div className="compact-row__end">
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            aria-expanded={open}
+            aria-controls={detailsId}
+            aria-label={t(open ? 'list.hideDetailsOf' : 'list.detailsOf', { name: assignment.title })}
+            onClick={() => setOpen((value) => !value)}
+          >
+            {t(open ? 'list.hideDetails' : 'list.details')}
+          </button>
+          {teaches ? (
+            <RowMenu
+              label={t('list.actionsFor', { name: assignment.title })}
+              actions={[
+                ...(assignment.status === 'draft'
+                  ? [{ label: t('assignments.publishNamed', { title: assignment.title }), onSelect: () => status.mutate('publish'), disabled: status.isPending }]
+                  : []),
+                ...(assignment.status === 'published'
+                  ? [{ label: t('assignments.closeNamed', { title: assignment.title }), onSelect: () => setClosing(true), destructive: true }]
+                  : []),
+              ]}
+            />
+          ) : null}
+        </div>
+      </div>
+      {open ? (
+        <div className="compact-row__details" id={detailsId}>
+          <p className="muted">
+            {t('assignments.maxScore', { score: String(assignment.maxScore) })}
+            {assignment.latePenaltyPercent > 0 ? ` · ${t('assignments.latePenalty', { percent: assignment.latePenaltyPercent })}` : ''}
+          </p>
+          {assignment.description ? <p className="pre-wrap">{assignment.description}</p> : null}
+        </div>
+      ) : null}
       {latest !== undefined ? (
         <div className="submission" data-submission-status={latest.status}>
           <p>
@@ -147,18 +220,15 @@ function AssignmentItem({
         </div>
       ) : null}
       {teaches ? (
-        <div className="actions actions--compact">
-          {assignment.status === 'draft' ? (
-            <button type="button" className="button button--small" disabled={status.isPending} onClick={() => status.mutate('publish')}>
-              {t('assignments.publish')}
-            </button>
-          ) : null}
-          {assignment.status === 'published' ? (
-            <button type="button" className="button button--secondary button--small" disabled={status.isPending} onClick={() => status.mutate('close')}>
-              {t('assignments.close')}
-            </button>
-          ) : null}
-        </div>
+        <ConfirmDialog
+          open={closing}
+          title={t('assignments.closeConfirmTitle', { title: assignment.title })}
+          message={t('assignments.closeConfirm', { title: assignment.title })}
+          confirmLabel={t('assignments.closeNamed', { title: assignment.title })}
+          busy={status.isPending}
+          onConfirm={() => status.mutate('close')}
+          onCancel={() => setClosing(false)}
+        />
       ) : null}
       {status.isError ? <FormAlert message={describeError(status.error, t)} /> : null}
       {canSubmit && !submitting ? (

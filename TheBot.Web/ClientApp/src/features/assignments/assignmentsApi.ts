@@ -14,11 +14,24 @@ export type NewAssignment = RequestBody<Schemas['CreateAssignmentRequest']>;
 
 export const assignmentsKey = ['assignments'] as const;
 
-export function assignmentListQuery(api: ApiClient) {
+export const ASSIGNMENT_STATUSES = enumValues<Schemas['AssignmentStatus']>()(['draft', 'published', 'closed']);
+
+export interface AssignmentFilter {
+  search: string;
+  status: Schemas['AssignmentStatus'] | '';
+  page: number;
+  pageSize?: number;
+}
+
+/** A page of the assignments the caller may see, newest due first: by part of the title and status. */
+export function assignmentListQuery(api: ApiClient, filter: AssignmentFilter = { search: '', status: '', page: 1 }) {
   return {
-    queryKey: [...assignmentsKey, 'list'] as const,
+    queryKey: [...assignmentsKey, 'list', filter] as const,
     queryFn: ({ signal }: { signal: AbortSignal }) =>
-      api.get<PagedResult<Assignment>>(`/api/assignments${queryString({ pageSize: 100 })}`, { signal }),
+      api.get<PagedResult<Assignment>>(
+        `/api/assignments${queryString({ search: filter.search, status: filter.status, page: filter.page, pageSize: filter.pageSize ?? 20 })}`,
+        { signal },
+      ),
   };
 }
 

@@ -1,18 +1,25 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useApi } from '../../services/ServicesContext';
 import { useI18n } from '../../i18n/I18nContext';
 import { describeError } from '../../ui/describeError';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { FormAlert } from '../../ui/FormAlert';
 import { enrollmentsKey, setEnrollmentStatus, studentEnrollmentsQuery, type Enrollment } from './studentsApi';
 
-/** A student's subjects with their teachers; active ones can be completed or dropped, ended ones resumed. */
-export function StudentEnrollments({ studentId }: { studentId: string }) {
+/**
+ * A student's subjects with their teachers; an active one can be dropped (after a confirmation that says what dropping
+ * does), an ended one resumed.
+ */
+export function StudentEnrollments({ studentId, studentName }: { studentId: string; studentName: string }) {
   const { t } = useI18n();
   const api = useApi();
   const queryClient = useQueryClient();
   const query = useQuery(studentEnrollmentsQuery(api, studentId));
+  const [dropping, setDropping] = useState<Enrollment | null>(null);
   const change = useMutation({
     mutationFn: ({ id, status }: { id: string; status: Enrollment['status'] }) => setEnrollmentStatus(api, id, status),
+    onSuccess: () => setDropping(null),
     onSettled: () => queryClient.invalidateQueries({ queryKey: enrollmentsKey }),
   });
 
@@ -40,7 +47,7 @@ export function StudentEnrollments({ studentId }: { studentId: string }) {
                 className="button button--secondary button--small"
                 disabled={change.isPending}
                 aria-label={t('students.dropNamed', { subject: enrollment.subject.name })}
-                onClick={() => change.mutate({ id: enrollment.id, status: 'dropped' })}
+                onClick={() => setDropping(enrollment)}
               >
                 {t('students.drop')}
               </button>
@@ -59,6 +66,19 @@ export function StudentEnrollments({ studentId }: { studentId: string }) {
         ))}
       </ul>
       <FormAlert message={change.isError ? describeError(change.error, t) : null} />
+      <ConfirmDialog
+        open={dropping !== null}
+        title={t('students.dropConfirmTitle', { subject: dropping?.subject.name ?? '' })}
+        message={t('students.dropConfirm', {
+          student: studentName,
+          subject: dropping?.subject.name ?? '',
+          teacher: dropping?.teacher.fullName ?? '',
+        })}
+        confirmLabel={t('students.dropNamed', { subject: dropping?.subject.name ?? '' })}
+        busy={change.isPending}
+        onConfirm={() => dropping && change.mutate({ id: dropping.id, status: 'dropped' })}
+        onCancel={() => setDropping(null)}
+      />
     </>
   );
 }

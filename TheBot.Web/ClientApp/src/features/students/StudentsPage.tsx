@@ -5,19 +5,25 @@ import { useI18n } from '../../i18n/I18nContext';
 import { PageHeading } from '../../ui/PageHeading';
 import { PagedList } from '../../ui/PagedList';
 import { SearchBox } from '../../ui/SearchBox';
+import { SelectField } from '../../ui/SelectField';
 import { CreateStudentForm } from './CreateStudentForm';
 import { StudentCard } from './StudentCard';
-import { myStudentsQuery } from './studentsApi';
+import { myStudentsQuery, type StudentShow } from './studentsApi';
 
-/** The tutor's students: add a student with their parent, enrol them in subjects. */
+const PAGE_SIZE = 20;
+
+/**
+ * The tutor's students, a page of compact rows at a time: search by name or email, show active, deactivated or all;
+ * each row opens its details (parents, invitations, subjects) on demand and keeps its actions in a menu.
+ */
 export function StudentsPage() {
   const { t } = useI18n();
   const api = useApi();
   const [search, setSearch] = useState('');
+  const [show, setShow] = useState<StudentShow>('all');
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
-  const [enrollingId, setEnrollingId] = useState<string | null>(null);
-  const query = useQuery({ ...myStudentsQuery(api, { search, page }), placeholderData: keepPreviousData });
+  const query = useQuery({ ...myStudentsQuery(api, { search, page, show, pageSize: PAGE_SIZE }), placeholderData: keepPreviousData });
 
   return (
     <section className="page">
@@ -31,24 +37,39 @@ export function StudentsPage() {
           </button>
         </div>
       )}
-      <SearchBox
-        label={t('students.search')}
-        onSearch={(value) => {
-          setSearch(value);
-          setPage(1);
-        }}
-      />
-      <PagedList query={query} empty={t('students.empty')} onPage={setPage}>
+      <div className="list-filters">
+        <SearchBox
+          label={t('students.search')}
+          onSearch={(value) => {
+            setSearch(value);
+            setPage(1);
+          }}
+        />
+        <SelectField
+          name="studentShow"
+          label={t('students.show')}
+          value={show}
+          options={[
+            { value: 'all', label: t('common.all') },
+            { value: 'active', label: t('students.show.active') },
+            { value: 'inactive', label: t('students.show.inactive') },
+          ]}
+          onChange={(event) => {
+            setShow(event.target.value as StudentShow);
+            setPage(1);
+          }}
+        />
+      </div>
+      {query.data ? (
+        <p className="muted" aria-live="polite" data-testid="students-count">
+          {t('users.count', { count: query.data.totalCount })}
+        </p>
+      ) : null}
+      <PagedList query={query} empty={search === '' && show === 'all' ? t('students.empty') : t('students.noMatch')} onPage={setPage}>
         {(items) => (
-          <ul className="card-list">
+          <ul className="compact-list" aria-label={t('students.title')}>
             {items.map((student) => (
-              <StudentCard
-                key={student.id}
-                student={student}
-                enrolling={enrollingId === student.id}
-                onEnroll={() => setEnrollingId(student.id)}
-                onEnrollDone={() => setEnrollingId(null)}
-              />
+              <StudentCard key={student.id} student={student} />
             ))}
           </ul>
         )}

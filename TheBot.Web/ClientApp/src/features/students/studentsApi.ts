@@ -20,12 +20,16 @@ export type Enrollment = Schemas['EnrollmentResponse'];
 export const studentsKey = ['tutor', 'students'] as const;
 export const enrollmentsKey = ['enrollments'] as const;
 
-export function myStudentsQuery(api: ApiClient, filter: { search: string; page: number; pageSize?: number }) {
+/** Which of the tutor's students the list shows: active ones (the default), deactivated ones, or all. */
+export type StudentShow = 'active' | 'inactive' | 'all';
+
+export function myStudentsQuery(api: ApiClient, filter: { search: string; page: number; pageSize?: number; show?: StudentShow }) {
+  const active = filter.show === 'active' ? true : filter.show === 'inactive' ? false : undefined;
   return {
     queryKey: [...studentsKey, filter] as const,
     queryFn: ({ signal }: { signal: AbortSignal }) =>
       api.get<PagedResult<TutorStudent>>(
-        `/api/tutor/students${queryString({ search: filter.search, page: filter.page, pageSize: filter.pageSize ?? 20 })}`,
+        `/api/tutor/students${queryString({ search: filter.search, active, page: filter.page, pageSize: filter.pageSize ?? 20 })}`,
         { signal },
       ),
   };
