@@ -19,6 +19,7 @@ export function NotificationSettingsForm() {
   const queryClient = useQueryClient();
   const query = useQuery(notificationSettingsQuery(api));
   const [disabled, setDisabled] = useState<string[]>([]);
+  const [emailed, setEmailed] = useState<string[]>([]);
   const [start, setStart] = useState('');
   const [end, setEnd] = useState('');
   const [saved, setSaved] = useState(false);
@@ -26,6 +27,7 @@ export function NotificationSettingsForm() {
   useEffect(() => {
     if (query.data) {
       setDisabled(query.data.disabledTypes);
+      setEmailed(query.data.emailTypes);
       setStart(query.data.quietHoursStart ?? '');
       setEnd(query.data.quietHoursEnd ?? '');
     }
@@ -33,7 +35,12 @@ export function NotificationSettingsForm() {
 
   const mutation = useMutation({
     mutationFn: () =>
-      saveNotificationSettings(api, { disabledTypes: disabled, quietHoursStart: start === '' ? null : start, quietHoursEnd: end === '' ? null : end }),
+      saveNotificationSettings(api, {
+        disabledTypes: disabled,
+        quietHoursStart: start === '' ? null : start,
+        quietHoursEnd: end === '' ? null : end,
+        ...(query.data && query.data.emailTypesAvailable.length > 0 ? { emailTypes: emailed } : {}),
+      }),
     onSuccess: (settings) => {
       queryClient.setQueryData(notificationSettingsQuery(api).queryKey, settings);
       setSaved(true);
@@ -57,19 +64,43 @@ export function NotificationSettingsForm() {
           <fieldset className="fieldset">
             <legend>{t('notifications.types')}</legend>
             {notificationTypesFor(user?.role).map((type) => (
-              <label key={type} className="checkbox">
-                <input
-                  type="checkbox"
-                  name="notificationType"
-                  value={type}
-                  checked={!disabled.includes(type)}
-                  onChange={(event) =>
-                    setDisabled((current) => (event.target.checked ? current.filter((item) => item !== type) : [...current, type]))
-                  }
-                />{' '}
-                {t(`notifications.type.${type}`)}
-              </label>
+              <div key={type} className="notification-type">
+                <label className="checkbox">
+                  <input
+                    type="checkbox"
+                    name="notificationType"
+                    value={type}
+                    checked={!disabled.includes(type)}
+                    onChange={(event) =>
+                      setDisabled((current) => (event.target.checked ? current.filter((item) => item !== type) : [...current, type]))
+                    }
+                  />{' '}
+                  {t(`notifications.type.${type}`)}
+                </label>
+                {query.data.emailTypesAvailable.includes(type) ? (
+                  <label className="checkbox">
+                    <input
+                      type="checkbox"
+                      name="emailType"
+                      value={type}
+                      aria-label={`${t(`notifications.type.${type}`)}: ${t('notifications.byEmail')}`}
+                      checked={emailed.includes(type)}
+                      disabled={disabled.includes(type)}
+                      onChange={(event) =>
+                        setEmailed((current) => (event.target.checked ? [...current, type] : current.filter((item) => item !== type)))
+                      }
+                    />{' '}
+                    {t('notifications.byEmail')}
+                  </label>
+                ) : null}
+              </div>
             ))}
+            {query.data.emailTypesAvailable.length > 0 && user?.email ? (
+              <p className="hint">{t('notifications.emailHint', { email: user.email })}</p>
+            ) : null}
+            {query.data.emailRefused ? (
+              <FormAlert message={t('notifications.emailRefused', { email: query.data.emailRefused.address, reason: query.data.emailRefused.reason ?? '' })} />
+            ) : null}
           </fieldset>
           <TextField
             name="quietStart"
