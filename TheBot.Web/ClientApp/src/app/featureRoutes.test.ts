@@ -47,6 +47,7 @@ describe("the app's navigation", () => {
       '/admin/applications',
       '/admin/subjects',
       '/admin/broadcasts',
+      '/admin/deliveries',
       '/admin/jobs',
       '/admin/health',
       '/profile',

@@ -125,6 +125,12 @@ export const featureRoutes: readonly FeatureRoute[] = [
     Page: lazy(() => import('../features/notifications/BroadcastsPage').then((m) => ({ default: m.BroadcastsPage }))),
   },
   {
+    path: 'admin/deliveries',
+    navLabel: 'nav.deliveries',
+    roles: ['admin'],
+    Page: lazy(() => import('../features/deliveries/DeliveriesPage').then((m) => ({ default: m.DeliveriesPage }))),
+  },
+  {
     path: 'admin/jobs',
     navLabel: 'nav.jobs',
     roles: ['admin'],
