@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -44,7 +45,7 @@ public sealed class WeekCalendarTests(TheBotAppFixture app, BrowserFixture brows
         await Screenshots.SaveAsync(page, "calendar-01-teacher-week");
 
         // Dragged to 14:30 the same day: the API has the new time (same length), the block stays there.
-        await DragAsync(page, block, day, "14:30");
+        await DragAsync(page, block, day, "10:00", "14:30");
         await Expect(page.Locator(".week__moved")).ToContainTextAsync("moved to");
         var moved = await LessonAsync(classroom.Teacher, lesson);
         Assert.Equal(At(day, 14, tokyo).AddMinutes(30), moved.GetProperty("startsAt").GetDateTimeOffset());
@@ -77,7 +78,7 @@ public sealed class WeekCalendarTests(TheBotAppFixture app, BrowserFixture brows
         var block = page.Locator($".lesson-block[data-lesson='{lesson}']");
         await ExpectAtRowAsync(page, block, "13:00");
 
-        await DragAsync(page, block, day, "09:30");
+        await DragAsync(page, block, day, "13:00", "09:30");
 
         // The clash is named, with a link to the lesson in the way; the block snaps back and the API agrees.
         var conflict = page.Locator("[data-conflict]");
@@ -141,34 +142,41 @@ public sealed class WeekCalendarTests(TheBotAppFixture app, BrowserFixture brows
         await Expect(page.Locator($".week__day[data-day='{day:yyyy-MM-dd}']")).ToHaveCountAsync(1);
     }
 
-    /// <summary>The block's top edge is at the given row of the time grid (rows are half-hours).</summary>
+    /// <summary>The block's top edge is at the given time of the grid (which starts at 07:00 in these tests).</summary>
     private static async Task ExpectAtRowAsync(IPage page, ILocator block, string time)
     {
         await block.ScrollIntoViewIfNeededAsync();
-        var row = await SlotAsync(page, time);
+        var (seven, hour) = await GridScaleAsync(page);
+        var expected = seven + ((TimeSpan.Parse(time, CultureInfo.InvariantCulture).TotalHours - 7) * hour);
         var top = (await block.BoundingBoxAsync())!.Y;
-        Assert.InRange(top, row.Y - 3, row.Y + 3);
+        Assert.InRange(top, expected - 3, expected + 3);
     }
 
-    private static async Task<LocatorBoundingBoxResult> SlotAsync(IPage page, string time)
+    /// <summary>Where the 07:00 row starts on screen, and how tall an hour is.</summary>
+    private static async Task<(float Seven, float Hour)> GridScaleAsync(IPage page)
     {
-        var slot = page.Locator($".week [data-time='{time}:00']").Last;
-        await slot.ScrollIntoViewIfNeededAsync();
-        return (await slot.BoundingBoxAsync())!;
+        var seven = (await page.Locator(".week [data-time='07:00:00']").Last.BoundingBoxAsync())!;
+        var eight = (await page.Locator(".week [data-time='08:00:00']").Last.BoundingBoxAsync())!;
+        return (seven.Y, eight.Y - seven.Y);
     }
 
-    /// <summary>Drags the block by its top edge onto the given day's row, as a mouse would.</summary>
-    private static async Task DragAsync(IPage page, ILocator block, DateTime day, string time)
+    /// <summary>
+    /// Drags the block, held just below its top edge, from its start to the given day and time, as a mouse
+    /// would: across to the day's column and down (or up) by the rows between the two times.
+    /// </summary>
+    private static async Task DragAsync(IPage page, ILocator block, DateTime day, string from, string to)
     {
         await block.ScrollIntoViewIfNeededAsync();
-        var from = (await block.BoundingBoxAsync())!;
+        var (_, hour) = await GridScaleAsync(page);
         var lane = (await page.Locator($".week__day[data-day='{day:yyyy-MM-dd}']").BoundingBoxAsync())!;
-        var to = await SlotAsync(page, time);
-        from = (await block.BoundingBoxAsync())!;
-        await page.Mouse.MoveAsync(from.X + (from.Width / 2), from.Y + 4);
+        var start = (await block.BoundingBoxAsync())!;
+        var hours = (TimeSpan.Parse(to, CultureInfo.InvariantCulture) - TimeSpan.Parse(from, CultureInfo.InvariantCulture)).TotalHours;
+        var x = start.X + (start.Width / 2);
+        var y = start.Y + 5;
+        await page.Mouse.MoveAsync(x, y);
         await page.Mouse.DownAsync();
-        await page.Mouse.MoveAsync(from.X + (from.Width / 2), from.Y + 20, new() { Steps = 5 });
-        await page.Mouse.MoveAsync(lane.X + (lane.Width / 2), to.Y + 4, new() { Steps = 15 });
+        await page.Mouse.MoveAsync(x, y + 10, new() { Steps = 5 });
+        await page.Mouse.MoveAsync(lane.X + (lane.Width / 2), (float)(y + (hours * hour)), new() { Steps = 20 });
         await page.Mouse.UpAsync();
     }
 

@@ -11,7 +11,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useNavigate } from 'react-router';
 import { useAuth } from '../../auth/useAuth';
 import { useI18n } from '../../i18n/I18nContext';
-import { selectionDraft, subjectColour, toFloating } from './calendarTimes';
+import { selectionDraft, subjectColour, toFloating, visibleHours } from './calendarTimes';
 import type { Lesson } from './lessonsApi';
 import { LessonStatusBadge } from './LessonStatusBadge';
 import { dayKey } from './week';
@@ -80,6 +80,8 @@ export default function LessonCalendar({
     [lessons, timeZone, editable],
   );
 
+  const hours = useMemo(() => visibleHours(events), [events]);
+
   const people = (lesson: Lesson) =>
     user?.role === 'student'
       ? lesson.teacher.fullName
@@ -114,8 +116,9 @@ export default function LessonCalendar({
         allDaySlot={false}
         nowIndicator
         slotEventOverlap={false}
-        scrollTime="07:00:00"
-        contentHeight={640}
+        slotMinTime={hours.from}
+        slotMaxTime={hours.to}
+        height="auto"
         slotHeaderFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
         dayHeaderFormat={mode === 'week' ? { weekday: 'short', day: 'numeric', month: 'short' } : { weekday: 'long', day: 'numeric', month: 'long' }}
         dayHeaderContent={(info) => (
@@ -142,12 +145,14 @@ export default function LessonCalendar({
           const lesson = info.event.extendedProps.lesson as Lesson;
           return (
             <span className="lesson-block__body">
-              <span className="lesson-block__time">
-                {formatTime(lesson.startsAt)}–{formatTime(lesson.endsAt)}
+              <span className="lesson-block__line">
+                <span className="lesson-block__time">
+                  {formatTime(lesson.startsAt)}–{formatTime(lesson.endsAt)}
+                </span>{' '}
+                <LessonStatusBadge status={lesson.status} />
               </span>
               <span className="lesson-block__subject">{lesson.subject.name}</span>
               <span className="lesson-block__people">{people(lesson)}</span>
-              <LessonStatusBadge status={lesson.status} />
             </span>
           );
         }}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromFloating, movedTimes, selectionDraft, SUBJECT_COLOURS, subjectColour, toFloating } from './calendarTimes';
+import { fromFloating, movedTimes, visibleHours, selectionDraft, SUBJECT_COLOURS, subjectColour, toFloating } from './calendarTimes';
 
 const tokyo = 'Asia/Tokyo';
 const newYork = 'America/New_York';
@@ -53,5 +53,25 @@ describe('subject colours', () => {
   it('spreads subjects over the palette', () => {
     const colours = new Set(Array.from({ length: 40 }, (_, index) => subjectColour(`subject-${index}`)));
     expect(colours.size).toBeGreaterThan(4);
+  });
+});
+
+describe('the hours the grid shows', () => {
+  it('shows 07:00–22:00 when every lesson is inside', () => {
+    expect(visibleHours([])).toEqual({ from: '07:00:00', to: '22:00:00' });
+    expect(visibleHours([{ start: '2026-12-07T09:00:00', end: '2026-12-07T10:30:00' }])).toEqual({ from: '07:00:00', to: '22:00:00' });
+  });
+
+  it('widens to whole hours around an early or late lesson', () => {
+    const events = [
+      { start: '2026-12-07T05:30:00', end: '2026-12-07T06:15:00' },
+      { start: '2026-12-08T22:00:00', end: '2026-12-08T22:45:00' },
+    ];
+    expect(visibleHours(events)).toEqual({ from: '05:00:00', to: '23:00:00' });
+    expect(visibleHours([{ start: '2026-12-07T23:00:00', end: '2026-12-08T00:00:00' }])).toEqual({ from: '07:00:00', to: '24:00:00' });
+  });
+
+  it('shows the whole day when a lesson crosses midnight', () => {
+    expect(visibleHours([{ start: '2026-12-07T23:30:00', end: '2026-12-08T00:30:00' }])).toEqual({ from: '00:00:00', to: '24:00:00' });
   });
 });

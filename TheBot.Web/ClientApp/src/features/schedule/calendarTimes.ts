@@ -59,3 +59,31 @@ export function subjectColour(subjectId: string): number {
   }
   return Math.abs(hash) % SUBJECT_COLOURS;
 }
+
+/** Hours shown by default; the grid grows to take in any lesson earlier or later. */
+const DAY_FROM = 7;
+const DAY_TO = 22;
+
+const hourValue = (hour: number) => `${String(hour).padStart(2, '0')}:00:00`;
+
+/**
+ * The rows the grid shows: 07:00–22:00, widened to whole hours around any lesson outside them (a lesson
+ * crossing midnight shows the whole day). The whole grid is on the page, with no inner scrolling region.
+ */
+export function visibleHours(events: readonly { start?: unknown; end?: unknown }[]): { from: string; to: string } {
+  let from = DAY_FROM;
+  let to = DAY_TO;
+  for (const event of events) {
+    if (typeof event.start !== 'string' || typeof event.end !== 'string') {
+      continue;
+    }
+    const start = new Date(event.start + 'Z');
+    const end = new Date(event.end + 'Z');
+    if (start.toISOString().slice(0, 10) !== end.toISOString().slice(0, 10) && end.getUTCHours() + end.getUTCMinutes() > 0) {
+      return { from: hourValue(0), to: hourValue(24) };
+    }
+    from = Math.min(from, start.getUTCHours());
+    to = Math.max(to, end.getUTCHours() + (end.getUTCMinutes() > 0 ? 1 : 0) || 24);
+  }
+  return { from: hourValue(from), to: hourValue(to) };
+}
