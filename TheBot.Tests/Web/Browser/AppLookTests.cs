@@ -197,14 +197,15 @@ public sealed partial class AppLookTests(TheBotAppFixture app, BrowserFixture br
         Assert.Contains(cached, path => path.StartsWith("/assets/", StringComparison.Ordinal));
         Assert.DoesNotContain(cached, path => path.StartsWith("/api", StringComparison.Ordinal) || path.StartsWith("/hubs", StringComparison.Ordinal));
 
-        // Offline, the app still starts from the kept shell (its data waits for the network).
+        // Offline, the app still starts from the kept shell and says it is offline (signing in waits for the network).
         await session.Context.SetOfflineAsync(true);
         try
         {
             var response = await page.GotoAsync("/dashboard");
             Assert.NotNull(response);
-            await Expect(page).ToHaveTitleAsync("TheBot");
-            await Expect(page.Locator("#root > *").First).ToBeAttachedAsync();
+            await Expect(page).ToHaveTitleAsync(new Regex("TheBot$"));
+            await Expect(page.Locator("main h1")).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "You are offline" })).ToBeVisibleAsync();
             await Screenshots.SaveAsync(page, "look-offline-start");
         }
         finally

@@ -2,6 +2,7 @@ import { Link, NavLink, Outlet } from 'react-router';
 import { useI18n } from '../i18n/I18nContext';
 import { LanguageSwitcher } from '../ui/LanguageSwitcher';
 import { BrandMark } from '../ui/BrandMark';
+import { UpdatePrompt } from '../pwa/UpdatePrompt';
 
 /** Pages for people who are not signed in: sign in, apply, application status. */
 export function PublicLayout() {
@@ -24,6 +25,7 @@ export function PublicLayout() {
         <LanguageSwitcher />
       </header>
       <main id="main" className="public__main" tabIndex={-1}>
+        <UpdatePrompt />
         <Outlet />
       </main>
     </div>

@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { CalendarDays, CalendarX, ClipboardCheck, GraduationCap, Link2, Users, type LucideIcon } from 'lucide-react';
 import { useI18n } from '../../i18n/I18nContext';
 import type { DashboardSummary } from './dashboardApi';
 
@@ -8,21 +9,24 @@ import type { DashboardSummary } from './dashboardApi';
  */
 export function AdminDashboard({ section }: { section: NonNullable<DashboardSummary['admin']> }) {
   const { t } = useI18n();
-  const counts = [
-    ['dashboard.activeStudents', section.activeStudents, '/admin/users?role=student&active=true'],
-    ['dashboard.activeTeachers', section.activeTeachers, '/admin/users?role=teacher&active=true'],
-    ['dashboard.activeEnrollments', section.activeEnrollments, null],
-    ['dashboard.lessonsToday', section.lessonsToday, '/schedule'],
-    ['dashboard.lessonsCancelledToday', section.lessonsCancelledToday, '/schedule'],
-    ['dashboard.awaitingGrading', section.submissionsAwaitingGrading, null],
-  ] as const;
+  const counts: readonly (readonly [Parameters<typeof t>[0], number, string | null, LucideIcon])[] = [
+    ['dashboard.activeStudents', section.activeStudents, '/admin/users?role=student&active=true', Users],
+    ['dashboard.activeTeachers', section.activeTeachers, '/admin/users?role=teacher&active=true', GraduationCap],
+    ['dashboard.activeEnrollments', section.activeEnrollments, null, Link2],
+    ['dashboard.lessonsToday', section.lessonsToday, '/schedule', CalendarDays],
+    ['dashboard.lessonsCancelledToday', section.lessonsCancelledToday, '/schedule', CalendarX],
+    ['dashboard.awaitingGrading', section.submissionsAwaitingGrading, null, ClipboardCheck],
+  ];
   return (
     <section className="panel" aria-labelledby="dash-counts">
       <h2 id="dash-counts">{t('dashboard.counts')}</h2>
       <dl className="stats">
-        {counts.map(([label, value, to]) => (
+        {counts.map(([label, value, to, Icon]) => (
           <div className="stats__item" key={label}>
-            <dt>{to !== null ? <Link to={to}>{t(label)}</Link> : t(label)}</dt>
+            <dt>
+              <Icon className="icon stats__icon" size={20} aria-hidden="true" focusable="false" />
+              {to !== null ? <Link to={to}>{t(label)}</Link> : t(label)}
+            </dt>
             <dd>{value}</dd>
           </div>
         ))}
