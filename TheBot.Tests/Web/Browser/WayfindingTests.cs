@@ -109,6 +109,9 @@ public sealed class WayfindingTests(TheBotAppFixture app, BrowserFixture browser
     [Fact]
     public async Task Dashboard_items_are_links_to_what_they_count()
     {
+        var classroom = await app.Learning.CreateClassroomAsync();
+        var work = await app.Learning.AssignAsync(classroom, new NewAssignment("Fractions " + Guid.NewGuid().ToString("N")[..6]));
+        await app.Learning.SubmitAsync(classroom.Student, work);
         var admin = await app.People.AdminAsync();
         await using (var adminSession = await browser.NewSessionAsync(app.Host.WebEndpoint))
         {
@@ -118,12 +121,24 @@ public sealed class WayfindingTests(TheBotAppFixture app, BrowserFixture browser
             await Expect(page).ToHaveURLAsync(new Regex("/admin/users\\?role=student&active=true$"));
             await Expect(page.Locator("select#roleFilter")).ToHaveValueAsync("student");
             await Expect(page.Locator("select#activeFilter")).ToHaveValueAsync("true");
+
+            // Active enrollments open the list of active enrollments; work awaiting grading opens the grading queue.
+            await page.GotoAsync("/dashboard");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Active enrollments" }).ClickAsync();
+            await Expect(page).ToHaveURLAsync(new Regex("/admin/enrollments\\?status=active$"));
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Enrollments", Level = 1 })).ToBeVisibleAsync();
+            await Expect(page.Locator("select#enrollmentStatus")).ToHaveValueAsync("active");
+            await Expect(page.Locator("[data-enrollment]").First).ToBeVisibleAsync();
+            await Expect(page.Locator("[data-enrollment] [data-status]:not([data-status='active'])")).ToHaveCountAsync(0);
+            await page.GotoAsync("/dashboard");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Awaiting grading" }).ClickAsync();
+            await Expect(page).ToHaveURLAsync(new Regex("/admin/grading$"));
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Awaiting grading", Level = 1 })).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Waiting for grading", Level = 2 })).ToBeVisibleAsync();
+            await Expect(page.Locator("[data-submission]").First).ToBeVisibleAsync();
             adminSession.AssertNoPageProblems();
         }
 
-        var classroom = await app.Learning.CreateClassroomAsync();
-        var work = await app.Learning.AssignAsync(classroom, new NewAssignment("Fractions " + Guid.NewGuid().ToString("N")[..6]));
-        await app.Learning.SubmitAsync(classroom.Student, work);
         await using var teacherSession = await browser.NewSessionAsync(app.Host.WebEndpoint);
         var teacher = teacherSession.Page;
         await BrowserSignIn.SignInAsync(teacher, classroom.Teacher.Email, classroom.Teacher.Password);

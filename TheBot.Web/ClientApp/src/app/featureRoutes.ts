@@ -119,6 +119,16 @@ export const featureRoutes: readonly FeatureRoute[] = [
     Page: lazy(() => import('../features/subjects/SubjectsPage').then((m) => ({ default: m.SubjectsPage }))),
   },
   {
+    path: 'admin/enrollments',
+    roles: ['admin'],
+    Page: lazy(() => import('../features/students/AdminEnrollmentsPage').then((m) => ({ default: m.AdminEnrollmentsPage }))),
+  },
+  {
+    path: 'admin/grading',
+    roles: ['admin'],
+    Page: lazy(() => import('../features/assignments/AdminGradingPage').then((m) => ({ default: m.AdminGradingPage }))),
+  },
+  {
     path: 'admin/broadcasts',
     navLabel: 'nav.broadcasts',
     roles: ['admin'],

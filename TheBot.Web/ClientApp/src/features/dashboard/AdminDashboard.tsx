@@ -5,17 +5,18 @@ import type { DashboardSummary } from './dashboardApi';
 
 /**
  * The school's numbers today: active people and enrollments, today's lessons, work awaiting grading. Each count
- * that a page lists links to it (the people to the filtered user list, lessons to the schedule).
+ * links to the page that lists it (the people to the filtered user list, enrollments to the active ones, lessons to the
+ * schedule, work to the grading queue).
  */
 export function AdminDashboard({ section }: { section: NonNullable<DashboardSummary['admin']> }) {
   const { t } = useI18n();
   const counts: readonly (readonly [Parameters<typeof t>[0], number, string | null, LucideIcon])[] = [
     ['dashboard.activeStudents', section.activeStudents, '/admin/users?role=student&active=true', Users],
     ['dashboard.activeTeachers', section.activeTeachers, '/admin/users?role=teacher&active=true', GraduationCap],
-    ['dashboard.activeEnrollments', section.activeEnrollments, null, Link2],
+    ['dashboard.activeEnrollments', section.activeEnrollments, '/admin/enrollments?status=active', Link2],
     ['dashboard.lessonsToday', section.lessonsToday, '/schedule', CalendarDays],
     ['dashboard.lessonsCancelledToday', section.lessonsCancelledToday, '/schedule', CalendarX],
-    ['dashboard.awaitingGrading', section.submissionsAwaitingGrading, null, ClipboardCheck],
+    ['dashboard.awaitingGrading', section.submissionsAwaitingGrading, '/admin/grading', ClipboardCheck],
   ];
   return (
     <section className="panel" aria-labelledby="dash-counts">
