@@ -161,8 +161,9 @@ public sealed class WeekCalendarTests(TheBotAppFixture app, BrowserFixture brows
     }
 
     /// <summary>
-    /// Drags the block, held just below its top edge, from its start to the given day and time, as a mouse
-    /// would: across to the day's column and down (or up) by the rows between the two times.
+    /// Drags the block, held just below its top edge, to the given day and time as a person would: across
+    /// to the day's column and down (or up) by the rows between the two times, then on by small steps until
+    /// the dragged block says it starts at that time, and lets go.
     /// </summary>
     private static async Task DragAsync(IPage page, ILocator block, DateTime day, string from, string to)
     {
@@ -176,7 +177,17 @@ public sealed class WeekCalendarTests(TheBotAppFixture app, BrowserFixture brows
         await page.Mouse.MoveAsync(x, y);
         await page.Mouse.DownAsync();
         await page.Mouse.MoveAsync(x, y + 10, new() { Steps = 5 });
-        await page.Mouse.MoveAsync(lane.X + (lane.Width / 2), (float)(y + (hours * hour)), new() { Steps = 20 });
+        var targetX = lane.X + (lane.Width / 2);
+        var targetY = (float)(y + (hours * hour) - (hour / 2));
+        await page.Mouse.MoveAsync(targetX, targetY, new() { Steps = 20 });
+        var mirror = page.Locator(".lesson-block--mirror .lesson-block__time");
+        for (var step = 0; step < 40 && !(await mirror.AllTextContentsAsync()).Any(text => text.StartsWith(to + "–", StringComparison.Ordinal)); step++)
+        {
+            targetY += hour / 16;
+            await page.Mouse.MoveAsync(targetX, targetY);
+        }
+
+        await Expect(mirror).ToContainTextAsync(to + "–");
         await page.Mouse.UpAsync();
     }
 

@@ -11,7 +11,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useNavigate } from 'react-router';
 import { useAuth } from '../../auth/useAuth';
 import { useI18n } from '../../i18n/I18nContext';
-import { selectionDraft, subjectColour, toFloating, visibleHours } from './calendarTimes';
+import { fromFloating, selectionDraft, subjectColour, toFloating, visibleHours } from './calendarTimes';
 import type { Lesson } from './lessonsApi';
 import { LessonStatusBadge } from './LessonStatusBadge';
 import { dayKey } from './week';
@@ -134,7 +134,7 @@ export default function LessonCalendar({
         events={events}
         eventClass={(info) => {
           const lesson = info.event.extendedProps.lesson as Lesson;
-          return `lesson-block lesson-block--colour-${subjectColour(lesson.subject.id)} lesson-block--${lesson.status}`;
+          return `lesson-block lesson-block--colour-${subjectColour(lesson.subject.id)} lesson-block--${lesson.status}${info.isMirror ? ' lesson-block--mirror' : ''}`;
         }}
         eventDidMount={(info) => {
           const lesson = info.event.extendedProps.lesson as Lesson;
@@ -143,11 +143,17 @@ export default function LessonCalendar({
         }}
         eventContent={(info) => {
           const lesson = info.event.extendedProps.lesson as Lesson;
+          // While dragged, the block (the library's "mirror") shows where the lesson would go.
+          const { start, end } = info.event;
+          const times =
+            info.isMirror && start !== null && end !== null
+              ? { startsAt: fromFloating(start, timeZone), endsAt: fromFloating(end, timeZone) }
+              : lesson;
           return (
             <span className="lesson-block__body">
               <span className="lesson-block__line">
                 <span className="lesson-block__time">
-                  {formatTime(lesson.startsAt)}–{formatTime(lesson.endsAt)}
+                  {formatTime(times.startsAt)}–{formatTime(times.endsAt)}
                 </span>{' '}
                 <LessonStatusBadge status={lesson.status} />
               </span>
