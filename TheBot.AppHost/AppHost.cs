@@ -26,6 +26,7 @@ var api = builder.AddTheBotService<Projects.TheBot_Api>("api", cpus: 2, memoryMi
     .WithFileStore("thebot-files", "/app/files", configurationKey: "Storage:Root", runDirectory: infrastructure.FilesDirectory)
     .WithDeployedConnectionPool(TheBotInfrastructureExtensions.DatabaseName, TheBotInfrastructureExtensions.ApiPoolSize)
     .WithYooKassaWhenConfigured(builder)
+    .WithEmail(builder, infrastructure.DataDirectory)
     .WithReplicas(Replicas(builder.Configuration, "Api:Replicas"));
 
 var realtime = builder.AddTheBotService<Projects.TheBot_Realtime>("realtime", cpus: 1, memoryMiB: 512)
@@ -33,11 +34,17 @@ var realtime = builder.AddTheBotService<Projects.TheBot_Realtime>("realtime", cp
     .WithEnvironment("Jwt__SigningKey", jwtSigningKey)
     .WithReplicas(Replicas(builder.Configuration, "Realtime:Replicas"));
 
-builder.AddTheBotService<Projects.TheBot_Web>("web", cpus: 1, memoryMiB: 512)
+var web = builder.AddTheBotService<Projects.TheBot_Web>("web", cpus: 1, memoryMiB: 512)
     .WithReference(api).WaitFor(api)
     .WithReference(realtime).WaitFor(realtime)
     .WithExternalHttpEndpoints()
     .WithEndpoint("http", endpoint => endpoint.Port = WebPort(builder.Configuration));
+
+if (!builder.ExecutionContext.IsPublishMode)
+{
+    // Links in e-mails lead to the front door.
+    api.WithEnvironment("Deliveries__AppBaseUrl", web.GetEndpoint("http"));
+}
 
 builder.AddDeploymentPublishers();
 

@@ -19,4 +19,7 @@ internal static partial class InfrastructureLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "redis-server is not installed; installing Microsoft Garnet {Version} as a .NET tool")]
     public static partial void InstallingGarnet(ILogger logger, string version);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Installing smtp4dev {Version} as a .NET tool (the local e-mail inbox)")]
+    public static partial void InstallingSmtp4dev(ILogger logger, string version);
 }

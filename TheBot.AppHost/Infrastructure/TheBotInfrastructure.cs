@@ -11,6 +11,9 @@ public sealed record TheBotInfrastructure(
 {
     /// <summary>Where uploaded files are kept when run (every api replica shares it); deployments use a volume.</summary>
     public string FilesDirectory { get; init; } = string.Empty;
+
+    /// <summary>Where local servers and tools keep their data when run.</summary>
+    public string DataDirectory { get; init; } = string.Empty;
 }
 
 public static class TheBotInfrastructureExtensions
@@ -52,7 +55,7 @@ public static class TheBotInfrastructureExtensions
             InfrastructureMode.Local => AddLocal(builder, options, probe),
             _ => AddContainers(builder),
         };
-        return infrastructure with { FilesDirectory = Path.Combine(options.DataDirectory, "files") };
+        return infrastructure with { FilesDirectory = Path.Combine(options.DataDirectory, "files"), DataDirectory = options.DataDirectory };
     }
 
     private static TheBotInfrastructure AddContainers(IDistributedApplicationBuilder builder)

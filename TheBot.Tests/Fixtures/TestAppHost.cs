@@ -61,6 +61,8 @@ public sealed class TestAppHost : IAsyncDisposable
             "--infra", "local",
             "--Infrastructure:DataDirectory", dataDirectory,
             "--Infrastructure:Durable", "false",
+            // No smtp4dev: fixtures that want e-mail run their own SMTP server (TestSmtpServer) and set api's Smtp settings.
+            "--Infrastructure:LocalInbox", "false",
             "--Parameters:postgres-password", Secret(24),
             "--Parameters:redis-password", Secret(24),
             "--Parameters:jwt-signing-key", secrets.JwtSigningKey,
