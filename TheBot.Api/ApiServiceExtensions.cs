@@ -31,6 +31,7 @@ using TheBot.Api.Platform.RateLimiting;
 using TheBot.Api.Platform.Realtime;
 using TheBot.Api.Platform.Seeding;
 using TheBot.Api.Platform.Storage;
+using TheBot.Api.Platform.Warmup;
 using TheBot.ServiceDefaults.Configuration;
 using TheBot.ServiceDefaults.Networking;
 
@@ -78,6 +79,8 @@ public static class ApiServiceExtensions
         services.AddScheduledJobs(builder.Configuration);
         services.AddSeeding(builder.Configuration);
         AddFeatures(builder);
+        // Last: the features' warm-up steps are registered by now, and the request through the pipeline runs after them.
+        services.AddStartupWarmup();
 
         return builder;
     }

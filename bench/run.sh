@@ -61,7 +61,9 @@ loadavg "start"
 # --- build ---------------------------------------------------------------------------------------
 log "publishing Release builds"
 for service in Api Realtime Web; do
-  dotnet publish "TheBot.$service" -c Release -o "$OUT/publish/$service" --nologo -v quiet -p:TreatWarningsAsErrors=true
+  # As deploy/build-images.sh publishes the images: api ReadyToRun (docs/benchmarks.md, "Startup and footprint").
+  r2r=(); [[ $service == Api ]] && r2r=(-p:PublishReadyToRun=true)
+  dotnet publish "TheBot.$service" -c Release -o "$OUT/publish/$service" --nologo -v quiet -p:TreatWarningsAsErrors=true "${r2r[@]}"
 done
 dotnet build bench/TheBot.Bench -c Release -o "$OUT/bench" --nologo -v quiet
 BENCH="dotnet $OUT/bench/TheBot.Bench.dll"

@@ -49,6 +49,10 @@ for project in "${projects[@]}"; do
   repository="$(sed -n 's/.*"ContainerRepository": *"\([^"]*\)".*/\1/p' <<<"$properties")"
   tag="$(sed -n 's/.*"ContainerImageTags": *"\([^"]*\)".*/\1/p' <<<"$properties")"
   args=(dotnet publish "$project" -c Release /t:PublishContainer --nologo)
+  # api: ReadyToRun (its code and EF Core's, Npgsql's… compiled ahead of time, for the image's linux-x64), so a
+  # fresh replica does not spend its first seconds under load in the JIT; realtime and web start no faster with it
+  # and take more memory (docs/benchmarks.md, "Startup and footprint"). The SDK picks Crossgen2's version.
+  [[ "$project" == TheBot.Api ]] && args+=(-p:PublishReadyToRun=true)
   [[ -n "$registry" ]] && args+=("-p:ContainerRegistry=$registry_host" "-p:ContainerRepository=$registry_path$repository")
   [[ -n "$archive" ]] && args+=("-p:ContainerArchiveOutputPath=$archive/$repository-$tag.tar")
   run "${args[@]}"

@@ -1,5 +1,6 @@
 using TheBot.Api.Features.Enrollments;
 using TheBot.Api.Features.Users;
+using TheBot.Api.Platform.Warmup;
 
 namespace TheBot.Api.Features.Chat;
 
@@ -13,6 +14,7 @@ public static class ChatRegistration
         services.AddScoped<ChatRooms>();
         services.AddScoped<ChatMessageNotifications>();
         services.AddScoped<ChatFollowsPeople>();
+        services.AddWarmupStep<ChatWarmup>();
         services.AddScoped<IAccountChangeFollower>(sp => sp.GetRequiredService<ChatFollowsPeople>());
         services.AddScoped<IEnrollmentChangeFollower>(sp => sp.GetRequiredService<ChatFollowsPeople>());
         return services;

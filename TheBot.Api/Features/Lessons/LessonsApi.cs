@@ -49,7 +49,11 @@ public static class LessonsApi
     }
 
     private static async Task<Ok<PagedResult<LessonResponse>>> ListAsync(
-        [AsParameters] LessonQuery query, CurrentUser caller, TheBotDbContext db, CancellationToken ct)
+        [AsParameters] LessonQuery query, CurrentUser caller, TheBotDbContext db, CancellationToken ct) =>
+        TypedResults.Ok(await ListQuery(query, caller, db).ToPageAsync(query.Paging, ct));
+
+    /// <summary>The list's query; <see cref="LessonsWarmup"/> runs it once before the replica reports ready.</summary>
+    internal static IQueryable<LessonResponse> ListQuery(LessonQuery query, CurrentUser caller, TheBotDbContext db)
     {
         var lessons = LessonAccess.Visible(db, caller).AsNoTracking();
         if (query.From is { } from)
@@ -72,10 +76,9 @@ public static class LessonsApi
         lessons = lessons.FilteredBy(query.SubjectId, subjectId => l => l.SubjectId == subjectId);
         lessons = lessons.FilteredBy(query.StatusFilter, status => l => l.Status == status);
 
-        return TypedResults.Ok(await lessons
+        return lessons
             .OrderBy(l => l.StartsAt).ThenBy(l => l.Id)
-            .Select(LessonAccess.Projection)
-            .ToPageAsync(query.Paging, ct));
+            .Select(LessonAccess.Projection);
     }
 
     private static async Task<Results<Ok<LessonResponse>, ProblemHttpResult>> GetAsync(

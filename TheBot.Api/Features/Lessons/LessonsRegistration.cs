@@ -1,5 +1,6 @@
 using TheBot.Api.Platform.Jobs;
 using TheBot.Api.Platform.Seeding;
+using TheBot.Api.Platform.Warmup;
 
 namespace TheBot.Api.Features.Lessons;
 
@@ -12,6 +13,7 @@ public static class LessonsRegistration
         services.AddScoped<LessonNotices>();
         services.AddScheduledJob<LessonRemindersJob>();
         services.AddScoped<IDemoDataSeeder, LearningDemoSeeder>();
+        services.AddWarmupStep<LessonsWarmup>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using TheBot.Api.Features.Payments;
+using TheBot.Api.Platform.Warmup;
 
 namespace TheBot.Api.Features.SystemHealth;
 
@@ -39,7 +40,7 @@ public static class SystemHealthReport
 
     private static IEnumerable<KeyValuePair<string, HealthReportEntry>> Dependencies(HealthReport report) =>
         report.Entries
-            .Where(e => !e.Value.Tags.Contains(ServiceDefaultsExtensions.LiveTag))
+            .Where(e => !e.Value.Tags.Contains(ServiceDefaultsExtensions.LiveTag) && !e.Value.Tags.Contains(WarmupHealthCheck.Tag))
             .OrderBy(e => DependencyName(e.Key), StringComparer.Ordinal);
 
     /// <summary>Aspire names its checks after the client type; people know them as postgres and redis.</summary>
