@@ -27,7 +27,7 @@ public sealed class HttpPipelineWarmup(IServer server, IHostApplicationLifetime 
             return;
         }
 
-        using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(10) };
+        using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
         using var response = await client.GetAsync(new Uri("/api/lessons", UriKind.Relative), cancellationToken);
     }
 
