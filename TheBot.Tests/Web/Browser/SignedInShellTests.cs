@@ -31,7 +31,9 @@ public sealed class SignedInShellTests(TheBotAppFixture app, BrowserFixture brow
         var teacherName = await LessonSchedulingTests.FullNameAsync(classroom.Teacher);
         // The session the arrangement used ends; the teacher's other device is a phone.
         await SignOutAsync(classroom.Teacher.Client);
-        using var phone = await SignInFromAsync("Safari on iPhone", classroom.Teacher);
+        using var phone = await SignInFromAsync(
+            "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1",
+            classroom.Teacher);
 
         await using var session = await browser.NewSessionAsync(app.Host.WebEndpoint);
         var page = session.Page;

@@ -181,15 +181,22 @@ public sealed class WeekCalendarTests(TheBotAppFixture app, BrowserFixture brows
         var targetY = (float)(y + (hours * hour) - (hour / 2));
         await page.Mouse.MoveAsync(targetX, targetY, new() { Steps = 20 });
         var mirror = page.Locator(".lesson-block--mirror .lesson-block__time");
+        await RenderedAsync(page);
         for (var step = 0; step < 40 && !(await mirror.AllTextContentsAsync()).Any(text => text.StartsWith(to + "–", StringComparison.Ordinal)); step++)
         {
             targetY += hour / 16;
             await page.Mouse.MoveAsync(targetX, targetY);
+            // The mirror is redrawn after the move; read it only once the frame that shows this position is painted
+            // (reading earlier sees the previous position and the drop lands a row later under load).
+            await RenderedAsync(page);
         }
 
         await Expect(mirror).ToContainTextAsync(to + "–");
         await page.Mouse.UpAsync();
     }
+
+    private static async Task RenderedAsync(IPage page) =>
+        await page.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))");
 
     private static async Task<JsonElement> LessonAsync(SignedIn teacher, Guid id) =>
         await teacher.Client.GetFromJsonAsync<JsonElement>($"/api/lessons/{id}", Ct);
