@@ -34,7 +34,7 @@ public static class DeployedParameterExtensions
         where T : IResource
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.WithAnnotation(new ExternalEgressAnnotation(port, purpose), ResourceAnnotationMutationBehavior.Replace);
+        return builder.WithAnnotation(new ExternalEgressAnnotation(port, purpose), ResourceAnnotationMutationBehavior.Append);
     }
 
     public static IResourceBuilder<T> WithManagedServerPorts<T>(this IResourceBuilder<T> builder, params int[] ports)

@@ -1,6 +1,7 @@
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using TheBot.AppHost.Deployment;
 
 namespace TheBot.AppHost.Infrastructure;
 
@@ -9,7 +10,8 @@ namespace TheBot.AppHost.Infrastructure;
 /// <c>smtp-security</c>, <c>smtp-username</c> and the secret <c>smtp-password</c> as needed) the real server is used.
 /// Without it, a local SMTP catcher with a web inbox — smtp4dev, installed on first use as a .NET tool like the Garnet
 /// fallback — receives every e-mail, and the dashboard shows its inbox link. <c>Infrastructure:LocalInbox=false</c>
-/// leaves e-mail off instead (the tests, which run their own SMTP server). Publishing is not affected yet.
+/// leaves e-mail off instead (the tests, which run their own SMTP server). Deployments get the same settings as optional
+/// parameters (empty: no e-mail) and egress to the SMTP server on 587.
 /// </summary>
 public static class LocalMailBuilderExtensions
 {
@@ -23,7 +25,23 @@ public static class LocalMailBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         if (builder.ExecutionContext.IsPublishMode)
         {
-            return api;
+            // Deployments send through the operator's SMTP server; every setting may stay empty (no e-mail).
+            return api
+                .WithEnvironment("Smtp__Host", builder.AddParameter("smtp-host", "", publishValueAsDefault: true)
+                    .WithDescription("The SMTP server e-mail goes through (host name); empty: no e-mail").OptionalWhenDeployed())
+                .WithEnvironment("Smtp__Port", builder.AddParameter("smtp-port", "587", publishValueAsDefault: true)
+                    .WithDescription("The SMTP server's port").OptionalWhenDeployed("587"))
+                .WithEnvironment("Smtp__Security", builder.AddParameter("smtp-security", "Auto", publishValueAsDefault: true)
+                    .WithDescription("TLS towards the SMTP server: Auto, StartTls, SslOnConnect or None").OptionalWhenDeployed("Auto"))
+                .WithEnvironment("Smtp__From", builder.AddParameter("smtp-from", "", publishValueAsDefault: true)
+                    .WithDescription("The sender address of TheBot's e-mail (required with an SMTP server)").OptionalWhenDeployed())
+                .WithEnvironment("Smtp__UserName", builder.AddParameter("smtp-username", secret: true)
+                    .WithDescription("The SMTP server's user name; empty: no sign-in").OptionalWhenDeployed())
+                .WithEnvironment("Smtp__Password", builder.AddParameter("smtp-password", secret: true)
+                    .WithDescription("The SMTP server's password; empty: no sign-in").OptionalWhenDeployed())
+                .WithEnvironment("Deliveries__AppBaseUrl", builder.AddParameter("public-url", "", publishValueAsDefault: true)
+                    .WithDescription("The site's public address (https://...), for links in e-mails (required with an SMTP server)").OptionalWhenDeployed())
+                .WithExternalEgress(587, "the SMTP server (e-mail; 465 or 25 need a site change)");
         }
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["Parameters:smtp-host"]))

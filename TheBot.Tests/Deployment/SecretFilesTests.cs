@@ -22,6 +22,11 @@ public sealed class SecretFilesTests
             ["Bootstrap__AdminPassword"] = "bootstrap-admin-password",
             ["Payments__YooKassa__ShopId"] = "yookassa-shop-id",
             ["Payments__YooKassa__SecretKey"] = "yookassa-secret-key",
+            ["Smtp__Host"] = "smtp-host",
+            ["Smtp__From"] = "smtp-from",
+            ["Smtp__UserName"] = "smtp-username",
+            ["Smtp__Password"] = "smtp-password",
+            ["Deliveries__AppBaseUrl"] = "public-url",
         },
         ["realtime"] = new()
         {
@@ -31,7 +36,8 @@ public sealed class SecretFilesTests
         ["web"] = [],
     };
 
-    private static readonly string[] Optional = ["bootstrap-admin-email", "bootstrap-admin-password", "yookassa-shop-id", "yookassa-secret-key"];
+    private static readonly string[] Optional = ["bootstrap-admin-email", "bootstrap-admin-password", "yookassa-shop-id", "yookassa-secret-key",
+        "smtp-host", "smtp-from", "smtp-username", "smtp-password", "public-url"];
 
     [Fact]
     public async Task Compose_mounts_each_secret_file_only_into_the_services_that_need_it_and_no_environment_names_a_secret()

@@ -29,11 +29,11 @@ public static class NotificationsApi
         notifications.MapPut("/settings", PutSettingsAsync).RequireSignedIn()
             .WithName("UpdateNotificationSettings").WithSummary("Switch types off, choose the types e-mailed, set quiet hours (HH:mm, my time zone)");
         notifications.MapGet("/unsubscribe", UnsubscribePageAsync).AllowAnyone()
-            .WithName("UnsubscribePage").WithSummary("The page an e-mail's unsubscribe link opens (no sign-in): one button stops that type of e-mail")
-            .Produces(StatusCodes.Status200OK, contentType: "text/html").Produces(StatusCodes.Status400BadRequest, contentType: "text/html");
+            .WithName("UnsubscribePage").WithSummary("The page an e-mail's unsubscribe link opens (no sign-in): one button stops that type of e-mail; a broken link is a page for browsers, problem details for other clients")
+            .Produces(StatusCodes.Status200OK, contentType: "text/html");
         notifications.MapPost("/unsubscribe", UnsubscribeAsync).AllowAnyone()
             .WithName("Unsubscribe").WithSummary("Stop one type of e-mail with the signed token of its link (no sign-in; also RFC 8058 one-click)")
-            .Produces(StatusCodes.Status200OK, contentType: "text/html").Produces(StatusCodes.Status400BadRequest, contentType: "text/html");
+            .Produces(StatusCodes.Status200OK, contentType: "text/html");
         return api;
     }
 
@@ -166,17 +166,18 @@ public static class NotificationsApi
         return TypedResults.Ok(Response(settings, user.Role, user.TimeZone, user.Email, email));
     }
 
-    private static async Task<ContentHttpResult> UnsubscribePageAsync(string? token, UnsubscribeTokens tokens, TheBotDbContext db, CancellationToken ct)
+    private static async Task<Results<ContentHttpResult, ValidationProblem>> UnsubscribePageAsync(
+        string? token, HttpRequest httpRequest, UnsubscribeTokens tokens, TheBotDbContext db, CancellationToken ct)
     {
         if (!tokens.TryRead(token, out var request))
         {
-            return InvalidLink();
+            return InvalidLink(httpRequest);
         }
 
         var language = await db.Users.Where(u => u.Id == request.UserId).Select(u => u.Language).FirstOrDefaultAsync(ct);
         if (language is null)
         {
-            return InvalidLink();
+            return InvalidLink(httpRequest);
         }
 
         var russian = language == "ru";
@@ -187,18 +188,18 @@ public static class NotificationsApi
             $"""<form method="post" action="?token={WebUtility.HtmlEncode(Uri.EscapeDataString(token!))}"><button type="submit">{(russian ? "Отписаться" : "Unsubscribe")}</button></form>""");
     }
 
-    private static async Task<ContentHttpResult> UnsubscribeAsync(
-        string? token, UnsubscribeTokens tokens, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<ContentHttpResult, ValidationProblem>> UnsubscribeAsync(
+        string? token, HttpRequest httpRequest, UnsubscribeTokens tokens, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
     {
         if (!tokens.TryRead(token, out var request) || request.Channel != EmailChannel.ChannelName)
         {
-            return InvalidLink();
+            return InvalidLink(httpRequest);
         }
 
         var user = await db.Users.Where(u => u.Id == request.UserId).Select(u => new { u.Role, u.Language }).FirstOrDefaultAsync(ct);
         if (user is null)
         {
-            return InvalidLink();
+            return InvalidLink(httpRequest);
         }
 
         var settings = await db.NotificationSettings.FirstOrDefaultAsync(s => s.UserId == request.UserId, ct);
@@ -220,10 +221,23 @@ public static class NotificationsApi
             "");
     }
 
-    private static ContentHttpResult InvalidLink() => Page(StatusCodes.Status400BadRequest, russian: false,
-        "Link not valid / Ссылка недействительна",
-        "This unsubscribe link is not valid. Sign in and change your notification settings in your profile. / Ссылка для отписки недействительна: войдите и измените настройки уведомлений в профиле.",
-        "");
+    /// <summary>
+    /// A browser that followed a broken link gets a page saying so; any other client (a mail program's one-click POST,
+    /// a script) gets problem details, like every other 400 of the API.
+    /// </summary>
+    private static Results<ContentHttpResult, ValidationProblem> InvalidLink(HttpRequest request)
+    {
+        const string English = "This unsubscribe link is not valid. Sign in and change your notification settings in your profile.";
+        if (!request.GetTypedHeaders().Accept.Any(accept => accept.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase)))
+        {
+            return ApiProblems.Invalid("token", English);
+        }
+
+        return Page(StatusCodes.Status400BadRequest, russian: false,
+            "Link not valid / Ссылка недействительна",
+            English + " / Ссылка для отписки недействительна: войдите и измените настройки уведомлений в профиле.",
+            "");
+    }
 
     private static ContentHttpResult Page(int status, bool russian, string heading, string text, string form) => TypedResults.Content(
         $"""

@@ -22,7 +22,7 @@ public static class NotificationsRegistration
         services.AddOptions<DeliveryOptions>().Bind(configuration.GetSection(DeliveryOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.SectionName)).ValidateDataAnnotations()
             .Validate<IOptions<DeliveryOptions>>(
-                (smtp, deliveries) => !smtp.Enabled || deliveries.Value.AppBaseUrl is not null,
+                (smtp, deliveries) => !smtp.Enabled || deliveries.Value.HasAppBaseUrl,
                 "Deliveries:AppBaseUrl (the site's public address, for links in e-mails) is required when Smtp:Host is set.")
             .ValidateOnStart();
         services.AddSingleton<UnsubscribeTokens>();

@@ -74,11 +74,27 @@ public sealed partial class AppLookTests(TheBotAppFixture app, BrowserFixture br
         await Expect(navigation).ToBeHiddenAsync();
         await Expect(more).ToHaveAttributeAsync("aria-expanded", "false");
 
-        // Nothing on the page hides under the bottom bar: the page's end scrolls clear of it.
-        await page.EvaluateAsync("() => window.scrollTo(0, document.body.scrollHeight)");
-        var mainBottom = await page.EvaluateAsync<double>("() => { const m = document.querySelector('main'); const last = m.lastElementChild; return last ? last.getBoundingClientRect().bottom : 0; }");
-        var barTop = (await bottomBar.BoundingBoxAsync())!.Y;
-        Assert.True(mainBottom <= barTop + 1, $"The page's last element ends at {mainBottom}px, under the bottom bar at {barTop}px.");
+        // Nothing on the page hides under the bottom bar: scrolled to its end, the page's last element is clear of it.
+        // (The progress page grows as its data arrives, so this scrolls again until the page has stopped growing.)
+        const string LastElementClearOfBar = """
+            () => {
+              window.scrollTo(0, document.documentElement.scrollHeight);
+              const last = document.querySelector('main')?.lastElementChild;
+              const bar = document.querySelector('.bottom-nav');
+              if (!last || !bar) return false;
+              window.__lookCheck = { last: last.getBoundingClientRect().bottom, bar: bar.getBoundingClientRect().top };
+              return window.__lookCheck.last <= window.__lookCheck.bar + 1;
+            }
+            """;
+        try
+        {
+            await page.WaitForFunctionAsync(LastElementClearOfBar, null, new() { Timeout = 10_000 });
+        }
+        catch (TimeoutException)
+        {
+            var check = await page.EvaluateAsync<string>("() => JSON.stringify(window.__lookCheck)");
+            Assert.Fail($"Scrolled to the end, the page's last element stays under the bottom bar: {check}.");
+        }
 
         // Sign out from the avatar's menu.
         await account.ClickAsync();

@@ -11,6 +11,9 @@ public sealed class DeliveryOptions : IValidatableObject
     /// <summary>The public address of the site: e-mailed links (the notification's page, unsubscribe) start with it.</summary>
     public Uri? AppBaseUrl { get; set; }
 
+    /// <summary>Whether <see cref="AppBaseUrl"/> is given (a deployment passes an empty value when the operator left it out).</summary>
+    public bool HasAppBaseUrl => AppBaseUrl is { OriginalString.Length: > 0 };
+
     /// <summary>How often each replica looks for due deliveries.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
@@ -30,7 +33,7 @@ public sealed class DeliveryOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (AppBaseUrl is { } url && (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))
+        if (HasAppBaseUrl && AppBaseUrl is { } url && (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))
         {
             yield return new ValidationResult("Deliveries:AppBaseUrl must be an absolute http(s) address.", [nameof(AppBaseUrl)]);
         }
