@@ -39,6 +39,13 @@ missing=()
 command -v wrk >/dev/null || missing+=(wrk)
 command -v nginx >/dev/null || missing+=(nginx-light)
 command -v redis-server >/dev/null || missing+=(redis-server)
+# The old stack's Debian packages (its README's list): without them its up.sh fails half-way.
+if [[ $PEER_DIR != none ]]; then
+  for pkg in python3-django python3-djangorestframework python3-psycopg2 gunicorn python3-daphne daphne \
+    python3-django-channels python3-channels-redis; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+  done
+fi
 if ((${#missing[@]})); then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"; fi
 PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
