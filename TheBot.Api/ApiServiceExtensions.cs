@@ -18,6 +18,7 @@ using TheBot.Api.Features.Notifications.Delivery;
 using TheBot.Api.Features.ParentInvitations;
 using TheBot.Api.Features.Payments;
 using TheBot.Api.Features.Progress;
+using TheBot.Api.Features.Push;
 using TheBot.Api.Features.Students;
 using TheBot.Api.Features.Subjects;
 using TheBot.Api.Features.SystemHealth;
@@ -140,6 +141,7 @@ public static class ApiServiceExtensions
         api.MapNotificationsApi();
         api.MapBroadcastsApi();
         api.MapDeliveriesApi();
+        api.MapPushApi();
         api.MapMaterialsApi();
 
         return app;

@@ -14,6 +14,7 @@ using TheBot.Api.Features.Notifications.Delivery;
 using TheBot.Api.Features.ParentInvitations;
 using TheBot.Api.Features.Payments;
 using TheBot.Api.Features.Progress;
+using TheBot.Api.Features.Push;
 using TheBot.Api.Features.Subjects;
 using TheBot.Api.Features.Users;
 using TheBot.Api.Platform.Jobs;
@@ -87,6 +88,8 @@ public sealed class TheBotDbContext(DbContextOptions<TheBotDbContext> options) :
     public DbSet<NotificationSettings> NotificationSettings => Set<NotificationSettings>();
 
     public DbSet<NotificationDelivery> NotificationDeliveries => Set<NotificationDelivery>();
+
+    public DbSet<PushSubscriptionEntry> PushSubscriptions => Set<PushSubscriptionEntry>();
 
     public DbSet<Broadcast> Broadcasts => Set<Broadcast>();
 

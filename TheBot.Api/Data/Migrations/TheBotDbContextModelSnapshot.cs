@@ -1517,6 +1517,10 @@ namespace TheBot.Api.Data.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("email_types");
 
+                    b.PrimitiveCollection<List<string>>("PushTypes")
+                        .HasColumnType("text[]")
+                        .HasColumnName("push_types");
+
                     b.Property<TimeOnly?>("QuietHoursEnd")
                         .HasColumnType("time without time zone")
                         .HasColumnName("quiet_hours_end");
@@ -1917,6 +1921,56 @@ namespace TheBot.Api.Data.Migrations
                         {
                             t.HasCheckConstraint("ck_progress_reports_read_after_sent", "read_at IS NULL OR (sent_at IS NOT NULL AND read_at >= sent_at)");
                         });
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Push.PushSubscriptionEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Auth")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("auth");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Endpoint")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("endpoint");
+
+                    b.Property<string>("P256dh")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("p256dh");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_push_subscriptions");
+
+                    b.HasIndex("Endpoint")
+                        .IsUnique()
+                        .HasDatabaseName("ix_push_subscriptions_endpoint");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_push_subscriptions_user_id");
+
+                    b.ToTable("push_subscriptions", (string)null);
                 });
 
             modelBuilder.Entity("TheBot.Api.Features.Subjects.Subject", b =>
@@ -2835,6 +2889,16 @@ namespace TheBot.Api.Data.Migrations
                     b.Navigation("Author");
 
                     b.Navigation("Student");
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Push.PushSubscriptionEntry", b =>
+                {
+                    b.HasOne("TheBot.Api.Features.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_push_subscriptions_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("TheBot.Api.Features.Subjects.TeacherSubject", b =>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using TheBot.Api.Data;
 using TheBot.Api.Features.Notifications.Delivery;
+using TheBot.Api.Features.Push;
 using TheBot.Api.Platform.Auth;
 using TheBot.Api.Platform.Errors;
 using TheBot.Api.Platform.Realtime;
@@ -27,7 +28,7 @@ public static class NotificationsApi
         notifications.MapGet("/settings", GetSettingsAsync).RequireSignedIn()
             .WithName("GetNotificationSettings").WithSummary("Types I switched off and my quiet hours");
         notifications.MapPut("/settings", PutSettingsAsync).RequireSignedIn()
-            .WithName("UpdateNotificationSettings").WithSummary("Switch types off, choose the types e-mailed, set quiet hours (HH:mm, my time zone)");
+            .WithName("UpdateNotificationSettings").WithSummary("Switch types off, choose the types e-mailed and pushed, set quiet hours (HH:mm, my time zone)");
         notifications.MapGet("/unsubscribe", UnsubscribePageAsync).AllowAnyone()
             .WithName("UnsubscribePage").WithSummary("The page an e-mail's unsubscribe link opens (no sign-in): one button stops that type of e-mail; a broken link is a page for browsers, problem details for other clients")
             .Produces(StatusCodes.Status200OK, contentType: "text/html");
@@ -104,16 +105,17 @@ public static class NotificationsApi
         return found == 0 ? ApiProblems.NotFound("The notification") : TypedResults.NoContent();
     }
 
-    private static async Task<Ok<NotificationSettingsResponse>> GetSettingsAsync(CurrentUser caller, TheBotDbContext db, EmailChannel email, CancellationToken ct)
+    private static async Task<Ok<NotificationSettingsResponse>> GetSettingsAsync(
+        CurrentUser caller, TheBotDbContext db, EmailChannel email, PushChannel push, CancellationToken ct)
     {
         var me = caller.Id;
         var row = await db.Users.AsNoTracking().Where(u => u.Id == me)
             .Select(u => new { u.TimeZone, u.Role, u.Email, Settings = db.NotificationSettings.FirstOrDefault(s => s.UserId == me) })
             .FirstAsync(ct);
-        return TypedResults.Ok(Response(row.Settings, row.Role, row.TimeZone, row.Email, email));
+        return TypedResults.Ok(Response(row.Settings, row.Role, row.TimeZone, row.Email, email, push));
     }
 
-    private static NotificationSettingsResponse Response(NotificationSettings? settings, UserRole role, string timeZone, string? address, EmailChannel email) =>
+    private static NotificationSettingsResponse Response(NotificationSettings? settings, UserRole role, string timeZone, string? address, EmailChannel email, PushChannel push) =>
         new(
             settings?.DisabledTypes ?? [],
             Format(settings?.QuietHoursStart),
@@ -124,10 +126,13 @@ public static class NotificationsApi
             settings?.EmailRefusedAddress is { } refused && settings.EmailRefusedAt is { } at
                 && string.Equals(refused, address, StringComparison.OrdinalIgnoreCase)
                 ? new EmailRefusalResponse(refused, at, settings.EmailRefusedReason)
-                : null);
+                : null,
+            push.Enabled ? PushChannel.ChosenTypes(settings) : [],
+            push.Enabled ? PushChannel.SupportedTypes : []);
 
     private static async Task<Results<Ok<NotificationSettingsResponse>, ValidationProblem>> PutSettingsAsync(
-        NotificationSettingsRequest request, CurrentUser caller, TheBotDbContext db, EmailChannel email, TimeProvider clock, CancellationToken ct)
+        NotificationSettingsRequest request, CurrentUser caller, TheBotDbContext db, EmailChannel email, PushChannel push, TimeProvider clock,
+        CancellationToken ct)
     {
         var me = caller.Id;
         if ((request.QuietHoursStart is null) != (request.QuietHoursEnd is null))
@@ -145,6 +150,11 @@ public static class NotificationsApi
             return ApiProblems.Invalid("emailTypes", $"E-mail can be had for these types only: {string.Join(", ", EmailChannel.SupportedTypes)}.");
         }
 
+        if (request.PushTypes?.Any(t => !PushChannel.SupportedTypes.Contains(t)) == true)
+        {
+            return ApiProblems.Invalid("pushTypes", $"Web Push can be had for these types only: {string.Join(", ", PushChannel.SupportedTypes)}.");
+        }
+
         var settings = await db.NotificationSettings.FirstOrDefaultAsync(s => s.UserId == me, ct);
         if (settings is null)
         {
@@ -160,10 +170,15 @@ public static class NotificationsApi
             settings.EmailTypes = [.. emailTypes.Distinct(StringComparer.Ordinal)];
         }
 
+        if (request.PushTypes is { } pushTypes)
+        {
+            settings.PushTypes = [.. pushTypes.Distinct(StringComparer.Ordinal)];
+        }
+
         settings.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
         var user = await db.Users.Where(u => u.Id == me).Select(u => new { u.TimeZone, u.Role, u.Email }).FirstAsync(ct);
-        return TypedResults.Ok(Response(settings, user.Role, user.TimeZone, user.Email, email));
+        return TypedResults.Ok(Response(settings, user.Role, user.TimeZone, user.Email, email, push));
     }
 
     private static async Task<Results<ContentHttpResult, ValidationProblem>> UnsubscribePageAsync(

@@ -20,7 +20,7 @@ namespace TheBot.Api.Features.Notifications;
 /// </para>
 /// <para>
 /// The same save writes the outbox (<see cref="NotificationDelivery"/>): a row per enabled channel
-/// (<see cref="INotificationChannel"/>, e-mail) that the recipient wants the type on, due at once or, during their
+/// (<see cref="INotificationChannel"/>: e-mail, Web Push) that the recipient wants the type on, due at once or, during their
 /// quiet hours, when those end (urgent ones at once).
 /// </para>
 /// </summary>
@@ -92,6 +92,7 @@ public sealed class Notifier(TheBotDbContext db, IRealtimePublisher realtime, Ti
                 u.Role,
                 u.Email,
                 Settings = db.NotificationSettings.FirstOrDefault(s => s.UserId == u.Id),
+                HasPush = db.PushSubscriptions.Any(p => p.UserId == u.Id),
             })
             .ToListAsync(cancellationToken);
 
@@ -124,7 +125,7 @@ public sealed class Notifier(TheBotDbContext db, IRealtimePublisher realtime, Ti
             _staged.Add((notification, !quiet));
             foreach (var channel in outward)
             {
-                var decision = channel.Decide(new ChannelRecipient(recipient.Id, recipient.Role, recipient.Email, recipient.Settings), type);
+                var decision = channel.Decide(new ChannelRecipient(recipient.Id, recipient.Role, recipient.Email, recipient.Settings, recipient.HasPush), type);
                 if (decision == ChannelDecision.Skip)
                 {
                     continue;

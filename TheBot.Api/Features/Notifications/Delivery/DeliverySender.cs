@@ -107,6 +107,7 @@ public sealed partial class DeliverySender(
                 Notification = new { n.Id, n.Type, n.Title, n.Body, n.Link },
                 User = new { u.Id, u.FullName, u.Email, u.Language, u.Role, u.IsActive },
                 Settings = db.NotificationSettings.FirstOrDefault(s => s.UserId == u.Id),
+                HasPush = db.PushSubscriptions.Any(p => p.UserId == u.Id),
             }).ToListAsync(ct);
 
         foreach (var row in rows)
@@ -117,7 +118,7 @@ public sealed partial class DeliverySender(
             {
                 outcome = DeliveryOutcome.Suppressed("The account is deactivated.");
             }
-            else if (channel.Decide(new ChannelRecipient(row.User.Id, row.User.Role, row.User.Email, row.Settings), row.Notification.Type) is var decision
+            else if (channel.Decide(new ChannelRecipient(row.User.Id, row.User.Role, row.User.Email, row.Settings, row.HasPush), row.Notification.Type) is var decision
                      && decision != ChannelDecision.Send)
             {
                 outcome = DeliveryOutcome.Suppressed(decision == ChannelDecision.Skip

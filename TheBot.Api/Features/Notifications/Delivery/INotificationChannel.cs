@@ -3,13 +3,13 @@ using TheBot.Api.Platform.Auth;
 namespace TheBot.Api.Features.Notifications.Delivery;
 
 /// <summary>
-/// A way out of the app for notifications (e-mail now, Telegram next). <see cref="Notifier"/> asks each enabled channel
+/// A way out of the app for notifications (e-mail, Web Push; Telegram next). <see cref="Notifier"/> asks each enabled channel
 /// whether a recipient wants a notification there and writes an outbox row if so; <see cref="DeliverySender"/> hands due
 /// rows to <see cref="SendAsync"/> and records the outcome.
 /// </summary>
 public interface INotificationChannel
 {
-    /// <summary>Stored in <see cref="NotificationDelivery.Channel"/>: <c>email</c>.</summary>
+    /// <summary>Stored in <see cref="NotificationDelivery.Channel"/>: <c>email</c>, <c>push</c>.</summary>
     string Name { get; }
 
     /// <summary>Configured (e.g. an SMTP server is set): otherwise no rows are written for it.</summary>
@@ -23,7 +23,8 @@ public interface INotificationChannel
 }
 
 /// <summary>What a channel knows about a recipient when a notification is staged.</summary>
-public sealed record ChannelRecipient(Guid UserId, UserRole Role, string? Email, NotificationSettings? Settings);
+/// <param name="HasPushSubscription">Whether any browser of theirs is subscribed to Web Push.</param>
+public sealed record ChannelRecipient(Guid UserId, UserRole Role, string? Email, NotificationSettings? Settings, bool HasPushSubscription = false);
 
 public enum ChannelDecision
 {
