@@ -34,6 +34,9 @@ public sealed class TheBotAppFixture : IAsyncLifetime
     /// <summary>The SMTP server the api's e-mail channel sends to (started before the app).</summary>
     public TestSmtpServer Smtp { get; } = new();
 
+    /// <summary>The push service the api's Web Push channel sends to, with its subscribed browsers (started before the app).</summary>
+    public FakePushService Push { get; } = new();
+
     public TestAppHost Host => _host ?? throw new InvalidOperationException("The application has not started.");
 
     /// <summary>Creates users through the API and signs them in.</summary>
@@ -48,8 +51,9 @@ public sealed class TheBotAppFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Smtp.Start();
+        await Push.StartAsync();
         var environment = new Dictionary<string, string>(ApiEnvironment);
-        foreach (var (name, value) in Smtp.ApiSettings())
+        foreach (var (name, value) in Smtp.ApiSettings().Concat(Push.ApiSettings()))
         {
             environment[name] = value;
         }
@@ -66,5 +70,6 @@ public sealed class TheBotAppFixture : IAsyncLifetime
         }
 
         await Smtp.DisposeAsync();
+        await Push.DisposeAsync();
     }
 }
