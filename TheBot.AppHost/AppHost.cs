@@ -27,6 +27,7 @@ var api = builder.AddTheBotService<Projects.TheBot_Api>("api", cpus: 2, memoryMi
     .WithDeployedConnectionPool(TheBotInfrastructureExtensions.DatabaseName, TheBotInfrastructureExtensions.ApiPoolSize)
     .WithYooKassaWhenConfigured(builder)
     .WithEmail(builder, infrastructure.DataDirectory)
+    .WithWebPush(builder)
     .WithReplicas(Replicas(builder.Configuration, "Api:Replicas"));
 
 var realtime = builder.AddTheBotService<Projects.TheBot_Realtime>("realtime", cpus: 1, memoryMiB: 512)

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using TheBot.Api.Features.Notifications.Delivery;
 using TheBot.Api.Features.Payments;
+using TheBot.Api.Features.Push;
 using TheBot.Api.Platform.OpenApi;
 
 namespace TheBot.Tests.Api;
@@ -18,10 +19,11 @@ public sealed partial class DocumentedSettingsTests
         [OpenApiOptions.SectionName] = typeof(OpenApiOptions),
         [SmtpOptions.SectionName] = typeof(SmtpOptions),
         [DeliveryOptions.SectionName] = typeof(DeliveryOptions),
+        [PushOptions.SectionName] = typeof(PushOptions),
     };
 
     [Fact]
-    public void Every_payments_OpenAPI_SMTP_and_deliveries_setting_named_in_docs_messages_and_banners_is_one_the_api_binds()
+    public void Every_payments_OpenAPI_SMTP_deliveries_and_push_setting_named_in_docs_messages_and_banners_is_one_the_api_binds()
     {
         var root = RepositoryRoot.Find();
         var files = new[] { Path.Combine(root, "README.md") }
@@ -38,6 +40,7 @@ public sealed partial class DocumentedSettingsTests
         Assert.Contains(named, n => n.Key == "OpenApi:Enabled");
         Assert.Contains(named, n => n.Key == "Smtp:Host");
         Assert.Contains(named, n => n.Key == "Deliveries:AppBaseUrl");
+        Assert.Contains(named, n => n.Key == "Push:VapidPrivateKey");
         Assert.All(named, n => Assert.True(Binds(n.Key), $"{n.File} names {n.Key}, which no option of the api binds"));
     }
 
@@ -67,6 +70,6 @@ public sealed partial class DocumentedSettingsTests
         return true;
     }
 
-    [GeneratedRegex(@"\b(?:Payments|OpenApi|Smtp|Deliveries)(?::|__)[A-Za-z]+(?:(?::|__)[A-Za-z0-9]+)*")]
+    [GeneratedRegex(@"\b(?:Payments|OpenApi|Smtp|Deliveries|Push)(?::|__)[A-Za-z]+(?:(?::|__)[A-Za-z0-9]+)*")]
     private static partial Regex SettingName();
 }

@@ -27,6 +27,9 @@ public sealed class SecretFilesTests
             ["Smtp__UserName"] = "smtp-username",
             ["Smtp__Password"] = "smtp-password",
             ["Deliveries__AppBaseUrl"] = "public-url",
+            ["Push__VapidPublicKey"] = "vapid-public-key",
+            ["Push__VapidPrivateKey"] = "vapid-private-key",
+            ["Push__VapidSubject"] = "vapid-subject",
         },
         ["realtime"] = new()
         {
@@ -37,7 +40,7 @@ public sealed class SecretFilesTests
     };
 
     private static readonly string[] Optional = ["bootstrap-admin-email", "bootstrap-admin-password", "yookassa-shop-id", "yookassa-secret-key",
-        "smtp-host", "smtp-from", "smtp-username", "smtp-password", "public-url"];
+        "smtp-host", "smtp-from", "smtp-username", "smtp-password", "public-url", "vapid-public-key", "vapid-private-key", "vapid-subject"];
 
     [Fact]
     public async Task Compose_mounts_each_secret_file_only_into_the_services_that_need_it_and_no_environment_names_a_secret()

@@ -63,6 +63,8 @@ public sealed class TestAppHost : IAsyncDisposable
             "--Infrastructure:Durable", "false",
             // No smtp4dev: fixtures that want e-mail run their own SMTP server (TestSmtpServer) and set api's Smtp settings.
             "--Infrastructure:LocalInbox", "false",
+            // No generated VAPID keys: fixtures that want Web Push set api's Push settings (FakePushService).
+            "--Infrastructure:DevelopmentPush", "false",
             "--Parameters:postgres-password", Secret(24),
             "--Parameters:redis-password", Secret(24),
             "--Parameters:jwt-signing-key", secrets.JwtSigningKey,
