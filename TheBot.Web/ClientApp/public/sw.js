@@ -70,3 +70,42 @@ self.addEventListener('fetch', (event) => {
     ),
   );
 });
+
+/*
+ * Web Push: the server sends { title, body, url, tag, lang } (encrypted for this browser; the browser decrypts it).
+ * One notification per tag: a push sent again after a retry replaces the one shown instead of adding a second.
+ */
+self.addEventListener('push', (event) => {
+  let data = {};
+  try {
+    data = event.data ? event.data.json() : {};
+  } catch {
+    data = { body: event.data ? event.data.text() : '' };
+  }
+  const url = typeof data.url === 'string' && data.url.startsWith('/') && !data.url.startsWith('//') ? data.url : '/';
+  event.waitUntil(
+    self.registration.showNotification(data.title || 'TheBot', {
+      body: data.body || '',
+      icon: '/icons/icon-192.png',
+      badge: '/icons/icon-192.png',
+      tag: data.tag || undefined,
+      lang: data.lang || undefined,
+      data: { url },
+    }),
+  );
+});
+
+/* A click focuses a TheBot tab already open (and takes it to the notification's page), else opens one. */
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const url = new URL((event.notification.data && event.notification.data.url) || '/', self.location.origin).href;
+  event.waitUntil(
+    self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((windows) => {
+      const open = windows.find((client) => new URL(client.url).origin === self.location.origin);
+      if (open) {
+        return open.focus().then((focused) => (focused && 'navigate' in focused ? focused.navigate(url) : focused));
+      }
+      return self.clients.openWindow(url);
+    }),
+  );
+});

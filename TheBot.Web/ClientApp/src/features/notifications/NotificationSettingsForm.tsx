@@ -10,6 +10,7 @@ import { ErrorState, LoadingState } from '../../ui/QueryStates';
 import { TextField } from '../../ui/TextField';
 import { useAuth } from '../../auth/useAuth';
 import { notificationSettingsQuery, notificationTypesFor, saveNotificationSettings } from './notificationsApi';
+import { PushOnThisDevice } from './PushOnThisDevice';
 
 /** Which kinds of notification to receive, and quiet hours (in the profile's time zone). */
 export function NotificationSettingsForm() {
@@ -20,6 +21,7 @@ export function NotificationSettingsForm() {
   const query = useQuery(notificationSettingsQuery(api));
   const [disabled, setDisabled] = useState<string[]>([]);
   const [emailed, setEmailed] = useState<string[]>([]);
+  const [pushed, setPushed] = useState<string[]>([]);
   const [start, setStart] = useState('');
   const [end, setEnd] = useState('');
   const [saved, setSaved] = useState(false);
@@ -28,6 +30,7 @@ export function NotificationSettingsForm() {
     if (query.data) {
       setDisabled(query.data.disabledTypes);
       setEmailed(query.data.emailTypes);
+      setPushed(query.data.pushTypes);
       setStart(query.data.quietHoursStart ?? '');
       setEnd(query.data.quietHoursEnd ?? '');
     }
@@ -40,6 +43,7 @@ export function NotificationSettingsForm() {
         quietHoursStart: start === '' ? null : start,
         quietHoursEnd: end === '' ? null : end,
         ...(query.data && query.data.emailTypesAvailable.length > 0 ? { emailTypes: emailed } : {}),
+        ...(query.data && query.data.pushTypesAvailable.length > 0 ? { pushTypes: pushed } : {}),
       }),
     onSuccess: (settings) => {
       queryClient.setQueryData(notificationSettingsQuery(api).queryKey, settings);
@@ -61,6 +65,7 @@ export function NotificationSettingsForm() {
       {query.isError ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : null}
       {query.isSuccess ? (
         <form className="form" onSubmit={onSubmit} noValidate>
+          {query.data.pushTypesAvailable.length > 0 ? <PushOnThisDevice /> : null}
           <fieldset className="fieldset">
             <legend>{t('notifications.types')}</legend>
             {notificationTypesFor(user?.role).map((type) => (
@@ -91,6 +96,22 @@ export function NotificationSettingsForm() {
                       }
                     />{' '}
                     {t('notifications.byEmail')}
+                  </label>
+                ) : null}
+                {query.data.pushTypesAvailable.includes(type) ? (
+                  <label className="checkbox">
+                    <input
+                      type="checkbox"
+                      name="pushType"
+                      value={type}
+                      aria-label={`${t(`notifications.type.${type}`)}: ${t('notifications.byPush')}`}
+                      checked={pushed.includes(type)}
+                      disabled={disabled.includes(type)}
+                      onChange={(event) =>
+                        setPushed((current) => (event.target.checked ? [...current, type] : current.filter((item) => item !== type)))
+                      }
+                    />{' '}
+                    {t('notifications.byPush')}
                   </label>
                 ) : null}
               </div>
