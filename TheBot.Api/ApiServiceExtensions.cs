@@ -123,6 +123,7 @@ public static class ApiServiceExtensions
         var api = app.MapGroup("/api").AddEndpointFilterFactory(NulCharacterFilter.Create);
         api.MapSystemApi();
         api.MapAuthApi();
+        api.MapPasswordResetApi();
         api.MapAdminUsersApi();
         api.MapTutorStudentsApi();
         api.MapParentInvitationsApi();

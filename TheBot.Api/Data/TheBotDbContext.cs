@@ -37,6 +37,8 @@ public sealed class TheBotDbContext(DbContextOptions<TheBotDbContext> options) :
 
     public DbSet<AuthSession> AuthSessions => Set<AuthSession>();
 
+    public DbSet<PasswordResetRequest> PasswordResetRequests => Set<PasswordResetRequest>();
+
     public DbSet<SignupApplication> SignupApplications => Set<SignupApplication>();
 
     public DbSet<Subject> Subjects => Set<Subject>();

@@ -526,6 +526,81 @@ namespace TheBot.Api.Data.Migrations
                     b.ToTable("auth_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("TheBot.Api.Features.Auth.PasswordResetRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<int>("MailAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("mail_attempts");
+
+                    b.Property<string>("MailLastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("mail_last_error");
+
+                    b.Property<DateTimeOffset>("MailNextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("mail_next_attempt_at");
+
+                    b.Property<DateTimeOffset?>("MailSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("mail_sent_at");
+
+                    b.Property<string>("MailStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("mail_status");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("token_hash");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_password_reset_requests");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_password_reset_requests_expires_at");
+
+                    b.HasIndex("MailNextAttemptAt")
+                        .HasDatabaseName("ix_password_reset_requests_mail_next_attempt_at")
+                        .HasFilter("mail_status = 'pending'");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_password_reset_requests_token_hash");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_password_reset_requests_user_id");
+
+                    b.ToTable("password_reset_requests", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_password_reset_requests_expiry", "expires_at > created_at");
+                        });
+                });
+
             modelBuilder.Entity("TheBot.Api.Features.Chat.ChatMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2504,6 +2579,16 @@ namespace TheBot.Api.Data.Migrations
                         .HasConstraintName("fk_auth_sessions_users_user_id");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Auth.PasswordResetRequest", b =>
+                {
+                    b.HasOne("TheBot.Api.Features.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_password_reset_requests_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("TheBot.Api.Features.Chat.ChatMessage", b =>

@@ -10,7 +10,7 @@ public static class AuthRegistration
 {
     /// <summary>
     /// Identity over the users table (password rules, hashing), JWT bearer authentication whose tokens are checked
-    /// against open sessions, sign-in and sessions, and the job that forgets old sessions.
+    /// against open sessions, sign-in and sessions, password reset by e-mailed link, and the jobs that forget old sessions and reset links.
     /// </summary>
     public static WebApplicationBuilder AddAuth(this WebApplicationBuilder builder)
     {
@@ -48,6 +48,17 @@ public static class AuthRegistration
         services.AddScoped<SignInService>();
         services.AddScoped<IAccountChangeFollower, SessionsFollowAccounts>();
         services.AddScheduledJob<PurgeExpiredSessionsJob>();
+
+        services.AddOptions<PasswordResetOptions>()
+            .Bind(builder.Configuration.GetSection(PasswordResetOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<PasswordResetTokens>();
+        services.AddSingleton<PasswordResetEmail>();
+        services.AddSingleton<PasswordResetMailer>();
+        services.AddHostedService(sp => sp.GetRequiredService<PasswordResetMailer>());
+        services.AddScoped<PasswordResets>();
+        services.AddScheduledJob<PurgePasswordResetsJob>();
         return builder;
     }
 }

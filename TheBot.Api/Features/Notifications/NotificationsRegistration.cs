@@ -27,6 +27,7 @@ public static class NotificationsRegistration
                 "Deliveries:AppBaseUrl (the site's public address, for links in e-mails) is required when Smtp:Host is set.")
             .ValidateOnStart();
         services.AddSingleton<UnsubscribeTokens>();
+        services.AddSingleton<SmtpTransport>();
         services.AddSingleton<EmailChannel>();
         services.AddSingleton<INotificationChannel>(sp => sp.GetRequiredService<EmailChannel>());
         services.AddOptions<PushOptions>().Bind(configuration.GetSection(PushOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();

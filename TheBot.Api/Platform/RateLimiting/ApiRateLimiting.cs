@@ -20,6 +20,7 @@ public static class ApiRateLimiting
         services.AddSingleton<FailureBackoff>();
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<PasswordChangeThrottle>();
+        services.AddSingleton<PasswordResetThrottle>();
 
         services.AddRateLimiter(options =>
         {

@@ -1,8 +1,5 @@
 using System.Net;
 using System.Text;
-using MailKit;
-using MailKit.Net.Smtp;
-using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using TheBot.Api.Platform.Auth;
@@ -13,11 +10,12 @@ namespace TheBot.Api.Features.Notifications.Delivery;
 /// <summary>
 /// E-mail through the SMTP server of <see cref="SmtpOptions"/> (MailKit): a plain-text and an HTML body in the
 /// recipient's language, a link to the thing in the app, a one-click unsubscribe link for the type (also as
-/// <c>List-Unsubscribe</c>). A 5xx refusal of the recipient stops e-mail to that address; other failures are retried.
+/// <c>List-Unsubscribe</c>), sent by <see cref="SmtpTransport"/>. A 5xx refusal of the recipient stops e-mail to that address;
+/// other failures are retried.
 /// Chat messages are not e-mailed (the coalesced chat notification writes no outbox rows).
 /// </summary>
-public sealed partial class EmailChannel(
-    IOptions<SmtpOptions> smtp, IOptions<DeliveryOptions> deliveries, UnsubscribeTokens tokens, ILogger<EmailChannel> logger) : INotificationChannel
+public sealed class EmailChannel(
+    IOptions<SmtpOptions> smtp, IOptions<DeliveryOptions> deliveries, UnsubscribeTokens tokens, SmtpTransport transport) : INotificationChannel
 {
     public const string ChannelName = "email";
 
@@ -71,45 +69,13 @@ public sealed partial class EmailChannel(
             return DeliveryOutcome.Suppressed("The user has no e-mail address.");
         }
 
-        var options = smtp.Value;
-        var message = Compose(notification);
-        using var client = new SmtpClient();
-        client.Timeout = (int)options.Timeout.TotalMilliseconds;
-        try
-        {
-            await client.ConnectAsync(options.Host!, options.Port, Security(options.Security), cancellationToken);
-            if (!string.IsNullOrEmpty(options.UserName))
-            {
-                await client.AuthenticateAsync(options.UserName, options.Password ?? "", cancellationToken);
-            }
-
-            await client.SendAsync(message, cancellationToken);
-            await client.DisconnectAsync(quit: true, cancellationToken);
-            return DeliveryOutcome.Sent;
-        }
-        catch (SmtpCommandException ex) when ((int)ex.StatusCode >= 500)
-        {
-            var error = $"{(int)ex.StatusCode} {ex.Message}";
-            return ex.ErrorCode == SmtpErrorCode.RecipientNotAccepted ? DeliveryOutcome.AddressRefused(error) : DeliveryOutcome.Failed(error);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-#pragma warning disable CA1031 // Any other failure (server down, 4xx, TLS, timeout, authentication) is passing: retried with backoff.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            LogSendFailed(ex, notification.DeliveryId);
-            return DeliveryOutcome.Retry(ex is SmtpCommandException command ? $"{(int)command.StatusCode} {command.Message}" : $"{ex.GetType().Name}: {ex.Message}");
-        }
+        return await transport.SendAsync(Compose(notification), cancellationToken);
     }
 
     /// <summary>The e-mail for one notification, in its recipient's language.</summary>
     public MimeMessage Compose(OutgoingNotification notification)
     {
         ArgumentNullException.ThrowIfNull(notification);
-        var options = smtp.Value;
         var russian = notification.Language == "ru";
         var baseUrl = (deliveries.Value.AppBaseUrl?.ToString() ?? "http://localhost/").TrimEnd('/');
         var link = notification.Link is { Length: > 0 } relative && relative.StartsWith('/') ? baseUrl + relative : baseUrl + "/";
@@ -151,24 +117,13 @@ public sealed partial class EmailChannel(
             MessageId = $"{notification.DeliveryId:N}@thebot.notifications",
             Body = new BodyBuilder { TextBody = text.ToString(), HtmlBody = html.ToString() }.ToMessageBody(),
         };
-        message.From.Add(new MailboxAddress(options.FromName, options.From ?? "noreply@localhost"));
+        message.From.Add(transport.Sender);
         message.To.Add(new MailboxAddress(notification.FullName, notification.Email ?? ""));
         message.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
         message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         message.Headers.Add("Auto-Submitted", "auto-generated");
         return message;
     }
-
-    private static SecureSocketOptions Security(SmtpSecurity security) => security switch
-    {
-        SmtpSecurity.None => SecureSocketOptions.None,
-        SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
-        SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
-        _ => SecureSocketOptions.Auto,
-    };
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending e-mail delivery {DeliveryId} failed; it is retried")]
-    private partial void LogSendFailed(Exception exception, Guid deliveryId);
 }
 
 /// <summary>What each notification type is called in settings and e-mails (en, ru).</summary>
