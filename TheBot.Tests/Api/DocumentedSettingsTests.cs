@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using TheBot.Api.Features.Auth;
 using TheBot.Api.Features.Notifications.Delivery;
 using TheBot.Api.Features.Payments;
 using TheBot.Api.Features.Push;
@@ -20,6 +21,7 @@ public sealed partial class DocumentedSettingsTests
         [SmtpOptions.SectionName] = typeof(SmtpOptions),
         [DeliveryOptions.SectionName] = typeof(DeliveryOptions),
         [PushOptions.SectionName] = typeof(PushOptions),
+        [PasswordResetOptions.SectionName] = typeof(PasswordResetOptions),
     };
 
     [Fact]
@@ -41,6 +43,7 @@ public sealed partial class DocumentedSettingsTests
         Assert.Contains(named, n => n.Key == "Smtp:Host");
         Assert.Contains(named, n => n.Key == "Deliveries:AppBaseUrl");
         Assert.Contains(named, n => n.Key == "Push:VapidPrivateKey");
+        Assert.Contains(named, n => n.Key == "PasswordReset:LinkLifetime");
         Assert.All(named, n => Assert.True(Binds(n.Key), $"{n.File} names {n.Key}, which no option of the api binds"));
     }
 
@@ -70,6 +73,6 @@ public sealed partial class DocumentedSettingsTests
         return true;
     }
 
-    [GeneratedRegex(@"\b(?:Payments|OpenApi|Smtp|Deliveries|Push)(?::|__)[A-Za-z]+(?:(?::|__)[A-Za-z0-9]+)*")]
+    [GeneratedRegex(@"\b(?:Payments|OpenApi|Smtp|Deliveries|Push|PasswordReset)(?::|__)[A-Za-z]+(?:(?::|__)[A-Za-z0-9]+)*")]
     private static partial Regex SettingName();
 }

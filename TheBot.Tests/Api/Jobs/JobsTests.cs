@@ -19,6 +19,7 @@ public sealed class JobsTests(TheBotAppFixture fixture)
         var names = jobs.EnumerateArray().Select(j => j.GetProperty("name").GetString()).ToList();
         Assert.Contains("mark-overdue-invoices", names);
         Assert.Contains("purge-expired-sessions", names);
+        Assert.Contains("purge-password-resets", names);
         Assert.All(jobs.EnumerateArray(), j =>
         {
             Assert.False(string.IsNullOrEmpty(j.GetProperty("schedule").GetString()));
