@@ -6,6 +6,8 @@ import { ApplicationStatusPage } from '../features/applications/ApplicationStatu
 import { RedeemInvitationPage } from '../features/family/RedeemInvitationPage';
 import { NotFoundPage } from '../features/notfound/NotFoundPage';
 import { SandboxPaymentPage } from '../features/payments/SandboxPaymentPage';
+import { ForgotPasswordPage } from '../features/signin/ForgotPasswordPage';
+import { ResetPasswordPage } from '../features/signin/ResetPasswordPage';
 import { SignInPage } from '../features/signin/SignInPage';
 import { AppShell } from '../layout/AppShell';
 import { PublicLayout } from '../layout/PublicLayout';
@@ -19,6 +21,8 @@ export function createAppRouter() {
       element: <PublicLayout />,
       children: [
         { path: 'sign-in', element: <SignInPage /> },
+        { path: 'forgot-password', element: <ForgotPasswordPage /> },
+        { path: 'reset-password', element: <ResetPasswordPage /> },
         { path: 'apply', element: <ApplicationFormPage /> },
         { path: 'applications/:token', element: <ApplicationStatusPage /> },
         { path: 'invitation', element: <RedeemInvitationPage /> },

@@ -53,6 +53,9 @@ export function SignInPage() {
         </button>
       </form>
       <p className="card__footer">
+        <Link to="/forgot-password">{t('signIn.forgotPassword')}</Link>
+      </p>
+      <p className="card__footer">
         {t('signIn.noAccount')} <Link to="/apply">{t('signIn.apply')}</Link>
       </p>
     </section>
