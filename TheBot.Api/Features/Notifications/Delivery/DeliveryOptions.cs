@@ -24,6 +24,12 @@ public sealed class DeliveryOptions : IValidatableObject
     [Range(1, 50)]
     public int MaxAttempts { get; set; } = 8;
 
+    /// <summary>
+    /// How long a room's "new messages" notification waits before it is e-mailed: read in the app by then (the person was
+    /// online after all), no e-mail goes. Web Push does not wait.
+    /// </summary>
+    public TimeSpan ChatEmailDelay { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Deliveries claimed per poll by one replica.</summary>
     [Range(1, 1000)]
     public int BatchSize { get; set; } = 20;
@@ -41,6 +47,11 @@ public sealed class DeliveryOptions : IValidatableObject
         if (PollInterval <= TimeSpan.Zero || RetryBaseDelay <= TimeSpan.Zero || Lease <= TimeSpan.FromSeconds(10))
         {
             yield return new ValidationResult("Deliveries:PollInterval and RetryBaseDelay must be positive, Lease over 10 seconds.", [nameof(PollInterval)]);
+        }
+
+        if (ChatEmailDelay < TimeSpan.Zero || ChatEmailDelay > TimeSpan.FromDays(1))
+        {
+            yield return new ValidationResult("Deliveries:ChatEmailDelay must be between 0 and a day.", [nameof(ChatEmailDelay)]);
         }
     }
 }

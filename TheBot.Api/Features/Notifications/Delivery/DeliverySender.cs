@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TheBot.Api.Data;
+using TheBot.Realtime.Contracts;
 using TheBot.ServiceDefaults.Telemetry;
 
 namespace TheBot.Api.Features.Notifications.Delivery;
@@ -104,7 +105,7 @@ public sealed partial class DeliverySender(
                 d.Id,
                 d.Channel,
                 d.Attempts,
-                Notification = new { n.Id, n.Type, n.Title, n.Body, n.Link },
+                Notification = new { n.Id, n.Type, n.Title, n.Body, n.Link, n.ReadAt },
                 User = new { u.Id, u.FullName, u.Email, u.Language, u.Role, u.IsActive },
                 Settings = db.NotificationSettings.FirstOrDefault(s => s.UserId == u.Id),
                 HasPush = db.PushSubscriptions.Any(p => p.UserId == u.Id),
@@ -117,6 +118,10 @@ public sealed partial class DeliverySender(
             if (!row.User.IsActive)
             {
                 outcome = DeliveryOutcome.Suppressed("The account is deactivated.");
+            }
+            else if (row.Notification.Type == NotificationTypes.ChatMessage && row.Notification.ReadAt is not null)
+            {
+                outcome = DeliveryOutcome.Suppressed("Read in the app before it went out.");
             }
             else if (channel.Decide(new ChannelRecipient(row.User.Id, row.User.Role, row.User.Email, row.Settings, row.HasPush), row.Notification.Type) is var decision
                      && decision != ChannelDecision.Send)

@@ -19,9 +19,13 @@ public sealed class EmailChannel(
 {
     public const string ChannelName = "email";
 
-    /// <summary>Every type an e-mail can be had for (chat messages are not e-mailed).</summary>
+    /// <summary>
+    /// Every type an e-mail can be had for. Chat messages come as one coalesced "new messages" e-mail per room, only if
+    /// it is still unread <see cref="DeliveryOptions.ChatEmailDelay"/> after the first message.
+    /// </summary>
     public static readonly IReadOnlyList<string> SupportedTypes =
     [
+        NotificationTypes.ChatMessage,
         NotificationTypes.Invoice, NotificationTypes.Grade, NotificationTypes.Assignment, NotificationTypes.ReportSent,
         NotificationTypes.LessonBooked, NotificationTypes.LessonMoved, NotificationTypes.LessonConfirmed, NotificationTypes.LessonCancelled,
         NotificationTypes.LessonReminder, NotificationTypes.Broadcast, NotificationTypes.Material, NotificationTypes.ApplicationDecided,
@@ -113,7 +117,9 @@ public sealed class EmailChannel(
 
         var message = new MimeMessage
         {
-            Subject = notification.Title,
+            Subject = notification.Type == NotificationTypes.ChatMessage
+                ? (russian ? $"Новые сообщения в чате: {notification.Title}" : $"New chat messages: {notification.Title}")
+                : notification.Title,
             MessageId = $"{notification.DeliveryId:N}@thebot.notifications",
             Body = new BodyBuilder { TextBody = text.ToString(), HtmlBody = html.ToString() }.ToMessageBody(),
         };
