@@ -7,7 +7,7 @@ namespace TheBot.Tests.Web.Browser;
 
 /// <summary>
 /// A teacher and their student chat live in two browser contexts: the unread badge, the message, the
-/// typing indicator, the read state and an edit all reach the other side without a reload.
+/// typing indicator, the read state and an edit (from the message's action menu) all reach the other side without a reload.
 /// </summary>
 [Collection(BrowserTestGroup.Name)]
 public sealed class LiveChatTests(TheBotAppFixture app, BrowserFixture browser)
@@ -94,6 +94,8 @@ public sealed class LiveChatTests(TheBotAppFixture app, BrowserFixture browser)
         await Screenshots.SaveAsync(teacher, "chat-06-teacher-receives-file");
 
         // The teacher edits their message; the student sees the new text, marked edited.
+        await teacherMessage.HoverAsync();
+        await teacherMessage.GetByRole(AriaRole.Button, new() { Name = "Actions for the message" }).ClickAsync();
         await teacherMessage.GetByRole(AriaRole.Button, new() { Name = "Edit message" }).ClickAsync();
         await teacher.GetByLabel("Edit message").FillAsync("Hello! Homework: page 14, exercises 1–5.");
         await teacher.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();

@@ -1,7 +1,9 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 
 export interface RowAction {
   label: string;
+  /** A small icon before the label (lucide-react, aria-hidden). */
+  icon?: ReactNode;
   onSelect: () => void;
   /** Ends or removes something: listed last, set apart, in the danger colour; ask first (ConfirmDialog). */
   destructive?: boolean;
@@ -11,10 +13,33 @@ export interface RowAction {
 /**
  * A row's actions behind one quiet "⋯" button, so that a long list shows its content rather than rows of buttons.
  * The button opens a short list of actions (a disclosure: Tab moves through them, Escape or a click elsewhere closes it);
- * destructive ones come last and apart.
+ * destructive ones come last and apart. `open`/`onOpenChange` let the row open it another way too (a chat message
+ * opens its menu on a long press); `className` places it.
  */
-export function RowMenu({ label, actions }: { label: string; actions: readonly RowAction[] }) {
-  const [open, setOpen] = useState(false);
+export function RowMenu({
+  label,
+  actions,
+  open: openProp,
+  onOpenChange,
+  className,
+}: {
+  label: string;
+  actions: readonly RowAction[];
+  open?: boolean;
+  onOpenChange?: (open: boolean) => void;
+  className?: string;
+}) {
+  const [openState, setOpenState] = useState(false);
+  const controlled = openProp !== undefined;
+  const open = openProp ?? openState;
+  const change = useRef<(next: boolean) => void>(() => undefined);
+  change.current = (next: boolean) => {
+    if (!controlled) {
+      setOpenState(next);
+    }
+    onOpenChange?.(next);
+  };
+  const setOpen = (next: boolean) => change.current(next);
   const root = useRef<HTMLDivElement>(null);
   const toggle = useRef<HTMLButtonElement>(null);
   const listId = useId();
@@ -26,12 +51,12 @@ export function RowMenu({ label, actions }: { label: string; actions: readonly R
     }
     const onPointer = (event: PointerEvent) => {
       if (root.current && !root.current.contains(event.target as Node)) {
-        setOpen(false);
+        change.current(false);
       }
     };
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') {
-        setOpen(false);
+        change.current(false);
         toggle.current?.focus();
       }
     };
@@ -47,7 +72,7 @@ export function RowMenu({ label, actions }: { label: string; actions: readonly R
     return null;
   }
   return (
-    <div className="row-menu" ref={root}>
+    <div className={className === undefined ? 'row-menu' : `row-menu ${className}`} ref={root} data-open={open ? 'true' : 'false'}>
       <button
         ref={toggle}
         type="button"
@@ -55,7 +80,7 @@ export function RowMenu({ label, actions }: { label: string; actions: readonly R
         aria-label={label}
         aria-expanded={open}
         aria-controls={listId}
-        onClick={() => setOpen((value) => !value)}
+        onClick={() => setOpen(!open)}
       >
         <span aria-hidden="true">⋯</span>
       </button>
@@ -72,6 +97,7 @@ export function RowMenu({ label, actions }: { label: string; actions: readonly R
                   action.onSelect();
                 }}
               >
+                {action.icon}
                 {action.label}
               </button>
             </li>

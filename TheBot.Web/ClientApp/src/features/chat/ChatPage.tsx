@@ -9,7 +9,7 @@ import { NewChatForm } from './NewChatForm';
 import { RoomList } from './RoomList';
 import { RoomView } from './RoomView';
 
-/** Chat: my rooms with unread badges, and the open room. */
+/** Chat: my rooms with unread badges, and the open room (on phones one or the other, each a screen of its own). */
 export function ChatPage() {
   const { roomId = null } = useParams();
   const { t } = useI18n();
@@ -30,7 +30,7 @@ export function ChatPage() {
           ) : null}
         </nav>
         <div className="chat__room">
-          {roomId === null ? <p className="muted">{t('chat.pickRoom')}</p> : <RoomView key={roomId} roomId={roomId} />}
+          {roomId === null ? <p className="muted chat__pick">{t('chat.pickRoom')}</p> : <RoomView key={roomId} roomId={roomId} />}
         </div>
       </div>
     </section>

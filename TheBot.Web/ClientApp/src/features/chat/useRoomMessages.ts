@@ -128,11 +128,14 @@ export function useRoomMessages(roomId: string): RoomMessages {
     }
   });
 
+  const loadingOlderRef = useRef(false);
   const loadOlder = async () => {
-    const oldest = messages.find((message) => !message.pending);
-    if (oldest === undefined) {
+    const oldest = messagesRef.current.find((message) => !message.pending);
+    // Scrolling fires many times while a page is on its way: one request at a time.
+    if (oldest === undefined || loadingOlderRef.current) {
       return;
     }
+    loadingOlderRef.current = true;
     setLoadingOlder(true);
     try {
       const page = await fetchMessages(api, roomId, { before: oldest.id });
@@ -141,6 +144,7 @@ export function useRoomMessages(roomId: string): RoomMessages {
     } catch (error) {
       setActionError(error);
     } finally {
+      loadingOlderRef.current = false;
       setLoadingOlder(false);
     }
   };
