@@ -153,11 +153,11 @@ public sealed class MessengerChatTests(TheBotAppFixture app, BrowserFixture brow
         // The newest page (50), scrolled to its end.
         await Expect(Message(page, 70)).ToBeInViewportAsync();
         await Expect(Message(page, 20)).ToHaveCountAsync(0);
-        await Expect(page.Locator(".message")).ToHaveCountAsync(50);
+        await Expect(page.Locator(".message__text")).ToHaveCountAsync(50);
 
         // Scrolling to the top loads the earlier twenty above, and what was at the top stays in view.
         await page.Locator(".conversation__scroll").EvaluateAsync("element => { element.scrollTop = 0; }");
-        await Expect(page.Locator(".message")).ToHaveCountAsync(70);
+        await Expect(page.Locator(".message__text")).ToHaveCountAsync(70);
         await Expect(Message(page, 1)).ToHaveCountAsync(1);
         await Expect(Message(page, 21)).ToBeInViewportAsync();
         await Expect(Message(page, 1)).Not.ToBeInViewportAsync();
@@ -232,6 +232,8 @@ public sealed class MessengerChatTests(TheBotAppFixture app, BrowserFixture brow
         {
             await Chatting.PostAsync(classroom.Teacher, roomId, $"Note {i:00}: a longer line of text so that the phone's conversation fills its screen");
         }
+
+        await MarkReadAsync(classroom.Student, roomId);
 
         await using var session = await browser.NewSessionAsync(app.Host.WebEndpoint, width: 390, height: 844);
         var page = session.Page;
@@ -321,7 +323,7 @@ public sealed class MessengerChatTests(TheBotAppFixture app, BrowserFixture brow
     }
 
     private static ILocator Message(IPage page, int number) =>
-        page.Locator(".message").Filter(new() { HasTextRegex = new Regex($"^Message {number:00}(?!\\d)") });
+        page.Locator(".message__text").Filter(new() { HasTextRegex = new Regex($"^Message {number:00}$") });
 
     private static async Task MarkReadAsync(SignedIn reader, Guid roomId)
     {
@@ -350,7 +352,7 @@ public sealed class MessengerChatTests(TheBotAppFixture app, BrowserFixture brow
               .filter((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden')
               .map((el) => ({ el, box: el.getBoundingClientRect() }))
               .filter(({ box }) => box.width < 44 || box.height < 44)
-              .map(({ el, box }) => `${el.tagName.toLowerCase()}.${el.className} "${el.textContent.trim()}" ${Math.round(box.width)}×${Math.round(box.height)}`)
+              .map(({ el, box }) => `${el.tagName.toLowerCase()}.${el.className} "${el.textContent.trim()}" ${box.width.toFixed(2)}×${box.height.toFixed(2)}`)
             """,
             selector);
         Assert.True(small.Length == 0, $"Targets smaller than 44px: {string.Join("; ", small)}");
