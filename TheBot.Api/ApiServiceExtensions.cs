@@ -139,6 +139,7 @@ public static class ApiServiceExtensions
         api.MapDashboardApi();
         api.MapProgressApi();
         api.MapChatApi();
+        api.MapChatContactsApi();
         api.MapNotificationsApi();
         api.MapBroadcastsApi();
         api.MapDeliveriesApi();

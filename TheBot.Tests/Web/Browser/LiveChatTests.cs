@@ -27,7 +27,7 @@ public sealed class LiveChatTests(TheBotAppFixture app, BrowserFixture browser)
         await BrowserSignIn.SignInAsync(teacher, classroom.Teacher.Email, classroom.Teacher.Password);
         await BrowserSignIn.OpenAsync(teacher, "Chat");
         await Expect(teacher.GetByRole(AriaRole.Heading, new() { Name = "Chat", Level = 1 })).ToBeVisibleAsync();
-        await teacher.GetByLabel("New chat with").SelectOptionAsync(new SelectOptionValue { Label = studentName });
+        await teacher.GetByLabel("New chat with").SelectOptionAsync(new SelectOptionValue { Label = $"{studentName} · Student" });
         await teacher.GetByRole(AriaRole.Button, new() { Name = "Start chat" }).ClickAsync();
         await Expect(teacher).ToHaveURLAsync(new Regex("/chat/[0-9a-f-]{36}$"));
         var roomId = new Uri(teacher.Url).AbsolutePath.Split('/')[^1];

@@ -1,35 +1,34 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useDeferredValue, useMemo, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { useApi } from '../../services/ServicesContext';
-import { useAuth } from '../../auth/useAuth';
 import { useI18n } from '../../i18n/I18nContext';
 import { describeError } from '../../ui/describeError';
 import { FormAlert } from '../../ui/FormAlert';
 import { PersonSelectField } from '../../ui/PersonSelectField';
-import { activeEnrollmentsQuery } from '../schedule/lessonsApi';
-import { roomsKey, startDirectChat } from './chatApi';
+import { CONTACTS_PAGE_SIZE, chatContactsQuery, roomsKey, startDirectChat, type ChatContact } from './chatApi';
 
-/** Start (or reopen) a direct chat with someone the caller shares an enrollment with. */
+/**
+ * Start (or reopen) a direct chat with someone the caller may chat with (GET /api/chat/contacts: the server's rules).
+ * Up to a page of contacts are picked from the list (searchable in the browser); more (an admin's whole centre) are
+ * searched on the server by name.
+ */
 export function NewChatForm() {
   const { t } = useI18n();
   const api = useApi();
-  const { user } = useAuth();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const enrollments = useQuery(activeEnrollmentsQuery(api));
   const [participantId, setParticipantId] = useState('');
-  const contacts = useMemo(() => {
-    const people = new Map<string, string>();
-    for (const enrollment of enrollments.data?.items ?? []) {
-      for (const person of [enrollment.student, enrollment.teacher]) {
-        if (person.id !== user?.id) {
-          people.set(person.id, person.fullName);
-        }
-      }
-    }
-    return [...people].map(([value, label]) => ({ value, label }));
-  }, [enrollments.data, user?.id]);
+  const [search, setSearch] = useState('');
+  const term = useDeferredValue(search.trim());
+  const everyone = useQuery(chatContactsQuery(api, ''));
+  const many = (everyone.data?.totalCount ?? 0) > CONTACTS_PAGE_SIZE;
+  const searched = useQuery({ ...chatContactsQuery(api, term), enabled: many && term !== '' });
+  const shown = many && term !== '' ? searched.data : everyone.data;
+  const contacts = useMemo(
+    () => (shown?.items ?? []).map((contact: ChatContact) => ({ value: contact.id, label: `${contact.fullName} · ${t(`role.${contact.role}`)}` })),
+    [shown, t],
+  );
   const mutation = useMutation({
     mutationFn: () => startDirectChat(api, participantId),
     onSuccess: (room) => {
@@ -38,7 +37,7 @@ export function NewChatForm() {
       void navigate(`/chat/${room.id}`);
     },
   });
-  if (contacts.length === 0) {
+  if ((everyone.data?.totalCount ?? 0) === 0) {
     return null;
   }
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -49,6 +48,18 @@ export function NewChatForm() {
   };
   return (
     <form className="new-chat" onSubmit={onSubmit}>
+      {many ? (
+        <input
+          type="search"
+          className="field__control picker__search"
+          name="chatWithSearch"
+          value={search}
+          onChange={(event) => setSearch(event.target.value)}
+          placeholder={t('chat.searchPeople')}
+          aria-label={t('chat.searchPeople')}
+          aria-controls="chatWith"
+        />
+      ) : null}
       <PersonSelectField
         name="chatWith"
         label={t('chat.startWith')}

@@ -40,6 +40,23 @@ export interface TypingEvent {
 export const chatKey = ['chat'] as const;
 export const roomsKey = [...chatKey, 'rooms'] as const;
 
+export type ChatContact = Schemas['ChatContactResponse'];
+
+/** The most contacts one picker shows; past it, the picker searches on the server. */
+export const CONTACTS_PAGE_SIZE = 100;
+
+/** People the caller may start a chat with (the server applies the same rules as starting one), by name. */
+export function chatContactsQuery(api: ApiClient, search: string) {
+  return {
+    queryKey: [...chatKey, 'contacts', search] as const,
+    queryFn: ({ signal }: { signal: AbortSignal }) =>
+      api.get<PagedResult<ChatContact>>(
+        `/api/chat/contacts${queryString({ search: search === '' ? undefined : search, pageSize: CONTACTS_PAGE_SIZE })}`,
+        { signal },
+      ),
+  };
+}
+
 export function roomsQuery(api: ApiClient) {
   return {
     queryKey: roomsKey,

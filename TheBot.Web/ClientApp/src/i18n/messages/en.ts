@@ -532,6 +532,7 @@ export const en = {
   'chat.pickRoom': 'Choose a conversation on the left, or start a new one.',
   'chat.startWith': 'New chat with',
   'chat.start': 'Start chat',
+  'chat.searchPeople': 'Search people by name',
   'chat.unread': 'unread',
   'chat.noMessages': 'No messages yet.',
   'chat.messages': 'Messages',

@@ -534,6 +534,7 @@ export const ru: Record<MessageKey, string> = {
   'chat.pickRoom': 'Выберите беседу слева или начните новую.',
   'chat.startWith': 'Новый чат с',
   'chat.start': 'Начать чат',
+  'chat.searchPeople': 'Найти человека по имени',
   'chat.unread': 'непрочитанных',
   'chat.noMessages': 'Сообщений пока нет.',
   'chat.messages': 'Сообщения',
