@@ -4,6 +4,7 @@ import { useApi } from '../../services/ServicesContext';
 import { useI18n } from '../../i18n/I18nContext';
 import { PageHeading } from '../../ui/PageHeading';
 import { PagedList } from '../../ui/PagedList';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 import { SelectField } from '../../ui/SelectField';
 import { DELIVERY_STATUSES, deliveriesQuery, deliveryTone, isDeliveryStatus } from './deliveriesApi';
 
@@ -34,7 +35,7 @@ export function DeliveriesPage() {
       </div>
       <PagedList query={query} empty={t('deliveries.empty')} onPage={setPage}>
         {(items) => (
-          <div className="table-scroll">
+          <ScrollRegion label={t('deliveries.title')}>
             <table className="table">
               <caption className="visually-hidden">{t('deliveries.title')}</caption>
               <thead>
@@ -73,7 +74,7 @@ export function DeliveriesPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
       </PagedList>
     </section>
