@@ -11,10 +11,12 @@ namespace TheBot.Tests.Web.Browser;
 /// <summary>
 /// Issue #20, measured: every page of the SPA's route table (<see cref="SpaRoutes"/>), for every role that may open it
 /// and for a visitor, at desktop (1280×800) and phone (390×844) size. Each page renders (a heading, no loading or
-/// error state, no failed request, no console error), axe finds no WCAG 2.1 AA violation, and a full-page
+/// error state, no failed request, no console error), axe finds no serious or critical violation (WCAG 2.1 AA and
+/// best practices; lesser ones are written to the test output), and a full-page
 /// screenshot is saved as <c>&lt;role&gt;-&lt;page&gt;-&lt;desktop|phone&gt;.png</c> in the screenshots folder.
 /// Pages with ids open real items made for the run (a lesson, a chat room, an invoice, an application, a payment).
-/// One signed-in browser context per role and size visits its pages in sequence.
+/// One signed-in browser context per role and size visits its pages in sequence, following the history after the first
+/// (as links do) rather than reloading; the output gives the time spent opening, scanning and photographing.
 /// </summary>
 [Collection(BrowserTestGroup.Name)]
 public sealed class EveryPageTests(TheBotAppFixture app, BrowserFixture browser)
@@ -66,42 +68,76 @@ public sealed class EveryPageTests(TheBotAppFixture app, BrowserFixture browser)
         var clock = Stopwatch.StartNew();
         await using var session = await browser.NewSessionAsync(app.Host.WebEndpoint, width: width, height: height);
         var page = session.Page;
-        var watch = new PageWatch(page);
+        var watch = new PageWatch(page, signedIn: role != Visitor);
         if (role != Visitor)
         {
             var person = world.People[role];
             await BrowserSignIn.SignInAsync(page, person.Email, person.Password);
         }
 
+        var signingIn = clock.Elapsed;
+        TimeSpan opening = default, scanning = default, photographing = default;
         var problems = new List<string>();
+        var lesser = new List<string>();
+        SpaRoute? previous = null;
         foreach (var route in pages)
         {
             var url = "/" + string.Join('/', route.Path.Split('/').Select(segment => segment.StartsWith(':') ? world.Id(role, segment[1..]) : segment));
-            watch.Reset();
+            var step = Stopwatch.StartNew();
             try
             {
-                await VisitAsync(page, watch, url);
-                await Accessibility.AssertNoViolationsAsync(page);
+                // The same component (chat, then a chat room) may keep its heading: that page is loaded afresh instead.
+                await VisitAsync(page, watch, url, reload: previous is null || previous.Component == route.Component);
+                opening += step.Elapsed;
+                step.Restart();
+                lesser.AddRange((await Accessibility.AssertNoSeriousViolationsAsync(page)).Select(v => $"{url}: {v}"));
+                scanning += step.Elapsed;
             }
             catch (Exception e) when (e is Xunit.Sdk.XunitException or PlaywrightException or TimeoutException)
             {
                 problems.Add($"{url}: {e.Message}");
             }
 
+            previous = route;
+            step.Restart();
             await Screenshots.SaveAsync(page, $"{role}-{route.Name}-{size}");
+            photographing += step.Elapsed;
         }
 
-        TestContext.Current.TestOutputHelper?.WriteLine($"{role} at {size}: {pages.Count} pages in {clock.Elapsed.TotalSeconds:F1} s");
+        var output = TestContext.Current.TestOutputHelper;
+        output?.WriteLine($"{role} at {size}: {pages.Count} pages in {clock.Elapsed.TotalSeconds:F1} s (signing in {signingIn.TotalSeconds:F1} s, " +
+            $"opening {opening.TotalSeconds:F1} s, axe {scanning.TotalSeconds:F1} s, screenshots {photographing.TotalSeconds:F1} s)");
+        foreach (var violation in lesser)
+        {
+            output?.WriteLine("minor or moderate: " + violation);
+        }
+
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine + Environment.NewLine, problems));
         session.AssertNoPageProblems();
     }
 
-    /// <summary>Opens the page and waits until it has settled (a heading, nothing loading); then checks it is whole.</summary>
-    private static async Task VisitAsync(IPage page, PageWatch watch, string url)
+    /// <summary>
+    /// Opens the page and waits until it has settled (its own heading, nothing loading); then checks it is whole. The
+    /// first page of a context is loaded from the address; the others are opened in the running app as a link would
+    /// (the router follows the history), which spares a reload, a token refresh and the bundle's start per page.
+    /// </summary>
+    private static async Task VisitAsync(IPage page, PageWatch watch, string url, bool reload)
     {
-        var response = await page.GotoAsync(url);
-        Assert.True(response is null || response.Ok, $"The page answered {response?.Status}.");
-        await Expect(page.Locator("main h1").First).ToBeAttachedAsync();
+        if (reload)
+        {
+            watch.Reset();
+            var response = await page.GotoAsync(url);
+            Assert.True(response is null || response.Ok, $"The page answered {response?.Status}.");
+        }
+        else
+        {
+            // The previous page's heading is marked, so that the wait below is for the new page's.
+            await page.EvaluateAsync("() => document.querySelectorAll('main h1').forEach(h => h.setAttribute('data-previous-page', ''))");
+            watch.Reset();
+            await page.EvaluateAsync("url => { history.pushState(null, '', url); dispatchEvent(new PopStateEvent('popstate')); }", url);
+        }
+
+        await Expect(page.Locator("main h1:not([data-previous-page])").First).ToBeAttachedAsync();
         await Expect(page.Locator(".state--loading")).ToHaveCountAsync(0);
         await Expect(page.Locator("main .state--error")).ToHaveCountAsync(0);
         await Expect(page.GetByTestId("access-denied")).ToHaveCountAsync(0);
@@ -188,7 +224,8 @@ public sealed class EveryPageTests(TheBotAppFixture app, BrowserFixture browser)
         private readonly Lock _lock = new();
         private readonly List<string> _problems = [];
 
-        public PageWatch(IPage page)
+        /// <param name="signedIn">Whether someone is signed in; for a visitor the SPA's session refresh answers 401, as it should.</param>
+        public PageWatch(IPage page, bool signedIn)
         {
             page.RequestFailed += (_, request) =>
             {
@@ -200,14 +237,16 @@ public sealed class EveryPageTests(TheBotAppFixture app, BrowserFixture browser)
             };
             page.Response += (_, response) =>
             {
-                if (response.Status >= 400)
+                var visitorsRefresh = !signedIn && response.Status == 401 && new Uri(response.Url).AbsolutePath == "/api/auth/refresh";
+                if (response.Status >= 400 && !visitorsRefresh)
                 {
                     Add($"{response.Request.Method} {response.Url} answered {response.Status}");
                 }
             };
             page.Console += (_, message) =>
             {
-                if (message.Type == "error")
+                // Chromium's "Failed to load resource" repeats an error answer, which the Response handler judges.
+                if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
                 {
                     Add($"console error: {message.Text}");
                 }

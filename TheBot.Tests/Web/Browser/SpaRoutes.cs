@@ -5,7 +5,8 @@ namespace TheBot.Tests.Web.Browser;
 /// <summary>A page of the SPA: its path as the route table has it ("schedule/:lessonId") and who may open it.</summary>
 /// <param name="Roles">The roles that may open it; null: every signed-in role.</param>
 /// <param name="IsPublic">A page of the public layout (no one signed in).</param>
-public sealed record SpaRoute(string Path, IReadOnlyList<string>? Roles, bool IsPublic)
+/// <param name="Component">What renders it: the page's module ("../features/chat/ChatPage") or element ("SignInPage").</param>
+public sealed record SpaRoute(string Path, IReadOnlyList<string>? Roles, bool IsPublic, string Component)
 {
     /// <summary>The route's parameters (":lessonId" gives "lessonId").</summary>
     public IEnumerable<string> Parameters => Path.Split('/').Where(s => s.StartsWith(':')).Select(s => s[1..]);
@@ -39,15 +40,17 @@ public static partial class SpaRoutes
         var router = File.ReadAllText(Path.Combine(app, "router.tsx"));
         var features = File.ReadAllText(Path.Combine(app, "featureRoutes.ts"));
 
-        var pages = PublicRoute().Matches(router).Select(m => new SpaRoute(m.Groups["path"].Value, null, IsPublic: true)).ToList();
+        var pages = PublicRoute().Matches(router).Select(m => new SpaRoute(m.Groups["path"].Value, null, IsPublic: true, m.Groups["element"].Value)).ToList();
         foreach (Match entry in FeatureRoute().Matches(features))
         {
             IReadOnlyList<string>? roles = entry.Groups["everyone"].Success
                 ? null
                 : [.. Quoted().Matches(entry.Groups["roles"].Value).Select(r => r.Groups[1].Value)];
-            pages.Add(new SpaRoute(entry.Groups["path"].Value, roles, IsPublic: false));
+            pages.Add(new SpaRoute(entry.Groups["path"].Value, roles, IsPublic: false, entry.Groups["module"].Value));
         }
 
+        // The catch-all ('*', "Page not found") is not a page of its own.
+        pages.RemoveAll(p => p.Path == "*");
         if (!pages.Any(p => p.IsPublic) || !pages.Any(p => p.Path == "dashboard"))
         {
             throw new InvalidOperationException($"The SPA's route table in {app} no longer reads as SpaRoutes expects: update SpaRoutes.");
@@ -62,11 +65,11 @@ public static partial class SpaRoutes
     }
 
     /// <summary>The public layout's children: <c>{ path: 'sign-in', element: &lt;SignInPage /&gt; }</c> (the signed-in ones use <c>path,</c>).</summary>
-    [GeneratedRegex(@"\{\s*path:\s*'(?<path>[^']+)',\s*element:")]
+    [GeneratedRegex(@"\{\s*path:\s*'(?<path>[^']+)',\s*element:\s*<(?<element>\w+)")]
     private static partial Regex PublicRoute();
 
-    /// <summary>An entry of featureRoutes: its path, then (after an optional navLabel) its roles.</summary>
-    [GeneratedRegex(@"path:\s*'(?<path>[^']+)',[^{}]*?roles:\s*(?:'(?<everyone>everyone)'|\[(?<roles>[^\]]*)\])")]
+    /// <summary>An entry of featureRoutes: its path, then (after an optional navLabel) its roles, then its page's module.</summary>
+    [GeneratedRegex(@"path:\s*'(?<path>[^']+)',[^{}]*?roles:\s*(?:'(?<everyone>everyone)'|\[(?<roles>[^\]]*)\]),\s*Page:\s*lazy\(\(\)\s*=>\s*import\('(?<module>[^']+)'\)")]
     private static partial Regex FeatureRoute();
 
     [GeneratedRegex(@"'([^']+)'")]

@@ -3,7 +3,10 @@ import { useI18n } from '../../i18n/I18nContext';
 import type { DashboardSummary } from './dashboardApi';
 import { ScrollRegion } from '../../ui/ScrollRegion';
 
-/** A tutor's students: the next lesson and what went wrong in the last 30 days, at a glance. */
+/**
+ * A tutor's students: the next lesson and what went wrong in the last 30 days, at a glance. The table's scrolling
+ * region has a name of its own: the section is already a region named "My students", and landmarks must differ.
+ */
 export function TutorDashboard({ section }: { section: NonNullable<DashboardSummary['tutor']> }) {
   const { t, formatDateTime } = useI18n();
   return (
@@ -12,7 +15,7 @@ export function TutorDashboard({ section }: { section: NonNullable<DashboardSumm
       {section.students.length === 0 ? (
         <p className="muted">{t('dashboard.noStudents')}</p>
       ) : (
-        <ScrollRegion labelledBy="dash-students">
+        <ScrollRegion label={t('dashboard.studentsTable')}>
           <table className="table">
             <thead>
               <tr>

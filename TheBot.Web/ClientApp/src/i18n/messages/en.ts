@@ -461,6 +461,7 @@ export const en = {
   'dashboard.late': 'Late',
   'dashboard.students': 'My students',
   'dashboard.noStudents': 'No students yet.',
+  'dashboard.studentsTable': 'My students at a glance',
   'dashboard.student': 'Student',
   'dashboard.nextLesson': 'Next lesson',
   'dashboard.cancelled30': 'Cancelled lessons (30 days)',

@@ -463,6 +463,7 @@ export const ru: Record<MessageKey, string> = {
   'dashboard.late': 'С опозданием',
   'dashboard.students': 'Мои ученики',
   'dashboard.noStudents': 'Учеников пока нет.',
+  'dashboard.studentsTable': 'Мои ученики: сводка',
   'dashboard.student': 'Ученик',
   'dashboard.nextLesson': 'Следующее занятие',
   'dashboard.cancelled30': 'Отменённые занятия (30 дней)',
