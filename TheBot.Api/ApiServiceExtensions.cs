@@ -166,6 +166,7 @@ public static class ApiServiceExtensions
         services.AddProgress();
         services.AddChat(configuration);
         services.AddNotifications(configuration);
+        services.AddPush(configuration);
     }
 
     /// <summary>

@@ -83,9 +83,9 @@ public sealed class CoalescedNotifications(
                 u.Role,
                 u.Email,
                 Settings = db.NotificationSettings.FirstOrDefault(s => s.UserId == u.Id),
-                HasPush = db.PushSubscriptions.Any(p => p.UserId == u.Id),
             })
             .ToDictionaryAsync(u => u.Id, ct);
+        var reachable = await ChannelReach.ReadAsync(outward, userIds, ct);
         var notificationIds = raised.Select(r => r.Id).ToList();
         var earlier = await db.NotificationDeliveries
             .Where(d => notificationIds.Contains(d.NotificationId))
@@ -101,7 +101,7 @@ public sealed class CoalescedNotifications(
             var quiet = QuietHours.Contains(notification.QuietHoursStart, notification.QuietHoursEnd, notification.TimeZone, now);
             foreach (var channel in outward)
             {
-                var decision = channel.Decide(new ChannelRecipient(recipient.Id, recipient.Role, recipient.Email, recipient.Settings, recipient.HasPush), type);
+                var decision = channel.Decide(new ChannelRecipient(recipient.Id, recipient.Role, recipient.Email, recipient.Settings, ChannelReach.Contains(reachable, channel, recipient.Id)), type);
                 if (decision == ChannelDecision.Skip)
                 {
                     continue;

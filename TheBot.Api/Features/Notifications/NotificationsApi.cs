@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using TheBot.Api.Data;
 using TheBot.Api.Features.Notifications.Delivery;
-using TheBot.Api.Features.Push;
 using TheBot.Api.Platform.Auth;
 using TheBot.Api.Platform.Errors;
 using TheBot.Api.Platform.Realtime;
@@ -106,16 +106,16 @@ public static class NotificationsApi
     }
 
     private static async Task<Ok<NotificationSettingsResponse>> GetSettingsAsync(
-        CurrentUser caller, TheBotDbContext db, EmailChannel email, PushChannel push, CancellationToken ct)
+        CurrentUser caller, TheBotDbContext db, EmailChannel email, [FromServices] IEnumerable<INotificationChannel> channels, CancellationToken ct)
     {
         var me = caller.Id;
         var row = await db.Users.AsNoTracking().Where(u => u.Id == me)
             .Select(u => new { u.TimeZone, u.Role, u.Email, Settings = db.NotificationSettings.FirstOrDefault(s => s.UserId == me) })
             .FirstAsync(ct);
-        return TypedResults.Ok(Response(row.Settings, row.Role, row.TimeZone, row.Email, email, push));
+        return TypedResults.Ok(Response(row.Settings, row.Role, row.TimeZone, row.Email, email, PushFrom(channels)));
     }
 
-    private static NotificationSettingsResponse Response(NotificationSettings? settings, UserRole role, string timeZone, string? address, EmailChannel email, PushChannel push) =>
+    private static NotificationSettingsResponse Response(NotificationSettings? settings, UserRole role, string timeZone, string? address, EmailChannel email, INotificationChannel? push) =>
         new(
             settings?.DisabledTypes ?? [],
             Format(settings?.QuietHoursStart),
@@ -127,11 +127,20 @@ public static class NotificationsApi
                 && string.Equals(refused, address, StringComparison.OrdinalIgnoreCase)
                 ? new EmailRefusalResponse(refused, at, settings.EmailRefusedReason)
                 : null,
-            push.Enabled ? PushChannel.ChosenTypes(settings) : [],
-            push.Enabled ? PushChannel.SupportedTypes : []);
+            push?.TypesChosenBy(role, settings) ?? [],
+            push?.OfferedTypes ?? []);
+
+    /// <summary>
+    /// The Web Push channel when it is configured (Features/Push provides it; found by name so that notifications need not
+    /// know the feature). Offered whether or not this browser is subscribed yet: the settings are where one subscribes.
+    /// </summary>
+    private static INotificationChannel? PushFrom(IEnumerable<INotificationChannel> channels) =>
+        channels.FirstOrDefault(c => c.Name == PushChannelName && c.Enabled);
+
+    private const string PushChannelName = "push";
 
     private static async Task<Results<Ok<NotificationSettingsResponse>, ValidationProblem>> PutSettingsAsync(
-        NotificationSettingsRequest request, CurrentUser caller, TheBotDbContext db, EmailChannel email, PushChannel push, TimeProvider clock,
+        NotificationSettingsRequest request, CurrentUser caller, TheBotDbContext db, EmailChannel email, [FromServices] IEnumerable<INotificationChannel> channels, TimeProvider clock,
         CancellationToken ct)
     {
         var me = caller.Id;
@@ -150,9 +159,10 @@ public static class NotificationsApi
             return ApiProblems.Invalid("emailTypes", $"E-mail can be had for these types only: {string.Join(", ", EmailChannel.SupportedTypes)}.");
         }
 
-        if (request.PushTypes?.Any(t => !PushChannel.SupportedTypes.Contains(t)) == true)
+        var pushOffered = channels.FirstOrDefault(c => c.Name == PushChannelName)?.OfferedTypes ?? [];
+        if (request.PushTypes?.Any(t => !pushOffered.Contains(t)) == true)
         {
-            return ApiProblems.Invalid("pushTypes", $"Web Push can be had for these types only: {string.Join(", ", PushChannel.SupportedTypes)}.");
+            return ApiProblems.Invalid("pushTypes", $"Web Push can be had for these types only: {string.Join(", ", pushOffered)}.");
         }
 
         var settings = await db.NotificationSettings.FirstOrDefaultAsync(s => s.UserId == me, ct);
@@ -178,7 +188,7 @@ public static class NotificationsApi
         settings.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
         var user = await db.Users.Where(u => u.Id == me).Select(u => new { u.TimeZone, u.Role, u.Email }).FirstAsync(ct);
-        return TypedResults.Ok(Response(settings, user.Role, user.TimeZone, user.Email, email, push));
+        return TypedResults.Ok(Response(settings, user.Role, user.TimeZone, user.Email, email, PushFrom(channels)));
     }
 
     private static async Task<Results<ContentHttpResult, ValidationProblem>> UnsubscribePageAsync(

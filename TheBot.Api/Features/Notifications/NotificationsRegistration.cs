@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using TheBot.Api.Features.Notifications.Delivery;
-using TheBot.Api.Features.Push;
 using TheBot.Api.Platform.Jobs;
 
 namespace TheBot.Api.Features.Notifications;
@@ -9,7 +8,7 @@ public static class NotificationsRegistration
 {
     /// <summary>
     /// The notifier, coalesced notifications, broadcasts (queued and fanned out in the background), the reminder ledger, archiving;
-    /// the outbox's channels (e-mail when <c>Smtp:Host</c> is set, Web Push when <c>Push:VapidPublicKey</c> is; options checked at startup) and its sender.
+    /// the outbox's channels (e-mail when <c>Smtp:Host</c> is set; options checked at startup; Web Push adds itself, Features/Push) and its sender.
     /// </summary>
     public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
     {
@@ -30,9 +29,6 @@ public static class NotificationsRegistration
         services.AddSingleton<SmtpTransport>();
         services.AddSingleton<EmailChannel>();
         services.AddSingleton<INotificationChannel>(sp => sp.GetRequiredService<EmailChannel>());
-        services.AddOptions<PushOptions>().Bind(configuration.GetSection(PushOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<PushChannel>();
-        services.AddSingleton<INotificationChannel>(sp => sp.GetRequiredService<PushChannel>());
         services.AddHostedService<DeliverySender>();
         return services;
     }

@@ -92,12 +92,12 @@ public sealed class Notifier(TheBotDbContext db, IRealtimePublisher realtime, Ti
                 u.Role,
                 u.Email,
                 Settings = db.NotificationSettings.FirstOrDefault(s => s.UserId == u.Id),
-                HasPush = db.PushSubscriptions.Any(p => p.UserId == u.Id),
             })
             .ToListAsync(cancellationToken);
 
         var now = clock.GetUtcNow();
         var outward = channels.Where(c => c.Enabled).ToList();
+        var reachable = await ChannelReach.ReadAsync(outward, ids, cancellationToken);
         var staged = 0;
         foreach (var recipient in recipients)
         {
@@ -125,7 +125,7 @@ public sealed class Notifier(TheBotDbContext db, IRealtimePublisher realtime, Ti
             _staged.Add((notification, !quiet));
             foreach (var channel in outward)
             {
-                var decision = channel.Decide(new ChannelRecipient(recipient.Id, recipient.Role, recipient.Email, recipient.Settings, recipient.HasPush), type);
+                var decision = channel.Decide(new ChannelRecipient(recipient.Id, recipient.Role, recipient.Email, recipient.Settings, ChannelReach.Contains(reachable, channel, recipient.Id)), type);
                 if (decision == ChannelDecision.Skip)
                 {
                     continue;

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using TheBot.Api.Data;
 using TheBot.Api.Features.Notifications;
 using TheBot.Api.Features.Notifications.Delivery;
+using TheBot.Api.Platform.Auth;
 
 namespace TheBot.Api.Features.Push;
 
@@ -45,9 +46,24 @@ public sealed partial class PushChannel(IOptions<PushOptions> options, IServiceS
     public ChannelDecision Decide(ChannelRecipient recipient, string type)
     {
         ArgumentNullException.ThrowIfNull(recipient);
-        return recipient.HasPushSubscription && SupportedTypes.Contains(type) && ChosenTypes(recipient.Settings).Contains(type)
+        return recipient.Reachable && SupportedTypes.Contains(type) && ChosenTypes(recipient.Settings).Contains(type)
             ? ChannelDecision.Send
             : ChannelDecision.Skip;
+    }
+
+    IReadOnlyList<string> INotificationChannel.OfferedTypes => SupportedTypes;
+
+    IReadOnlyList<string> INotificationChannel.TypesChosenBy(UserRole role, NotificationSettings? settings) => ChosenTypes(settings);
+
+    /// <summary>Those of the users with at least one subscribed browser.</summary>
+    public async Task<IReadOnlySet<Guid>?> ReachableAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(userIds);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TheBotDbContext>();
+        var ids = userIds.ToList();
+        return (await db.PushSubscriptions.AsNoTracking().Where(s => ids.Contains(s.UserId))
+            .Select(s => s.UserId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
     }
 
     public async Task<DeliveryOutcome> SendAsync(OutgoingNotification notification, CancellationToken cancellationToken)

@@ -108,8 +108,9 @@ public sealed partial class DeliverySender(
                 Notification = new { n.Id, n.Type, n.Title, n.Body, n.Link, n.ReadAt },
                 User = new { u.Id, u.FullName, u.Email, u.Language, u.Role, u.IsActive },
                 Settings = db.NotificationSettings.FirstOrDefault(s => s.UserId == u.Id),
-                HasPush = db.PushSubscriptions.Any(p => p.UserId == u.Id),
             }).ToListAsync(ct);
+        var reachable = await ChannelReach.ReadAsync(
+            [.. rows.Select(r => enabled[r.Channel]).Distinct()], [.. rows.Select(r => r.User.Id).Distinct()], ct);
 
         foreach (var row in rows)
         {
@@ -123,7 +124,7 @@ public sealed partial class DeliverySender(
             {
                 outcome = DeliveryOutcome.Suppressed("Read in the app before it went out.");
             }
-            else if (channel.Decide(new ChannelRecipient(row.User.Id, row.User.Role, row.User.Email, row.Settings, row.HasPush), row.Notification.Type) is var decision
+            else if (channel.Decide(new ChannelRecipient(row.User.Id, row.User.Role, row.User.Email, row.Settings, ChannelReach.Contains(reachable, channel, row.User.Id)), row.Notification.Type) is var decision
                      && decision != ChannelDecision.Send)
             {
                 outcome = DeliveryOutcome.Suppressed(decision == ChannelDecision.Skip

@@ -20,11 +20,21 @@ public interface INotificationChannel
 
     /// <summary>Sends one notification; never throws for a failure of the far side (it is the outcome).</summary>
     Task<DeliveryOutcome> SendAsync(OutgoingNotification notification, CancellationToken cancellationToken);
+
+    /// <summary>Of these users, those the channel can reach at all (e.g. a subscribed browser); null: every one (its decision alone counts).</summary>
+    Task<IReadOnlySet<Guid>?> ReachableAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlySet<Guid>?>(null);
+
+    /// <summary>The types each user may choose for this channel in their settings.</summary>
+    IReadOnlyList<string> OfferedTypes => [];
+
+    /// <summary>The types the user gets through the channel: their choice or the channel's defaults.</summary>
+    IReadOnlyList<string> TypesChosenBy(UserRole role, NotificationSettings? settings) => [];
 }
 
 /// <summary>What a channel knows about a recipient when a notification is staged.</summary>
-/// <param name="HasPushSubscription">Whether any browser of theirs is subscribed to Web Push.</param>
-public sealed record ChannelRecipient(Guid UserId, UserRole Role, string? Email, NotificationSettings? Settings, bool HasPushSubscription = false);
+/// <param name="Reachable">Whether the channel can reach them at all (<see cref="INotificationChannel.ReachableAsync"/>).</param>
+public sealed record ChannelRecipient(Guid UserId, UserRole Role, string? Email, NotificationSettings? Settings, bool Reachable = true);
 
 public enum ChannelDecision
 {

@@ -151,7 +151,7 @@ public sealed class EmailDeliveryTests(TheBotAppFixture fixture)
         {
             var invoice = await fixture.Billing.CreateInvoiceAsync(setup.Tutor, setup.Student.Id, setup.Parent.Id);
             await Billing.SendAsync(setup.Tutor, invoice.Id);
-            var failing = await WaitForDeliveryAsync(setup.Parent.Id, d => d.GetProperty("attempts").GetInt32() >= 2);
+            var failing = await WaitForDeliveryAsync(setup.Parent.Id, d => IsInvoice(d) && d.GetProperty("attempts").GetInt32() >= 2);
             Assert.Equal("pending", failing.GetProperty("status").GetString());
             Assert.False(string.IsNullOrEmpty(failing.GetProperty("lastError").GetString()));
         }
@@ -161,8 +161,9 @@ public sealed class EmailDeliveryTests(TheBotAppFixture fixture)
         }
 
         await fixture.Smtp.WaitForAsync(setup.Parent.Email);
-        var sent = await WaitForDeliveryAsync(setup.Parent.Id, d => d.GetProperty("status").GetString() == "sent");
-        Assert.True(sent.GetProperty("attempts").GetInt32() >= 3);
+        var sent = await WaitForDeliveryAsync(setup.Parent.Id, d => IsInvoice(d) && d.GetProperty("status").GetString() == "sent");
+        // At least one attempt failed before it went: the second may be the one that was under way when the server came back.
+        Assert.True(sent.GetProperty("attempts").GetInt32() >= 2);
         await Task.Delay(TimeSpan.FromSeconds(3), Ct);
         Assert.Single(fixture.Smtp.To(setup.Parent.Email));
     }
@@ -183,6 +184,9 @@ public sealed class EmailDeliveryTests(TheBotAppFixture fixture)
         using var parent = await setup.Parent.Client.GetAsync("/api/admin/deliveries", Ct);
         await Expect.StatusAsync(HttpStatusCode.Forbidden, parent);
     }
+
+    /// <summary>The invoice's delivery, not another one the family's setup may have caused.</summary>
+    private static bool IsInvoice(JsonElement delivery) => delivery.GetProperty("type").GetString() == "invoice";
 
     private static async Task SetLanguageAsync(SignedIn person, string language)
     {
