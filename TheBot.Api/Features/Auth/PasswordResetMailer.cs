@@ -22,8 +22,6 @@ public sealed partial class PasswordResetMailer(
     TimeProvider clock,
     ILogger<PasswordResetMailer> logger) : BackgroundService
 {
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromHours(1);
-
     private readonly SemaphoreSlim _wake = new(0, 1);
 
     /// <summary>A request was just stored on this replica: look now rather than at the next poll.</summary>
@@ -155,7 +153,7 @@ public sealed partial class PasswordResetMailer(
                     .SetProperty(r => r.MailSentAt, now).SetProperty(r => r.MailLastError, (string?)null), ct);
                 break;
             case DeliveryResult.Retry when attempts < options.Value.MaxAttempts:
-                var next = now + Backoff(attempts);
+                var next = now + options.Value.RetryDelayAfter(attempts);
                 await mine.ExecuteUpdateAsync(s => s.SetProperty(r => r.MailNextAttemptAt, next).SetProperty(r => r.MailLastError, error), ct);
                 break;
             case DeliveryResult.Suppressed:
@@ -166,12 +164,6 @@ public sealed partial class PasswordResetMailer(
                 await mine.ExecuteUpdateAsync(s => s.SetProperty(r => r.MailStatus, PasswordResetMailStatus.Failed).SetProperty(r => r.MailLastError, error), ct);
                 break;
         }
-    }
-
-    private TimeSpan Backoff(int attempts)
-    {
-        var delay = options.Value.RetryBaseDelay * Math.Pow(2, Math.Min(attempts - 1, 20));
-        return delay > MaxBackoff ? MaxBackoff : delay;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The password-reset mailer's poll failed; it tries again at the next one")]

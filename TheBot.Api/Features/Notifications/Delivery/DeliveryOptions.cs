@@ -8,6 +8,8 @@ public sealed class DeliveryOptions : IValidatableObject
 {
     public const string SectionName = "Deliveries";
 
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromHours(1);
+
     /// <summary>The public address of the site: e-mailed links (the notification's page, unsubscribe) start with it.</summary>
     public Uri? AppBaseUrl { get; set; }
 
@@ -36,6 +38,13 @@ public sealed class DeliveryOptions : IValidatableObject
 
     /// <summary>How long a claimed delivery is kept from other replicas while it is sent; a replica that dies leaves it due again after this.</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The wait after the <paramref name="failures"/>-th failure: <see cref="RetryBaseDelay"/>, doubled per further failure, at most an hour.</summary>
+    public TimeSpan RetryDelayAfter(int failures)
+    {
+        var delay = RetryBaseDelay * Math.Pow(2, Math.Min(failures - 1, 20));
+        return delay > MaxRetryDelay ? MaxRetryDelay : delay;
+    }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -21,8 +21,6 @@ public sealed partial class DeliverySender(
     TimeProvider clock,
     ILogger<DeliverySender> logger) : BackgroundService
 {
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromHours(1);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var enabled = channels.Where(c => c.Enabled).ToDictionary(c => c.Name, StringComparer.Ordinal);
@@ -157,7 +155,7 @@ public sealed partial class DeliverySender(
                 await mine.ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, DeliveryStatus.Sent).SetProperty(d => d.SentAt, now).SetProperty(d => d.LastError, (string?)null), ct);
                 break;
             case DeliveryResult.Retry when attempts < options.Value.MaxAttempts:
-                var next = now + Backoff(attempts);
+                var next = now + options.Value.RetryDelayAfter(attempts);
                 await mine.ExecuteUpdateAsync(s => s.SetProperty(d => d.NextAttemptAt, next).SetProperty(d => d.LastError, error), ct);
                 break;
             case DeliveryResult.Suppressed:
@@ -179,13 +177,6 @@ public sealed partial class DeliverySender(
                 await mine.ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, DeliveryStatus.Failed).SetProperty(d => d.LastError, error), ct);
                 break;
         }
-    }
-
-    /// <summary>The wait after the <paramref name="attempts"/>-th failure: the base delay, doubled per further failure, at most an hour.</summary>
-    public TimeSpan Backoff(int attempts)
-    {
-        var delay = options.Value.RetryBaseDelay * Math.Pow(2, Math.Min(attempts - 1, 20));
-        return delay > MaxBackoff ? MaxBackoff : delay;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The delivery sender's poll failed; it tries again at the next one")]
