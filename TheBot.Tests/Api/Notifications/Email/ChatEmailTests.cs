@@ -96,26 +96,8 @@ public sealed class ChatEmailTests(TheBotAppFixture fixture)
     private Task MakeDueAsync(Guid userId) =>
         fixture.Billing.ExecuteSqlAsync("UPDATE notification_deliveries SET next_attempt_at = now() WHERE user_id = $1 AND channel = 'email'", userId);
 
-    private async Task<List<JsonElement>> EmailDeliveriesAsync(Guid userId)
-    {
-        var admin = await fixture.People.AdminAsync();
-        var page = await admin.Client.GetFromJsonAsync<JsonElement>($"/api/admin/deliveries?userId={userId}&pageSize=100", Ct);
-        return [.. page.GetProperty("items").EnumerateArray().Where(d => d.GetProperty("channel").GetString() == "email")];
-    }
+    private Task<List<JsonElement>> EmailDeliveriesAsync(Guid userId) => OutboxDeliveries.OfAsync(fixture.People, userId, "email");
 
-    private async Task<JsonElement> WaitForEmailDeliveryAsync(Guid userId, string status)
-    {
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var found = (await EmailDeliveriesAsync(userId)).FirstOrDefault(d => d.GetProperty("status").GetString() == status);
-            if (found.ValueKind != JsonValueKind.Undefined)
-            {
-                return found;
-            }
-
-            Assert.True(DateTimeOffset.UtcNow < deadline, $"The e-mail delivery did not become {status}.");
-            await Task.Delay(250, Ct);
-        }
-    }
+    private Task<JsonElement> WaitForEmailDeliveryAsync(Guid userId, string status) =>
+        OutboxDeliveries.WaitForAsync(fixture.People, userId, d => d.GetProperty("status").GetString() == status, "email");
 }

@@ -194,26 +194,8 @@ public sealed class EmailDeliveryTests(TheBotAppFixture fixture)
         await Expect.StatusAsync(HttpStatusCode.OK, response);
     }
 
-    private async Task<List<JsonElement>> DeliveriesAsync(Guid userId)
-    {
-        var admin = await fixture.People.AdminAsync();
-        var page = await admin.Client.GetFromJsonAsync<JsonElement>($"/api/admin/deliveries?userId={userId}&pageSize=100", Ct);
-        return [.. page.GetProperty("items").EnumerateArray()];
-    }
+    private Task<List<JsonElement>> DeliveriesAsync(Guid userId) => OutboxDeliveries.OfAsync(fixture.People, userId);
 
-    private async Task<JsonElement> WaitForDeliveryAsync(Guid userId, Func<JsonElement, bool> match)
-    {
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var found = (await DeliveriesAsync(userId)).FirstOrDefault(match);
-            if (found.ValueKind != JsonValueKind.Undefined)
-            {
-                return found;
-            }
-
-            Assert.True(DateTimeOffset.UtcNow < deadline, "The delivery did not reach the expected state.");
-            await Task.Delay(250, Ct);
-        }
-    }
+    private Task<JsonElement> WaitForDeliveryAsync(Guid userId, Func<JsonElement, bool> match) =>
+        OutboxDeliveries.WaitForAsync(fixture.People, userId, match);
 }
