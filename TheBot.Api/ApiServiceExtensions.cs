@@ -22,6 +22,7 @@ using TheBot.Api.Features.Push;
 using TheBot.Api.Features.Students;
 using TheBot.Api.Features.Subjects;
 using TheBot.Api.Features.SystemHealth;
+using TheBot.Api.Features.Telegram;
 using TheBot.Api.Features.Users;
 using TheBot.Api.Platform.Auth;
 using TheBot.Api.Platform.Diagnostics;
@@ -144,6 +145,7 @@ public static class ApiServiceExtensions
         api.MapBroadcastsApi();
         api.MapDeliveriesApi();
         api.MapPushApi();
+        api.MapTelegramApi();
         api.MapMaterialsApi();
 
         return app;
@@ -167,6 +169,7 @@ public static class ApiServiceExtensions
         services.AddChat(configuration);
         services.AddNotifications(configuration);
         services.AddPush(configuration);
+        services.AddTelegram(configuration);
     }
 
     /// <summary>

@@ -16,6 +16,7 @@ using TheBot.Api.Features.Payments;
 using TheBot.Api.Features.Progress;
 using TheBot.Api.Features.Push;
 using TheBot.Api.Features.Subjects;
+using TheBot.Api.Features.Telegram;
 using TheBot.Api.Features.Users;
 using TheBot.Api.Platform.Jobs;
 using TheBot.Api.Platform.Storage;
@@ -98,6 +99,10 @@ public sealed class TheBotDbContext(DbContextOptions<TheBotDbContext> options) :
     public DbSet<SentReminder> SentReminders => Set<SentReminder>();
 
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+
+    public DbSet<TelegramLinkToken> TelegramLinkTokens => Set<TelegramLinkToken>();
+
+    public DbSet<TelegramChat> TelegramChats => Set<TelegramChat>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -30,12 +30,16 @@ public sealed class TheBotAppFixture : IAsyncLifetime
 
     private TestAppHost? _host;
     private People? _people;
+    private FakeTelegramBotApi? _telegram;
 
     /// <summary>The SMTP server the api's e-mail channel sends to (started before the app).</summary>
     public TestSmtpServer Smtp { get; } = new();
 
     /// <summary>The push service the api's Web Push channel sends to, with its subscribed browsers (started before the app).</summary>
     public FakePushService Push { get; } = new();
+
+    /// <summary>The Bot API the api's Telegram bot talks to (started before the app).</summary>
+    public FakeTelegramBotApi Telegram => _telegram ?? throw new InvalidOperationException("The application has not started.");
 
     public TestAppHost Host => _host ?? throw new InvalidOperationException("The application has not started.");
 
@@ -53,7 +57,8 @@ public sealed class TheBotAppFixture : IAsyncLifetime
         Smtp.Start();
         await Push.StartAsync();
         var environment = new Dictionary<string, string>(ApiEnvironment);
-        foreach (var (name, value) in Smtp.ApiSettings().Concat(Push.ApiSettings()))
+        _telegram = await FakeTelegramBotApi.StartAsync();
+        foreach (var (name, value) in Smtp.ApiSettings().Concat(Push.ApiSettings()).Concat(_telegram.ApiSettings()))
         {
             environment[name] = value;
         }
@@ -71,5 +76,9 @@ public sealed class TheBotAppFixture : IAsyncLifetime
 
         await Smtp.DisposeAsync();
         await Push.DisposeAsync();
+        if (_telegram is not null)
+        {
+            await _telegram.DisposeAsync();
+        }
     }
 }

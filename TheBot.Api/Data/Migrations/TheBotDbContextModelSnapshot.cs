@@ -1604,6 +1604,10 @@ namespace TheBot.Api.Data.Migrations
                         .HasColumnType("time without time zone")
                         .HasColumnName("quiet_hours_start");
 
+                    b.PrimitiveCollection<List<string>>("TelegramTypes")
+                        .HasColumnType("text[]")
+                        .HasColumnName("telegram_types");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
@@ -2111,6 +2115,85 @@ namespace TheBot.Api.Data.Migrations
                         .HasDatabaseName("ix_teacher_subjects_subject_id");
 
                     b.ToTable("teacher_subjects", (string)null);
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Telegram.TelegramChat", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTimeOffset?>("BlockedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("blocked_at");
+
+                    b.Property<string>("BlockedReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("blocked_reason");
+
+                    b.Property<long>("ChatId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("chat_id");
+
+                    b.Property<DateTimeOffset>("LinkedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("linked_at");
+
+                    b.Property<string>("Username")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("username");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_telegram_chats");
+
+                    b.HasIndex("ChatId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_telegram_chats_chat_id");
+
+                    b.ToTable("telegram_chats", (string)null);
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Telegram.TelegramLinkToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("token_hash");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_telegram_link_tokens");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_telegram_link_tokens_expires_at");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_telegram_link_tokens_token_hash");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_telegram_link_tokens_user_id");
+
+                    b.ToTable("telegram_link_tokens", (string)null);
                 });
 
             modelBuilder.Entity("TheBot.Api.Features.Users.StudentParent", b =>
@@ -3003,6 +3086,26 @@ namespace TheBot.Api.Data.Migrations
                         .HasConstraintName("fk_teacher_subjects_asp_net_users_teacher_id");
 
                     b.Navigation("Subject");
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Telegram.TelegramChat", b =>
+                {
+                    b.HasOne("TheBot.Api.Features.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_telegram_chats_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Telegram.TelegramLinkToken", b =>
+                {
+                    b.HasOne("TheBot.Api.Features.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_telegram_link_tokens_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("TheBot.Api.Features.Users.StudentParent", b =>

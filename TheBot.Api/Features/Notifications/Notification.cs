@@ -62,6 +62,9 @@ public sealed class NotificationSettings
     /// <summary>The types the user gets by Web Push on their subscribed browsers; null until they choose: every type that can be pushed (<c>PushChannel.ChosenTypes</c>).</summary>
     public List<string>? PushTypes { get; set; }
 
+    /// <summary>The types the user gets in their linked Telegram chat; null until they choose: their role's defaults (<c>TelegramChannel.DefaultTypes</c>).</summary>
+    public List<string>? TelegramTypes { get; set; }
+
     /// <summary>The address the SMTP server refused for good (5xx): no e-mail goes to it until the user's address changes.</summary>
     public string? EmailRefusedAddress { get; set; }
 

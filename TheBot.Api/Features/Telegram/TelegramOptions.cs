@@ -1,0 +1,89 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.RegularExpressions;
+
+namespace TheBot.Api.Features.Telegram;
+
+/// <summary>
+/// The <c>Telegram</c> section: the bot notifications go out through and the webhook that links accounts. Without
+/// <see cref="BotToken"/> the Telegram channel is off (no linking, no outbox rows for it). Checked at startup.
+/// </summary>
+public sealed partial class TelegramOptions : IValidatableObject
+{
+    public const string SectionName = "Telegram";
+
+    /// <summary>The token @BotFather gave (<c>123456789:AA…</c>), a secret.</summary>
+    public string? BotToken { get; set; }
+
+    /// <summary>The bot's username without the @ (<c>TheBotCentreBot</c>): deep links are <c>https://t.me/{BotUsername}?start=…</c>.</summary>
+    public string? BotUsername { get; set; }
+
+    /// <summary>
+    /// The secret Telegram sends in <c>X-Telegram-Bot-Api-Secret-Token</c> with every update (given to <c>setWebhook</c>
+    /// as <c>secret_token</c>): 1–256 of A–Z, a–z, 0–9, _ and -.
+    /// </summary>
+    public string? WebhookSecret { get; set; }
+
+    /// <summary>The Bot API server (<c>https://api.telegram.org</c> when empty); a local Bot API server, the stand-in or a test's fake.</summary>
+    public Uri? ApiBaseUrl { get; set; }
+
+    /// <summary>The webhook's public address, registered with <c>setWebhook</c> at startup when given (<c>https://thebot.example.org/api/telegram/webhook</c>).</summary>
+    public Uri? WebhookUrl { get; set; }
+
+    /// <summary>How long a "Link Telegram" deep link stays valid.</summary>
+    public TimeSpan LinkLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(BotToken);
+
+    public bool HasApiBaseUrl => ApiBaseUrl is { OriginalString.Length: > 0 };
+
+    public bool HasWebhookUrl => WebhookUrl is { OriginalString.Length: > 0 };
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!Enabled)
+        {
+            yield break;
+        }
+
+        if (!BotTokenShape().IsMatch(BotToken!))
+        {
+            yield return new ValidationResult("Telegram:BotToken must be the token @BotFather gave (digits, a colon, then letters, digits, _ or -).", [nameof(BotToken)]);
+        }
+
+        if (string.IsNullOrWhiteSpace(BotUsername) || !BotUsernameShape().IsMatch(BotUsername))
+        {
+            yield return new ValidationResult("Telegram:BotUsername must be the bot's username without @ (5–32 letters, digits or _) when Telegram:BotToken is set.", [nameof(BotUsername)]);
+        }
+
+        if (string.IsNullOrEmpty(WebhookSecret) || !WebhookSecretShape().IsMatch(WebhookSecret))
+        {
+            yield return new ValidationResult("Telegram:WebhookSecret must be 1–256 of A–Z, a–z, 0–9, _ and - when Telegram:BotToken is set.", [nameof(WebhookSecret)]);
+        }
+
+        if (HasApiBaseUrl && !IsHttp(ApiBaseUrl!))
+        {
+            yield return new ValidationResult("Telegram:ApiBaseUrl must be an absolute http(s) address.", [nameof(ApiBaseUrl)]);
+        }
+
+        if (HasWebhookUrl && (!IsHttp(WebhookUrl!) || WebhookUrl!.Scheme != Uri.UriSchemeHttps && !WebhookUrl.IsLoopback))
+        {
+            yield return new ValidationResult("Telegram:WebhookUrl must be an absolute https address (Telegram calls only https).", [nameof(WebhookUrl)]);
+        }
+
+        if (LinkLifetime < TimeSpan.FromMinutes(1) || LinkLifetime > TimeSpan.FromDays(1))
+        {
+            yield return new ValidationResult("Telegram:LinkLifetime must be between a minute and a day.", [nameof(LinkLifetime)]);
+        }
+    }
+
+    private static bool IsHttp(Uri url) => url.IsAbsoluteUri && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps);
+
+    [GeneratedRegex("^[0-9]{1,20}:[A-Za-z0-9_-]{1,100}$")]
+    private static partial Regex BotTokenShape();
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]{4,31}$")]
+    private static partial Regex BotUsernameShape();
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,256}$")]
+    private static partial Regex WebhookSecretShape();
+}

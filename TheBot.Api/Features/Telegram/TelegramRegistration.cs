@@ -1,0 +1,21 @@
+using TheBot.Api.Platform.Jobs;
+
+namespace TheBot.Api.Features.Telegram;
+
+public static class TelegramRegistration
+{
+    /// <summary>The bot (options checked at startup), linking and its webhook, the cleanup job.</summary>
+    public static IServiceCollection AddTelegram(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TelegramOptions>().Bind(configuration.GetSection(TelegramOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+#pragma warning disable EXTEXP0001 // No automatic retries: the outbox retries, after Telegram's retry_after.
+        services.AddHttpClient(TelegramBot.HttpClientName).RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+        services.AddSingleton<TelegramBot>();
+        services.AddScoped<TelegramLinking>();
+        services.AddScoped<TelegramWebhook>();
+        services.AddHostedService<TelegramWebhookRegistration>();
+        services.AddScheduledJob<DeleteExpiredTelegramLinksJob>();
+        return services;
+    }
+}
