@@ -59,7 +59,8 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var fake = new FakeTelegramBotApi(app);
-        app.MapPost("/bot{token}/{method}", (Delegate)fake.HandleAsync);
+        // Parsed by hand: the token has a colon, which a route template segment "bot{token}" does not reliably match.
+        app.MapPost("/{**path}", (string path, HttpContext http) => fake.RouteAsync(path, http));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         fake.BaseUrl = new Uri(address.TrimEnd('/'));
@@ -124,6 +125,14 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
 
             await Task.Delay(100, TestContext.Current.CancellationToken);
         }
+    }
+
+    private Task<IResult> RouteAsync(string path, HttpContext http)
+    {
+        var slash = path.LastIndexOf('/');
+        return !path.StartsWith("bot", StringComparison.Ordinal) || slash < 0
+            ? Task.FromResult(Error(404, "Not Found"))
+            : HandleAsync(path[3..slash], path[(slash + 1)..], http);
     }
 
     private async Task<IResult> HandleAsync(string token, string method, HttpContext http)
