@@ -4,6 +4,7 @@ using TheBot.Api.Features.Auth;
 using TheBot.Api.Features.Notifications.Delivery;
 using TheBot.Api.Features.Payments;
 using TheBot.Api.Features.Push;
+using TheBot.Api.Features.Telegram;
 using TheBot.Api.Platform.OpenApi;
 
 namespace TheBot.Tests.Api;
@@ -21,6 +22,7 @@ public sealed partial class DocumentedSettingsTests
         [SmtpOptions.SectionName] = typeof(SmtpOptions),
         [DeliveryOptions.SectionName] = typeof(DeliveryOptions),
         [PushOptions.SectionName] = typeof(PushOptions),
+        [TelegramOptions.SectionName] = typeof(TelegramOptions),
         [PasswordResetOptions.SectionName] = typeof(PasswordResetOptions),
     };
 
@@ -43,6 +45,7 @@ public sealed partial class DocumentedSettingsTests
         Assert.Contains(named, n => n.Key == "Smtp:Host");
         Assert.Contains(named, n => n.Key == "Deliveries:AppBaseUrl");
         Assert.Contains(named, n => n.Key == "Push:VapidPrivateKey");
+        Assert.Contains(named, n => n.Key == "Telegram:WebhookSecret");
         Assert.Contains(named, n => n.Key == "PasswordReset:LinkLifetime");
         Assert.All(named, n => Assert.True(Binds(n.Key), $"{n.File} names {n.Key}, which no option of the api binds"));
     }
@@ -73,6 +76,6 @@ public sealed partial class DocumentedSettingsTests
         return true;
     }
 
-    [GeneratedRegex(@"\b(?:Payments|OpenApi|Smtp|Deliveries|Push|PasswordReset)(?::|__)[A-Za-z]+(?:(?::|__)[A-Za-z0-9]+)*")]
+    [GeneratedRegex(@"\b(?:Payments|OpenApi|Smtp|Deliveries|Push|PasswordReset|Telegram)(?::|__)[A-Za-z]+(?:(?::|__)[A-Za-z0-9]+)*")]
     private static partial Regex SettingName();
 }

@@ -5,6 +5,7 @@ import { PageHeading } from '../../ui/PageHeading';
 import { ErrorState, LoadingState } from '../../ui/QueryStates';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { profileQuery, type Profile } from './profileApi';
+import { TelegramLinkPanel } from './TelegramLinkPanel';
 
 export function ProfilePage() {
   const { t } = useI18n();
@@ -17,6 +18,7 @@ export function ProfilePage() {
       {query.isPending ? <LoadingState /> : null}
       {query.isError ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : null}
       {query.isSuccess ? <ProfileDetails profile={query.data} /> : null}
+      <TelegramLinkPanel />
       <ChangePasswordForm />
     </section>
   );
