@@ -104,6 +104,8 @@ public sealed class TheBotDbContext(DbContextOptions<TheBotDbContext> options) :
 
     public DbSet<TelegramChat> TelegramChats => Set<TelegramChat>();
 
+    public DbSet<TelegramInvoiceMessage> TelegramInvoiceMessages => Set<TelegramInvoiceMessage>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);

@@ -15,9 +15,13 @@ public sealed class ScaleOutAppFixture : IAsyncLifetime
 
     private TestAppHost? _host;
     private People? _people;
+    private FakeTelegramBotApi? _telegram;
 
     /// <summary>The SMTP server both api replicas send e-mail to.</summary>
     public TestSmtpServer Smtp { get; } = new();
+
+    /// <summary>The Bot API both api replicas' Telegram bot talks to.</summary>
+    public FakeTelegramBotApi Telegram => _telegram ?? throw new InvalidOperationException("The application has not started.");
 
     public TestAppHost Host => _host ?? throw new InvalidOperationException("The application has not started.");
 
@@ -30,7 +34,8 @@ public sealed class ScaleOutAppFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Smtp.Start();
-        var environment = new Dictionary<string, string>(Smtp.ApiSettings())
+        _telegram = await FakeTelegramBotApi.StartAsync();
+        var environment = new Dictionary<string, string>(Smtp.ApiSettings().Concat(_telegram.ApiSettings()))
         {
             ["Jobs__PollInterval"] = "00:00:01",
             [$"Jobs__Intervals__{FrequentJob}"] = "00:00:02",
@@ -50,6 +55,10 @@ public sealed class ScaleOutAppFixture : IAsyncLifetime
         }
 
         await Smtp.DisposeAsync();
+        if (_telegram is not null)
+        {
+            await _telegram.DisposeAsync();
+        }
     }
 }
 

@@ -20,10 +20,29 @@ public static class Telegramming
     }
 
     /// <summary>Posts an update to the bot's webhook as Telegram does (with the secret header).</summary>
-    public static async Task<HttpResponseMessage> PostTelegramUpdateAsync(this TheBotAppFixture fixture, JsonObject update, string? secret = FakeTelegramBotApi.WebhookSecret)
+    public static Task<HttpResponseMessage> PostTelegramUpdateAsync(this TheBotAppFixture fixture, JsonObject update, string? secret = FakeTelegramBotApi.WebhookSecret)
     {
         ArgumentNullException.ThrowIfNull(fixture);
-        using var anonymous = fixture.People.CreateAnonymousClient();
+        return PostUpdateAsync(fixture.People, update, secret);
+    }
+
+    /// <summary>Links a new chat to <paramref name="person"/> (the link, then /start in the chat); returns the chat id once the bot has answered.</summary>
+    public static Task<long> LinkTelegramAsync(this TheBotAppFixture fixture, SignedIn person)
+    {
+        ArgumentNullException.ThrowIfNull(fixture);
+        return LinkAsync(fixture.People, fixture.Telegram, person);
+    }
+
+    /// <inheritdoc cref="LinkTelegramAsync(TheBotAppFixture, SignedIn)"/>
+    public static Task<long> LinkTelegramAsync(this ScaleOutAppFixture app, SignedIn person)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return LinkAsync(app.People, app.Telegram, person);
+    }
+
+    private static async Task<HttpResponseMessage> PostUpdateAsync(People people, JsonObject update, string? secret)
+    {
+        using var anonymous = people.CreateAnonymousClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/telegram/webhook") { Content = JsonContent.Create(update) };
         if (secret is not null)
         {
@@ -33,15 +52,13 @@ public static class Telegramming
         return await anonymous.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
-    /// <summary>Links a new chat to <paramref name="person"/> (the link, then /start in the chat); returns the chat id once the bot has answered.</summary>
-    public static async Task<long> LinkTelegramAsync(this TheBotAppFixture fixture, SignedIn person)
+    private static async Task<long> LinkAsync(People people, FakeTelegramBotApi telegram, SignedIn person)
     {
-        ArgumentNullException.ThrowIfNull(fixture);
         var payload = await person.CreateTelegramLinkAsync();
         var chatId = FakeTelegramBotApi.NewChatId();
-        using var response = await fixture.PostTelegramUpdateAsync(FakeTelegramBotApi.TextUpdate(chatId, "/start " + payload));
+        using var response = await PostUpdateAsync(people, FakeTelegramBotApi.TextUpdate(chatId, "/start " + payload), FakeTelegramBotApi.WebhookSecret);
         await Expect.StatusAsync(HttpStatusCode.OK, response);
-        await fixture.Telegram.WaitForMessageAsync(chatId);
+        await telegram.WaitForMessageAsync(chatId);
         return chatId;
     }
 }

@@ -2155,6 +2155,37 @@ namespace TheBot.Api.Data.Migrations
                     b.ToTable("telegram_chats", (string)null);
                 });
 
+            modelBuilder.Entity("TheBot.Api.Features.Telegram.TelegramInvoiceMessage", b =>
+                {
+                    b.Property<Guid>("InvoiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<long>("ChatId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("chat_id");
+
+                    b.Property<int>("MessageId")
+                        .HasColumnType("integer")
+                        .HasColumnName("message_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("InvoiceId", "UserId")
+                        .HasName("pk_telegram_invoice_messages");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_telegram_invoice_messages_user_id");
+
+                    b.ToTable("telegram_invoice_messages", (string)null);
+                });
+
             modelBuilder.Entity("TheBot.Api.Features.Telegram.TelegramLinkToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3096,6 +3127,23 @@ namespace TheBot.Api.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_telegram_chats_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Telegram.TelegramInvoiceMessage", b =>
+                {
+                    b.HasOne("TheBot.Api.Features.Invoices.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_telegram_invoice_messages_invoices_invoice_id");
+
+                    b.HasOne("TheBot.Api.Features.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_telegram_invoice_messages_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("TheBot.Api.Features.Telegram.TelegramLinkToken", b =>

@@ -8,10 +8,11 @@ namespace TheBot.Api.Features.Invoices;
 
 /// <summary>
 /// After an invoice changes (committed): the live event to its tutor and parent, and the notification
-/// the change calls for — the parent when it is sent, the tutor when it is paid. Overdue reminders come
+/// the change calls for — the parent when it is sent, the tutor when it is paid — and the other features that follow
+/// invoices (<see cref="IInvoiceChangeObserver"/>: Telegram's invoice message). Overdue reminders come
 /// from <see cref="MarkOverdueInvoicesJob"/>, once a day.
 /// </summary>
-public sealed class InvoiceEvents(IRealtimePublisher realtime, Notifier notifier)
+public sealed class InvoiceEvents(IRealtimePublisher realtime, Notifier notifier, IEnumerable<IInvoiceChangeObserver> observers)
 {
     public async Task ChangedAsync(Invoice invoice, CancellationToken cancellationToken)
     {
@@ -48,6 +49,12 @@ public sealed class InvoiceEvents(IRealtimePublisher realtime, Notifier notifier
                     NotificationPriority.Normal, cancellationToken);
                 break;
         }
+
+        // E.g. the parent's invoice message in Telegram follows the status (paid, overdue, cancelled).
+        foreach (var observer in observers)
+        {
+            await observer.ChangedAsync(invoice, cancellationToken);
+        }
     }
 
     /// <summary>The daily reminder to the parent of an overdue invoice.</summary>
@@ -66,4 +73,10 @@ public sealed class InvoiceEvents(IRealtimePublisher realtime, Notifier notifier
     private static readonly CultureInfo Russian = CultureInfo.GetCultureInfo("ru-RU");
 
     private static string Link(Invoice invoice) => $"/invoices/{invoice.Id}";
+}
+
+/// <summary>Another feature that follows invoices after each committed change (best effort: it must not throw for its own failures).</summary>
+public interface IInvoiceChangeObserver
+{
+    Task ChangedAsync(Invoice invoice, CancellationToken cancellationToken);
 }

@@ -28,7 +28,7 @@ public static class NotificationsApi
         notifications.MapGet("/settings", GetSettingsAsync).RequireSignedIn()
             .WithName("GetNotificationSettings").WithSummary("Types I switched off and my quiet hours");
         notifications.MapPut("/settings", PutSettingsAsync).RequireSignedIn()
-            .WithName("UpdateNotificationSettings").WithSummary("Switch types off, choose the types e-mailed and pushed, set quiet hours (HH:mm, my time zone)");
+            .WithName("UpdateNotificationSettings").WithSummary("Switch types off, choose the types e-mailed, pushed and sent to Telegram, set quiet hours (HH:mm, my time zone)");
         notifications.MapGet("/unsubscribe", UnsubscribePageAsync).AllowAnyone()
             .WithName("UnsubscribePage").WithSummary("The page an e-mail's unsubscribe link opens (no sign-in): one button stops that type of e-mail; a broken link is a page for browsers, problem details for other clients")
             .Produces(StatusCodes.Status200OK, contentType: "text/html");
@@ -110,12 +110,19 @@ public static class NotificationsApi
     {
         var me = caller.Id;
         var row = await db.Users.AsNoTracking().Where(u => u.Id == me)
-            .Select(u => new { u.TimeZone, u.Role, u.Email, Settings = db.NotificationSettings.FirstOrDefault(s => s.UserId == me) })
+            .Select(u => new
+            {
+                u.TimeZone,
+                u.Role,
+                u.Email,
+                Settings = db.NotificationSettings.FirstOrDefault(s => s.UserId == me),
+            })
             .FirstAsync(ct);
-        return TypedResults.Ok(Response(row.Settings, row.Role, row.TimeZone, row.Email, email, PushFrom(channels)));
+        return TypedResults.Ok(Response(row.Settings, row.Role, row.TimeZone, row.Email, email, PushFrom(channels), await TelegramFor(me, channels, ct)));
     }
 
-    private static NotificationSettingsResponse Response(NotificationSettings? settings, UserRole role, string timeZone, string? address, EmailChannel email, INotificationChannel? push) =>
+    private static NotificationSettingsResponse Response(
+        NotificationSettings? settings, UserRole role, string timeZone, string? address, EmailChannel email, INotificationChannel? push, INotificationChannel? telegram) =>
         new(
             settings?.DisabledTypes ?? [],
             Format(settings?.QuietHoursStart),
@@ -128,7 +135,9 @@ public static class NotificationsApi
                 ? new EmailRefusalResponse(refused, at, settings.EmailRefusedReason)
                 : null,
             push?.TypesChosenBy(role, settings) ?? [],
-            push?.OfferedTypes ?? []);
+            push?.OfferedTypes ?? [],
+            telegram?.TypesChosenBy(role, settings) ?? [],
+            telegram?.OfferedTypes ?? []);
 
     /// <summary>
     /// The Web Push channel when it is configured (Features/Push provides it; found by name so that notifications need not
@@ -138,6 +147,16 @@ public static class NotificationsApi
         channels.FirstOrDefault(c => c.Name == PushChannelName && c.Enabled);
 
     private const string PushChannelName = "push";
+
+    /// <summary>The Telegram channel when it is configured and can reach the user (a linked chat that has not blocked the bot).</summary>
+    private static async Task<INotificationChannel?> TelegramFor(Guid userId, IEnumerable<INotificationChannel> channels, CancellationToken ct)
+    {
+        var telegram = channels.FirstOrDefault(c => c.Name == TelegramChannelName && c.Enabled);
+        return telegram is not null && (await telegram.ReachableAsync([userId], ct))?.Contains(userId) != false ? telegram : null;
+    }
+
+    /// <summary>The outbox channel that Features/Telegram provides (named, so that notifications need not know the feature).</summary>
+    private const string TelegramChannelName = "telegram";
 
     private static async Task<Results<Ok<NotificationSettingsResponse>, ValidationProblem>> PutSettingsAsync(
         NotificationSettingsRequest request, CurrentUser caller, TheBotDbContext db, EmailChannel email, [FromServices] IEnumerable<INotificationChannel> channels, TimeProvider clock,
@@ -165,6 +184,12 @@ public static class NotificationsApi
             return ApiProblems.Invalid("pushTypes", $"Web Push can be had for these types only: {string.Join(", ", pushOffered)}.");
         }
 
+        var telegramOffered = channels.FirstOrDefault(c => c.Name == TelegramChannelName)?.OfferedTypes ?? [];
+        if (request.TelegramTypes?.Any(t => !telegramOffered.Contains(t)) == true)
+        {
+            return ApiProblems.Invalid("telegramTypes", $"Telegram messages can be had for these types only: {string.Join(", ", telegramOffered)}.");
+        }
+
         var settings = await db.NotificationSettings.FirstOrDefaultAsync(s => s.UserId == me, ct);
         if (settings is null)
         {
@@ -185,10 +210,15 @@ public static class NotificationsApi
             settings.PushTypes = [.. pushTypes.Distinct(StringComparer.Ordinal)];
         }
 
+        if (request.TelegramTypes is { } telegramTypes)
+        {
+            settings.TelegramTypes = [.. telegramTypes.Distinct(StringComparer.Ordinal)];
+        }
+
         settings.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
         var user = await db.Users.Where(u => u.Id == me).Select(u => new { u.TimeZone, u.Role, u.Email }).FirstAsync(ct);
-        return TypedResults.Ok(Response(settings, user.Role, user.TimeZone, user.Email, email, PushFrom(channels)));
+        return TypedResults.Ok(Response(settings, user.Role, user.TimeZone, user.Email, email, PushFrom(channels), await TelegramFor(me, channels, ct)));
     }
 
     private static async Task<Results<ContentHttpResult, ValidationProblem>> UnsubscribePageAsync(

@@ -20,7 +20,7 @@ namespace TheBot.Api.Features.Notifications;
 /// </para>
 /// <para>
 /// The same save writes the outbox (<see cref="NotificationDelivery"/>): a row per enabled channel
-/// (<see cref="INotificationChannel"/>: e-mail, Web Push) that the recipient wants the type on, due at once or, during their
+/// (<see cref="INotificationChannel"/>: e-mail, Web Push, Telegram) that the recipient wants the type on, due at once or, during their
 /// quiet hours, when those end (urgent ones at once).
 /// </para>
 /// </summary>

@@ -1,10 +1,12 @@
+using TheBot.Api.Features.Invoices;
+using TheBot.Api.Features.Notifications.Delivery;
 using TheBot.Api.Platform.Jobs;
 
 namespace TheBot.Api.Features.Telegram;
 
 public static class TelegramRegistration
 {
-    /// <summary>The bot (options checked at startup), linking and its webhook, the cleanup job.</summary>
+    /// <summary>The bot (options checked at startup), linking and its webhook, the outbox channel <c>telegram</c>, the cleanup job.</summary>
     public static IServiceCollection AddTelegram(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<TelegramOptions>().Bind(configuration.GetSection(TelegramOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
@@ -14,6 +16,9 @@ public static class TelegramRegistration
         services.AddSingleton<TelegramBot>();
         services.AddScoped<TelegramLinking>();
         services.AddScoped<TelegramWebhook>();
+        services.AddSingleton<TelegramChannel>();
+        services.AddScoped<IInvoiceChangeObserver, TelegramInvoiceUpdates>();
+        services.AddSingleton<INotificationChannel>(sp => sp.GetRequiredService<TelegramChannel>());
         services.AddHostedService<TelegramWebhookRegistration>();
         services.AddScheduledJob<DeleteExpiredTelegramLinksJob>();
         return services;

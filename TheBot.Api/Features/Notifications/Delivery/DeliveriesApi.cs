@@ -14,7 +14,7 @@ public static class DeliveriesApi
     {
         var deliveries = api.MapGroup("/admin/deliveries").WithTags("Admin: deliveries").RequireRoles(UserRole.Admin);
         deliveries.MapGet("/", ListAsync).WithName("ListDeliveries")
-            .WithSummary("Notifications sent outside the app (e-mail): status, channel, recipient, attempts, error; newest first");
+            .WithSummary("Notifications sent outside the app (e-mail, Telegram): status, channel, recipient, attempts, error; newest first");
         return api;
     }
 

@@ -10,7 +10,7 @@ namespace TheBot.Api.Features.Notifications.Delivery;
 /// Works the outbox on every api replica: every <see cref="DeliveryOptions.PollInterval"/> it claims due pending
 /// deliveries (<c>FOR UPDATE SKIP LOCKED</c>: two replicas never claim one row) and leases them
 /// (<see cref="DeliveryOptions.Lease"/>, the attempt counted), sends each through its channel, and records the
-/// outcome — sent; retried after <see cref="DeliveryOptions.RetryBaseDelay"/> doubled per failure; failed for good
+/// outcome — sent; retried after <see cref="DeliveryOptions.RetryBaseDelay"/> doubled per failure (or as long as the far side asked); failed for good
 /// after <see cref="DeliveryOptions.MaxAttempts"/> or on a permanent refusal (a refused address is remembered in the
 /// user's settings and gets no more e-mail). A replica that dies mid-send leaves its rows due again when the lease ends.
 /// </summary>
@@ -110,6 +110,12 @@ public sealed partial class DeliverySender(
         var reachable = await ChannelReach.ReadAsync(
             [.. rows.Select(r => enabled[r.Channel]).Distinct()], [.. rows.Select(r => r.User.Id).Distinct()], ct);
 
+        var reachable = new Dictionary<string, IReadOnlySet<Guid>?>(StringComparer.Ordinal);
+        foreach (var name in rows.Select(r => r.Channel).Distinct())
+        {
+            reachable[name] = await enabled[name].ReachableAsync([.. rows.Where(r => r.Channel == name).Select(r => r.User.Id)], ct);
+        }
+
         foreach (var row in rows)
         {
             var channel = enabled[row.Channel];
@@ -155,7 +161,8 @@ public sealed partial class DeliverySender(
                 await mine.ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, DeliveryStatus.Sent).SetProperty(d => d.SentAt, now).SetProperty(d => d.LastError, (string?)null), ct);
                 break;
             case DeliveryResult.Retry when attempts < options.Value.MaxAttempts:
-                var next = now + options.Value.RetryDelayAfter(attempts);
+                // The far side's own wait (Telegram's retry_after) when it gave one, else the backoff.
+                var next = now + (outcome.RetryAfter ?? options.Value.RetryDelayAfter(attempts));
                 await mine.ExecuteUpdateAsync(s => s.SetProperty(d => d.NextAttemptAt, next).SetProperty(d => d.LastError, error), ct);
                 break;
             case DeliveryResult.Suppressed:

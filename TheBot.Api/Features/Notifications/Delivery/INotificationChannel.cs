@@ -3,13 +3,13 @@ using TheBot.Api.Platform.Auth;
 namespace TheBot.Api.Features.Notifications.Delivery;
 
 /// <summary>
-/// A way out of the app for notifications (e-mail, Web Push; Telegram next). <see cref="Notifier"/> asks each enabled channel
+/// A way out of the app for notifications (e-mail, Web Push, Telegram). <see cref="Notifier"/> asks each enabled channel
 /// whether a recipient wants a notification there and writes an outbox row if so; <see cref="DeliverySender"/> hands due
 /// rows to <see cref="SendAsync"/> and records the outcome.
 /// </summary>
 public interface INotificationChannel
 {
-    /// <summary>Stored in <see cref="NotificationDelivery.Channel"/>: <c>email</c>, <c>push</c>.</summary>
+    /// <summary>Stored in <see cref="NotificationDelivery.Channel"/>: <c>email</c>, <c>push</c>, <c>telegram</c>.</summary>
     string Name { get; }
 
     /// <summary>Configured (e.g. an SMTP server is set): otherwise no rows are written for it.</summary>
@@ -62,12 +62,13 @@ public sealed record OutgoingNotification(
     string Language);
 
 /// <summary>How a sending attempt ended.</summary>
-public sealed record DeliveryOutcome(DeliveryResult Result, string? Error = null)
+/// <param name="RetryAfter">For a retry: how long the far side asked to wait (Telegram's 429 <c>retry_after</c>) instead of the backoff.</param>
+public sealed record DeliveryOutcome(DeliveryResult Result, string? Error = null, TimeSpan? RetryAfter = null)
 {
     public static readonly DeliveryOutcome Sent = new(DeliveryResult.Sent);
 
-    /// <summary>A passing failure (server down, 4xx): try again later.</summary>
-    public static DeliveryOutcome Retry(string error) => new(DeliveryResult.Retry, error);
+    /// <summary>A passing failure (server down, 4xx): try again later (after <paramref name="after"/> when the far side said so).</summary>
+    public static DeliveryOutcome Retry(string error, TimeSpan? after = null) => new(DeliveryResult.Retry, error, after);
 
     /// <summary>A permanent refusal of this message: do not try again.</summary>
     public static DeliveryOutcome Failed(string error) => new(DeliveryResult.Failed, error);

@@ -62,7 +62,7 @@ export function DeliveriesPage() {
                         <span className="muted"> · {t('deliveries.nextAttempt', { at: formatDateTime(delivery.nextAttemptAt) })}</span>
                       ) : null}
                     </td>
-                    <td>{delivery.channel === 'email' ? t('deliveries.channel.email') : delivery.channel === 'push' ? t('deliveries.channel.push') : delivery.channel}</td>
+                    <td>{delivery.channel === 'email' ? t('deliveries.channel.email') : delivery.channel === 'push' ? t('deliveries.channel.push') : delivery.channel === 'telegram' ? t('deliveries.channel.telegram') : delivery.channel}</td>
                     <td>
                       {delivery.recipientName}
                       {delivery.recipient ? <div className="muted">{delivery.recipient}</div> : null}

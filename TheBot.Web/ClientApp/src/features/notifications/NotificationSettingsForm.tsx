@@ -22,6 +22,7 @@ export function NotificationSettingsForm() {
   const [disabled, setDisabled] = useState<string[]>([]);
   const [emailed, setEmailed] = useState<string[]>([]);
   const [pushed, setPushed] = useState<string[]>([]);
+  const [telegrammed, setTelegrammed] = useState<string[]>([]);
   const [start, setStart] = useState('');
   const [end, setEnd] = useState('');
   const [saved, setSaved] = useState(false);
@@ -31,6 +32,7 @@ export function NotificationSettingsForm() {
       setDisabled(query.data.disabledTypes);
       setEmailed(query.data.emailTypes);
       setPushed(query.data.pushTypes);
+      setTelegrammed(query.data.telegramTypes);
       setStart(query.data.quietHoursStart ?? '');
       setEnd(query.data.quietHoursEnd ?? '');
     }
@@ -44,6 +46,7 @@ export function NotificationSettingsForm() {
         quietHoursEnd: end === '' ? null : end,
         ...(query.data && query.data.emailTypesAvailable.length > 0 ? { emailTypes: emailed } : {}),
         ...(query.data && query.data.pushTypesAvailable.length > 0 ? { pushTypes: pushed } : {}),
+        ...(query.data && query.data.telegramTypesAvailable.length > 0 ? { telegramTypes: telegrammed } : {}),
       }),
     onSuccess: (settings) => {
       queryClient.setQueryData(notificationSettingsQuery(api).queryKey, settings);
@@ -112,6 +115,22 @@ export function NotificationSettingsForm() {
                       }
                     />{' '}
                     {t('notifications.byPush')}
+                  </label>
+                ) : null}
+                {query.data.telegramTypesAvailable.includes(type) ? (
+                  <label className="checkbox">
+                    <input
+                      type="checkbox"
+                      name="telegramType"
+                      value={type}
+                      aria-label={`${t(`notifications.type.${type}`)}: ${t('notifications.inTelegram')}`}
+                      checked={telegrammed.includes(type)}
+                      disabled={disabled.includes(type)}
+                      onChange={(event) =>
+                        setTelegrammed((current) => (event.target.checked ? [...current, type] : current.filter((item) => item !== type)))
+                      }
+                    />{' '}
+                    {t('notifications.inTelegram')}
                   </label>
                 ) : null}
               </div>

@@ -87,7 +87,7 @@ export function archiveNotification(api: ApiClient, id: string): Promise<unknown
 
 export function saveNotificationSettings(
   api: ApiClient,
-  settings: { disabledTypes: string[]; quietHoursStart: string | null; quietHoursEnd: string | null; emailTypes?: string[]; pushTypes?: string[] },
+  settings: { disabledTypes: string[]; quietHoursStart: string | null; quietHoursEnd: string | null; emailTypes?: string[]; pushTypes?: string[]; telegramTypes?: string[] },
 ): Promise<NotificationSettings> {
   return api.put<NotificationSettings>('/api/notifications/settings', settings);
 }
