@@ -137,7 +137,7 @@ public sealed class TelegramDeliveryTests(TheBotAppFixture fixture)
         Assert.Equal(["invoice", "grade", "lessonBooked", "lessonMoved", "lessonCancelled"], defaults);
 
         using (var invalid = await setup.Parent.Client.PutAsJsonAsync("/api/notifications/settings",
-                   new { disabledTypes = Array.Empty<string>(), telegramTypes = new[] { "chatMessage" } }, Ct))
+                   new { disabledTypes = Array.Empty<string>(), telegramTypes = new[] { "noSuchType" } }, Ct))
         {
             await Expect.StatusAsync(HttpStatusCode.BadRequest, invalid);
         }

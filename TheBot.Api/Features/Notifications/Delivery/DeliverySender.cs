@@ -110,12 +110,6 @@ public sealed partial class DeliverySender(
         var reachable = await ChannelReach.ReadAsync(
             [.. rows.Select(r => enabled[r.Channel]).Distinct()], [.. rows.Select(r => r.User.Id).Distinct()], ct);
 
-        var reachable = new Dictionary<string, IReadOnlySet<Guid>?>(StringComparer.Ordinal);
-        foreach (var name in rows.Select(r => r.Channel).Distinct())
-        {
-            reachable[name] = await enabled[name].ReachableAsync([.. rows.Where(r => r.Channel == name).Select(r => r.User.Id)], ct);
-        }
-
         foreach (var row in rows)
         {
             var channel = enabled[row.Channel];
