@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using TheBot.AppHost.Deployment;
 using TheBot.AppHost.Infrastructure;
+using TheBot.AppHost.Infrastructure.Telegram;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
@@ -40,6 +41,8 @@ var web = builder.AddTheBotService<Projects.TheBot_Web>("web", cpus: 1, memoryMi
     .WithReference(realtime).WaitFor(realtime)
     .WithExternalHttpEndpoints()
     .WithEndpoint("http", endpoint => endpoint.Port = WebPort(builder.Configuration));
+
+api.WithTelegram(builder, web.GetEndpoint("http"));
 
 if (!builder.ExecutionContext.IsPublishMode)
 {

@@ -30,6 +30,10 @@ public sealed class SecretFilesTests
             ["Push__VapidPublicKey"] = "vapid-public-key",
             ["Push__VapidPrivateKey"] = "vapid-private-key",
             ["Push__VapidSubject"] = "vapid-subject",
+            ["Telegram__BotToken"] = "telegram-bot-token",
+            ["Telegram__BotUsername"] = "telegram-bot-username",
+            ["Telegram__WebhookSecret"] = "telegram-webhook-secret",
+            ["Telegram__WebhookUrl"] = "telegram-webhook-url",
         },
         ["realtime"] = new()
         {
@@ -40,7 +44,8 @@ public sealed class SecretFilesTests
     };
 
     private static readonly string[] Optional = ["bootstrap-admin-email", "bootstrap-admin-password", "yookassa-shop-id", "yookassa-secret-key",
-        "smtp-host", "smtp-from", "smtp-username", "smtp-password", "public-url", "vapid-public-key", "vapid-private-key", "vapid-subject"];
+        "smtp-host", "smtp-from", "smtp-username", "smtp-password", "public-url", "vapid-public-key", "vapid-private-key", "vapid-subject",
+        "telegram-bot-token", "telegram-bot-username", "telegram-webhook-secret", "telegram-webhook-url"];
 
     [Fact]
     public async Task Compose_mounts_each_secret_file_only_into_the_services_that_need_it_and_no_environment_names_a_secret()

@@ -65,6 +65,8 @@ public sealed class TestAppHost : IAsyncDisposable
             "--Infrastructure:LocalInbox", "false",
             // No generated VAPID keys: fixtures that want Web Push set api's Push settings (FakePushService).
             "--Infrastructure:DevelopmentPush", "false",
+            // No Telegram stand-in: fixtures that want Telegram set api's Telegram settings (FakeTelegramBotApi).
+            "--Infrastructure:TelegramStandIn", "false",
             "--Parameters:postgres-password", Secret(24),
             "--Parameters:redis-password", Secret(24),
             "--Parameters:jwt-signing-key", secrets.JwtSigningKey,

@@ -20,7 +20,12 @@ public sealed class TelegramBot(IOptions<TelegramOptions> options, IHttpClientFa
     public string? Username => options.Value.BotUsername;
 
     /// <summary>The deep link that opens the bot with <c>/start {payload}</c>.</summary>
-    public string DeepLink(string payload) => $"https://t.me/{options.Value.BotUsername}?start={payload}";
+    public string DeepLink(string payload)
+    {
+        var settings = options.Value;
+        var origin = settings.HasLinkBaseUrl ? settings.LinkBaseUrl!.ToString().TrimEnd('/') : "https://t.me";
+        return $"{origin}/{settings.BotUsername}?start={Uri.EscapeDataString(payload)}";
+    }
 
     public ITelegramBotClient Client()
     {

@@ -29,6 +29,12 @@ public sealed partial class TelegramOptions : IValidatableObject
     /// <summary>The webhook's public address, registered with <c>setWebhook</c> at startup when given (<c>https://thebot.example.org/api/telegram/webhook</c>).</summary>
     public Uri? WebhookUrl { get; set; }
 
+    /// <summary>
+    /// Where deep links point (<c>https://t.me</c> when empty): <c>{LinkBaseUrl}/{BotUsername}?start=…</c>. The AppHost's
+    /// local Telegram stand-in sets its own address, so "Link Telegram" opens the stand-in on a laptop.
+    /// </summary>
+    public Uri? LinkBaseUrl { get; set; }
+
     /// <summary>How long a "Link Telegram" deep link stays valid.</summary>
     public TimeSpan LinkLifetime { get; set; } = TimeSpan.FromMinutes(10);
 
@@ -37,6 +43,8 @@ public sealed partial class TelegramOptions : IValidatableObject
     public bool HasApiBaseUrl => ApiBaseUrl is { OriginalString.Length: > 0 };
 
     public bool HasWebhookUrl => WebhookUrl is { OriginalString.Length: > 0 };
+
+    public bool HasLinkBaseUrl => LinkBaseUrl is { OriginalString.Length: > 0 };
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -63,6 +71,11 @@ public sealed partial class TelegramOptions : IValidatableObject
         if (HasApiBaseUrl && !IsHttp(ApiBaseUrl!))
         {
             yield return new ValidationResult("Telegram:ApiBaseUrl must be an absolute http(s) address.", [nameof(ApiBaseUrl)]);
+        }
+
+        if (HasLinkBaseUrl && !IsHttp(LinkBaseUrl!))
+        {
+            yield return new ValidationResult("Telegram:LinkBaseUrl must be an absolute http(s) address.", [nameof(LinkBaseUrl)]);
         }
 
         if (HasWebhookUrl && (!IsHttp(WebhookUrl!) || WebhookUrl!.Scheme != Uri.UriSchemeHttps && !WebhookUrl.IsLoopback))

@@ -24,7 +24,7 @@ public sealed partial class TelegramLinkTests(TheBotAppFixture app, BrowserFixtu
 
         var panel = page.GetByRole(AriaRole.Region, new() { Name = "Telegram", Exact = true });
         await Expect(panel.GetByText($"Not linked. Link Telegram to get the notifications you choose from the bot @{FakeTelegramBotApi.BotUsername}.")).ToBeVisibleAsync();
-        await panel.GetByRole(AriaRole.Button, new() { Name = "Link Telegram" }).ClickAsync();
+        await panel.GetByRole(AriaRole.Button, new() { Name = "Link Telegram", Exact = true }).ClickAsync();
 
         var open = panel.GetByRole(AriaRole.Link, new() { Name = "Open Telegram" });
         await Expect(open).ToBeVisibleAsync();
@@ -46,7 +46,7 @@ public sealed partial class TelegramLinkTests(TheBotAppFixture app, BrowserFixtu
         await panel.GetByRole(AriaRole.Button, new() { Name = "Unlink Telegram" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Unlink Telegram?" });
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Unlink Telegram" }).ClickAsync();
-        await Expect(panel.GetByRole(AriaRole.Button, new() { Name = "Link Telegram" })).ToBeVisibleAsync();
+        await Expect(panel.GetByRole(AriaRole.Button, new() { Name = "Link Telegram", Exact = true })).ToBeVisibleAsync();
         session.AssertNoPageProblems();
     }
 
