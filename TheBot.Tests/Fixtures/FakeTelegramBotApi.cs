@@ -73,6 +73,9 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
     /// <summary>The next <paramref name="count"/> messages to the chat are answered 429 with <c>retry_after</c>.</summary>
     public void TooManyRequests(long chatId, int count, int retryAfterSeconds) => _tooManyRequests[chatId] = (count, retryAfterSeconds);
 
+    /// <summary>How many of the 429s set by <see cref="TooManyRequests"/> the chat has not given out yet.</summary>
+    public int TooManyRequestsLeft(long chatId) => _tooManyRequests.TryGetValue(chatId, out var limit) ? limit.Count : 0;
+
     /// <summary>From now on the chat answers 403 "bot was blocked by the user".</summary>
     public void Block(long chatId) => _blocked[chatId] = true;
 

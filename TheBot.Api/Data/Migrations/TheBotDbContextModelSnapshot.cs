@@ -2169,9 +2169,28 @@ namespace TheBot.Api.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("chat_id");
 
+                    b.Property<int>("EditAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("edit_attempts");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("last_error");
+
                     b.Property<int>("MessageId")
                         .HasColumnType("integer")
                         .HasColumnName("message_id");
+
+                    b.Property<DateTimeOffset?>("NextEditAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_edit_at");
+
+                    b.Property<string>("ShownStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("shown_status");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")

@@ -113,10 +113,11 @@ public sealed partial class TelegramChannel(
             {
                 var now = clock.GetUtcNow();
                 await db.Database.ExecuteSqlAsync($"""
-                    INSERT INTO telegram_invoice_messages (invoice_id, user_id, chat_id, message_id, updated_at)
-                    VALUES ({invoice.Id}, {notification.UserId}, {chat.ChatId}, {messageId}, {now})
+                    INSERT INTO telegram_invoice_messages (invoice_id, user_id, chat_id, message_id, updated_at, shown_status, edit_attempts)
+                    VALUES ({invoice.Id}, {notification.UserId}, {chat.ChatId}, {messageId}, {now}, {TelegramInvoiceText.Shown(invoice.Status).ToString()}, 0)
                     ON CONFLICT (invoice_id, user_id) DO UPDATE
-                    SET chat_id = excluded.chat_id, message_id = excluded.message_id, updated_at = excluded.updated_at
+                    SET chat_id = excluded.chat_id, message_id = excluded.message_id, updated_at = excluded.updated_at,
+                        shown_status = excluded.shown_status, edit_attempts = 0, next_edit_at = NULL, last_error = NULL
                     """, CancellationToken.None);
             }
 
@@ -130,9 +131,7 @@ public sealed partial class TelegramChannel(
         catch (ApiRequestException ex) when (TelegramBot.IsBlocked(ex))
         {
             var reason = $"{ex.ErrorCode} {ex.Message}";
-            var now = clock.GetUtcNow();
-            await db.TelegramChats.Where(c => c.UserId == notification.UserId && c.ChatId == chat.ChatId && c.BlockedAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.BlockedAt, now).SetProperty(c => c.BlockedReason, reason.Length > 1000 ? reason[..1000] : reason), cancellationToken);
+            await TelegramChatBlocking.MarkAsync(db, notification.UserId, chat.ChatId, reason, clock.GetUtcNow(), cancellationToken);
             LogBlocked(notification.UserId, reason);
             return DeliveryOutcome.Failed(reason);
         }

@@ -13,7 +13,8 @@ namespace TheBot.Api.Features.Telegram;
 /// <summary>
 /// The bot's message about an invoice in the parent's chat: sent with the invoice (amount, purpose, due date, a Pay
 /// button) and edited in place as the invoice's status changes (paid, overdue, cancelled), so the chat holds one
-/// up-to-date message per invoice.
+/// up-to-date message per invoice. <see cref="ShownStatus"/> is what the message says now: while it differs from the
+/// invoice's, <see cref="TelegramInvoiceEditor"/> owes the chat an edit.
 /// </summary>
 public sealed class TelegramInvoiceMessage
 {
@@ -26,6 +27,17 @@ public sealed class TelegramInvoiceMessage
     public int MessageId { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>The status the message shows (<see cref="TelegramInvoiceText.Shown"/>: viewed reads as sent).</summary>
+    public InvoiceStatus ShownStatus { get; set; }
+
+    /// <summary>Failed edits since the last success or invoice change; at <c>Deliveries:MaxAttempts</c> the editor gives up.</summary>
+    public int EditAttempts { get; set; }
+
+    /// <summary>When the next edit may be tried (after a failure, or while one is under way: a lease); null: at once.</summary>
+    public DateTimeOffset? NextEditAt { get; set; }
+
+    public string? LastError { get; set; }
 }
 
 internal sealed class TelegramInvoiceMessageConfiguration : IEntityTypeConfiguration<TelegramInvoiceMessage>
@@ -34,6 +46,8 @@ internal sealed class TelegramInvoiceMessageConfiguration : IEntityTypeConfigura
     {
         builder.ToTable("telegram_invoice_messages");
         builder.HasKey(m => new { m.InvoiceId, m.UserId });
+        builder.Property(m => m.ShownStatus).HasConversion<string>().HasMaxLength(16);
+        builder.Property(m => m.LastError).HasMaxLength(1000);
         builder.HasOne<Invoice>().WithMany().HasForeignKey(m => m.InvoiceId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<User>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -45,6 +59,9 @@ public static class TelegramInvoiceText
     private static readonly CultureInfo Russian = CultureInfo.GetCultureInfo("ru-RU");
 
     public static bool Payable(InvoiceStatus status) => status is InvoiceStatus.Sent or InvoiceStatus.Viewed or InvoiceStatus.Overdue;
+
+    /// <summary>The status as the message tells it: sent and viewed read the same ("awaiting payment").</summary>
+    public static InvoiceStatus Shown(InvoiceStatus status) => status == InvoiceStatus.Viewed ? InvoiceStatus.Sent : status;
 
     public static (string Text, InlineKeyboardMarkup? Buttons) Compose(Invoice invoice, string language, string appBaseUrl)
     {
@@ -72,51 +89,21 @@ public static class TelegramInvoiceText
     }
 }
 
-/// <summary>Edits the parent's invoice message after the invoice changed (best effort: a failure is logged, the change stands).</summary>
-public sealed partial class TelegramInvoiceUpdates(
-    TheBotDbContext db, TelegramBot bot, IOptions<DeliveryOptions> deliveries, TimeProvider clock, ILogger<TelegramInvoiceUpdates> logger)
-    : IInvoiceChangeObserver
+/// <summary>
+/// After an invoice changed: its messages get a fresh round of edit attempts (one given up on earlier is tried again).
+/// The edit itself is <see cref="TelegramInvoiceEditor"/>'s, which finds every message whose status is behind.
+/// </summary>
+public sealed class TelegramInvoiceUpdates(TheBotDbContext db, TelegramBot bot) : IInvoiceChangeObserver
 {
     public async Task ChangedAsync(Invoice invoice, CancellationToken cancellationToken)
     {
-        var ct = cancellationToken;
         ArgumentNullException.ThrowIfNull(invoice);
-        // Sent and viewed read the same ("awaiting payment"): only a change the parent should see is an edit.
-        if (!bot.Enabled || invoice.Status is not (InvoiceStatus.Overdue or InvoiceStatus.Paid or InvoiceStatus.Cancelled))
+        if (!bot.Enabled)
         {
             return;
         }
 
-        var messages = await (
-            from m in db.TelegramInvoiceMessages.AsNoTracking()
-            where m.InvoiceId == invoice.Id
-            join c in db.TelegramChats on m.UserId equals c.UserId
-            where c.ChatId == m.ChatId && c.BlockedAt == null
-            join u in db.Users on m.UserId equals u.Id
-            select new { m.UserId, m.ChatId, m.MessageId, u.Language }).ToListAsync(ct);
-        foreach (var message in messages)
-        {
-            var (text, buttons) = TelegramInvoiceText.Compose(invoice, message.Language, deliveries.Value.AppBaseUrl?.ToString() ?? "http://localhost/");
-            try
-            {
-                await bot.EditAsync(message.ChatId, message.MessageId, text, buttons, ct);
-                var now = clock.GetUtcNow();
-                await db.TelegramInvoiceMessages.Where(m => m.InvoiceId == invoice.Id && m.UserId == message.UserId)
-                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.UpdatedAt, now), ct);
-            }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
-            {
-                throw;
-            }
-#pragma warning disable CA1031 // The invoice changed either way; an unedited message is only out of date.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                LogEditFailed(ex, invoice.Id);
-            }
-        }
+        await db.TelegramInvoiceMessages.Where(m => m.InvoiceId == invoice.Id && m.EditAttempts > 0)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.EditAttempts, 0).SetProperty(m => m.NextEditAt, (DateTimeOffset?)null), cancellationToken);
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Editing the Telegram message about invoice {InvoiceId} failed")]
-    private partial void LogEditFailed(Exception exception, Guid invoiceId);
 }

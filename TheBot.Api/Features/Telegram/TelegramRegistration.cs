@@ -20,6 +20,7 @@ public static class TelegramRegistration
         services.AddScoped<IInvoiceChangeObserver, TelegramInvoiceUpdates>();
         services.AddSingleton<INotificationChannel>(sp => sp.GetRequiredService<TelegramChannel>());
         services.AddHostedService<TelegramWebhookRegistration>();
+        services.AddHostedService<TelegramInvoiceEditor>();
         services.AddScheduledJob<DeleteExpiredTelegramLinksJob>();
         return services;
     }

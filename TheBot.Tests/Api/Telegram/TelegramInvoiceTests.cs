@@ -66,6 +66,26 @@ public sealed class TelegramInvoiceTests(TheBotAppFixture fixture)
         Assert.Single(fixture.Telegram.EditsIn(parentChat));
     }
 
+    [Fact]
+    public async Task An_edit_telegram_refuses_at_first_is_made_when_telegram_lets_it()
+    {
+        var setup = await fixture.Billing.CreateFamilyWithTutorAsync(fixture.People);
+        await SetLanguageAsync(setup.Parent, "en");
+        var parentChat = await fixture.LinkTelegramAsync(setup.Parent);
+        var invoice = await fixture.Billing.CreateInvoiceAsync(setup.Tutor, setup.Student.Id, setup.Parent.Id, 1900m);
+        await Billing.SendAsync(setup.Tutor, invoice.Id);
+        var message = await fixture.Telegram.WaitForMessageAsync(parentChat, m => m.Text.StartsWith("Invoice INV-", StringComparison.Ordinal));
+
+        // Telegram is busy when the invoice is paid: its next two answers in this chat are 429 with retry_after 1 s.
+        fixture.Telegram.TooManyRequests(parentChat, count: 2, retryAfterSeconds: 1);
+        await PayAsync(setup.Parent, invoice.Id);
+
+        var edit = await fixture.Telegram.WaitForEditAsync(parentChat, e => e.MessageId == message.MessageId);
+        Assert.Contains("Status: Paid ✓", edit.Text, StringComparison.Ordinal);
+        Assert.Equal(0, fixture.Telegram.TooManyRequestsLeft(parentChat));
+        Assert.Single(fixture.Telegram.EditsIn(parentChat), e => e.MessageId == message.MessageId);
+    }
+
     private async Task PayAsync(SignedIn parent, Guid invoiceId)
     {
         using var pay = await parent.Client.PostAsync($"/api/invoices/{invoiceId}/pay", null, Ct);
