@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
 using TheBot.AppHost.Infrastructure.Telegram;
 using TheBot.Tests.Fixtures;
@@ -8,18 +10,21 @@ using TheBot.Tests.Fixtures;
 namespace TheBot.Tests.AppHost;
 
 /// <summary>
-/// Telegram on a laptop with no bot token: the AppHost's stand-in plays Telegram. The profile's "Link Telegram" link
+/// Telegram and e-mail on a laptop with no bot token and no SMTP server, as <c>dotnet run --project TheBot.AppHost</c>
+/// gives them: the AppHost's stand-in plays Telegram and smtp4dev catches e-mail. The profile's "Link Telegram" link
 /// opens the stand-in, Start there links the chat through api's webhook (behind the front door), the tutor's invoice
-/// arrives with its Pay button, and paying in the sandbox edits it and tells the tutor — all readable on its pages.
+/// arrives with its Pay button, paying in the sandbox edits it and tells the tutor — all readable on its pages — and
+/// the same invoice is in the local inbox.
 /// </summary>
-public sealed class TelegramStandInTests
+public sealed class LocalStandInsTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task A_parent_links_telegram_through_the_stand_in_and_reads_the_invoice_and_its_payment_there()
+    public async Task A_parent_links_telegram_through_the_stand_in_reads_the_invoice_and_its_payment_there_and_finds_the_invoice_in_the_local_inbox()
     {
-        await using var host = await TestAppHost.StartAsync(["--Infrastructure:TelegramStandIn", "true"], cancellationToken: Ct);
+        await using var host = await TestAppHost.StartAsync(
+            ["--Infrastructure:TelegramStandIn", "true", "--Infrastructure:LocalInbox", "true"], cancellationToken: Ct);
         using var people = new People(host);
         var billing = new Billing(host, new Learning(people));
         var standIn = host.App.Services.GetRequiredService<TelegramStandInServer>();
@@ -54,6 +59,25 @@ public sealed class TelegramStandInTests
         var page = await telegram.GetStringAsync($"/chats/{parentChat}", Ct);
         Assert.Contains("INV-", page, StringComparison.Ordinal);
         Assert.Contains("edited", page, StringComparison.Ordinal);
+
+        // The same invoice by e-mail, in smtp4dev's inbox (its web API lists what it caught).
+        await host.App.Services.GetRequiredService<ResourceNotificationService>().WaitForResourceHealthyAsync("mail", Ct);
+        using var inbox = new HttpClient { BaseAddress = host.App.GetEndpoint("mail", "http"), Timeout = TimeSpan.FromSeconds(30) };
+        var number = message.Text[message.Text.IndexOf("INV-", StringComparison.Ordinal)..].Split('\n', ' ')[0];
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(90);
+        while (true)
+        {
+            var caught = await inbox.GetFromJsonAsync<JsonElement>("/api/messages?pageSize=200", Ct);
+            if (caught.GetProperty("results").EnumerateArray().Any(m =>
+                    m.GetProperty("to").EnumerateArray().Any(to => to.GetString() == setup.Parent.Email)
+                    && m.GetProperty("subject").GetString()!.Contains(number, StringComparison.Ordinal)))
+            {
+                break;
+            }
+
+            Assert.True(DateTimeOffset.UtcNow < deadline, $"No e-mail about {number} to {setup.Parent.Email} in the local inbox: {caught}");
+            await Task.Delay(200, Ct);
+        }
     }
 
     /// <summary>The profile's link, opened in the stand-in and Start pressed there, as a person does it.</summary>
