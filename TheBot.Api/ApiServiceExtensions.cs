@@ -14,6 +14,7 @@ using TheBot.Api.Features.Jobs;
 using TheBot.Api.Features.Lessons;
 using TheBot.Api.Features.Materials;
 using TheBot.Api.Features.Notifications;
+using TheBot.Api.Features.Notifications.Broadcasts;
 using TheBot.Api.Features.Notifications.Delivery;
 using TheBot.Api.Features.ParentInvitations;
 using TheBot.Api.Features.Payments;

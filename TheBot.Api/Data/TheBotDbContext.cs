@@ -10,6 +10,7 @@ using TheBot.Api.Features.Invoices;
 using TheBot.Api.Features.Lessons;
 using TheBot.Api.Features.Materials;
 using TheBot.Api.Features.Notifications;
+using TheBot.Api.Features.Notifications.Broadcasts;
 using TheBot.Api.Features.Notifications.Delivery;
 using TheBot.Api.Features.ParentInvitations;
 using TheBot.Api.Features.Payments;
@@ -95,6 +96,8 @@ public sealed class TheBotDbContext(DbContextOptions<TheBotDbContext> options) :
     public DbSet<PushSubscriptionEntry> PushSubscriptions => Set<PushSubscriptionEntry>();
 
     public DbSet<Broadcast> Broadcasts => Set<Broadcast>();
+
+    public DbSet<BroadcastRecipient> BroadcastRecipients => Set<BroadcastRecipient>();
 
     public DbSet<SentReminder> SentReminders => Set<SentReminder>();
 

@@ -29,6 +29,7 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
     private readonly ConcurrentQueue<BotEdit> _edits = new();
     private readonly ConcurrentDictionary<long, (int Count, int RetryAfter)> _tooManyRequests = new();
     private readonly ConcurrentDictionary<long, bool> _blocked = new();
+    private readonly ConcurrentDictionary<long, (int Code, string Description)> _refused = new();
     private readonly ConcurrentQueue<string> _calls = new();
     private int _nextMessageId = 100;
 
@@ -78,6 +79,12 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
 
     /// <summary>From now on the chat answers 403 "bot was blocked by the user".</summary>
     public void Block(long chatId) => _blocked[chatId] = true;
+
+    /// <summary>Until <see cref="Accept"/>, messages to the chat are answered with this error (e.g. 400 "Bad Request: chat not found").</summary>
+    public void Refuse(long chatId, int code, string description) => _refused[chatId] = (code, description);
+
+    /// <summary>Messages to the chat are accepted again after <see cref="Refuse"/>.</summary>
+    public void Accept(long chatId) => _refused.TryRemove(chatId, out _);
 
     public List<BotMessage> To(long chatId) => [.. _sent.Where(m => m.ChatId == chatId)];
 
@@ -165,6 +172,11 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
         if (_blocked.ContainsKey(chatId))
         {
             return Error(403, "Forbidden: bot was blocked by the user");
+        }
+
+        if (_refused.TryGetValue(chatId, out var refusal))
+        {
+            return Error(refusal.Code, refusal.Description);
         }
 
         if (_tooManyRequests.TryGetValue(chatId, out var limit) && limit.Count > 0)

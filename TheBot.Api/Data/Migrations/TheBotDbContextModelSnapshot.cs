@@ -1356,7 +1356,7 @@ namespace TheBot.Api.Data.Migrations
                     b.ToTable("material_recipients", (string)null);
                 });
 
-            modelBuilder.Entity("TheBot.Api.Features.Notifications.Broadcast", b =>
+            modelBuilder.Entity("TheBot.Api.Features.Notifications.Broadcasts.Broadcast", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1373,6 +1373,14 @@ namespace TheBot.Api.Data.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("body");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<DateTimeOffset?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_until");
 
                     b.Property<DateTimeOffset?>("CompletedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1406,6 +1414,10 @@ namespace TheBot.Api.Data.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("role");
 
+                    b.Property<DateTimeOffset>("SendAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("send_at");
+
                     b.Property<Guid?>("SubjectId")
                         .HasColumnType("uuid")
                         .HasColumnName("subject_id");
@@ -1419,10 +1431,47 @@ namespace TheBot.Api.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_broadcasts");
 
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_broadcasts_created_at");
+
                     b.HasIndex("CreatedById")
                         .HasDatabaseName("ix_broadcasts_created_by_id");
 
+                    b.HasIndex("SendAt")
+                        .HasDatabaseName("ix_broadcasts_send_at")
+                        .HasFilter("completed_at IS NULL AND cancelled_at IS NULL");
+
                     b.ToTable("broadcasts", (string)null);
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Notifications.Broadcasts.BroadcastRecipient", b =>
+                {
+                    b.Property<Guid>("BroadcastId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("broadcast_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("NotificationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("notification_id");
+
+                    b.HasKey("BroadcastId", "UserId")
+                        .HasName("pk_broadcast_recipients");
+
+                    b.HasIndex("NotificationId")
+                        .HasDatabaseName("ix_broadcast_recipients_notification_id");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_broadcast_recipients_user_id");
+
+                    b.ToTable("broadcast_recipients", (string)null);
                 });
 
             modelBuilder.Entity("TheBot.Api.Features.Notifications.Delivery.NotificationDelivery", b =>
@@ -2992,7 +3041,7 @@ namespace TheBot.Api.Data.Migrations
                         .HasConstraintName("fk_material_recipients_asp_net_users_student_id");
                 });
 
-            modelBuilder.Entity("TheBot.Api.Features.Notifications.Broadcast", b =>
+            modelBuilder.Entity("TheBot.Api.Features.Notifications.Broadcasts.Broadcast", b =>
                 {
                     b.HasOne("TheBot.Api.Features.Users.User", null)
                         .WithMany()
@@ -3000,6 +3049,29 @@ namespace TheBot.Api.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_broadcasts_asp_net_users_created_by_id");
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Notifications.Broadcasts.BroadcastRecipient", b =>
+                {
+                    b.HasOne("TheBot.Api.Features.Notifications.Broadcasts.Broadcast", null)
+                        .WithMany()
+                        .HasForeignKey("BroadcastId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_broadcast_recipients_broadcasts_broadcast_id");
+
+                    b.HasOne("TheBot.Api.Features.Notifications.Notification", null)
+                        .WithMany()
+                        .HasForeignKey("NotificationId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_broadcast_recipients_notifications_notification_id");
+
+                    b.HasOne("TheBot.Api.Features.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_broadcast_recipients_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("TheBot.Api.Features.Notifications.Delivery.NotificationDelivery", b =>

@@ -76,36 +76,6 @@ public sealed class NotificationSettings
     public DateTimeOffset UpdatedAt { get; set; }
 }
 
-/// <summary>An admin's broadcast: the audience and how far the fan-out got.</summary>
-public sealed class Broadcast
-{
-    public Guid Id { get; set; }
-
-    public Guid CreatedById { get; set; }
-
-    public required string Title { get; set; }
-
-    public string? Body { get; set; }
-
-    public string? Link { get; set; }
-
-    public NotificationPriority Priority { get; set; }
-
-    /// <summary>everyone, role or subject.</summary>
-    public required string AudienceKind { get; set; }
-
-    /// <summary>The role's name (student, teacher…) when the audience is a role.</summary>
-    public string? Role { get; set; }
-
-    public Guid? SubjectId { get; set; }
-
-    public DateTimeOffset CreatedAt { get; set; }
-
-    public int RecipientCount { get; set; }
-
-    public DateTimeOffset? CompletedAt { get; set; }
-}
-
 internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
 {
     public void Configure(EntityTypeBuilder<Notification> builder)
@@ -133,20 +103,5 @@ internal sealed class NotificationSettingsConfiguration : IEntityTypeConfigurati
         builder.Property(s => s.EmailRefusedAddress).HasMaxLength(256);
         builder.Property(s => s.EmailRefusedReason).HasMaxLength(1000);
         builder.HasOne<User>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
-    }
-}
-
-internal sealed class BroadcastConfiguration : IEntityTypeConfiguration<Broadcast>
-{
-    public void Configure(EntityTypeBuilder<Broadcast> builder)
-    {
-        builder.ToTable("broadcasts");
-        builder.Property(b => b.Title).HasMaxLength(200);
-        builder.Property(b => b.Body).HasMaxLength(4000);
-        builder.Property(b => b.Link).HasMaxLength(500);
-        builder.Property(b => b.Priority).HasConversion<string>().HasMaxLength(16);
-        builder.Property(b => b.AudienceKind).HasMaxLength(16);
-        builder.Property(b => b.Role).HasMaxLength(16);
-        builder.HasOne<User>().WithMany().HasForeignKey(b => b.CreatedById).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -67,15 +67,3 @@ public sealed record NotificationSettingsRequest(
     [property: MaxLength(30)] IReadOnlyList<string>? EmailTypes = null,
     [property: MaxLength(30)] IReadOnlyList<string>? PushTypes = null,
     [property: MaxLength(30)] IReadOnlyList<string>? TelegramTypes = null);
-
-public sealed record BroadcastRequest(
-    [property: Required, MinLength(1), MaxLength(200)] string Title,
-    [property: MaxLength(4000)] string? Body,
-    [property: MaxLength(500)] string? Link,
-    [property: EnumName<NotificationPriority>] string? Priority,
-    [property: EnumName<UserRole>] string? Role,
-    Guid? SubjectId,
-    bool? Everyone);
-
-public sealed record BroadcastResponse(
-    Guid Id, string Title, string AudienceKind, string? Role, Guid? SubjectId, DateTimeOffset CreatedAt, int RecipientCount, DateTimeOffset? CompletedAt);

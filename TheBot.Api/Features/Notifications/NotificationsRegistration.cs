@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using TheBot.Api.Features.Notifications.Broadcasts;
 using TheBot.Api.Features.Notifications.Delivery;
 using TheBot.Api.Platform.Jobs;
 
@@ -7,15 +8,16 @@ namespace TheBot.Api.Features.Notifications;
 public static class NotificationsRegistration
 {
     /// <summary>
-    /// The notifier, coalesced notifications, broadcasts (queued and fanned out in the background), the reminder ledger, archiving;
+    /// The notifier, coalesced notifications, broadcasts (fanned out in the background from the database, on any replica), the reminder ledger, archiving;
     /// the outbox's channels (e-mail when <c>Smtp:Host</c> is set; options checked at startup; Web Push adds itself, Features/Push) and its sender.
     /// </summary>
     public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<Notifier>();
         services.AddScoped<CoalescedNotifications>();
-        services.AddSingleton<BroadcastInbox>();
-        services.AddHostedService<BroadcastFanOut>();
+        services.AddSingleton<BroadcastWakeUp>();
+        services.AddSingleton<BroadcastFanOut>();
+        services.AddHostedService(sp => sp.GetRequiredService<BroadcastFanOut>());
         services.AddScoped<ReminderLedger>();
         services.AddScheduledJob<ArchiveNotificationsJob>();
 

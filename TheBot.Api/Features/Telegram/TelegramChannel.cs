@@ -30,21 +30,21 @@ public sealed partial class TelegramChannel(
     /// <summary>The types a Telegram message can be had for: those an e-mail can (chat messages are coalesced outside the outbox).</summary>
     public static IReadOnlyList<string> SupportedTypes => EmailChannel.SupportedTypes;
 
-    /// <summary>What a linked user gets in Telegram until they choose: parents invoices, grades and lesson changes.</summary>
+    /// <summary>What a linked user gets in Telegram until they choose: parents invoices, grades and lesson changes; everyone the centre's broadcasts.</summary>
     public static IReadOnlyList<string> DefaultTypes(UserRole role) => role switch
     {
         UserRole.Parent =>
         [
             NotificationTypes.Invoice, NotificationTypes.Grade, NotificationTypes.LessonBooked, NotificationTypes.LessonMoved,
-            NotificationTypes.LessonCancelled,
+            NotificationTypes.LessonCancelled, NotificationTypes.Broadcast,
         ],
         UserRole.Student =>
         [
             NotificationTypes.LessonReminder, NotificationTypes.LessonMoved, NotificationTypes.LessonCancelled, NotificationTypes.Assignment,
-            NotificationTypes.Grade,
+            NotificationTypes.Grade, NotificationTypes.Broadcast,
         ],
-        UserRole.Tutor => [NotificationTypes.Invoice, NotificationTypes.ApplicationDecided],
-        _ => [NotificationTypes.ApplicationDecided],
+        UserRole.Tutor => [NotificationTypes.Invoice, NotificationTypes.ApplicationDecided, NotificationTypes.Broadcast],
+        _ => [NotificationTypes.ApplicationDecided, NotificationTypes.Broadcast],
     };
 
     /// <summary>The types the user gets in Telegram: their choice, or their role's defaults.</summary>

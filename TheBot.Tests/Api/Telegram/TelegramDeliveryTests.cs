@@ -134,7 +134,7 @@ public sealed class TelegramDeliveryTests(TheBotAppFixture fixture)
         var linked = await setup.Parent.Client.GetFromJsonAsync<JsonElement>("/api/notifications/settings", Ct);
         Assert.Contains("invoice", linked.GetProperty("telegramTypesAvailable").EnumerateArray().Select(t => t.GetString()));
         var defaults = linked.GetProperty("telegramTypes").EnumerateArray().Select(t => t.GetString()).ToList();
-        Assert.Equal(["invoice", "grade", "lessonBooked", "lessonMoved", "lessonCancelled"], defaults);
+        Assert.Equal(["invoice", "grade", "lessonBooked", "lessonMoved", "lessonCancelled", "broadcast"], defaults);
 
         using (var invalid = await setup.Parent.Client.PutAsJsonAsync("/api/notifications/settings",
                    new { disabledTypes = Array.Empty<string>(), telegramTypes = new[] { "noSuchType" } }, Ct))
