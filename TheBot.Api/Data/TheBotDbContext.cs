@@ -109,6 +109,10 @@ public sealed class TheBotDbContext(DbContextOptions<TheBotDbContext> options) :
 
     public DbSet<TelegramInvoiceMessage> TelegramInvoiceMessages => Set<TelegramInvoiceMessage>();
 
+    public DbSet<TelegramPost> TelegramPosts => Set<TelegramPost>();
+
+    public DbSet<FamilyWelcomeMail> FamilyWelcomeMails => Set<FamilyWelcomeMail>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);

@@ -42,6 +42,9 @@ public static class NotificationTypes
     public const string Grade = "grade";
     public const string ReportSent = "reportSent";
     public const string ApplicationDecided = "applicationDecided";
+
+    /// <summary>A new sign-up application, to every active admin.</summary>
+    public const string ApplicationSubmitted = "applicationSubmitted";
     public const string Invoice = "invoice";
     public const string ParentInvitation = "parentInvitation";
 }

@@ -24,6 +24,12 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
     public const string BotUsername = "TheBotTestBot";
     public const string WebhookSecret = "test-webhook-secret_1";
 
+    /// <summary>The admins' group (<c>Telegram:AdminChatId</c>): negative like a real group's, so no user's chat (<see cref="NewChatId"/>) is it.</summary>
+    public const long AdminChatId = -1001000000001;
+
+    /// <summary>The admin log channel (<c>Telegram:LogChatId</c>).</summary>
+    public const long LogChatId = -1001000000002;
+
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<BotMessage> _sent = new();
     private readonly ConcurrentQueue<BotEdit> _edits = new();
@@ -51,6 +57,9 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
         ["Telegram__BotUsername"] = BotUsername,
         ["Telegram__WebhookSecret"] = WebhookSecret,
         ["Telegram__ApiBaseUrl"] = BaseUrl.ToString(),
+        ["Telegram__AdminChatId"] = AdminChatId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Telegram__LogChatId"] = LogChatId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Telegram__GroupLanguage"] = "en",
     };
 
     public static async Task<FakeTelegramBotApi> StartAsync()

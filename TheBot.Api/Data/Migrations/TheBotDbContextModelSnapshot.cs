@@ -108,6 +108,64 @@ namespace TheBot.Api.Data.Migrations
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("TheBot.Api.Features.Applications.FamilyWelcomeMail", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_family_welcome_mails");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_family_welcome_mails_application_id");
+
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("ix_family_welcome_mails_next_attempt_at")
+                        .HasFilter("status = 'pending'");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_family_welcome_mails_user_id");
+
+                    b.ToTable("family_welcome_mails", (string)null);
+                });
+
             modelBuilder.Entity("TheBot.Api.Features.Applications.SignupApplication", b =>
                 {
                     b.Property<Guid>("Id")
@@ -118,6 +176,10 @@ namespace TheBot.Api.Data.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedParentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_parent_id");
 
                     b.Property<Guid?>("CreatedUserId")
                         .HasColumnType("uuid")
@@ -154,10 +216,26 @@ namespace TheBot.Api.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("full_name");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("language");
+
                     b.Property<string>("Message")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("message");
+
+                    b.Property<string>("ParentEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("parent_email");
+
+                    b.Property<string>("ParentFullName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("parent_full_name");
 
                     b.Property<string>("Phone")
                         .HasMaxLength(32)
@@ -181,6 +259,9 @@ namespace TheBot.Api.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_signup_applications");
+
+                    b.HasIndex("CreatedParentId")
+                        .HasDatabaseName("ix_signup_applications_created_parent_id");
 
                     b.HasIndex("CreatedUserId")
                         .HasDatabaseName("ix_signup_applications_created_user_id");
@@ -2295,6 +2376,75 @@ namespace TheBot.Api.Data.Migrations
                     b.ToTable("telegram_link_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("TheBot.Api.Features.Telegram.TelegramPost", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Chat")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("chat");
+
+                    b.Property<long>("ChatId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("chat_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("event");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4096)
+                        .HasColumnType("character varying(4096)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_telegram_posts");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_telegram_posts_created_at");
+
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("ix_telegram_posts_next_attempt_at")
+                        .HasFilter("status = 'pending'");
+
+                    b.ToTable("telegram_posts", (string)null);
+                });
+
             modelBuilder.Entity("TheBot.Api.Features.Users.StudentParent", b =>
                 {
                     b.Property<Guid>("StudentId")
@@ -2678,8 +2828,31 @@ namespace TheBot.Api.Data.Migrations
                         .HasConstraintName("fk_user_tokens_asp_net_users_user_id");
                 });
 
+            modelBuilder.Entity("TheBot.Api.Features.Applications.FamilyWelcomeMail", b =>
+                {
+                    b.HasOne("TheBot.Api.Features.Applications.SignupApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_family_welcome_mails_signup_applications_application_id");
+
+                    b.HasOne("TheBot.Api.Features.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_family_welcome_mails_asp_net_users_user_id");
+                });
+
             modelBuilder.Entity("TheBot.Api.Features.Applications.SignupApplication", b =>
                 {
+                    b.HasOne("TheBot.Api.Features.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedParentId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_signup_applications_asp_net_users_created_parent_id");
+
                     b.HasOne("TheBot.Api.Features.Users.User", null)
                         .WithMany()
                         .HasForeignKey("CreatedUserId")

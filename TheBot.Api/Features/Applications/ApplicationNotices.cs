@@ -38,6 +38,20 @@ public sealed class ApplicationNotices(TheBotDbContext db, Notifier notifier)
         return staged;
     }
 
+    /// <summary>Stages the new application's notification to every active admin (not yet saved).</summary>
+    public async Task<int> StageSubmittedAsync(SignupApplication application, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        var admins = await db.Users.Where(u => u.Role == UserRole.Admin && u.IsActive).Select(u => u.Id).ToListAsync(ct);
+        var name = application.FullName;
+        var role = application.DesiredRole.ToName();
+        var parent = application.ParentFullName;
+        return await notifier.StageAsync(admins, NotificationTypes.ApplicationSubmitted, r => r.Say(
+                new($"New application: {name}", $"Wants to join as {role}{(parent is null ? "" : $", with parent {parent}")}. {application.Email}"),
+                new($"Новая заявка: {name}", $"Роль: {role}{(parent is null ? "" : $", родитель: {parent}")}. {application.Email}")).To("/admin/applications"),
+            NotificationPriority.High, ct);
+    }
+
     /// <summary>After the commit: pushes what was staged live.</summary>
     public Task PublishAsync(CancellationToken ct) => notifier.PublishStagedAsync(ct);
 }

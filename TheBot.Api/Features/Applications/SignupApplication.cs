@@ -33,6 +33,14 @@ public sealed class SignupApplication
 
     public string? Message { get; set; }
 
+    /// <summary>The student's parent the family asks an account for (approved as a student: created and linked).</summary>
+    public string? ParentFullName { get; set; }
+
+    public string? ParentEmail { get; set; }
+
+    /// <summary>The language the family applied in (<c>en</c>, <c>ru</c>): their accounts' and the sign-in e-mail's.</summary>
+    public string Language { get; set; } = "ru";
+
     public ApplicationStatus Status { get; set; } = ApplicationStatus.Pending;
 
     public DateTimeOffset CreatedAt { get; set; }
@@ -44,6 +52,9 @@ public sealed class SignupApplication
     public string? DecisionNote { get; set; }
 
     public Guid? CreatedUserId { get; set; }
+
+    /// <summary>The parent account the approval created and linked to <see cref="CreatedUserId"/>.</summary>
+    public Guid? CreatedParentId { get; set; }
 
     /// <summary>When the tracking token stops working (purged by a scheduled job).</summary>
     public DateTimeOffset TokenExpiresAt { get; set; }
@@ -61,6 +72,9 @@ internal sealed class SignupApplicationConfiguration : IEntityTypeConfiguration<
         builder.Property(a => a.Phone).HasMaxLength(32);
         builder.Property(a => a.Message).HasMaxLength(2000);
         builder.Property(a => a.DecisionNote).HasMaxLength(1000);
+        builder.Property(a => a.ParentFullName).HasMaxLength(200);
+        builder.Property(a => a.ParentEmail).HasMaxLength(254);
+        builder.Property(a => a.Language).HasMaxLength(8);
         builder.Property(a => a.DesiredRole).HasConversion(r => r.ToName(), s => ParseRole(s)).HasMaxLength(16);
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
         builder.HasIndex(a => new { a.Status, a.CreatedAt });
@@ -68,6 +82,7 @@ internal sealed class SignupApplicationConfiguration : IEntityTypeConfiguration<
         builder.HasIndex(a => a.Email).IsUnique().HasFilter("status = 'Pending'");
         builder.HasOne<User>().WithMany().HasForeignKey(a => a.DecidedById).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<User>().WithMany().HasForeignKey(a => a.CreatedUserId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<User>().WithMany().HasForeignKey(a => a.CreatedParentId).OnDelete(DeleteBehavior.SetNull);
     }
 
     private static UserRole ParseRole(string value) =>

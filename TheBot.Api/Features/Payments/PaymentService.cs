@@ -17,6 +17,7 @@ public sealed partial class PaymentService(
     TheBotDbContext db,
     PaymentProviders providers,
     InvoiceEvents invoiceEvents,
+    IEnumerable<IPaymentObserver> observers,
     IOptions<PaymentOptions> options,
     TimeProvider clock,
     ILogger<PaymentService> logger)
@@ -144,6 +145,10 @@ public sealed partial class PaymentService(
                     InvoiceWorkflow.MarkPaid(invoice, now, $"paid through {provider.Name} ({remote.Id})");
                     Settle(payment, PaymentStatus.Succeeded, "notification", null, remote.RawJson, now);
                     changedInvoice = invoice;
+                    foreach (var observer in observers)
+                    {
+                        await observer.SucceededAsync(payment, invoice, cancellationToken);
+                    }
                 }
             }
 
@@ -154,6 +159,11 @@ public sealed partial class PaymentService(
 
         if (changedInvoice is not null)
         {
+            foreach (var observer in observers)
+            {
+                observer.Committed();
+            }
+
             await invoiceEvents.ChangedAsync(changedInvoice, cancellationToken);
         }
 

@@ -38,7 +38,22 @@ public sealed partial class TelegramOptions : IValidatableObject
     /// <summary>How long a "Link Telegram" deep link stays valid.</summary>
     public TimeSpan LinkLifetime { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>The admins' group (a Telegram chat id; groups are negative): each new sign-up application is announced there.</summary>
+    public long? AdminChatId { get; set; }
+
+    /// <summary>The admin log channel (a Telegram chat id): the <see cref="LogEvents"/> are posted there.</summary>
+    public long? LogChatId { get; set; }
+
+    /// <summary>What goes to the log channel, of <see cref="TelegramLogEvents.All"/>; left out: every one.</summary>
+    public string[]? LogEvents { get; set; }
+
+    /// <summary>The language of the admins' group and the log channel: <c>ru</c> (the default) or <c>en</c>.</summary>
+    public string GroupLanguage { get; set; } = "ru";
+
     public bool Enabled => !string.IsNullOrWhiteSpace(BotToken);
+
+    /// <summary>Whether <paramref name="logEvent"/> is posted to the log channel.</summary>
+    public bool Logs(string logEvent) => Enabled && LogChatId is not null && (LogEvents is null || LogEvents.Contains(logEvent, StringComparer.Ordinal));
 
     public bool HasApiBaseUrl => ApiBaseUrl is { OriginalString.Length: > 0 };
 
@@ -48,8 +63,29 @@ public sealed partial class TelegramOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (AdminChatId == 0 || LogChatId == 0)
+        {
+            yield return new ValidationResult("Telegram:AdminChatId and Telegram:LogChatId are Telegram chat ids (a group's is negative), never 0.", [nameof(AdminChatId), nameof(LogChatId)]);
+        }
+
+        if (LogEvents?.Except(TelegramLogEvents.All, StringComparer.Ordinal).ToList() is [_, ..] unknown)
+        {
+            yield return new ValidationResult(
+                $"Telegram:LogEvents may name only {string.Join(", ", TelegramLogEvents.All)} (not {string.Join(", ", unknown)}).", [nameof(LogEvents)]);
+        }
+
+        if (GroupLanguage is not ("ru" or "en"))
+        {
+            yield return new ValidationResult("Telegram:GroupLanguage must be ru or en.", [nameof(GroupLanguage)]);
+        }
+
         if (!Enabled)
         {
+            if (AdminChatId is not null || LogChatId is not null)
+            {
+                yield return new ValidationResult("Telegram:AdminChatId and Telegram:LogChatId need Telegram:BotToken: the bot posts there.", [nameof(BotToken)]);
+            }
+
             yield break;
         }
 
@@ -88,6 +124,9 @@ public sealed partial class TelegramOptions : IValidatableObject
             yield return new ValidationResult("Telegram:LinkLifetime must be between a minute and a day.", [nameof(LinkLifetime)]);
         }
     }
+
+    /// <summary>Whether new applications are announced in the admins' group.</summary>
+    public bool AnnouncesApplications => Enabled && AdminChatId is not null;
 
     private static bool IsHttp(Uri url) => url.IsAbsoluteUri && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps);
 

@@ -4,7 +4,8 @@ using System.Diagnostics.Metrics;
 namespace TheBot.Api.Platform.Jobs;
 
 /// <summary>Runs one claimed occurrence in its own scope, records the outcome, and never throws.</summary>
-public sealed partial class JobRunner(IServiceScopeFactory scopes, IEnumerable<JobDescriptor> jobs, TimeProvider clock, ILogger<JobRunner> logger)
+public sealed partial class JobRunner(
+    IServiceScopeFactory scopes, IEnumerable<JobDescriptor> jobs, IEnumerable<IJobFailureObserver> failureObservers, TimeProvider clock, ILogger<JobRunner> logger)
 {
     private static readonly ActivitySource Activities = new("TheBot");
     private static readonly Meter Meter = new("TheBot");
@@ -46,10 +47,29 @@ public sealed partial class JobRunner(IServiceScopeFactory scopes, IEnumerable<J
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            await RecordFailureAsync(store, run, $"{ex.GetType().Name}: {ex.Message}", started, retryNow: false);
+            var error = $"{ex.GetType().Name}: {ex.Message}";
+            await RecordFailureAsync(store, run, error, started, retryNow: false);
             Runs.Add(1, new("job", run.JobName), new("outcome", "failed"));
             activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
             LogFailed(ex, run.JobName, run.OccurrenceKey, run.Attempt);
+            await TellFailureObserversAsync(new JobFailure(run.JobName, run.OccurrenceKey, run.Attempt, error));
+        }
+    }
+
+    private async Task TellFailureObserversAsync(JobFailure failure)
+    {
+        foreach (var observer in failureObservers)
+        {
+            try
+            {
+                await observer.FailedAsync(failure, CancellationToken.None);
+            }
+#pragma warning disable CA1031 // An observer's failure must not hide the job's.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                LogObserverFailed(ex, failure.JobName);
+            }
         }
     }
 
@@ -75,6 +95,9 @@ public sealed partial class JobRunner(IServiceScopeFactory scopes, IEnumerable<J
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {Job} ({Occurrence}) was interrupted by shutdown and will run again")]
     private partial void LogInterrupted(string job, string occurrence);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telling an observer that job {Job} failed failed itself")]
+    private partial void LogObserverFailed(Exception exception, string job);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not record the outcome of job {Job} ({Occurrence}); its lease will hand it on")]
     private partial void LogRecordFailed(Exception exception, string job, string occurrence);

@@ -23,7 +23,7 @@ public sealed class HealthExposureTests(ProductionAppFixture app)
 
         Assert.Equal(["dependencies", "status"], Names(health));
         Assert.Equal("Healthy", health.GetProperty("status").GetString());
-        Assert.Equal(["postgres", "redis", "storage"], health.GetProperty("dependencies").EnumerateArray().Select(d => d.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
+        Assert.Equal(["postgres", "redis", "storage", "telegram"], health.GetProperty("dependencies").EnumerateArray().Select(d => d.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
         Assert.All(health.GetProperty("dependencies").EnumerateArray(), d => Assert.Equal(["name", "status"], Names(d)));
     }
 

@@ -17,7 +17,7 @@ public sealed class SystemHealthTests(TheBotAppFixture fixture)
         var health = await response.Content.ReadFromJsonAsync<HealthBody>(TestContext.Current.CancellationToken);
         Assert.NotNull(health);
         Assert.Equal("Healthy", health.Status);
-        Assert.Equal(["postgres", "redis", "storage"], health.Dependencies.Select(d => d.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["postgres", "redis", "storage", "telegram"], health.Dependencies.Select(d => d.Name).Order(StringComparer.Ordinal));
         Assert.All(health.Dependencies, d => Assert.Equal("Healthy", d.Status));
     }
 

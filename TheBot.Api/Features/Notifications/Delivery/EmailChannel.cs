@@ -29,7 +29,7 @@ public sealed class EmailChannel(
         NotificationTypes.Invoice, NotificationTypes.Grade, NotificationTypes.Assignment, NotificationTypes.ReportSent,
         NotificationTypes.LessonBooked, NotificationTypes.LessonMoved, NotificationTypes.LessonConfirmed, NotificationTypes.LessonCancelled,
         NotificationTypes.LessonReminder, NotificationTypes.Broadcast, NotificationTypes.Material, NotificationTypes.ApplicationDecided,
-        NotificationTypes.ParentInvitation,
+        NotificationTypes.ApplicationSubmitted, NotificationTypes.ParentInvitation,
     ];
 
     public string Name => ChannelName;
@@ -149,6 +149,7 @@ public static class NotificationTypeNames
         [NotificationTypes.Grade] = ("Grades", "Оценки"),
         [NotificationTypes.ReportSent] = ("Progress reports", "Отчёты об успеваемости"),
         [NotificationTypes.ApplicationDecided] = ("Applications", "Заявки"),
+        [NotificationTypes.ApplicationSubmitted] = ("New applications", "Новые заявки"),
         [NotificationTypes.Invoice] = ("Invoices", "Счета"),
         [NotificationTypes.ParentInvitation] = ("Parent invitations", "Приглашения родителей"),
     };

@@ -37,7 +37,7 @@ describe('the sign-up application form', () => {
   });
 
   it('accepts a complete application', () => {
-    const filled = { fullName: 'Anna Petrova', email: 'anna@example.com', phone: '', desiredRole: 'student', message: '' };
+    const filled = { ...emptyApplication, fullName: 'Anna Petrova', email: 'anna@example.com', desiredRole: 'student', parentFullName: 'Olga Petrova', parentEmail: 'olga@example.com' };
     expect(validate(filled, applicationRules)).toEqual({});
   });
 

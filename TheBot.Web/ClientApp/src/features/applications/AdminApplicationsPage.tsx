@@ -24,11 +24,18 @@ export function AdminApplicationsPage() {
     <section className="page">
       <PageHeading title={t('applications.title')}>{t('applications.title')}</PageHeading>
       {approved ? (
-        <div className="panel">
+        <div className="panel" data-approved={approved.email}>
           <p className="alert alert--success" role="status">
             {t('applications.approved', { email: approved.email, role: t(`role.${approved.role}`) })}
           </p>
-          <OneTimeSecret label={t('applications.initialPassword')} value={approved.initialPassword} />
+          <OneTimeSecret label={t('applications.initialPasswordFor', { email: approved.email })} value={approved.initialPassword} />
+          {approved.parent ? (
+            <>
+              <p>{t('applications.approvedParent', { name: approved.parent.fullName, email: approved.parent.email })}</p>
+              <OneTimeSecret label={t('applications.initialPasswordFor', { email: approved.parent.email })} value={approved.parent.initialPassword} />
+            </>
+          ) : null}
+          <p className="field__hint">{t('applications.emailed')}</p>
         </div>
       ) : null}
       <div className="toolbar">

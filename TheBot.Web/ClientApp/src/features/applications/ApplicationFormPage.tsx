@@ -12,10 +12,13 @@ import { APPLICABLE_ROLES, submitApplication, type ApplicableRole } from './appl
 
 /** The public sign-up form. On success it opens the application's status page (its link is the token). */
 export function ApplicationFormPage() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const api = useApi();
   const navigate = useNavigate();
   const form = useForm(emptyApplication, applicationRules, async (values) => {
+    const student = values.desiredRole === 'student';
+    const parentFullName = student ? values.parentFullName.trim() : '';
+    const parentEmail = student ? values.parentEmail.trim() : '';
     const { trackingToken } = await submitApplication(api, {
       fullName: values.fullName.trim(),
       email: values.email.trim(),
@@ -23,6 +26,9 @@ export function ApplicationFormPage() {
       phone: values.phone.trim() === '' ? null : values.phone.trim(),
       desiredRole: values.desiredRole as ApplicableRole,
       message: values.message.trim(),
+      parentFullName: parentFullName === '' ? null : parentFullName,
+      parentEmail: parentEmail === '' ? null : parentEmail,
+      language,
     });
     void navigate(`/applications/${encodeURIComponent(trackingToken)}`, { state: { justSubmitted: true } });
   });
@@ -42,6 +48,14 @@ export function ApplicationFormPage() {
           placeholder={t('apply.chooseRole')}
           options={APPLICABLE_ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }))}
         />
+        {form.values.desiredRole === 'student' ? (
+          <fieldset className="fieldset">
+            <legend>{t('apply.parent')}</legend>
+            <p className="field__hint">{t('apply.parentHint')}</p>
+            <TextField {...form.field('parentFullName')} label={t('apply.parentFullName')} autoComplete="off" />
+            <TextField {...form.field('parentEmail')} type="email" label={t('apply.parentEmail')} autoComplete="off" />
+          </fieldset>
+        ) : null}
         <TextAreaField {...form.field('message')} label={t('apply.message')} hint={t('apply.messageHint')} rows={4} />
         <FormAlert message={form.formError} />
         <button type="submit" className="button" disabled={form.submitting}>

@@ -40,6 +40,9 @@ export function ApplicationReview({ application, onApproved }: { application: Ad
         <dt>{t('apply.email')}</dt>
         <dd>{application.email}</dd>
         <Detail term={t('apply.phone')}>{application.phone}</Detail>
+        <Detail term={t('apply.parent')}>
+          {application.parentFullName ? `${application.parentFullName} <${application.parentEmail ?? ''}>` : null}
+        </Detail>
         <dt>{t('applicationStatus.desiredRole')}</dt>
         <dd>{t(`role.${application.desiredRole}`)}</dd>
         <dt>{t('applicationStatus.createdAt')}</dt>

@@ -1,6 +1,6 @@
 import { email, maxLength, phone, required, type ValidationRules } from '../../forms/validation';
 
-export type ApplicationField = 'fullName' | 'email' | 'phone' | 'desiredRole' | 'message';
+export type ApplicationField = 'fullName' | 'email' | 'phone' | 'desiredRole' | 'message' | 'parentFullName' | 'parentEmail';
 
 export const emptyApplication: Readonly<Record<ApplicationField, string>> = {
   fullName: '',
@@ -8,6 +8,8 @@ export const emptyApplication: Readonly<Record<ApplicationField, string>> = {
   phone: '',
   desiredRole: '',
   message: '',
+  parentFullName: '',
+  parentEmail: '',
 };
 
 export const applicationRules: ValidationRules<ApplicationField> = {
@@ -16,4 +18,7 @@ export const applicationRules: ValidationRules<ApplicationField> = {
   phone: [phone],
   desiredRole: [required],
   message: [maxLength(2000)],
+  // A student's parent (optional; the server wants both or neither, and an address of the parent's own).
+  parentFullName: [maxLength(200)],
+  parentEmail: [email, maxLength(254)],
 };

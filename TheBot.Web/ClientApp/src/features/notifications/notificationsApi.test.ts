@@ -17,6 +17,8 @@ describe('notification types in the settings', () => {
     expect(notificationTypesFor('parent')).toContain('grade');
     expect(notificationTypesFor('parent')).not.toContain('applicationDecided');
     expect(notificationTypesFor('admin')).toContain('applicationDecided');
+    expect(notificationTypesFor('admin')).toContain('applicationSubmitted');
+    expect(notificationTypesFor('tutor')).not.toContain('applicationSubmitted');
     expect(notificationTypesFor('student')).not.toContain('reportSent');
     expect(notificationTypesFor('student')).toEqual(expect.arrayContaining(['lessonBooked', 'lessonMoved', 'lessonConfirmed', 'lessonCancelled', 'assignment']));
     expect(NOTIFICATION_TYPES).not.toContain('lessonChanged');

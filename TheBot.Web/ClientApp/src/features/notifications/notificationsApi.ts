@@ -17,6 +17,7 @@ export const NOTIFICATION_TYPES = [
   'reportSent',
   'invoice',
   'applicationDecided',
+  'applicationSubmitted',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
@@ -24,6 +25,7 @@ export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 const TYPE_ROLES: Partial<Record<NotificationType, readonly string[]>> = {
   reportSent: ['parent'],
   applicationDecided: ['admin'],
+  applicationSubmitted: ['admin'],
 };
 
 /** The types worth offering to someone in this role. */
