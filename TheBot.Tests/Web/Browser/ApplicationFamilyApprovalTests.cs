@@ -17,8 +17,9 @@ public sealed class ApplicationFamilyApprovalTests(TheBotAppFixture app, Browser
         await using var applicantSession = await browser.NewSessionAsync(app.Host.WebEndpoint);
         var applicant = applicantSession.Page;
         await applicant.GotoAsync("/apply");
-        await applicant.GetByLabel("Full name", new() { Exact = true }).FillAsync("Masha Familyova");
-        await applicant.GetByLabel("Email", new() { Exact = true }).FillAsync(studentEmail);
+        // By name: the parent's fields' labels contain "full name" and "e-mail" too.
+        await applicant.Locator("input[name='fullName']").FillAsync("Masha Familyova");
+        await applicant.Locator("input[name='email']").FillAsync(studentEmail);
         await applicant.GetByLabel("I want to join as").SelectOptionAsync("student");
         await applicant.GetByLabel("Parent's full name").FillAsync("Anna Familyova");
         await applicant.GetByLabel("Parent's e-mail").FillAsync(parentEmail);
