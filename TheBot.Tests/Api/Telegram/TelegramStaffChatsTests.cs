@@ -41,6 +41,22 @@ public sealed class TelegramStaffChatsTests(TheBotAppFixture fixture)
     }
 
     [Fact]
+    public async Task A_failed_job_run_is_posted_to_the_log_channel()
+    {
+        // A retry that is due for a job no replica has: the runner fails it ("No job named …"), for the last time.
+        var job = $"missing-{Guid.NewGuid():N}";
+        await fixture.Billing.ExecuteSqlAsync(
+            "INSERT INTO job_runs (id, job_name, occurrence_key, outcome, attempt, manual, started_at, lease_until, retry_at) "
+            + "VALUES ($1, $2, 'log-channel-test', 'Failed', 100, false, now() - interval '1 minute', now() - interval '1 minute', now() - interval '1 minute')",
+            Guid.NewGuid(), job);
+
+        var logged = await fixture.Telegram.WaitForMessageAsync(FakeTelegramBotApi.LogChatId, m => m.Text.Contains(job, StringComparison.Ordinal));
+
+        Assert.StartsWith($"Job {job} failed (log-channel-test, attempt 101)", logged.Text, StringComparison.Ordinal);
+        Assert.Contains("No job named", logged.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_telegram_health_check_is_healthy_when_the_bot_answers()
     {
         var admin = await fixture.People.AdminAsync();
