@@ -21,6 +21,7 @@ using TheBot.Api.Features.Payments;
 using TheBot.Api.Features.Progress;
 using TheBot.Api.Features.Push;
 using TheBot.Api.Features.Students;
+using TheBot.Api.Features.StudyPlans;
 using TheBot.Api.Features.Subjects;
 using TheBot.Api.Features.SystemHealth;
 using TheBot.Api.Features.Telegram;
@@ -148,6 +149,7 @@ public static class ApiServiceExtensions
         api.MapPushApi();
         api.MapTelegramApi();
         api.MapMaterialsApi();
+        api.MapStudyPlansApi();
 
         return app;
     }
@@ -167,6 +169,7 @@ public static class ApiServiceExtensions
         services.AddLessons();
         services.AddAssignments();
         services.AddProgress();
+        services.AddStudyPlans();
         services.AddChat(configuration);
         services.AddNotifications(configuration);
         services.AddPush(configuration);

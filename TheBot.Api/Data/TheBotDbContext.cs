@@ -16,6 +16,7 @@ using TheBot.Api.Features.ParentInvitations;
 using TheBot.Api.Features.Payments;
 using TheBot.Api.Features.Progress;
 using TheBot.Api.Features.Push;
+using TheBot.Api.Features.StudyPlans;
 using TheBot.Api.Features.Subjects;
 using TheBot.Api.Features.Telegram;
 using TheBot.Api.Features.Users;
@@ -70,6 +71,10 @@ public sealed class TheBotDbContext(DbContextOptions<TheBotDbContext> options) :
     public DbSet<MaterialRecipient> MaterialRecipients => Set<MaterialRecipient>();
 
     public DbSet<MaterialProgress> MaterialProgress => Set<MaterialProgress>();
+
+    public DbSet<StudyPlan> StudyPlans => Set<StudyPlan>();
+
+    public DbSet<StudyPlanItem> StudyPlanItems => Set<StudyPlanItem>();
 
     public DbSet<Invoice> Invoices => Set<Invoice>();
 

@@ -47,4 +47,7 @@ public static class NotificationTypes
     public const string ApplicationSubmitted = "applicationSubmitted";
     public const string Invoice = "invoice";
     public const string ParentInvitation = "parentInvitation";
+
+    /// <summary>A study plan was sent to the student (and their parents), or a sent one was changed (the student).</summary>
+    public const string StudyPlan = "studyPlan";
 }

@@ -2182,6 +2182,163 @@ namespace TheBot.Api.Data.Migrations
                     b.ToTable("push_subscriptions", (string)null);
                 });
 
+            modelBuilder.Entity("TheBot.Api.Features.StudyPlans.StudyPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("EditedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("edited_at");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("StudentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("student_id");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<Guid>("TeacherId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("teacher_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("date")
+                        .HasColumnName("week_start");
+
+                    b.HasKey("Id")
+                        .HasName("pk_study_plans");
+
+                    b.HasIndex("SubjectId")
+                        .HasDatabaseName("ix_study_plans_subject_id");
+
+                    b.HasIndex("TeacherId", "WeekStart")
+                        .HasDatabaseName("ix_study_plans_teacher_id_week_start");
+
+                    b.HasIndex("StudentId", "Status", "WeekStart")
+                        .HasDatabaseName("ix_study_plans_student_id_status_week_start");
+
+                    b.HasIndex("StudentId", "SubjectId", "WeekStart")
+                        .IsUnique()
+                        .HasDatabaseName("ix_study_plans_student_id_subject_id_week_start");
+
+                    b.ToTable("study_plans", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_study_plans_sent_at", "status = 'Draft' OR sent_at IS NOT NULL");
+
+                            t.HasCheckConstraint("ck_study_plans_week_starts_monday", "extract(isodow from week_start) = 1");
+                        });
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.StudyPlans.StudyPlanItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("details");
+
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("done_at");
+
+                    b.Property<string>("FileContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("file_content_type");
+
+                    b.Property<string>("FileKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_key");
+
+                    b.Property<long?>("FileLength")
+                        .HasColumnType("bigint")
+                        .HasColumnName("file_length");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("FileSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("file_sha256");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_study_plan_items");
+
+                    b.HasIndex("FileKey")
+                        .HasDatabaseName("ix_study_plan_items_file_key")
+                        .HasFilter("file_key IS NOT NULL");
+
+                    b.HasIndex("PlanId", "Position")
+                        .HasDatabaseName("ix_study_plan_items_plan_id_position");
+
+                    b.ToTable("study_plan_items", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_study_plan_items_position", "position >= 0");
+
+                            t.HasCheckConstraint("ck_study_plan_items_url_http", "url IS NULL OR url LIKE 'https://%' OR url LIKE 'http://%'");
+                        });
+                });
+
             modelBuilder.Entity("TheBot.Api.Features.Subjects.Subject", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3364,6 +3521,46 @@ namespace TheBot.Api.Data.Migrations
                         .HasConstraintName("fk_push_subscriptions_asp_net_users_user_id");
                 });
 
+            modelBuilder.Entity("TheBot.Api.Features.StudyPlans.StudyPlan", b =>
+                {
+                    b.HasOne("TheBot.Api.Features.Users.User", "Student")
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_study_plans_users_student_id");
+
+                    b.HasOne("TheBot.Api.Features.Subjects.Subject", "Subject")
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_study_plans_subjects_subject_id");
+
+                    b.HasOne("TheBot.Api.Features.Users.User", "Teacher")
+                        .WithMany()
+                        .HasForeignKey("TeacherId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_study_plans_users_teacher_id");
+
+                    b.Navigation("Student");
+
+                    b.Navigation("Subject");
+
+                    b.Navigation("Teacher");
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.StudyPlans.StudyPlanItem", b =>
+                {
+                    b.HasOne("TheBot.Api.Features.StudyPlans.StudyPlan", null)
+                        .WithMany("Items")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_study_plan_items_study_plans_plan_id");
+                });
+
             modelBuilder.Entity("TheBot.Api.Features.Subjects.TeacherSubject", b =>
                 {
                     b.HasOne("TheBot.Api.Features.Subjects.Subject", "Subject")
@@ -3507,6 +3704,11 @@ namespace TheBot.Api.Data.Migrations
             modelBuilder.Entity("TheBot.Api.Features.Payments.Payment", b =>
                 {
                     b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.StudyPlans.StudyPlan", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("TheBot.Api.Features.Users.StudentProfile", b =>

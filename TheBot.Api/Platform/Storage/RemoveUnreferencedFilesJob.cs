@@ -78,6 +78,7 @@ public sealed partial class RemoveUnreferencedFilesJob(TheBotDbContext db, ICont
                   AND NOT EXISTS (SELECT 1 FROM chat_messages AS m WHERE m.attachment_key = s.key AND m.deleted_at IS NULL)
                   AND NOT EXISTS (SELECT 1 FROM submission_files AS sf WHERE sf.storage_key = s.key)
                   AND NOT EXISTS (SELECT 1 FROM materials AS mt WHERE mt.file_key = s.key)
+                  AND NOT EXISTS (SELECT 1 FROM study_plan_items AS sp WHERE sp.file_key = s.key)
                 ORDER BY s.created_at
                 LIMIT @batch
                 FOR UPDATE SKIP LOCKED)

@@ -29,7 +29,7 @@ public sealed class EmailChannel(
         NotificationTypes.Invoice, NotificationTypes.Grade, NotificationTypes.Assignment, NotificationTypes.ReportSent,
         NotificationTypes.LessonBooked, NotificationTypes.LessonMoved, NotificationTypes.LessonConfirmed, NotificationTypes.LessonCancelled,
         NotificationTypes.LessonReminder, NotificationTypes.Broadcast, NotificationTypes.Material, NotificationTypes.ApplicationDecided,
-        NotificationTypes.ApplicationSubmitted, NotificationTypes.ParentInvitation,
+        NotificationTypes.ApplicationSubmitted, NotificationTypes.ParentInvitation, NotificationTypes.StudyPlan,
     ];
 
     public string Name => ChannelName;
@@ -152,6 +152,7 @@ public static class NotificationTypeNames
         [NotificationTypes.ApplicationSubmitted] = ("New applications", "Новые заявки"),
         [NotificationTypes.Invoice] = ("Invoices", "Счета"),
         [NotificationTypes.ParentInvitation] = ("Parent invitations", "Приглашения родителей"),
+        [NotificationTypes.StudyPlan] = ("Study plans", "Планы занятий"),
     };
 
     public static string Of(string type, bool russian) =>

@@ -9,6 +9,7 @@ import { notificationsKey } from '../features/notifications/notificationsApi';
 import { progressKey } from '../features/progress/progressApi';
 import { lessonsKey } from '../features/schedule/lessonsApi';
 import { enrollmentsKey, studentsKey } from '../features/students/studentsApi';
+import { studyPlansKey } from '../features/studyplans/studyPlansApi';
 
 /** The event changes what these queries hold: those on screen are fetched again, the rest when next shown. */
 function refresh(...keys: QueryKey[]): LiveUpdate {
@@ -54,4 +55,5 @@ export const liveUpdates: LiveUpdates = {
   submissionReceived: refresh(assignmentsKey, dashboardKey),
   submissionGraded: refresh(assignmentsKey, dashboardKey, progressKey),
   reportSent: refresh(progressKey, dashboardKey),
+  studyPlanChanged: refresh(studyPlansKey),
 };

@@ -24,6 +24,7 @@ export const serverEventNames = [
   'submissionReceived',
   'submissionGraded',
   'reportSent',
+  'studyPlanChanged',
 ] as const;
 
 export type ServerEventName = (typeof serverEventNames)[number];

@@ -15,6 +15,7 @@ export const NOTIFICATION_TYPES = [
   'assignment',
   'grade',
   'reportSent',
+  'studyPlan',
   'invoice',
   'applicationDecided',
   'applicationSubmitted',
@@ -24,6 +25,7 @@ export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 /** Types only some roles ever receive; the rest concern everyone. */
 const TYPE_ROLES: Partial<Record<NotificationType, readonly string[]>> = {
   reportSent: ['parent'],
+  studyPlan: ['student', 'parent'],
   applicationDecided: ['admin'],
   applicationSubmitted: ['admin'],
 };
