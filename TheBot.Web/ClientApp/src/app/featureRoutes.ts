@@ -67,6 +67,18 @@ export const featureRoutes: readonly FeatureRoute[] = [
     Page: lazy(() => import('../features/progress/ProgressPage').then((m) => ({ default: m.ProgressPage }))),
   },
   {
+    path: 'study-plans',
+    navLabel: 'nav.studyPlans',
+    roles: ['teacher', 'tutor', 'parent'],
+    Page: lazy(() => import('../features/studyplans/StudyPlansPage').then((m) => ({ default: m.StudyPlansPage }))),
+  },
+  {
+    path: 'my-week',
+    navLabel: 'nav.myWeek',
+    roles: ['student'],
+    Page: lazy(() => import('../features/studyplans/MyWeekPage').then((m) => ({ default: m.MyWeekPage }))),
+  },
+  {
     path: 'notifications',
     roles: 'everyone',
     Page: lazy(() => import('../features/notifications/NotificationsPage').then((m) => ({ default: m.NotificationsPage }))),

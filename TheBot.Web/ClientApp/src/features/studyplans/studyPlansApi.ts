@@ -21,7 +21,7 @@ export interface DraftItem {
 
 export const studyPlansKey = ['studyPlans'] as const;
 
-export function studyPlansQuery(api: ApiClient, filter: { studentId?: string; subjectId?: string; weekStart?: string; page?: number }) {
+export function studyPlansQuery(api: ApiClient, filter: { studentId?: string | undefined; subjectId?: string | undefined; weekStart?: string | undefined; page?: number | undefined }) {
   return {
     queryKey: [...studyPlansKey, 'list', filter] as const,
     queryFn: ({ signal }: { signal: AbortSignal }) =>
