@@ -31,7 +31,7 @@ public static class StudyPlansApi
             .WithName("CreateStudyPlan").WithSummary("Draft a week's plan for a student I teach the subject (one per student, subject and week)")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
         plans.MapPost("/copy-previous", CopyPreviousAsync).RequireRoles(UserRole.Teacher)
-            .WithName("CopyPreviousStudyPlan").WithSummary("Draft a week's plan as a copy of the student's latest earlier plan in the subject (ticks cleared)")
+            .WithName("CopyPreviousStudyPlan").WithSummary("Draft a week's plan as a copy of the student's latest earlier plan in the subject (mine, or a sent one; ticks cleared)")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         plans.MapPut("/{id:guid}", UpdateAsync).RequireRoles(UserRole.Teacher)
@@ -135,7 +135,8 @@ public static class StudyPlansApi
         }
 
         var previous = await db.StudyPlans.AsNoTracking().Include(p => p.Items)
-            .Where(p => p.StudentId == studentId && p.SubjectId == subjectId && p.WeekStart < week)
+            .Where(p => p.StudentId == studentId && p.SubjectId == subjectId && p.WeekStart < week
+                && (p.TeacherId == caller.Id || p.Status == StudyPlanStatus.Sent))
             .OrderByDescending(p => p.WeekStart)
             .FirstOrDefaultAsync(ct);
         if (previous is null)

@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { BookOpen, Download, ExternalLink, ListChecks, Paperclip, type LucideIcon } from 'lucide-react';
 import { useApi } from '../../services/ServicesContext';
 import { useI18n } from '../../i18n/I18nContext';
@@ -38,9 +39,14 @@ function PlanItem({ plan, item, canTick }: { plan: StudyPlan; item: StudyPlanIte
   const { t } = useI18n();
   const api = useApi();
   const queryClient = useQueryClient();
+  const isDone = item.doneAt !== null;
+  // The box follows the click at once; the server's answer (or a failure) settles it.
+  const [checked, setChecked] = useState(isDone);
+  useEffect(() => setChecked(isDone), [isDone]);
   const tick = useMutation({
     mutationFn: (next: boolean) => tickStudyPlanItem(api, plan.id, item.id, next),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: studyPlansKey }),
+    onError: () => setChecked(isDone),
   });
   const download = useMutation({
     mutationFn: () => downloadStudyPlanFile(api, plan.id, item.id),
@@ -48,7 +54,6 @@ function PlanItem({ plan, item, canTick }: { plan: StudyPlan; item: StudyPlanIte
   });
   const Icon = KIND_ICONS[item.kind];
   const checkboxId = `plan-item-${item.id}`;
-  const isDone = item.doneAt !== null;
   const error = tick.error ?? download.error;
   return (
     <li className="item-list__item study-plan__item" data-item={item.id} data-done={isDone}>
@@ -58,9 +63,12 @@ function PlanItem({ plan, item, canTick }: { plan: StudyPlan; item: StudyPlanIte
             id={checkboxId}
             className="study-plan__tick"
             type="checkbox"
-            checked={isDone}
+            checked={checked}
             disabled={tick.isPending}
-            onChange={(event) => tick.mutate(event.target.checked)}
+            onChange={(event) => {
+              setChecked(event.target.checked);
+              tick.mutate(event.target.checked);
+            }}
           />
         ) : null}
         <Icon aria-hidden="true" size={18} />
