@@ -34,6 +34,8 @@ public sealed class SecretFilesTests
             ["Telegram__BotUsername"] = "telegram-bot-username",
             ["Telegram__WebhookSecret"] = "telegram-webhook-secret",
             ["Telegram__WebhookUrl"] = "telegram-webhook-url",
+            ["Telegram__AdminChatId"] = "telegram-admin-chat-id",
+            ["Telegram__LogChatId"] = "telegram-log-chat-id",
         },
         ["realtime"] = new()
         {
@@ -45,7 +47,8 @@ public sealed class SecretFilesTests
 
     private static readonly string[] Optional = ["bootstrap-admin-email", "bootstrap-admin-password", "yookassa-shop-id", "yookassa-secret-key",
         "smtp-host", "smtp-from", "smtp-username", "smtp-password", "public-url", "vapid-public-key", "vapid-private-key", "vapid-subject",
-        "telegram-bot-token", "telegram-bot-username", "telegram-webhook-secret", "telegram-webhook-url"];
+        "telegram-bot-token", "telegram-bot-username", "telegram-webhook-secret", "telegram-webhook-url",
+        "telegram-admin-chat-id", "telegram-log-chat-id"];
 
     [Fact]
     public async Task Compose_mounts_each_secret_file_only_into_the_services_that_need_it_and_no_environment_names_a_secret()

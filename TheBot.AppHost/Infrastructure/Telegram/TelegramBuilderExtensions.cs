@@ -13,10 +13,11 @@ public sealed class TelegramStandInResource(string name) : Resource(name)
 
 /// <summary>
 /// api's Telegram bot. When run with the <c>telegram-bot-token</c> parameter set (and <c>telegram-bot-username</c>;
-/// <c>telegram-webhook-secret</c> and <c>telegram-webhook-url</c> as needed), the real bot is used. Without it, a local
+/// <c>telegram-webhook-secret</c>, <c>telegram-webhook-url</c>, <c>telegram-admin-chat-id</c> and <c>telegram-log-chat-id</c>
+/// as needed), the real bot is used. Without it, a local
 /// stand-in plays Telegram: api's Bot API calls and its deep links go there, and the developer reads the bot's messages
 /// and presses Start on its pages. <c>Infrastructure:TelegramStandIn=false</c> leaves Telegram off instead (the test
-/// hosts, whose fixtures bring a fake Bot API). Deployments get the four as optional parameters (empty: no Telegram)
+/// hosts, whose fixtures bring a fake Bot API). Deployments get the six as optional parameters (empty: no Telegram)
 /// and a route out on 443 to api.telegram.org.
 /// </summary>
 public static class TelegramBuilderExtensions
@@ -40,6 +41,10 @@ public static class TelegramBuilderExtensions
                     .WithDescription("The secret Telegram sends with every update (1-256 of A-Z a-z 0-9 _ -; required with a token)").OptionalWhenDeployed())
                 .WithEnvironment("Telegram__WebhookUrl", builder.AddParameter("telegram-webhook-url", "", publishValueAsDefault: true)
                     .WithDescription("https://<site>/api/telegram/webhook: registered with Telegram at startup; empty: set it by hand").OptionalWhenDeployed())
+                .WithEnvironment("Telegram__AdminChatId", builder.AddParameter("telegram-admin-chat-id", "", publishValueAsDefault: true)
+                    .WithDescription("The admins' Telegram group (chat id, negative for a group): new sign-up applications are announced there; empty: none").OptionalWhenDeployed())
+                .WithEnvironment("Telegram__LogChatId", builder.AddParameter("telegram-log-chat-id", "", publishValueAsDefault: true)
+                    .WithDescription("The admin log channel (chat id): payments, applications, failed jobs; empty: none").OptionalWhenDeployed())
                 .WithExternalEgress(443, "api.telegram.org (the Telegram bot)");
         }
 
@@ -48,9 +53,13 @@ public static class TelegramBuilderExtensions
             api.WithEnvironment("Telegram__BotToken", builder.AddParameter("telegram-bot-token", secret: true).WithDescription("The bot's token"))
                 .WithEnvironment("Telegram__BotUsername", builder.AddParameter("telegram-bot-username").WithDescription("The bot's username without @"))
                 .WithEnvironment("Telegram__WebhookSecret", builder.AddParameter("telegram-webhook-secret", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true));
-            if (!string.IsNullOrWhiteSpace(builder.Configuration["Parameters:telegram-webhook-url"]))
+            foreach (var (parameter, setting) in (ReadOnlySpan<(string, string)>)[
+                ("telegram-webhook-url", "Telegram__WebhookUrl"), ("telegram-admin-chat-id", "Telegram__AdminChatId"), ("telegram-log-chat-id", "Telegram__LogChatId")])
             {
-                api.WithEnvironment("Telegram__WebhookUrl", builder.AddParameter("telegram-webhook-url").WithDescription("The webhook's public https address"));
+                if (!string.IsNullOrWhiteSpace(builder.Configuration[$"Parameters:{parameter}"]))
+                {
+                    api.WithEnvironment(setting, builder.AddParameter(parameter));
+                }
             }
 
             return api;
