@@ -58,6 +58,8 @@ public static class TelegramApi
         return TypedResults.NoContent();
     }
 
+    private const int MaxUpdateBytes = 256 * 1024;
+
     private static async Task<Results<Ok, ProblemHttpResult, ValidationProblem>> WebhookAsync(
         HttpRequest request, IOptions<TelegramOptions> options, TelegramWebhook webhook, CancellationToken ct)
     {
@@ -77,21 +79,46 @@ public static class TelegramApi
             return ApiProblems.Forbidden($"The {SecretHeader} header does not match.");
         }
 
+        if (!request.HasJsonContentType())
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type",
+                detail: "Telegram posts updates as application/json.");
+        }
+
+        // Updates are small: read whole (at most MaxUpdateBytes) so that the body is checked as a whole, invalid UTF-8
+        // in a field the update type does not have included.
+        using var body = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (body.Length + read > MaxUpdateBytes)
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large",
+                    detail: "A Telegram update is far smaller than this.");
+            }
+
+            body.Write(chunk, 0, read);
+        }
+
         Update? update;
         try
         {
-            update = await JsonSerializer.DeserializeAsync<Update>(request.Body, JsonBotAPI.Options, ct);
+            update = System.Text.Unicode.Utf8.IsValid(body.GetBuffer().AsSpan(0, (int)body.Length))
+                ? JsonSerializer.Deserialize<Update>(body.GetBuffer().AsSpan(0, (int)body.Length), JsonBotAPI.Options)
+                : null;
         }
         catch (JsonException)
+        {
+            update = null;
+        }
+
+        if (update is null)
         {
             return ApiProblems.Invalid("update", "The body is not a Telegram update.");
         }
 
-        if (update is not null)
-        {
-            await webhook.HandleAsync(update, ct);
-        }
-
+        await webhook.HandleAsync(update, ct);
         return TypedResults.Ok();
     }
 

@@ -41,7 +41,11 @@ internal sealed class SweepCallers
             }
         }
 
-        return new SweepCallers(byRole, dedicated, fixture.Host.CreateWebClient());
+        var anonymous = fixture.Host.CreateWebClient();
+        // Telegram's webhook is anonymous but answers only Telegram, which sends this header: with it, the sweep's
+        // bodies reach the webhook's own checks (without it: 401, as TelegramLinkingTests proves).
+        anonymous.DefaultRequestHeaders.Add("X-Telegram-Bot-Api-Secret-Token", FakeTelegramBotApi.WebhookSecret);
+        return new SweepCallers(byRole, dedicated, anonymous);
     }
 
     /// <summary>The admin (who may call most routes) and a student where they may call it, else the first role that may.</summary>
