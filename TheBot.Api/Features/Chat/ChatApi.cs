@@ -55,7 +55,7 @@ public static class ChatApi
         return api;
     }
 
-    private static async Task<Ok<PagedResult<ChatRoomResponse>>> ListRoomsAsync(
+    private static async Task<Ok<PagedResult<ChatRoomSummary>>> ListRoomsAsync(
         [AsParameters] ChatRoomQuery query, CurrentUser caller, TheBotDbContext db, ChatMembershipCache membership, CancellationToken ct)
     {
         var me = caller.Id;

@@ -55,5 +55,19 @@ public sealed record ChatRoomResponse(
     ChatMessagePayload? LastMessage,
     DateTimeOffset CreatedAt);
 
+/// <summary>
+/// A room as the room list (<c>GET /api/chat/rooms</c>) shows it: what a row of the list needs. Who is in the room and
+/// how far each has read come with the room itself (<see cref="ChatRoomResponse"/>, <c>GET /api/chat/rooms/{id}</c>).
+/// </summary>
+public sealed record ChatRoomSummary(
+    Guid Id,
+    ChatRoomKind Kind,
+    string Title,
+    Guid? SubjectId,
+    int UnreadCount,
+    bool Muted,
+    ChatMessagePayload? LastMessage,
+    DateTimeOffset CreatedAt);
+
 /// <summary>Messages oldest first; <see cref="HasMore"/> says whether more lie beyond the page in the direction asked.</summary>
 public sealed record ChatMessagePage(IReadOnlyList<ChatMessagePayload> Items, bool HasMore);

@@ -4,32 +4,73 @@ using TheBot.Api.Data;
 using TheBot.Api.Features.Users;
 using TheBot.Api.Platform.Auth;
 using TheBot.Api.Platform.Paging;
+using TheBot.Realtime.Contracts;
 
 namespace TheBot.Api.Features.Chat;
 
 /// <summary>
-/// The caller's rooms with unread counts, participants and last messages in four queries (count, rooms,
-/// participants, last messages by key) whatever the page holds. Correlated "first message of each room"
-/// inside one projection made EF rank every message of every room (a window over the whole table):
-/// 2.4 s for a user in 100 rooms of the benchmark data. The newest message is read by its key (room,
-/// <see cref="ChatRoom.LastSequence"/>), and unread counts are arithmetic on sequences
-/// (<see cref="ChatUnreadCounts"/>): counting messages here was two thirds of the list's database time.
+/// The caller's rooms, newest activity first: <see cref="PageAsync"/> is one statement (one round trip) whatever the
+/// page holds, and the whole list is counted only when the page cannot tell (a page that is not full ends the list).
+/// Per room it reads the participant row, the room, the newest message by its key (room,
+/// <see cref="ChatRoom.LastSequence"/>) with its author, and for a direct room the other person's name (by the other
+/// half of <see cref="ChatRoom.DirectKey"/>); unread counts
+/// are arithmetic on sequences (<see cref="ChatUnreadCounts"/>), never a count of a room's messages. Participants and
+/// their read positions are a room's business (<see cref="OneAsync"/>): the list does not show them.
 /// </summary>
 internal static class ChatRoomList
 {
-    public static async Task<PagedResult<ChatRoomResponse>> PageAsync(TheBotDbContext db, Guid me, PageRequest paging, CancellationToken ct)
+    public static async Task<PagedResult<ChatRoomSummary>> PageAsync(TheBotDbContext db, Guid me, PageRequest paging, CancellationToken ct)
     {
-        var mine = db.ChatParticipants.AsNoTracking().Where(p => p.UserId == me);
-        var total = await mine.CountAsync(ct);
-        var rows = total == 0
-            ? []
-            : await mine
-                .OrderByDescending(p => p.Room!.LastMessageAt ?? p.Room.CreatedAt).ThenByDescending(p => p.RoomId)
-                .Skip(paging.Skip).Take(paging.Size)
-                .Select(Row(db))
-                .ToListAsync(ct);
-        return new PagedResult<ChatRoomResponse>(await CompleteAsync(db, me, rows, ct), paging.PageNumber, paging.Size, total);
+        // One row more than the page: when it comes back, the list goes on and only a count can tell how far.
+        var rows = await PageRows(db, me, paging.Skip, paging.Size + 1).ToListAsync(ct);
+        var more = rows.Count > paging.Size;
+        var pageTellsTheTotal = !more && (rows.Count > 0 || paging.Skip == 0);
+        var total = pageTellsTheTotal
+            ? paging.Skip + rows.Count
+            : await db.ChatParticipants.CountAsync(p => p.UserId == me, ct);
+        var items = new List<ChatRoomSummary>(Math.Min(rows.Count, paging.Size));
+        foreach (var row in more ? rows.Take(paging.Size) : rows)
+        {
+            items.Add(row.ToSummary());
+        }
+
+        return new PagedResult<ChatRoomSummary>(items, paging.PageNumber, paging.Size, total);
     }
+
+    // The page of the caller's participant rows is chosen first (ordered by the room's newest activity), then only its
+    // rooms are completed. The two counts subtract what follows the read position but is not unread: deleted messages
+    // (ix_chat_messages_deleted, a handful in all) and the reader's own live messages (room, author, sequence); a post
+    // moves its author's position past it, so that range is empty unless someone joined a room they had written in.
+    // A direct room's key is its two people's ids (ChatRoom.DirectKeyOf): the other person is the half that is not me.
+    private static IQueryable<ChatRoomListRow> PageRows(TheBotDbContext db, Guid me, int skip, int take) =>
+        db.Database.SqlQuery<ChatRoomListRow>($"""
+            SELECT page.room_id, page.kind, page.subject_id, page.created_at, page.muted,
+                   CASE WHEN page.kind = 'Subject' THEN subject.name ELSE other.full_name END AS title,
+                   (page.last_sequence - page.last_read_sequence
+                     - (SELECT count(*) FROM chat_messages AS d
+                        WHERE d.room_id = page.room_id AND d.sequence > page.last_read_sequence AND d.deleted_at IS NOT NULL)
+                     - (SELECT count(*) FROM chat_messages AS own
+                        WHERE own.room_id = page.room_id AND own.author_id = page.user_id AND own.sequence > page.last_read_sequence
+                          AND own.deleted_at IS NULL))::int AS unread_count,
+                   m.id AS message_id, m.author_id AS message_author_id, author.full_name AS message_author_name,
+                   author.role AS message_author_role, m.text AS message_text, m.client_message_id AS message_client_message_id,
+                   m.created_at AS message_created_at, m.edited_at AS message_edited_at, m.deleted_at AS message_deleted_at,
+                   m.attachment_key AS message_attachment_key, m.attachment_name AS message_attachment_name,
+                   m.attachment_content_type AS message_attachment_content_type, m.attachment_size AS message_attachment_size
+            FROM (SELECT p.room_id, p.user_id, p.last_read_sequence, p.muted, r.kind, r.subject_id, r.created_at, r.last_sequence,
+                         coalesce(r.last_message_at, r.created_at) AS active_at,
+                         CASE WHEN split_part(r.direct_key, ':', 1) = replace(p.user_id::text, '-', '')
+                              THEN split_part(r.direct_key, ':', 2) ELSE split_part(r.direct_key, ':', 1) END AS other_id
+                  FROM chat_participants AS p JOIN chat_rooms AS r ON r.id = p.room_id
+                  WHERE p.user_id = {me}
+                  ORDER BY active_at DESC, p.room_id DESC
+                  LIMIT {take} OFFSET {skip}) AS page
+            LEFT JOIN subjects AS subject ON subject.id = page.subject_id
+            LEFT JOIN users AS other ON other.id = page.other_id::uuid
+            LEFT JOIN chat_messages AS m ON m.room_id = page.room_id AND m.sequence = page.last_sequence
+            LEFT JOIN users AS author ON author.id = m.author_id
+            ORDER BY page.active_at DESC, page.room_id DESC
+            """);
 
     public static async Task<ChatRoomResponse?> OneAsync(TheBotDbContext db, Guid roomId, Guid me, CancellationToken ct)
     {
@@ -42,8 +83,7 @@ internal static class ChatRoomList
 
     private sealed record RoomRow(Guid RoomId, ChatRoomKind Kind, string? SubjectName, Guid? SubjectId, int UnreadCount, bool Muted, DateTimeOffset CreatedAt, long LastSequence);
 
-    // Unread: the messages after my position, less those deleted and my own (ChatUnreadCounts): two counts,
-    // each a range of its own index that is empty unless messages were deleted or I wrote without reading.
+    // Unread: the messages after my position, less those deleted and my own (ChatUnreadCounts), as in the list.
     private static Expression<Func<ChatParticipant, RoomRow>> Row(TheBotDbContext db) => p => new RoomRow(
         p.RoomId,
         p.Room!.Kind,
@@ -89,5 +129,43 @@ internal static class ChatRoomList
                 : people.FirstOrDefault(p => p.Id != me)?.FullName ?? string.Empty;
             return new ChatRoomResponse(r.RoomId, r.Kind, title, r.SubjectId, people, r.UnreadCount, r.Muted, lastMessages.GetValueOrDefault(r.RoomId), r.CreatedAt);
         })];
+    }
+}
+
+/// <summary>One room of the list as <see cref="ChatRoomList.PageAsync"/> reads it; the newest message's columns are null when it has none.</summary>
+internal sealed record ChatRoomListRow(
+    Guid RoomId, string Kind, Guid? SubjectId, DateTimeOffset CreatedAt, bool Muted, string? Title, int UnreadCount,
+    Guid? MessageId, Guid? MessageAuthorId, string? MessageAuthorName, string? MessageAuthorRole, string? MessageText,
+    string? MessageClientMessageId, DateTimeOffset? MessageCreatedAt, DateTimeOffset? MessageEditedAt, DateTimeOffset? MessageDeletedAt,
+    string? MessageAttachmentKey, string? MessageAttachmentName, string? MessageAttachmentContentType, long? MessageAttachmentSize)
+{
+    /// <summary>The room as the list shows it; the newest message as <see cref="ChatAccess.MessagePayload"/> shows any message.</summary>
+    public ChatRoomSummary ToSummary() => new(
+        RoomId,
+        Enum.Parse<ChatRoomKind>(Kind),
+        Title ?? string.Empty,
+        SubjectId,
+        UnreadCount,
+        Muted,
+        MessageId is { } id ? Message(id) : null,
+        CreatedAt);
+
+    private ChatMessagePayload Message(Guid id)
+    {
+        var deleted = MessageDeletedAt is not null;
+        return new ChatMessagePayload(
+            id,
+            RoomId,
+            new ChatAuthor(MessageAuthorId!.Value, MessageAuthorName!, MessageAuthorRole!),
+            deleted ? string.Empty : MessageText!,
+            MessageClientMessageId,
+            MessageCreatedAt!.Value,
+            MessageEditedAt,
+            MessageEditedAt is not null,
+            deleted,
+            MessageAttachmentKey is null || deleted
+                ? null
+                : new ChatAttachment(MessageAttachmentName!, MessageAttachmentContentType!, MessageAttachmentSize!.Value,
+                    $"/api/chat/rooms/{RoomId}/messages/{id}/attachment"));
     }
 }

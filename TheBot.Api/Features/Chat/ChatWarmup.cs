@@ -10,7 +10,7 @@ namespace TheBot.Api.Features.Chat;
 
 /// <summary>
 /// The room list (<c>GET /api/chat/rooms</c>, what every client asks when it connects) of the first chat member, when
-/// there is one (read only; the membership cache is not touched): its three queries compiled, prepared and read,
+/// there is one (read only; the membership cache is not touched): its statement prepared and read,
 /// and the page written as the endpoint writes it.
 /// </summary>
 public sealed class ChatWarmup(IServiceScopeFactory scopes, IOptions<HttpJsonOptions> json) : IWarmupStep

@@ -216,7 +216,13 @@ public sealed class ChatTests(TheBotAppFixture fixture)
         var subjectRoom = (await rooms.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("items").EnumerateArray()
             .Single(r => r.GetProperty("kind").GetString() == "subject" && r.GetProperty("subjectId").GetGuid() == c.SubjectId);
         var roomId = subjectRoom.GetProperty("id").GetGuid();
-        Assert.Contains(subjectRoom.GetProperty("participants").EnumerateArray(), p => p.GetProperty("id").GetGuid() == c.Teacher.Id);
+        Assert.False(subjectRoom.TryGetProperty("participants", out _), "The list leaves who is in a room to the room itself.");
+        using (var room = await c.Student.Client.GetAsync($"/api/chat/rooms/{roomId}", Ct))
+        {
+            await Expect.StatusAsync(HttpStatusCode.OK, room);
+            Assert.Contains((await room.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("participants").EnumerateArray(),
+                p => p.GetProperty("id").GetGuid() == c.Teacher.Id);
+        }
 
         await using var student = await Chatting.ListenAsync(fixture.Host, c.Student, Ct);
         var hello = (await Chatting.PostAsync(c.Teacher, roomId, "Welcome to the class")).Id;

@@ -1,9 +1,9 @@
 import { NavLink } from 'react-router';
 import { useI18n } from '../../i18n/I18nContext';
 import { Avatar } from '../../ui/Avatar';
-import type { ChatRoom } from './chatApi';
+import type { ChatRoomSummary } from './chatApi';
 
-export function RoomList({ rooms }: { rooms: readonly ChatRoom[] }) {
+export function RoomList({ rooms }: { rooms: readonly ChatRoomSummary[] }) {
   const { t, formatDateTime } = useI18n();
   return (
     <ul className="room-list">

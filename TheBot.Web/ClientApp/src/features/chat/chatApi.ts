@@ -12,6 +12,9 @@ export type ChatParticipant = Schemas['ChatParticipantResponse'];
 /** Rooms and pages hold ChatMessage: the SPA puts its pending messages among them. */
 export type ChatRoom = Omit<Schemas['ChatRoomResponse'], 'lastMessage'> & { lastMessage: ChatMessage | null };
 
+/** A room as the room list shows it (no participants: those come with the room, `roomQuery`). */
+export type ChatRoomSummary = Omit<Schemas['ChatRoomSummary'], 'lastMessage'> & { lastMessage: ChatMessage | null };
+
 export type ChatMessagePage = Omit<Schemas['ChatMessagePage'], 'items'> & { items: ChatMessage[] };
 
 export interface MessageEvent {
@@ -61,7 +64,7 @@ export function roomsQuery(api: ApiClient) {
   return {
     queryKey: roomsKey,
     queryFn: ({ signal }: { signal: AbortSignal }) =>
-      api.get<PagedResult<ChatRoom>>(`/api/chat/rooms${queryString({ pageSize: 100 })}`, { signal }),
+      api.get<PagedResult<ChatRoomSummary>>(`/api/chat/rooms${queryString({ pageSize: 100 })}`, { signal }),
   };
 }
 

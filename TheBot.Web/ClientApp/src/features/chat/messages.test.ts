@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ChatMessage, ChatRoom } from './chatApi';
+import type { ChatMessage, ChatRoom, ChatRoomSummary } from './chatApi';
 import {
   applyNewMessage,
+  applyReadToRoom,
   applyRoomRead,
   isReadByOthers,
   lastStoredId,
@@ -26,21 +27,26 @@ function message(id: string, minute: number, extra: Partial<ChatMessage> = {}): 
     ...extra,
   };
 }
-function room(id: string, unreadCount: number, extra: Partial<ChatRoom> = {}): ChatRoom {
+function room(id: string, unreadCount: number, extra: Partial<ChatRoomSummary> = {}): ChatRoomSummary {
   return {
     id,
     kind: 'direct',
     title: id,
     subjectId: null,
-    participants: [
-      { id: me, fullName: 'Me', role: 'student', lastReadAt: null },
-      { id: 'other', fullName: 'Other', role: 'teacher', lastReadAt: null },
-    ],
     unreadCount,
     muted: false,
     lastMessage: null,
     createdAt: '2026-12-01T09:00:00Z',
     ...extra,
+  };
+}
+function openRoom(id: string, unreadCount: number): ChatRoom {
+  return {
+    ...room(id, unreadCount),
+    participants: [
+      { id: me, fullName: 'Me', role: 'student', lastReadAt: null },
+      { id: 'other', fullName: 'Other', role: 'teacher', lastReadAt: null },
+    ],
   };
 }
 
@@ -104,15 +110,22 @@ describe('unread counting', () => {
     expect(applyNewMessage(once, message('x', 5), me, null)[0]?.unreadCount).toBe(1);
   });
 
-  it('clears my unread count on my read receipt and records others reading', () => {
-    const rooms = [room('r1', 3)];
+  it('clears my unread count in the list on my read receipt, not on the receipts of others', () => {
+    const rooms = [room('r1', 3), room('r2', 2)];
     const readByOther = applyRoomRead(rooms, { roomId: 'r1', userId: 'other', lastReadMessageId: 'x', readAt: '2026-12-01T10:10:00Z' }, me);
-    expect(readByOther[0]?.unreadCount).toBe(3);
-    const mine = message('m', 8, { author: { id: me, fullName: 'Me', role: 'student' } });
-    expect(isReadByOthers(mine, readByOther[0]!.participants)).toBe(true);
-    expect(isReadByOthers(message('n', 12, { author: { id: me, fullName: 'Me', role: 'student' } }), readByOther[0]!.participants)).toBe(false);
+    expect(readByOther.map((r) => r.unreadCount)).toEqual([3, 2]);
     const readByMe = applyRoomRead(readByOther, { roomId: 'r1', userId: me, lastReadMessageId: null, readAt: '2026-12-01T10:11:00Z' }, me);
-    expect(readByMe[0]?.unreadCount).toBe(0);
+    expect(readByMe.map((r) => r.unreadCount)).toEqual([0, 2]);
+  });
+
+  it('clears my unread count in an open room on my read receipt and records others reading', () => {
+    const readByOther = applyReadToRoom(openRoom('r1', 3), { roomId: 'r1', userId: 'other', lastReadMessageId: 'x', readAt: '2026-12-01T10:10:00Z' }, me);
+    expect(readByOther.unreadCount).toBe(3);
+    const mine = message('m', 8, { author: { id: me, fullName: 'Me', role: 'student' } });
+    expect(isReadByOthers(mine, readByOther.participants)).toBe(true);
+    expect(isReadByOthers(message('n', 12, { author: { id: me, fullName: 'Me', role: 'student' } }), readByOther.participants)).toBe(false);
+    const readByMe = applyReadToRoom(readByOther, { roomId: 'r1', userId: me, lastReadMessageId: null, readAt: '2026-12-01T10:11:00Z' }, me);
+    expect(readByMe.unreadCount).toBe(0);
   });
 
   it('totals unread messages of unmuted rooms', () => {

@@ -1,4 +1,4 @@
-import type { ChatAuthor, ChatMessage, ChatParticipant, ChatRoom, RoomReadEvent } from './chatApi';
+import type { ChatAuthor, ChatMessage, ChatParticipant, ChatRoom, ChatRoomSummary, RoomReadEvent } from './chatApi';
 
 /** Message order: by creation time, then id (ids are time-ordered UUIDv7s); pending ones last. */
 function compare(a: ChatMessage, b: ChatMessage): number {
@@ -91,7 +91,12 @@ export function lastStoredId(messages: readonly ChatMessage[]): string | null {
  * it counts as unread unless I wrote it or the room is on my screen. Unknown rooms are left alone
  * (the list is fetched again for those).
  */
-export function applyNewMessage(rooms: readonly ChatRoom[], message: ChatMessage, me: string, openRoomId: string | null): ChatRoom[] {
+export function applyNewMessage(
+  rooms: readonly ChatRoomSummary[],
+  message: ChatMessage,
+  me: string,
+  openRoomId: string | null,
+): ChatRoomSummary[] {
   const room = rooms.find((item) => item.id === message.roomId);
   if (room === undefined) {
     return [...rooms];
@@ -100,15 +105,16 @@ export function applyNewMessage(rooms: readonly ChatRoom[], message: ChatMessage
     return [...rooms];
   }
   const unread = message.author.id !== me && message.roomId !== openRoomId ? room.unreadCount + 1 : room.unreadCount;
-  const updated: ChatRoom = { ...room, lastMessage: message, unreadCount: unread };
+  const updated: ChatRoomSummary = { ...room, lastMessage: message, unreadCount: unread };
   return [updated, ...rooms.filter((item) => item.id !== room.id)];
 }
 
-/** A read receipt: mine clears the room's unread count; anyone's moves their lastReadAt forward. */
-export function applyRoomRead(rooms: readonly ChatRoom[], event: RoomReadEvent, me: string): ChatRoom[] {
-  return rooms.map((room) => (room.id === event.roomId ? applyReadToRoom(room, event, me) : room));
+/** A read receipt in the room list: mine clears the room's unread count (the list does not show who read what). */
+export function applyRoomRead(rooms: readonly ChatRoomSummary[], event: RoomReadEvent, me: string): ChatRoomSummary[] {
+  return rooms.map((room) => (room.id === event.roomId && event.userId === me ? { ...room, unreadCount: 0 } : room));
 }
 
+/** A read receipt in an open room: mine clears its unread count; anyone's moves their lastReadAt forward. */
 export function applyReadToRoom(room: ChatRoom, event: RoomReadEvent, me: string): ChatRoom {
   return {
     ...room,
@@ -122,7 +128,7 @@ export function applyReadToRoom(room: ChatRoom, event: RoomReadEvent, me: string
 }
 
 /** Unread messages across all rooms (muted rooms do not count), for the navigation badge. */
-export function totalUnread(rooms: readonly ChatRoom[]): number {
+export function totalUnread(rooms: readonly ChatRoomSummary[]): number {
   return rooms.reduce((sum, room) => sum + (room.muted ? 0 : room.unreadCount), 0);
 }
 

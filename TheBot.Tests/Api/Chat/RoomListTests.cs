@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using TheBot.Tests.Fixtures;
+
+namespace TheBot.Tests.Api.Chat;
+
+/// <summary>
+/// The room list (<c>GET /api/chat/rooms</c>) is one SQL statement of its own (ChatRoomList): these check that it
+/// shows each room as the room itself does (<c>GET /api/chat/rooms/{id}</c>: unread count, title, last message), in
+/// order of the newest activity, and that it counts the whole list only when a page cannot tell.
+/// </summary>
+public sealed class RoomListTests(TheBotAppFixture fixture)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Each_room_of_the_list_is_the_room_itself_newest_activity_first_in_one_command()
+    {
+        var c = await fixture.Learning.CreateClassroomAsync();
+        var subjectRoom = await Chatting.SubjectRoomAsync(c.Teacher, c.SubjectId);
+        var withStudent = await Chatting.StartRoomAsync(c.Teacher, c.Student.Id);
+        var withParent = await Chatting.StartRoomAsync(c.Parent, c.Teacher.Id);
+
+        // The subject room: the teacher's own message, then the student's three, one of them deleted.
+        await Chatting.PostAsync(c.Teacher, subjectRoom, "Welcome");
+        var replies = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+        {
+            replies.Add((await Chatting.PostAsync(c.Student, subjectRoom, $"Reply {i}")).Id);
+        }
+
+        await DeleteAsync(c.Student, subjectRoom, replies[1]);
+
+        // The direct room: the teacher read the first of three; the newest is deleted, and is still the last message.
+        var direct = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+        {
+            direct.Add((await Chatting.PostAsync(c.Student, withStudent, $"Question {i}")).Id);
+        }
+
+        using (var read = await c.Teacher.Client.PostAsJsonAsync($"/api/chat/rooms/{withStudent}/read", new { messageId = direct[0] }, Ct))
+        {
+            await Expect.StatusAsync(HttpStatusCode.NoContent, read);
+        }
+
+        await DeleteAsync(c.Student, withStudent, direct[2]);
+
+        var (list, commands) = await ListAsync(c.Teacher, "?pageSize=100");
+        Assert.Equal(1, commands);
+        Assert.Equal(3, list.GetProperty("totalCount").GetInt32());
+        var items = list.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal([withStudent, subjectRoom, withParent], items.Select(r => r.GetProperty("id").GetGuid()));
+        Assert.Equal([1, 2, 0], items.Select(r => r.GetProperty("unreadCount").GetInt32()));
+        Assert.True(items[0].GetProperty("lastMessage").GetProperty("deleted").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, items[2].GetProperty("lastMessage").ValueKind);
+        foreach (var item in items)
+        {
+            Assert.False(item.TryGetProperty("participants", out _), "The list leaves who is in a room to the room itself.");
+            var room = await RoomAsync(c.Teacher, item.GetProperty("id").GetGuid());
+            foreach (var name in (string[])["id", "kind", "title", "subjectId", "unreadCount", "muted", "lastMessage", "createdAt"])
+            {
+                Assert.True(JsonElement.DeepEquals(room.GetProperty(name), item.GetProperty(name)),
+                    $"{name}: the list says {item.GetProperty(name)}, the room {room.GetProperty(name)}");
+            }
+        }
+
+        Assert.Equal(c.Student.Id, items[1].GetProperty("lastMessage").GetProperty("author").GetProperty("id").GetGuid());
+        Assert.Equal("student", items[1].GetProperty("lastMessage").GetProperty("author").GetProperty("role").GetString());
+    }
+
+    [Fact]
+    public async Task A_full_page_is_one_command_and_only_a_page_with_more_behind_it_counts_the_list()
+    {
+        var c = await fixture.Learning.CreateClassroomAsync();
+        await Chatting.StartRoomAsync(c.Teacher, c.Student.Id);
+        await Chatting.StartRoomAsync(c.Parent, c.Teacher.Id);
+
+        // Three rooms (with the subject room): a page of exactly three ends the list.
+        var (full, fullCommands) = await ListAsync(c.Teacher, "?pageSize=3");
+        Assert.Equal((3, 3, 1), (Items(full), Total(full), fullCommands));
+
+        var (first, firstCommands) = await ListAsync(c.Teacher, "?pageSize=2");
+        Assert.Equal((2, 3, 2), (Items(first), Total(first), firstCommands));
+
+        var (second, secondCommands) = await ListAsync(c.Teacher, "?pageSize=2&page=2");
+        Assert.Equal((1, 3, 1), (Items(second), Total(second), secondCommands));
+
+        var (beyond, _) = await ListAsync(c.Teacher, "?pageSize=2&page=3");
+        Assert.Equal((0, 3), (Items(beyond), Total(beyond)));
+
+        var stranger = await fixture.People.CreateAsync("student");
+        var (none, noneCommands) = await ListAsync(stranger, string.Empty);
+        Assert.Equal((0, 0, 1), (Items(none), Total(none), noneCommands));
+    }
+
+    private static int Items(JsonElement page) => page.GetProperty("items").GetArrayLength();
+
+    private static int Total(JsonElement page) => page.GetProperty("totalCount").GetInt32();
+
+    /// <summary>The page, and the fewer of two calls' commands: a call may also check the caller's session (cached for a minute).</summary>
+    private static async Task<(JsonElement Page, int Commands)> ListAsync(SignedIn caller, string query)
+    {
+        var (_, first) = await ListOnceAsync(caller, query);
+        var (page, second) = await ListOnceAsync(caller, query);
+        return (page, Math.Min(first, second));
+    }
+
+    private static async Task<(JsonElement Page, int Commands)> ListOnceAsync(SignedIn caller, string query)
+    {
+        using var response = await caller.Client.GetAsync($"/api/chat/rooms{query}", Ct);
+        await Expect.StatusAsync(HttpStatusCode.OK, response);
+        var commands = int.Parse(Assert.Single(response.Headers.GetValues("X-Sql-Commands")), CultureInfo.InvariantCulture);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(Ct), commands);
+    }
+
+    private static async Task<JsonElement> RoomAsync(SignedIn caller, Guid roomId)
+    {
+        using var response = await caller.Client.GetAsync($"/api/chat/rooms/{roomId}", Ct);
+        await Expect.StatusAsync(HttpStatusCode.OK, response);
+        return await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+    }
+
+    private static async Task DeleteAsync(SignedIn author, Guid roomId, Guid messageId)
+    {
+        using var response = await author.Client.DeleteAsync($"/api/chat/rooms/{roomId}/messages/{messageId}", Ct);
+        await Expect.StatusAsync(HttpStatusCode.NoContent, response);
+    }
+}
