@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Trace;
@@ -32,6 +33,9 @@ public static class RealtimeServiceExtensions
                 options.MaximumParallelInvocationsPerClient = 1;
             })
             .AddStackExchangeRedis();
+        // The backplane, keeping the index of this replica's group members that the event relay writes to.
+        builder.Services.AddSingleton<LocalMembers>();
+        builder.Services.AddSingleton<HubLifetimeManager<RealtimeHub>, RealtimeLifetimeManager>();
 
         // The backplane shares the one multiplexer Aspire configured (health checks, telemetry, retries).
         builder.Services.AddOptions<RedisOptions>()

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.SignalR;
 using StackExchange.Redis;
 using TheBot.Realtime.Contracts;
 using TheBot.Realtime.Hubs;
@@ -7,18 +6,16 @@ using TheBot.Realtime.Hubs;
 namespace TheBot.Realtime.Relay;
 
 /// <summary>
-/// Subscribes to the events api publishes and sends each to its audience through the SignalR backplane.
-/// Every replica receives every event; a short-lived Redis claim makes exactly one of them relay it,
-/// so an event reaches each connection once however many replicas run.
+/// Subscribes to the events api publishes and writes each to this replica's connections in its audience. Every
+/// replica receives every event and holds different connections, so an event reaches each connection once however
+/// many replicas run — without a claim or a second trip through the backplane (<see cref="LocalMembers"/>).
 /// </summary>
 internal sealed partial class RealtimeEventRelay(
     IConnectionMultiplexer redis,
-    IHubContext<RealtimeHub> hub,
+    LocalMembers members,
     ILogger<RealtimeEventRelay> logger) : BackgroundService
 {
-    private static readonly TimeSpan ClaimLifetime = TimeSpan.FromMinutes(5);
-
-    /// <summary>How many queued events are relayed together (their Redis calls pipelined, not one after another).</summary>
+    /// <summary>At most this many queued events are written out together (see <see cref="LocalMembers.Send"/>).</summary>
     internal const int BatchSize = 256;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -26,12 +23,13 @@ internal sealed partial class RealtimeEventRelay(
         var subscriber = redis.GetSubscriber();
         var queue = await subscriber.SubscribeAsync(RedisChannel.Literal(RealtimeChannels.Events));
         LogSubscribed(RealtimeChannels.Events);
-
-        var batch = new List<RealtimeEnvelope>(BatchSize);
+        var batch = new List<LocalEvent>(BatchSize);
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
+                // One subscription delivers the events in the order api published them; they are written in that
+                // order. What has queued up meanwhile goes out together.
                 batch.Clear();
                 Add(batch, (await queue.ReadAsync(stoppingToken)).Message);
                 while (batch.Count < BatchSize && queue.TryRead(out var more))
@@ -39,7 +37,7 @@ internal sealed partial class RealtimeEventRelay(
                     Add(batch, more.Message);
                 }
 
-                await RelayAsync(batch, stoppingToken);
+                members.Send(batch);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -51,7 +49,7 @@ internal sealed partial class RealtimeEventRelay(
         }
     }
 
-    private void Add(List<RealtimeEnvelope> batch, RedisValue message)
+    private void Add(List<LocalEvent> batch, RedisValue message)
     {
         try
         {
@@ -67,7 +65,7 @@ internal sealed partial class RealtimeEventRelay(
                 return;
             }
 
-            batch.Add(envelope);
+            batch.Add(new LocalEvent(GroupsOf(envelope.Audience), envelope.Audience.Everyone, envelope.Event, envelope.Payload));
         }
         catch (JsonException ex)
         {
@@ -75,79 +73,20 @@ internal sealed partial class RealtimeEventRelay(
         }
     }
 
-    /// <summary>
-    /// Claims every event of the batch, then sends the claimed ones. Each step issues its Redis commands
-    /// in the events' order without waiting in between: one connection carries them in that order, so a
-    /// room or user still gets its events in the order api published them, at a round trip per batch.
-    /// </summary>
-    private async Task RelayAsync(List<RealtimeEnvelope> batch, CancellationToken cancellationToken)
+    private static List<string> GroupsOf(RealtimeAudience audience)
     {
-        var db = redis.GetDatabase();
-        var claims = new Task<bool>[batch.Count];
-        for (var i = 0; i < batch.Count; i++)
-        {
-            claims[i] = db.StringSetAsync($"thebot:realtime:relayed:{batch[i].Id:N}", 1, ClaimLifetime, When.NotExists);
-        }
-
-        var sends = new List<Task>(batch.Count);
-        for (var i = 0; i < batch.Count; i++)
-        {
-            if (await Outcome(claims[i]))
-            {
-                sends.Add(SendAsync(batch[i], cancellationToken));
-            }
-        }
-
-        foreach (var send in sends)
-        {
-            await Outcome(send);
-        }
-    }
-
-    private Task SendAsync(RealtimeEnvelope envelope, CancellationToken cancellationToken)
-    {
-        if (envelope.Audience.Everyone)
-        {
-            return hub.Clients.All.SendAsync(envelope.Event, envelope.Payload, cancellationToken);
-        }
-
-        var groups = new List<string>();
-        foreach (var user in envelope.Audience.Users ?? [])
+        var groups = new List<string>((audience.Users?.Count ?? 0) + (audience.Rooms?.Count ?? 0));
+        foreach (var user in audience.Users ?? [])
         {
             groups.Add(RealtimeChannels.UserGroup(user));
         }
 
-        foreach (var room in envelope.Audience.Rooms ?? [])
+        foreach (var room in audience.Rooms ?? [])
         {
             groups.Add(RealtimeChannels.RoomGroup(room));
         }
 
-        return hub.Clients.Groups(groups).SendAsync(envelope.Event, envelope.Payload, cancellationToken);
-    }
-
-    private async Task<bool> Outcome(Task<bool> claim)
-    {
-        try
-        {
-            return await claim;
-        }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
-        {
-            LogRelayFailed(ex);
-            return false;
-        }
-    }
-
-    private async Task Outcome(Task send)
-    {
-        try
-        {
-            await send;
-        }
-        catch (Exception ex) when (ex is RedisException or TimeoutException or InvalidOperationException)
-        {
-            LogRelayFailed(ex);
-        }
+        return groups;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Relaying realtime events from Redis channel {Channel}")]

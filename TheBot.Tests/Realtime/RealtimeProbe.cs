@@ -33,6 +33,18 @@ internal static class RealtimeProbe
             RedisChannel.Literal(RealtimeChannels.Events), JsonSerializer.SerializeToUtf8Bytes(envelope, RealtimeJson.Options));
     }
 
+    /// <summary>Publishes the events back to back on one Redis connection (pipelined, in this order), as a busy api does.</summary>
+    public static async Task PublishManyAsync(TestAppHost host, IEnumerable<(string EventName, RealtimeAudience Audience, object Payload)> events)
+    {
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(await host.GetConnectionStringAsync("redis"));
+        var subscriber = redis.GetSubscriber();
+        var channel = RedisChannel.Literal(RealtimeChannels.Events);
+        await Task.WhenAll(events.Select(e => subscriber.PublishAsync(channel, JsonSerializer.SerializeToUtf8Bytes(
+            new RealtimeEnvelope(Guid.CreateVersion7(), RealtimeEnvelope.CurrentVersion, e.EventName, e.Audience,
+                JsonSerializer.SerializeToElement(e.Payload, RealtimeJson.Options), DateTimeOffset.UtcNow),
+            RealtimeJson.Options))).ToList());
+    }
+
     /// <summary>A signed-in user connects; an event for them published on Redis reaches the socket.</summary>
     public static async Task AssertEventRoundTripAsync(TestAppHost host, SignedIn user, CancellationToken ct)
     {

@@ -99,6 +99,7 @@ internal static class FanOutScenario
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"fanout\t{phase}\treplicas {settings.RealtimeUrls.Count}\tmembers {connections.Count}\tposted {messages - failed}/{messages} at {(burstSeconds > 0 ? $"{burstConcurrency} posters for {burstSeconds} s" : $"{perSecond}/s")} (achieved {(messages - failed) / postSeconds:F1}/s)\tdelivered {delivered}/{expected} ({delivered / seconds:F0}/s)\tlost {expected - delivered}\t{latency.Summary()}\tPOST {postLatency.Summary()}"));
+        Console.WriteLine(CpuPerUnit(phase, proc, messages - failed, delivered));
         if (Environment.GetEnvironmentVariable("BENCH_RESULTS") is { Length: > 0 } results)
         {
             var record = new Dictionary<string, object?>
@@ -117,6 +118,20 @@ internal static class FanOutScenario
 
         await Task.WhenAll(connections.Select(c => c.DisposeAsync().AsTask()));
         return delivered == expected ? 0 : 1;
+    }
+
+    /// <summary>
+    /// Each process's CPU per accepted post (ms) and per delivery (µs) over the phase: robust to a shared, noisy
+    /// machine where rates are not. <c>bench</c> is this process (the 100 clients and the poster).
+    /// </summary>
+    private static string CpuPerUnit(string phase, Dictionary<string, object> proc, int posts, long deliveries)
+    {
+        var parts = proc
+            .Where(p => p.Value is Dictionary<string, double> figures && figures.ContainsKey("cpu_s"))
+            .Select(p => (Name: p.Key, Seconds: ((Dictionary<string, double>)p.Value)["cpu_s"]))
+            .Select(p => string.Create(CultureInfo.InvariantCulture,
+                $"{p.Name} {(posts == 0 ? double.NaN : p.Seconds * 1000 / posts):F2} ms/post {(deliveries == 0 ? double.NaN : p.Seconds * 1_000_000 / deliveries):F1} µs/delivery"));
+        return $"fanout-cpu\t{phase}\t{string.Join("\t", parts)}";
     }
 
     private static double? Round(double value) => double.IsNaN(value) ? null : Math.Round(value, 2);

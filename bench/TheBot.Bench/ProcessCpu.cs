@@ -5,7 +5,9 @@ namespace TheBot.Bench;
 /// <summary>
 /// CPU used by named groups of processes between two moments, from /proc (Linux), in the shape the peer's
 /// procstat.py writes: <c>{"api": {"cpu_pct": …}, …, "machine": {"busy_pct": …}}</c> (100 % = one core).
-/// Groups come from BENCH_PIDS, e.g. <c>api=12,realtime=34,postgres=56+57+58</c> (bench/run.sh sets it).
+/// Groups come from BENCH_PIDS, e.g. <c>api=12,realtime=34,postgres=56+57+58</c> (bench/run.sh sets it); the benchmark's
+/// own process is always measured as <c>bench</c> (its clients share the cores with the services). Each group also
+/// gets <c>cpu_s</c>, its CPU seconds over the window, for CPU per unit of work.
 /// </summary>
 internal sealed class ProcessCpu
 {
@@ -22,12 +24,16 @@ internal sealed class ProcessCpu
         _machineStart = Machine();
     }
 
-    public static ProcessCpu StartFromEnvironment() => new(
-        (Environment.GetEnvironmentVariable("BENCH_PIDS") ?? "")
+    public static ProcessCpu StartFromEnvironment()
+    {
+        var groups = (Environment.GetEnvironmentVariable("BENCH_PIDS") ?? "")
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(g => g.Split('=', 2))
             .Where(g => g.Length == 2)
-            .ToDictionary(g => g[0], g => g[1].Split('+', StringSplitOptions.RemoveEmptyEntries).Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray()));
+            .ToDictionary(g => g[0], g => g[1].Split('+', StringSplitOptions.RemoveEmptyEntries).Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray());
+        groups.TryAdd("bench", [Environment.ProcessId]);
+        return new ProcessCpu(groups);
+    }
 
     /// <summary>CPU % of each group and the machine's busy % since this instance was created.</summary>
     public Dictionary<string, object> Stop()
@@ -36,7 +42,8 @@ internal sealed class ProcessCpu
         var result = new Dictionary<string, object>();
         foreach (var (name, pids) in _groups)
         {
-            result[name] = new Dictionary<string, double> { ["cpu_pct"] = Math.Round(100 * (pids.Sum(Ticks) - _start[name]) / TicksPerSecond / seconds, 1) };
+            var used = (pids.Sum(Ticks) - _start[name]) / TicksPerSecond;
+            result[name] = new Dictionary<string, double> { ["cpu_pct"] = Math.Round(100 * used / seconds, 1), ["cpu_s"] = Math.Round(used, 2) };
         }
 
         var (busy, total) = Machine();
