@@ -64,6 +64,10 @@ public sealed class TheBotDbContext(DbContextOptions<TheBotDbContext> options) :
 
     public DbSet<SubmissionFile> SubmissionFiles => Set<SubmissionFile>();
 
+    public DbSet<AssignmentRecipient> AssignmentRecipients => Set<AssignmentRecipient>();
+
+    public DbSet<AssignmentAttempt> AssignmentAttempts => Set<AssignmentAttempt>();
+
     public DbSet<ProgressReport> ProgressReports => Set<ProgressReport>();
 
     public DbSet<Material> Materials => Set<Material>();

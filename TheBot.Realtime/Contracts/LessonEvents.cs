@@ -9,7 +9,7 @@ namespace TheBot.Realtime.Contracts;
 public sealed record LessonChangedEvent(
     Guid LessonId, Guid TeacherId, Guid StudentId, Guid SubjectId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Status, string Change);
 
-/// <summary><c>assignmentChanged</c>: sent to the enrolled students when an assignment is published or closed.</summary>
+/// <summary><c>assignmentChanged</c>: sent to the enrolled students an assignment is set for, once it has started, when it is published (or starts), closed or moved.</summary>
 public sealed record AssignmentChangedEvent(Guid AssignmentId, Guid SubjectId, string Title, string Status, DateTimeOffset? DueAt);
 
 /// <summary><c>submissionGraded</c>: sent to the student, parents and tutor when a submission is graded or returned.</summary>

@@ -103,8 +103,21 @@ public sealed class Learning(People people)
             maxAttempts = a.MaxAttempts,
             rubric = a.Rubric,
             publish = a.Publish,
+            startsAt = a.StartsAt,
+            timeLimitMinutes = a.TimeLimitMinutes,
+            studentIds = a.StudentIds,
         });
         return await Expect.CreatedAsync(response);
+    }
+
+    /// <summary>Another student (and parent) of a new tutor, enrolled in the classroom's subject with its teacher.</summary>
+    public async Task<(SignedIn Tutor, Family Family, Guid EnrollmentId)> AddStudentAsync(Classroom classroom)
+    {
+        ArgumentNullException.ThrowIfNull(classroom);
+        var tutor = await people.CreateAsync("tutor");
+        var family = await CreateFamilyAsync(tutor);
+        var enrollmentId = await EnrollAsync(tutor, family.Student.Id, classroom.SubjectId, classroom.Teacher.Id);
+        return (tutor, family, enrollmentId);
     }
 
     /// <summary>The classroom's teacher adds a document in its subject, for every student of the subject unless some are named.</summary>
@@ -144,7 +157,10 @@ public sealed record NewAssignment(
     int? MaxAttempts = null,
     string? Description = null,
     string? Rubric = null,
-    bool Publish = true);
+    bool Publish = true,
+    DateTimeOffset? StartsAt = null,
+    int? TimeLimitMinutes = null,
+    Guid[]? StudentIds = null);
 
 public sealed record Family(SignedIn Student, SignedIn Parent);
 

@@ -291,6 +291,10 @@ namespace TheBot.Api.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<DateTimeOffset?>("AnnouncedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("announced_at");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -303,6 +307,10 @@ namespace TheBot.Api.Data.Migrations
                     b.Property<DateTimeOffset>("DueAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("due_at");
+
+                    b.Property<bool>("ForAllStudents")
+                        .HasColumnType("boolean")
+                        .HasColumnName("for_all_students");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -332,6 +340,10 @@ namespace TheBot.Api.Data.Migrations
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("rubric");
 
+                    b.Property<DateTimeOffset?>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -345,6 +357,10 @@ namespace TheBot.Api.Data.Migrations
                     b.Property<Guid>("TeacherId")
                         .HasColumnType("uuid")
                         .HasColumnName("teacher_id");
+
+                    b.Property<int?>("TimeLimitMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("time_limit_minutes");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -361,6 +377,10 @@ namespace TheBot.Api.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_assignments");
 
+                    b.HasIndex("StartsAt")
+                        .HasDatabaseName("ix_assignments_starts_at")
+                        .HasFilter("announced_at IS NULL AND starts_at IS NOT NULL");
+
                     b.HasIndex("TeacherId", "DueAt")
                         .HasDatabaseName("ix_assignments_teacher_id_due_at");
 
@@ -374,7 +394,105 @@ namespace TheBot.Api.Data.Migrations
                             t.HasCheckConstraint("ck_assignments_max_attempts", "max_attempts BETWEEN 1 AND 20");
 
                             t.HasCheckConstraint("ck_assignments_max_score", "max_score > 0");
+
+                            t.HasCheckConstraint("ck_assignments_starts_before_due", "starts_at IS NULL OR starts_at < due_at");
+
+                            t.HasCheckConstraint("ck_assignments_time_limit", "time_limit_minutes IS NULL OR time_limit_minutes BETWEEN 1 AND 600");
                         });
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Assignments.AssignmentAttempt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AssignmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assignment_id");
+
+                    b.Property<DateTimeOffset?>("DeadlineAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deadline_at");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("StudentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("student_id");
+
+                    b.Property<Guid?>("SubmissionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submission_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assignment_attempts");
+
+                    b.HasIndex("SubmissionId")
+                        .HasDatabaseName("ix_assignment_attempts_submission_id");
+
+                    b.HasIndex("AssignmentId", "StudentId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_assignment_attempts_one_open")
+                        .HasFilter("status = 'Open'");
+
+                    b.HasIndex("StudentId", "StartedAt")
+                        .HasDatabaseName("ix_assignment_attempts_student_id_started_at");
+
+                    b.HasIndex("AssignmentId", "StudentId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_assignment_attempts_assignment_id_student_id_number");
+
+                    b.ToTable("assignment_attempts", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_assignment_attempts_number", "number >= 1");
+                        });
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Assignments.AssignmentRecipient", b =>
+                {
+                    b.Property<Guid>("AssignmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assignment_id");
+
+                    b.Property<Guid>("StudentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("student_id");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.HasKey("AssignmentId", "StudentId")
+                        .HasName("pk_assignment_recipients");
+
+                    b.HasIndex("StudentId")
+                        .HasDatabaseName("ix_assignment_recipients_student_id");
+
+                    b.ToTable("assignment_recipients", (string)null);
                 });
 
             modelBuilder.Entity("TheBot.Api.Features.Assignments.Submission", b =>
@@ -422,6 +540,10 @@ namespace TheBot.Api.Data.Migrations
                         .HasPrecision(8, 2)
                         .HasColumnType("numeric(8,2)")
                         .HasColumnName("score");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -3044,6 +3166,52 @@ namespace TheBot.Api.Data.Migrations
                     b.Navigation("Teacher");
                 });
 
+            modelBuilder.Entity("TheBot.Api.Features.Assignments.AssignmentAttempt", b =>
+                {
+                    b.HasOne("TheBot.Api.Features.Assignments.Assignment", "Assignment")
+                        .WithMany()
+                        .HasForeignKey("AssignmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_assignment_attempts_assignments_assignment_id");
+
+                    b.HasOne("TheBot.Api.Features.Users.User", "Student")
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_assignment_attempts_users_student_id");
+
+                    b.HasOne("TheBot.Api.Features.Assignments.Submission", null)
+                        .WithMany()
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_assignment_attempts_submissions_submission_id");
+
+                    b.Navigation("Assignment");
+
+                    b.Navigation("Student");
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Assignments.AssignmentRecipient", b =>
+                {
+                    b.HasOne("TheBot.Api.Features.Assignments.Assignment", null)
+                        .WithMany("Recipients")
+                        .HasForeignKey("AssignmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_assignment_recipients_assignments_assignment_id");
+
+                    b.HasOne("TheBot.Api.Features.Users.User", "Student")
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_assignment_recipients_users_student_id");
+
+                    b.Navigation("Student");
+                });
+
             modelBuilder.Entity("TheBot.Api.Features.Assignments.Submission", b =>
                 {
                     b.HasOne("TheBot.Api.Features.Assignments.Assignment", "Assignment")
@@ -3682,6 +3850,11 @@ namespace TheBot.Api.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_stored_files_users_owner_id");
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Assignments.Assignment", b =>
+                {
+                    b.Navigation("Recipients");
                 });
 
             modelBuilder.Entity("TheBot.Api.Features.Assignments.Submission", b =>

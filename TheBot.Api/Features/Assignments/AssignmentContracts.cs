@@ -16,11 +16,16 @@ public sealed record CreateAssignmentRequest(
     [property: Range(0, 100)] int? LatePenaltyPercent,
     [property: Range(1, 20)] int? MaxAttempts,
     [property: MaxLength(4000)] string? Rubric,
-    bool? Publish);
+    bool? Publish,
+    DateTimeOffset? StartsAt,
+    [property: Range(1, 600)] int? TimeLimitMinutes,
+    [property: MaxLength(500)] Guid[]? StudentIds);
 
 /// <summary>
 /// Fields left out (null) keep their value. The score rules (maximum, penalty, attempts) change only while
-/// nothing has been graded; a new due date does not re-judge work already handed in.
+/// nothing has been graded; a new due date does not re-judge work already handed in. The start moves only until the
+/// work has started; a new time limit (0: none) applies to attempts opened afterwards. <c>studentIds</c>: the chosen
+/// students — replaced while a draft (empty: the whole subject), only added to once published (each added student is told).
 /// </summary>
 public sealed record UpdateAssignmentRequest(
     [property: MinLength(1), MaxLength(200)] string? Title,
@@ -29,7 +34,10 @@ public sealed record UpdateAssignmentRequest(
     [property: Range(0.01, 100000)] decimal? MaxScore,
     [property: Range(0, 100)] int? LatePenaltyPercent,
     [property: Range(1, 20)] int? MaxAttempts,
-    [property: MaxLength(4000)] string? Rubric);
+    [property: MaxLength(4000)] string? Rubric,
+    DateTimeOffset? StartsAt,
+    [property: Range(0, 600)] int? TimeLimitMinutes,
+    [property: MaxLength(500)] Guid[]? StudentIds);
 
 public sealed record SubmitRequest([property: Required, MinLength(1), MaxLength(Submission.MaxTextLength)] string? Text);
 
@@ -53,7 +61,11 @@ public sealed record AssignmentResponse(
     int MaxAttempts,
     string? Rubric,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? PublishedAt);
+    DateTimeOffset? PublishedAt,
+    DateTimeOffset? StartsAt,
+    int? TimeLimitMinutes,
+    bool ForAllStudents,
+    IReadOnlyList<PersonRef> Students);
 
 public sealed record SubmissionResponse(
     Guid Id,
@@ -72,7 +84,24 @@ public sealed record SubmissionResponse(
     decimal MaxScore,
     string? Feedback,
     DateTimeOffset? GradedAt,
-    IReadOnlyList<SubmissionFileResponse> Files);
+    IReadOnlyList<SubmissionFileResponse> Files,
+    DateTimeOffset? StartedAt);
+
+/// <summary>
+/// An opened attempt. <c>status</c>: open (its clock runs until <c>deadlineAt</c>, plus 30 s of grace), submitted, or
+/// overTime (not handed in in time: the work was refused). Lateness (after the due date) is the submission's <c>isLate</c>.
+/// </summary>
+public sealed record AttemptResponse(
+    Guid Id,
+    Guid AssignmentId,
+    string AssignmentTitle,
+    PersonRef Student,
+    int Number,
+    DateTimeOffset StartedAt,
+    DateTimeOffset? DeadlineAt,
+    AttemptStatus Status,
+    DateTimeOffset? EndedAt,
+    Guid? SubmissionId);
 
 /// <summary>A file handed in with a submission; download it from <c>/api/assignments/submissions/{submissionId}/files/{id}</c>.</summary>
 public sealed record SubmissionFileResponse(Guid Id, string Name, string ContentType, long Length);
@@ -111,6 +140,27 @@ public sealed record SubmissionQuery
     public string? Status { get; init; }
 
     public SubmissionStatus? StatusFilter => WireName.Parse<SubmissionStatus>(Status);
+
+    [Range(1, 1_000_000)]
+    public int? Page { get; init; }
+
+    [Range(1, PageRequest.MaxPageSize)]
+    public int? PageSize { get; init; }
+
+    public PageRequest Paging => new() { Page = Page, PageSize = PageSize };
+}
+
+public sealed record AttemptQuery
+{
+    public Guid? AssignmentId { get; init; }
+
+    public Guid? StudentId { get; init; }
+
+    /// <summary>open, submitted or overTime.</summary>
+    [EnumName<AttemptStatus>]
+    public string? Status { get; init; }
+
+    public AttemptStatus? StatusFilter => WireName.Parse<AttemptStatus>(Status);
 
     [Range(1, 1_000_000)]
     public int? Page { get; init; }

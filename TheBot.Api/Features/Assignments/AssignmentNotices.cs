@@ -9,21 +9,27 @@ using TheBot.Realtime.Contracts;
 namespace TheBot.Api.Features.Assignments;
 
 /// <summary>
-/// The notifications work stores, staged with the change (saved in its transaction): published homework tells the
-/// subject's enrolled students and their parents; a grade tells the student and their parents. Never the teacher.
+/// The notifications work stores, staged with the change (saved in its transaction): homework, once published and
+/// started, tells the students it is set for and their parents; a grade tells the student and their parents. Never the teacher.
 /// </summary>
 public sealed class AssignmentNotices(TheBotDbContext db, Notifier notifier)
 {
-    /// <summary>Homework was published (not yet saved): the teacher's enrolled students of the subject and their parents.</summary>
-    public async Task<int> StageHomeworkAsync(Assignment assignment, CancellationToken ct)
+    /// <summary>
+    /// Homework became visible (not yet saved): the students it is set for as stored (or <paramref name="students"/>, when
+    /// they are not stored yet or only some are to be told) and their parents.
+    /// </summary>
+    public async Task<int> StageHomeworkAsync(Assignment assignment, CancellationToken ct, IReadOnlyCollection<Guid>? students = null)
     {
         ArgumentNullException.ThrowIfNull(assignment);
-        var students = db.Enrollments
-            .Where(e => e.TeacherId == assignment.TeacherId && e.SubjectId == assignment.SubjectId && e.Status == EnrollmentStatus.Active)
-            .Select(e => e.StudentId);
-        var recipients = await students
-            .Concat(db.StudentParents.Where(sp => students.Contains(sp.StudentId)).Select(sp => sp.ParentId))
-            .Distinct().ToListAsync(ct);
+        var chosen = students?.ToArray();
+        var studentIds = chosen is null
+            ? await AssignmentAccess.TargetedStudents(db, assignment).ToListAsync(ct)
+            : await db.Enrollments
+                .Where(e => e.TeacherId == assignment.TeacherId && e.SubjectId == assignment.SubjectId && e.Status == EnrollmentStatus.Active
+                    && chosen.Contains(e.StudentId))
+                .Select(e => e.StudentId).Distinct().ToListAsync(ct);
+        var parents = await db.StudentParents.Where(sp => studentIds.Contains(sp.StudentId)).Select(sp => sp.ParentId).ToListAsync(ct);
+        var recipients = studentIds.Concat(parents).Distinct().ToList();
         var subject = await db.Subjects.Where(s => s.Id == assignment.SubjectId).Select(s => s.Name).FirstAsync(ct);
         return await notifier.StageAsync(recipients, NotificationTypes.Assignment, r =>
         {

@@ -23,21 +23,31 @@ public static class AssignmentsApi
         assignments.MapGet("/", ListAsync).RequireSignedIn()
             .WithName("ListAssignments").WithSummary("Assignments the caller may see (own, enrolled students', or all for admins)");
         assignments.MapPost("/", CreateAsync).RequireRoles(UserRole.Teacher)
-            .WithName("CreateAssignment").WithSummary("Set an assignment for my students of a subject (draft unless publish is true)")
+            .WithName("CreateAssignment").WithSummary("Set an assignment for my students of a subject, all or chosen ones (draft unless publish is true)")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         assignments.MapGet("/{id:guid}", GetAsync).RequireSignedIn()
             .WithName("GetAssignment").WithSummary("One assignment").ProducesProblem(StatusCodes.Status404NotFound);
         assignments.MapPatch("/{id:guid}", UpdateAsync).RequireRoles(UserRole.Teacher, UserRole.Admin)
-            .WithName("UpdateAssignment").WithSummary("Edit an assignment: text, due date, and score rules while nothing is graded")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .WithName("UpdateAssignment")
+            .WithSummary("Edit an assignment: text, due date, start, time limit, chosen students (added once published), and score rules while nothing is graded")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         assignments.MapPost("/{id:guid}/publish", PublishAsync).RequireRoles(UserRole.Teacher, UserRole.Admin)
-            .WithName("PublishAssignment").WithSummary("Publish a draft to the enrolled students")
+            .WithName("PublishAssignment").WithSummary("Publish a draft to its students (told at once, or at its start)")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         assignments.MapPost("/{id:guid}/close", CloseAsync).RequireRoles(UserRole.Teacher, UserRole.Admin)
             .WithName("CloseAssignment").WithSummary("Stop accepting submissions")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        assignments.MapPost("/{id:guid}/attempts", StartAttemptAsync).RequireRoles(UserRole.Student)
+            .WithName("StartAttempt")
+            .WithSummary("Open an attempt: its clock starts now (the time limit, if any, counts from here); the open attempt again if there is one")
+            .Produces<AttemptResponse>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        assignments.MapGet("/attempts", ListAttemptsAsync).RequireSignedIn()
+            .WithName("ListAttempts").WithSummary("Opened attempts the caller may see (own, children's, students', to their assignments): open, submitted or over time");
         assignments.MapPost("/{id:guid}/submissions", SubmitAsync).RequireRoles(UserRole.Student)
-            .WithName("SubmitAssignment").WithSummary("Hand in an attempt (late submissions are flagged and penalised)")
+            .WithName("SubmitAssignment").WithSummary("Hand in an attempt (late submissions are flagged and penalised; over the time limit: refused, 409)")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         assignments.MapPost("/{id:guid}/submissions/upload", SubmitWithFilesAsync).RequireRoles(UserRole.Student)
@@ -63,9 +73,9 @@ public static class AssignmentsApi
     }
 
     private static async Task<Ok<PagedResult<AssignmentResponse>>> ListAsync(
-        [AsParameters] AssignmentQuery query, CurrentUser caller, TheBotDbContext db, CancellationToken ct)
+        [AsParameters] AssignmentQuery query, CurrentUser caller, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var assignments = AssignmentAccess.Visible(db, caller).AsNoTracking();
+        var assignments = AssignmentAccess.Visible(db, caller, clock.GetUtcNow()).AsNoTracking();
         assignments = assignments.FilteredBy(query.SubjectId, subjectId => a => a.SubjectId == subjectId);
         assignments = assignments.FilteredBy(query.StatusFilter, status => a => a.Status == status);
         if (!string.IsNullOrWhiteSpace(query.Search))
@@ -74,16 +84,17 @@ public static class AssignmentsApi
             assignments = assignments.Where(a => EF.Functions.ILike(a.Title, pattern));
         }
 
-        return TypedResults.Ok(await assignments
+        var page = await assignments
             .OrderByDescending(a => a.DueAt).ThenBy(a => a.Id)
             .Select(AssignmentAccess.Projection)
-            .ToPageAsync(query.Paging, ct));
+            .ToPageAsync(query.Paging, ct);
+        return TypedResults.Ok(page with { Items = page.Items.Select(a => AssignmentAccess.ForViewer(a, caller)).ToList() });
     }
 
     private static async Task<Results<Ok<AssignmentResponse>, ProblemHttpResult>> GetAsync(
-        Guid id, CurrentUser caller, TheBotDbContext db, CancellationToken ct) =>
-        await AssignmentAccess.Visible(db, caller).AsNoTracking().Where(a => a.Id == id).Select(AssignmentAccess.Projection).FirstOrDefaultAsync(ct)
-            is { } assignment ? TypedResults.Ok(assignment) : ApiProblems.NotFound("The assignment");
+        Guid id, CurrentUser caller, TheBotDbContext db, TimeProvider clock, CancellationToken ct) =>
+        await AssignmentAccess.Visible(db, caller, clock.GetUtcNow()).AsNoTracking().Where(a => a.Id == id).Select(AssignmentAccess.Projection).FirstOrDefaultAsync(ct)
+            is { } assignment ? TypedResults.Ok(AssignmentAccess.ForViewer(assignment, caller)) : ApiProblems.NotFound("The assignment");
 
     private static async Task<Results<Created<AssignmentResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         CreateAssignmentRequest request, CurrentUser caller, [AsParameters] AssignmentServices services, CancellationToken ct)
@@ -94,6 +105,19 @@ public static class AssignmentsApi
         if (!await db.TeacherSubjects.AnyAsync(ts => ts.TeacherId == teacherId && ts.SubjectId == subjectId, ct))
         {
             return ApiProblems.Unprocessable("You do not teach this subject.");
+        }
+
+        var dueAt = request.DueAt!.Value.ToUniversalTime();
+        var startsAt = request.StartsAt?.ToUniversalTime();
+        if (startsAt >= dueAt)
+        {
+            return ApiProblems.Invalid("startsAt", "The start must come before the due date.");
+        }
+
+        var chosen = request.StudentIds?.Distinct().ToList() ?? [];
+        if (await AssignmentTargeting.CheckEnrolledAsync(db, teacherId, subjectId, chosen, ct) is { } notEnrolled)
+        {
+            return notEnrolled;
         }
 
         var now = clock.GetUtcNow();
@@ -107,7 +131,9 @@ public static class AssignmentsApi
             Description = request.Description,
             Kind = Enum.Parse<AssignmentKind>(request.Kind!, ignoreCase: true),
             Status = publish ? AssignmentStatus.Published : AssignmentStatus.Draft,
-            DueAt = request.DueAt!.Value.ToUniversalTime(),
+            DueAt = dueAt,
+            StartsAt = startsAt,
+            TimeLimitMinutes = request.TimeLimitMinutes,
             MaxScore = decimal.Round(request.MaxScore!.Value, 2),
             LatePenaltyPercent = request.LatePenaltyPercent ?? 0,
             MaxAttempts = request.MaxAttempts ?? 1,
@@ -115,16 +141,13 @@ public static class AssignmentsApi
             CreatedAt = now,
             PublishedAt = publish ? now : null,
         };
+        AssignmentTargeting.Choose(assignment, chosen, now);
         db.Assignments.Add(assignment);
-        if (publish)
-        {
-            await notices.StageHomeworkAsync(assignment, ct);
-        }
-
+        var announced = publish && await AnnounceIfStartedAsync(assignment, notices, now, ct, assignment.ForAllStudents ? null : chosen);
         await db.SaveChangesAsync(ct);
-        if (publish)
+        if (announced)
         {
-            await PublishChangedAsync(db, realtime, assignment, ct);
+            await PublishChangedAsync(db, realtime, assignment, now, ct);
             await notices.PublishAsync(ct);
         }
 
@@ -133,9 +156,11 @@ public static class AssignmentsApi
     }
 
     private static async Task<Results<Ok<AssignmentResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        Guid id, UpdateAssignmentRequest request, CurrentUser caller, TheBotDbContext db, IRealtimePublisher realtime, CancellationToken ct)
+        Guid id, UpdateAssignmentRequest request, CurrentUser caller, [AsParameters] AssignmentServices services, CancellationToken ct)
     {
-        var assignment = await AssignmentAccess.Visible(db, caller).FirstOrDefaultAsync(a => a.Id == id, ct);
+        var (db, realtime, notices, clock) = services;
+        var now = clock.GetUtcNow();
+        var assignment = await AssignmentAccess.Visible(db, caller, now).Include(a => a.Recipients).FirstOrDefaultAsync(a => a.Id == id, ct);
         if (assignment is null)
         {
             return ApiProblems.NotFound("The assignment");
@@ -156,27 +181,73 @@ public static class AssignmentsApi
                 return ApiProblems.Conflict("Work has been graded already: the maximum score, late penalty and attempts can no longer change.");
             }
 
-            var used = await db.Submissions.Where(s => s.AssignmentId == id).MaxAsync(s => (int?)s.Attempt, ct) ?? 0;
+            var used = await db.Submissions.Where(s => s.AssignmentId == id).Select(s => s.Attempt)
+                .Concat(db.AssignmentAttempts.Where(a => a.AssignmentId == id).Select(a => a.Number))
+                .MaxAsync(n => (int?)n, ct) ?? 0;
             if (request.MaxAttempts is { } allowed && allowed < used)
             {
                 return ApiProblems.Invalid("maxAttempts", $"A student has already used {used} attempts.");
             }
         }
 
-        var dueChanged = request.DueAt is { } due && due.ToUniversalTime() != assignment.DueAt;
+        var startsAt = request.StartsAt?.ToUniversalTime() ?? assignment.StartsAt;
+        var startMoves = startsAt != assignment.StartsAt;
+        if (startMoves && assignment.Status != AssignmentStatus.Draft && assignment.HasStarted(now))
+        {
+            return ApiProblems.Conflict("The assignment has started: its students see it, so its start can no longer change.");
+        }
+
+        var dueAt = request.DueAt?.ToUniversalTime() ?? assignment.DueAt;
+        if (startsAt >= dueAt)
+        {
+            return ApiProblems.Invalid(request.StartsAt is null ? "dueAt" : "startsAt", "The start must come before the due date.");
+        }
+
+        IReadOnlyList<Guid> added = [];
+        if (request.StudentIds is not null)
+        {
+            var change = await AssignmentTargeting.ChangeAsync(db, assignment, request.StudentIds.Distinct().ToList(), now, ct);
+            if (change.Problem is not null)
+            {
+                return change.Problem;
+            }
+
+            added = change.Added;
+        }
+
+        var dueChanged = dueAt != assignment.DueAt;
         assignment.Title = request.Title?.Trim() ?? assignment.Title;
         assignment.Description = request.Description ?? assignment.Description;
         assignment.Rubric = request.Rubric ?? assignment.Rubric;
-        assignment.DueAt = request.DueAt?.ToUniversalTime() ?? assignment.DueAt;
+        assignment.DueAt = dueAt;
+        assignment.StartsAt = startsAt;
+        assignment.TimeLimitMinutes = request.TimeLimitMinutes is { } limit ? (limit == 0 ? null : limit) : assignment.TimeLimitMinutes;
         assignment.MaxScore = request.MaxScore is { } newMax ? decimal.Round(newMax, 2) : assignment.MaxScore;
         assignment.LatePenaltyPercent = request.LatePenaltyPercent ?? assignment.LatePenaltyPercent;
         assignment.MaxAttempts = request.MaxAttempts ?? assignment.MaxAttempts;
-        await db.SaveChangesAsync(ct);
-        if (dueChanged && assignment.Status == AssignmentStatus.Published)
+
+        // Told now: everybody, when a published assignment's start was moved to now or earlier; else the students added
+        // to one already announced (the start job tells the ones added before it starts, with the rest).
+        var published = assignment.Status == AssignmentStatus.Published;
+        var everybody = published && assignment.AnnouncedAt is null && startMoves
+            && await AnnounceIfStartedAsync(assignment, notices, now, ct, assignment.ForAllStudents ? null : assignment.Recipients.Select(r => r.StudentId).ToList());
+        var newcomers = !everybody && published && assignment.AnnouncedAt is not null && added.Count > 0;
+        if (newcomers)
         {
-            await PublishChangedAsync(db, realtime, assignment, ct);
+            await notices.StageHomeworkAsync(assignment, ct, added);
         }
 
+        await db.SaveChangesAsync(ct);
+        if (everybody || (dueChanged && published))
+        {
+            await PublishChangedAsync(db, realtime, assignment, now, ct);
+        }
+        else if (newcomers)
+        {
+            await PublishChangedAsync(db, realtime, assignment, now, ct, added);
+        }
+
+        await notices.PublishAsync(ct);
         return TypedResults.Ok(await db.Assignments.AsNoTracking().Where(a => a.Id == id).Select(AssignmentAccess.Projection).FirstAsync(ct));
     }
 
@@ -193,26 +264,130 @@ public static class AssignmentsApi
         Guid id, CurrentUser caller, AssignmentServices services, Func<Assignment, DateTimeOffset, TransitionResult> step, CancellationToken ct)
     {
         var (db, realtime, notices, clock) = services;
-        var assignment = await AssignmentAccess.Visible(db, caller).FirstOrDefaultAsync(a => a.Id == id, ct);
+        var now = clock.GetUtcNow();
+        var assignment = await AssignmentAccess.Visible(db, caller, now).FirstOrDefaultAsync(a => a.Id == id, ct);
         if (assignment is null)
         {
             return ApiProblems.NotFound("The assignment");
         }
 
-        if (step(assignment, clock.GetUtcNow()).Problem() is { } problem)
+        if (step(assignment, now).Problem() is { } problem)
         {
             return problem;
         }
 
         if (assignment.Status == AssignmentStatus.Published)
         {
-            await notices.StageHomeworkAsync(assignment, ct);
+            await AnnounceIfStartedAsync(assignment, notices, now, ct);
         }
 
         await db.SaveChangesAsync(ct);
-        await PublishChangedAsync(db, realtime, assignment, ct);
+        await PublishChangedAsync(db, realtime, assignment, now, ct);
         await notices.PublishAsync(ct);
         return TypedResults.Ok(await db.Assignments.AsNoTracking().Where(a => a.Id == id).Select(AssignmentAccess.Projection).FirstAsync(ct));
+    }
+
+    /// <summary>
+    /// A published assignment whose start has come is announced: its students (or <paramref name="students"/>, when not
+    /// stored yet) and their parents are told in this save. One that starts later is announced by <see cref="AssignmentStartsJob"/>.
+    /// </summary>
+    private static async Task<bool> AnnounceIfStartedAsync(
+        Assignment assignment, AssignmentNotices notices, DateTimeOffset now, CancellationToken ct, IReadOnlyCollection<Guid>? students = null)
+    {
+        if (!assignment.HasStarted(now))
+        {
+            return false;
+        }
+
+        assignment.AnnouncedAt = now;
+        await notices.StageHomeworkAsync(assignment, ct, students);
+        return true;
+    }
+
+    private static async Task<Results<Created<AttemptResponse>, Ok<AttemptResponse>, ProblemHttpResult>> StartAttemptAsync(
+        Guid id, CurrentUser caller, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var studentId = caller.Id;
+        var assignment = await AssignmentAccess.Visible(db, caller, now).AsNoTracking().Where(a => a.Id == id)
+            .Select(a => new { a.Status, a.MaxAttempts, a.TimeLimitMinutes }).FirstOrDefaultAsync(ct);
+        if (assignment is null)
+        {
+            return ApiProblems.NotFound("The assignment");
+        }
+
+        if (assignment.Status != AssignmentStatus.Published)
+        {
+            return ApiProblems.Conflict("The assignment is closed.");
+        }
+
+        if (await AttemptRules.OpenAsync(db, id, studentId, ct) is { } open)
+        {
+            if (!open.IsOverTime(now))
+            {
+                return TypedResults.Ok(await AttemptAsync(db, open.Id, now, ct));
+            }
+
+            await AttemptRules.MarkOverTimeAsync(db, open.Id, now, ct);
+            db.Entry(open).State = EntityState.Detached;
+        }
+
+        var used = await AttemptRules.UsedAsync(db, id, studentId, ct);
+        if (used >= assignment.MaxAttempts)
+        {
+            return ApiProblems.Unprocessable($"All {assignment.MaxAttempts} allowed attempts have been used.");
+        }
+
+        if (await db.Submissions.AnyAsync(s => s.AssignmentId == id && s.StudentId == studentId && s.Status == SubmissionStatus.Submitted, ct))
+        {
+            return ApiProblems.Conflict("The previous attempt has not been graded or returned yet.");
+        }
+
+        var attempt = new AssignmentAttempt
+        {
+            Id = Guid.CreateVersion7(),
+            AssignmentId = id,
+            StudentId = studentId,
+            Number = used + 1,
+            StartedAt = now,
+            DeadlineAt = assignment.TimeLimitMinutes is { } minutes ? now.AddMinutes(minutes) : null,
+        };
+        db.AssignmentAttempts.Add(attempt);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // Opened twice at once: both get the one that was stored.
+            db.Entry(attempt).State = EntityState.Detached;
+            return await AttemptRules.OpenAsync(db, id, studentId, ct) is { } stored
+                ? TypedResults.Ok(await AttemptAsync(db, stored.Id, now, ct))
+                : ApiProblems.Conflict("Another attempt was started at the same time.");
+        }
+
+        return TypedResults.Created($"/api/assignments/attempts?assignmentId={id}", await AttemptAsync(db, attempt.Id, now, ct));
+    }
+
+    private static Task<AttemptResponse> AttemptAsync(TheBotDbContext db, Guid attemptId, DateTimeOffset now, CancellationToken ct) =>
+        db.AssignmentAttempts.AsNoTracking().Where(a => a.Id == attemptId).Select(AssignmentAccess.AttemptProjection(now)).FirstAsync(ct);
+
+    private static async Task<Ok<PagedResult<AttemptResponse>>> ListAttemptsAsync(
+        [AsParameters] AttemptQuery query, CurrentUser caller, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var attempts = AssignmentAccess.VisibleAttempts(db, caller).AsNoTracking();
+        attempts = attempts.FilteredBy(query.AssignmentId, assignmentId => a => a.AssignmentId == assignmentId);
+        attempts = attempts.FilteredBy(query.StudentId, studentId => a => a.StudentId == studentId);
+        if (query.StatusFilter is { } status)
+        {
+            attempts = AssignmentAccess.WithStatus(attempts, status, now);
+        }
+
+        return TypedResults.Ok(await attempts
+            .OrderByDescending(a => a.StartedAt).ThenBy(a => a.Id)
+            .Select(AssignmentAccess.AttemptProjection(now))
+            .ToPageAsync(query.Paging, ct));
     }
 
     private static async Task<Results<Created<SubmissionResponse>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
@@ -225,7 +400,7 @@ public static class AssignmentsApi
             return attempt.Problem;
         }
 
-        var (response, problem) = await StoreAttemptAsync(attempt.Assignment!, attempt.Submission!, request.Text!, [], db, realtime, ct);
+        var (response, problem) = await StoreAttemptAsync(attempt, request.Text!, [], db, realtime, ct);
         return problem is not null ? problem : Created(response!);
     }
 
@@ -260,7 +435,7 @@ public static class AssignmentsApi
 
         try
         {
-            var (response, problem) = await StoreAttemptAsync(attempt.Assignment!, attempt.Submission!, text, form.Files, db, realtime, ct);
+            var (response, problem) = await StoreAttemptAsync(attempt, text, form.Files, db, realtime, ct);
             if (problem is not null)
             {
                 await uploads.Quota.ForgetAsync(form.Files.Select(f => f.StorageKey), CancellationToken.None);
@@ -276,12 +451,16 @@ public static class AssignmentsApi
         }
     }
 
-    private sealed record PreparedAttempt(Assignment? Assignment, Submission? Submission, ProblemHttpResult? Problem);
+    private sealed record PreparedAttempt(Assignment? Assignment, Submission? Submission, ProblemHttpResult? Problem, AssignmentAttempt? Opened = null);
 
-    /// <summary>The assignment is visible and open and the student has an attempt left: the new attempt, not yet saved.</summary>
+    /// <summary>
+    /// The assignment is visible and open and the student may hand in: their open attempt (in time), or, without a time
+    /// limit, a new attempt if one is left. The submission is not yet saved.
+    /// </summary>
     private static async Task<PreparedAttempt> PrepareAttemptAsync(Guid id, Guid studentId, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var assignment = await AssignmentAccess.Visible(db, studentId, UserRole.Student).AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
+        var now = clock.GetUtcNow();
+        var assignment = await AssignmentAccess.Visible(db, studentId, UserRole.Student, now).AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
         if (assignment is null)
         {
             return new(null, null, ApiProblems.NotFound("The assignment"));
@@ -292,39 +471,63 @@ public static class AssignmentsApi
             return new(null, null, ApiProblems.Conflict("The assignment is closed."));
         }
 
-        var attempts = await db.Submissions.Where(s => s.AssignmentId == id && s.StudentId == studentId)
-            .Select(s => new { s.Attempt, s.Status }).ToListAsync(ct);
-        if (attempts.Count >= assignment.MaxAttempts)
-        {
-            return new(null, null, ApiProblems.Unprocessable($"All {assignment.MaxAttempts} allowed attempts have been used."));
-        }
-
-        if (attempts.Any(a => a.Status == SubmissionStatus.Submitted))
-        {
-            return new(null, null, ApiProblems.Conflict("The previous attempt has not been graded or returned yet."));
-        }
-
-        var now = clock.GetUtcNow();
         var late = now > assignment.DueAt;
-        return new(assignment, new Submission
+        var submission = new Submission
         {
             Id = Guid.CreateVersion7(),
             AssignmentId = id,
             StudentId = studentId,
-            Attempt = attempts.Count == 0 ? 1 : attempts.Max(a => a.Attempt) + 1,
             Text = "",
             SubmittedAt = now,
             IsLate = late,
             PenaltyPercent = late ? assignment.LatePenaltyPercent : 0,
-        }, null);
+        };
+        if (await AttemptRules.OpenAsync(db, id, studentId, ct) is { } open)
+        {
+            if (open.IsOverTime(now))
+            {
+                await AttemptRules.MarkOverTimeAsync(db, open.Id, now, ct);
+                return new(null, null, AttemptRules.OverTime(open));
+            }
+
+            submission.Attempt = open.Number;
+            submission.StartedAt = open.StartedAt;
+            return new(assignment, submission, null, open);
+        }
+
+        if (assignment.TimeLimitMinutes is { } limit)
+        {
+            return new(null, null, AttemptRules.NotStarted(limit));
+        }
+
+        var used = await AttemptRules.UsedAsync(db, id, studentId, ct);
+        if (used >= assignment.MaxAttempts)
+        {
+            return new(null, null, ApiProblems.Unprocessable($"All {assignment.MaxAttempts} allowed attempts have been used."));
+        }
+
+        if (await db.Submissions.AnyAsync(s => s.AssignmentId == id && s.StudentId == studentId && s.Status == SubmissionStatus.Submitted, ct))
+        {
+            return new(null, null, ApiProblems.Conflict("The previous attempt has not been graded or returned yet."));
+        }
+
+        submission.Attempt = used + 1;
+        return new(assignment, submission, null);
     }
 
     /// <summary>Saves the attempt with its files and tells the teacher; a racing attempt with the same number is a conflict.</summary>
     private static async Task<(SubmissionResponse? Response, ProblemHttpResult? Problem)> StoreAttemptAsync(
-        Assignment assignment, Submission submission, string text, IReadOnlyList<UploadedFile> files,
-        TheBotDbContext db, IRealtimePublisher realtime, CancellationToken ct)
+        PreparedAttempt attempt, string text, IReadOnlyList<UploadedFile> files, TheBotDbContext db, IRealtimePublisher realtime, CancellationToken ct)
     {
+        var (assignment, submission) = (attempt.Assignment!, attempt.Submission!);
         submission.Text = text;
+        if (attempt.Opened is { } opened)
+        {
+            opened.Status = AttemptStatus.Submitted;
+            opened.EndedAt = submission.SubmittedAt;
+            opened.SubmissionId = submission.Id;
+        }
+
         submission.Files.AddRange(files.Select((f, i) => new SubmissionFile
         {
             Id = Guid.CreateVersion7(),
@@ -340,6 +543,10 @@ public static class AssignmentsApi
         try
         {
             await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return (null, ApiProblems.Conflict("The attempt was handed in or ran over its time meanwhile."));
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
@@ -426,13 +633,16 @@ public static class AssignmentsApi
         return TypedResults.Ok(await db.Submissions.AsNoTracking().Where(s => s.Id == id).Select(AssignmentAccess.SubmissionProjection).FirstAsync(ct));
     }
 
-    private static async Task PublishChangedAsync(TheBotDbContext db, IRealtimePublisher realtime, Assignment a, CancellationToken ct)
+    /// <summary>Tells its students (or <paramref name="only"/> them) live, once it has started: before, they do not know of it.</summary>
+    private static async Task PublishChangedAsync(
+        TheBotDbContext db, IRealtimePublisher realtime, Assignment a, DateTimeOffset now, CancellationToken ct, IReadOnlyList<Guid>? only = null)
     {
-        var students = await db.Enrollments
-            .Where(e => e.TeacherId == a.TeacherId && e.SubjectId == a.SubjectId && e.Status == EnrollmentStatus.Active)
-            .Select(e => e.StudentId).ToArrayAsync(ct);
-        await realtime.PublishAsync(LearningEventNames.AssignmentChanged, RealtimeAudience.ToUsers(students),
-            new AssignmentChangedEvent(a.Id, a.SubjectId, a.Title, WireName.Of(a.Status), a.DueAt), ct);
+        if (!a.HasStarted(now))
+        {
+            return;
+        }
+
+        await AssignmentEvents.PublishChangedAsync(db, realtime, a, ct, only);
     }
 
     private static async Task PublishGradedAsync(TheBotDbContext db, IRealtimePublisher realtime, Submission s, CancellationToken ct)

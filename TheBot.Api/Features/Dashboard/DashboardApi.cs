@@ -44,7 +44,7 @@ public static class DashboardApi
         var lessons = await db.Lessons.AsNoTracking()
             .Where(l => l.StudentId == userId && l.EndsAt > now && (l.Status == LessonStatus.Pending || l.Status == LessonStatus.Confirmed))
             .OrderBy(l => l.StartsAt).ThenBy(l => l.Id).Take(5).Select(LessonAccess.Projection).ToListAsync(ct);
-        var due = await AssignmentAccess.Visible(db, userId, UserRole.Student).AsNoTracking()
+        var due = await AssignmentAccess.Visible(db, userId, UserRole.Student, now).AsNoTracking()
             .Where(a => a.Status == AssignmentStatus.Published && !db.Submissions.Any(s => s.AssignmentId == a.Id && s.StudentId == userId && s.Status != SubmissionStatus.Returned))
             .OrderBy(a => a.DueAt).ThenBy(a => a.Id).Take(10)
             .Select(a => new DueAssignment(a.Id, a.Title, a.Subject!.Name, a.Kind, a.DueAt, a.MaxScore)).ToListAsync(ct);
@@ -77,6 +77,7 @@ public static class DashboardApi
                 db.Lessons.Count(l => l.StudentId == p.UserId && l.Status == LessonStatus.Missed && l.StartsAt >= monthAgo),
                 db.Assignments.Count(a => a.Status == AssignmentStatus.Published && a.DueAt < now
                     && db.Enrollments.Any(e => e.StudentId == p.UserId && e.TeacherId == a.TeacherId && e.SubjectId == a.SubjectId && e.Status == EnrollmentStatus.Active)
+                    && (a.ForAllStudents || a.Recipients.Any(r => r.StudentId == p.UserId))
                     && !db.Submissions.Any(s => s.AssignmentId == a.Id && s.StudentId == p.UserId)),
                 db.Lessons.Where(l => l.StudentId == p.UserId && l.StartsAt > now && l.Status != LessonStatus.Cancelled)
                     .OrderBy(l => l.StartsAt).Select(l => (DateTimeOffset?)l.StartsAt).FirstOrDefault()))
