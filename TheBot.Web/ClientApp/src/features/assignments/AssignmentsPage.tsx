@@ -15,7 +15,9 @@ import { RowMenu } from '../../ui/RowMenu';
 import { SearchBox } from '../../ui/SearchBox';
 import { SelectField } from '../../ui/SelectField';
 import { TextAreaField } from '../../ui/TextAreaField';
-import type { Submission } from './assignmentsApi';
+import type { Attempt, Submission } from './assignmentsApi';
+import { AttemptCountdown } from './AttemptCountdown';
+import { EditStudentsForm } from './EditStudentsForm';
 import { GradeQueue } from './GradeQueue';
 import { NewAssignmentForm } from './NewAssignmentForm';
 import { SubmissionFiles } from './SubmissionFiles';
@@ -25,8 +27,12 @@ import {
   assignmentsKey,
   attachmentProblem,
   MAX_SUBMISSION_FILES,
+  attemptListQuery,
   changeAssignmentStatus,
+  isOverTimeRefusal,
   latestAttempts,
+  latestOpened,
+  startAttempt,
   submissionListQuery,
   submitWork,
   type Assignment,
@@ -45,9 +51,12 @@ export function AssignmentsPage() {
   const [filter, setFilter] = useState<AssignmentFilter>({ search: '', status: '', page: 1 });
   const assignments = useQuery({ ...assignmentListQuery(api, filter), placeholderData: keepPreviousData });
   const submissions = useQuery(submissionListQuery(api));
+  const isStudent = user?.role === 'student';
+  const attempts = useQuery({ ...attemptListQuery(api), enabled: isStudent });
   const [creating, setCreating] = useState(false);
   const teaches = user?.role === 'teacher';
   const latest = latestAttempts(submissions.data?.items ?? []);
+  const opened = latestOpened(attempts.data?.items ?? []);
 
   return (
     <section className="page">
@@ -96,7 +105,14 @@ export function AssignmentsPage() {
         {(items) => (
           <ul className="compact-list">
             {items.map((assignment) => (
-              <AssignmentItem key={assignment.id} assignment={assignment} teaches={teaches} latest={latest.get(assignment.id)} student={user?.role === 'student'} />
+              <AssignmentItem
+                key={assignment.id}
+                assignment={assignment}
+                teaches={teaches}
+                latest={latest.get(assignment.id)}
+                attempt={opened.get(assignment.id)}
+                student={isStudent}
+              />
             ))}
           </ul>
         )}
@@ -110,11 +126,14 @@ function AssignmentItem({
   teaches,
   student,
   latest,
+  attempt,
 }: {
   assignment: Assignment;
   teaches: boolean;
   student: boolean;
   latest: Submission | undefined;
+  /** The student's newest opened attempt at it. */
+  attempt: Attempt | undefined;
 }) {
   const { t, formatDateTime } = useI18n();
   const api = useApi();
@@ -122,6 +141,7 @@ function AssignmentItem({
   const [submitting, setSubmitting] = useState(false);
   const [open, setOpen] = useState(false);
   const [closing, setClosing] = useState(false);
+  const [choosing, setChoosing] = useState(false);
   const detailsId = useId();
   const [text, setText] = useState('');
   const [files, setFiles] = useState<File[]>([]);
@@ -141,8 +161,24 @@ function AssignmentItem({
       setFiles([]);
       done();
     },
+    // Over time, the attempt is now recorded so: the lists show it.
+    onError: (error) => (isOverTimeRefusal(error) ? done() : undefined),
+  });
+  const start = useMutation({
+    mutationFn: () => startAttempt(api, assignment.id),
+    onSuccess: () => {
+      setSubmitting(true);
+      done();
+    },
   });
   const canSubmit = student && assignment.status === 'published' && (latest === undefined || latest.status === 'returned');
+  // A timed assignment is handed in within an opened attempt: Start, then the answer form beside the clock.
+  const timed = assignment.timeLimitMinutes !== null && assignment.timeLimitMinutes !== undefined;
+  const openAttempt = attempt?.status === 'open' ? attempt : undefined;
+  const overTime = attempt?.status === 'overTime' && (latest === undefined || latest.attempt < attempt.number) ? attempt : undefined;
+  const used = Math.max(latest?.attempt ?? 0, attempt?.number ?? 0);
+  const canStart = canSubmit && openAttempt === undefined && used < assignment.maxAttempts;
+  const answering = canSubmit && (timed ? openAttempt !== undefined : submitting);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     submit.mutate();
@@ -163,6 +199,14 @@ function AssignmentItem({
         <span className="compact-row__meta">
           {assignment.subject.name} · {t(`assignments.kind.${assignment.kind}`)} · {t('assignments.dueAt')}{' '}
           <time dateTime={assignment.dueAt}>{formatDateTime(assignment.dueAt)}</time>
+          {assignment.startsAt && teaches ? (
+            <>
+              {' · '}
+              {t('assignments.starts')} <time dateTime={assignment.startsAt}>{formatDateTime(assignment.startsAt)}</time>
+            </>
+          ) : null}
+          {timed ? ` · ${t('assignments.timeLimit', { minutes: assignment.timeLimitMinutes ?? 0 })}` : ''}
+          {teaches && !assignment.forAllStudents ? ` · ${t('assignments.forCount', { count: assignment.students.length })}` : ''}
         </span>
         <span className="badge" data-status={assignment.status}>
           {t(`assignments.status.${assignment.status}`)}
@@ -185,6 +229,9 @@ function AssignmentItem({
                 ...(assignment.status === 'draft'
                   ? [{ label: t('assignments.publishNamed', { title: assignment.title }), onSelect: () => status.mutate('publish'), disabled: status.isPending }]
                   : []),
+                ...(assignment.status === 'draft' || (assignment.status === 'published' && !assignment.forAllStudents)
+                  ? [{ label: t('assignments.studentsOf', { title: assignment.title }), onSelect: () => setChoosing(true) }]
+                  : []),
                 ...(assignment.status === 'published'
                   ? [{ label: t('assignments.closeNamed', { title: assignment.title }), onSelect: () => setClosing(true), destructive: true }]
                   : []),
@@ -199,8 +246,19 @@ function AssignmentItem({
             {t('assignments.maxScore', { score: String(assignment.maxScore) })}
             {assignment.latePenaltyPercent > 0 ? ` · ${t('assignments.latePenalty', { percent: assignment.latePenaltyPercent })}` : ''}
           </p>
+          {teaches && !assignment.forAllStudents ? (
+            <p data-chosen-students>
+              <span className="muted">{t('assignments.forChosen')}:</span> {assignment.students.map((s) => s.fullName).join(', ')}
+            </p>
+          ) : null}
           {assignment.description ? <p className="pre-wrap">{assignment.description}</p> : null}
         </div>
+      ) : null}
+      {choosing ? <EditStudentsForm assignment={assignment} onDone={() => setChoosing(false)} /> : null}
+      {overTime !== undefined ? (
+        <p className="submission" data-attempt-status="overTime">
+          {t('assignments.attempt', { attempt: overTime.number })}: {t('assignments.overTime')}
+        </p>
       ) : null}
       {latest !== undefined ? (
         <div className="submission" data-submission-status={latest.status}>
@@ -231,12 +289,23 @@ function AssignmentItem({
         />
       ) : null}
       {status.isError ? <FormAlert message={describeError(status.error, t)} /> : null}
-      {canSubmit && !submitting ? (
+      {canSubmit && !timed && !submitting ? (
         <button type="button" className="button button--small" onClick={() => setSubmitting(true)}>
           {t('assignments.submit')}
         </button>
       ) : null}
-      {canSubmit && submitting ? (
+      {canStart && timed ? (
+        <div className="actions">
+          <p className="muted">{t('assignments.startExplained', { minutes: assignment.timeLimitMinutes ?? 0 })}</p>
+          <button type="button" className="button button--small" disabled={start.isPending} onClick={() => start.mutate()}>
+            {t('assignments.start')}
+          </button>
+        </div>
+      ) : null}
+      {start.isError ? <FormAlert message={describeError(start.error, t)} /> : null}
+      {isOverTimeRefusal(submit.error) ? <FormAlert message={t('assignments.overTimeRefused')} /> : null}
+      {openAttempt?.deadlineAt ? <AttemptCountdown deadlineAt={openAttempt.deadlineAt} /> : null}
+      {answering ? (
         <form className="form" onSubmit={onSubmit} noValidate>
           <TextAreaField
             name={`answer-${assignment.id}`}
@@ -250,12 +319,12 @@ function AssignmentItem({
           <Field name={fileField} label={t('assignments.attach', { count: MAX_SUBMISSION_FILES })} errors={fileErrors}>
             {(control) => <input {...control} type="file" multiple onChange={(event) => setFiles(Array.from(event.target.files ?? []))} />}
           </Field>
-          {submit.isError ? <FormAlert message={describeError(submit.error, t)} /> : null}
+          {submit.isError && !isOverTimeRefusal(submit.error) ? <FormAlert message={describeError(submit.error, t)} /> : null}
           <FormActions
             submitLabel={t('assignments.send')}
             busy={submit.isPending}
             disabled={empty || filesProblem !== null}
-            dismiss={{ label: t('common.cancel'), onClick: () => setSubmitting(false) }}
+            dismiss={timed ? undefined : { label: t('common.cancel'), onClick: () => setSubmitting(false) }}
           />
         </form>
       ) : null}

@@ -7,16 +7,17 @@ import { FormAlert } from '../../ui/FormAlert';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/QueryStates';
 import { TextAreaField } from '../../ui/TextAreaField';
 import { TextField } from '../../ui/TextField';
-import type { Submission } from './assignmentsApi';
+import type { Attempt, Submission } from './assignmentsApi';
 import { SubmissionFiles } from './SubmissionFiles';
-import { assignmentsKey, gradeSubmission, parseScore, returnSubmission, submissionListQuery } from './assignmentsApi';
+import { assignmentsKey, attemptListQuery, gradeSubmission, parseScore, returnSubmission, submissionListQuery } from './assignmentsApi';
 
-/** Work handed in and waiting for the teacher, oldest first. */
+/** Work handed in and waiting for the teacher, oldest first; late work is marked; attempts that ran over time follow. */
 export function GradeQueue() {
   const { t } = useI18n();
   const api = useApi();
   const query = useQuery(submissionListQuery(api, 'submitted'));
   return (
+    <>
     <section className="panel" aria-labelledby="grade-queue">
       <h2 id="grade-queue">{t('assignments.gradeQueue')}</h2>
       {query.isPending ? <LoadingState /> : null}
@@ -32,6 +33,39 @@ export function GradeQueue() {
           </ul>
         )
       ) : null}
+    </section>
+    <OverTimeAttempts />
+    </>
+  );
+}
+
+/** Attempts not handed in within their time limit: nothing to grade, but the teacher should know (only shown when there are some). */
+function OverTimeAttempts() {
+  const { t, formatDateTime } = useI18n();
+  const api = useApi();
+  const query = useQuery(attemptListQuery(api, 'overTime'));
+  const items: Attempt[] = query.data?.items ?? [];
+  if (items.length === 0) {
+    return null;
+  }
+  return (
+    <section className="panel" aria-labelledby="over-time">
+      <h2 id="over-time">{t('assignments.overTimeList')}</h2>
+      <ul className="item-list">
+        {items.map((attempt) => (
+          <li key={attempt.id} className="item-list__item" data-over-time={attempt.id}>
+            <strong>{attempt.assignmentTitle}</strong> · {attempt.student.fullName} · {t('assignments.attempt', { attempt: attempt.number })} ·{' '}
+            {t('assignments.startedAt')} <time dateTime={attempt.startedAt}>{formatDateTime(attempt.startedAt)}</time>
+            {attempt.deadlineAt ? (
+              <>
+                {' · '}
+                {t('assignments.deadline')} <time dateTime={attempt.deadlineAt}>{formatDateTime(attempt.deadlineAt)}</time>
+              </>
+            ) : null}{' '}
+            <span className="badge badge--rejected">{t('assignments.overTime')}</span>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
@@ -69,7 +103,13 @@ function GradeItem({ submission }: { submission: Submission }) {
       <p>
         <strong>{submission.assignmentTitle}</strong> · {submission.student.fullName} · {t('assignments.attempt', { attempt: submission.attempt })} ·{' '}
         <time dateTime={submission.submittedAt}>{formatDateTime(submission.submittedAt)}</time>
-        {submission.isLate ? <span className="badge badge--rejected">{t('dashboard.late')}</span> : null}
+        {submission.isLate ? <span className="badge badge--rejected" data-late>{t('dashboard.late')}</span> : null}
+        {submission.startedAt ? (
+          <span className="muted">
+            {' · '}
+            {t('assignments.startedAt')} <time dateTime={submission.startedAt}>{formatDateTime(submission.startedAt)}</time>
+          </span>
+        ) : null}
       </p>
       {submission.text !== '' ? <blockquote className="pre-wrap">{submission.text}</blockquote> : null}
       <SubmissionFiles submission={submission} />

@@ -11,20 +11,25 @@ import { TextField } from '../../ui/TextField';
 import { fromLocalInputValue } from '../schedule/week';
 import { MySubjectSelect } from '../subjects/MySubjectSelect';
 import { ASSIGNMENT_KINDS, assignmentsKey, createAssignment, parseScore } from './assignmentsApi';
-import { defaultDueAt, newAssignmentRules } from './newAssignmentForm';
+import { defaultDueAt, MAX_TIME_LIMIT_MINUTES, newAssignmentRules } from './newAssignmentForm';
+import { StudentPicker, type StudentChoice } from './StudentPicker';
 
 export function NewAssignmentForm({ onDone }: { onDone: () => void }) {
   const { t, timeZone } = useI18n();
   const api = useApi();
   const queryClient = useQueryClient();
-  // A checkbox is not text: it stays beside the form's text fields.
+  // A checkbox and the chosen students are not text: they stay beside the form's text fields.
   const [publish, setPublish] = useState(true);
+  const [students, setStudents] = useState<StudentChoice>({ all: true, ids: [] });
+  const [studentsError, setStudentsError] = useState(false);
   const form = useForm(
     {
       subjectId: '',
       title: '',
       kind: 'homework',
       dueAt: defaultDueAt(new Date(), timeZone),
+      startsAt: '',
+      timeLimitMinutes: '',
       maxScore: '10',
       latePenaltyPercent: '0',
       maxAttempts: '1',
@@ -32,12 +37,21 @@ export function NewAssignmentForm({ onDone }: { onDone: () => void }) {
     },
     newAssignmentRules,
     async (values) => {
+      if (!students.all && students.ids.length === 0) {
+        setStudentsError(true);
+        return;
+      }
+      setStudentsError(false);
+      const startsAt = values.startsAt.trim() === '' ? null : fromLocalInputValue(values.startsAt, timeZone);
       await createAssignment(api, {
         subjectId: values.subjectId,
         title: values.title.trim(),
         description: values.description.trim() === '' ? null : values.description.trim(),
         kind: values.kind,
         dueAt: (fromLocalInputValue(values.dueAt, timeZone) ?? new Date(NaN)).toISOString(),
+        startsAt: startsAt === null ? null : startsAt.toISOString(),
+        timeLimitMinutes: values.timeLimitMinutes.trim() === '' ? null : Number(values.timeLimitMinutes),
+        studentIds: students.all ? null : [...students.ids],
         maxScore: parseScore(values.maxScore) ?? 0,
         latePenaltyPercent: Number(values.latePenaltyPercent) || 0,
         maxAttempts: Number(values.maxAttempts) || 1,
@@ -47,18 +61,43 @@ export function NewAssignmentForm({ onDone }: { onDone: () => void }) {
       onDone();
     },
   );
+  const subject = form.field('subjectId');
 
   return (
     <form className="panel form" onSubmit={form.onSubmit} noValidate aria-labelledby="new-assignment">
       <h2 id="new-assignment">{t('assignments.new')}</h2>
-      <MySubjectSelect {...form.field('subjectId')} />
+      <MySubjectSelect
+        {...subject}
+        onChange={(event) => {
+          subject.onChange(event);
+          setStudents({ all: students.all, ids: [] });
+        }}
+      />
       <TextField {...form.field('title')} label={t('assignments.titleField')} required maxLength={200} />
       <SelectField
         {...form.field('kind')}
         label={t('assignments.kindField')}
         options={ASSIGNMENT_KINDS.map((value) => ({ value, label: t(`assignments.kind.${value}`) }))}
       />
+      <StudentPicker
+        subjectId={form.values.subjectId}
+        value={students}
+        onChange={(choice) => {
+          setStudents(choice);
+          setStudentsError(false);
+        }}
+      />
+      {studentsError ? <FormAlert message={t('assignments.chooseStudents')} /> : null}
+      <TextField {...form.field('startsAt')} label={t('assignments.startsAtField')} hint={t('assignments.startsAtHint')} type="datetime-local" />
       <TextField {...form.field('dueAt')} label={t('assignments.dueAt')} type="datetime-local" required />
+      <TextField
+        {...form.field('timeLimitMinutes')}
+        label={t('assignments.timeLimitField')}
+        hint={t('assignments.timeLimitHint')}
+        type="number"
+        min={1}
+        max={MAX_TIME_LIMIT_MINUTES}
+      />
       <TextField {...form.field('maxScore')} label={t('assignments.maxScoreField')} inputMode="decimal" required />
       <TextField {...form.field('latePenaltyPercent')} label={t('assignments.penaltyField')} type="number" min={0} max={100} />
       <TextField {...form.field('maxAttempts')} label={t('assignments.attemptsField')} type="number" min={1} max={20} />

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { attachmentProblem, latestAttempts, MAX_SUBMISSION_BYTES, parseScore, type Submission } from './assignmentsApi';
+import { ApiError } from '../../api/ApiError';
+import {
+  attachmentProblem,
+  formatCountdown,
+  isOverTimeRefusal,
+  latestAttempts,
+  latestOpened,
+  MAX_SUBMISSION_BYTES,
+  parseScore,
+  secondsLeft,
+  type Attempt,
+  type Submission,
+} from './assignmentsApi';
 
 const submission = (assignmentId: string, attempt: number) => ({ id: `${assignmentId}-${attempt}`, assignmentId, attempt }) as Submission;
 
@@ -23,5 +35,29 @@ describe('assignments', () => {
     expect(attachmentProblem(Array.from({ length: 6 }, () => ({ size: 1 })))).toBe('tooMany');
     expect(attachmentProblem([{ size: MAX_SUBMISSION_BYTES }])).toBeNull();
     expect(attachmentProblem([{ size: MAX_SUBMISSION_BYTES - 10 }, { size: 11 }])).toBe('tooLarge');
+  });
+
+  it('keeps the newest opened attempt per assignment', () => {
+    const attempt = (assignmentId: string, number: number) => ({ id: `${assignmentId}-${number}`, assignmentId, number }) as Attempt;
+    const latest = latestOpened([attempt('a', 2), attempt('a', 1), attempt('b', 1)]);
+    expect(latest.get('a')?.number).toBe(2);
+    expect(latest.get('b')?.number).toBe(1);
+  });
+
+  it('counts down in whole seconds and shows the clock like a clock', () => {
+    const now = Date.parse('2026-12-07T10:00:00Z');
+    expect(secondsLeft('2026-12-07T10:30:00Z', now)).toBe(1800);
+    expect(secondsLeft('2026-12-07T09:59:59Z', now)).toBe(-1);
+    expect(formatCountdown(1800)).toBe('30:00');
+    expect(formatCountdown(65)).toBe('1:05');
+    expect(formatCountdown(3729)).toBe('1:02:09');
+    expect(formatCountdown(-5)).toBe('0:00');
+  });
+
+  it('tells an over-time refusal from other conflicts', () => {
+    expect(isOverTimeRefusal(new ApiError(409, { status: 409, code: 'overTime' }))).toBe(true);
+    expect(isOverTimeRefusal(new ApiError(409, { status: 409, code: 'attemptNotStarted' }))).toBe(false);
+    expect(isOverTimeRefusal(new ApiError(409, { status: 409 }))).toBe(false);
+    expect(isOverTimeRefusal(new Error('x'))).toBe(false);
   });
 });

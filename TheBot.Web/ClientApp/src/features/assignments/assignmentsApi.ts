@@ -1,4 +1,5 @@
 import type { ApiClient, DownloadedFile } from '../../api/ApiClient';
+import { isApiError } from '../../api/ApiError';
 import { queryString, type PagedResult } from '../../api/paging';
 import { enumValues, type RequestBody, type Schemas } from '../../api/schemas';
 
@@ -11,6 +12,19 @@ export const ASSIGNMENT_KINDS = enumValues<Schemas['AssignmentKind']>()(['homewo
 export type Assignment = Schemas['AssignmentResponse'];
 
 export type NewAssignment = RequestBody<Schemas['CreateAssignmentRequest']>;
+
+export type AssignmentChanges = RequestBody<Schemas['UpdateAssignmentRequest']>;
+
+/** An opened attempt: its clock, and whether it was handed in or ran over its time. */
+export type Attempt = Schemas['AttemptResponse'];
+
+export type AttemptStatus = Schemas['AttemptStatus'];
+
+/** A student of a subject, as the teacher picks them. */
+export interface SubjectStudent {
+  id: string;
+  fullName: string;
+}
 
 export const assignmentsKey = ['assignments'] as const;
 
@@ -45,6 +59,71 @@ export function submissionListQuery(api: ApiClient, status?: 'submitted' | 'grad
 
 export function createAssignment(api: ApiClient, assignment: NewAssignment): Promise<Assignment> {
   return api.post<Assignment>('/api/assignments', assignment);
+}
+
+export function updateAssignment(api: ApiClient, id: string, changes: AssignmentChanges): Promise<Assignment> {
+  return api.patch<Assignment>(`/api/assignments/${encodeURIComponent(id)}`, changes);
+}
+
+/** The students actively enrolled with the teacher (the caller) in a subject, whom an assignment can be set for. */
+export function subjectStudentsQuery(api: ApiClient, subjectId: string) {
+  return {
+    queryKey: [...assignmentsKey, 'students', subjectId] as const,
+    queryFn: async ({ signal }: { signal: AbortSignal }): Promise<SubjectStudent[]> => {
+      const page = await api.get<PagedResult<Schemas['EnrollmentResponse']>>(
+        `/api/enrollments${queryString({ subjectId, status: 'active', pageSize: 100 })}`,
+        { signal },
+      );
+      const byId = new Map(page.items.map((e) => [e.student.id, { id: e.student.id, fullName: e.student.fullName }]));
+      return [...byId.values()];
+    },
+    enabled: subjectId !== '',
+  };
+}
+
+/** The caller's attempts (a student's own; a teacher's at their assignments), newest first. */
+export function attemptListQuery(api: ApiClient, status?: AttemptStatus) {
+  return {
+    queryKey: [...assignmentsKey, 'attempts', status ?? 'all'] as const,
+    queryFn: ({ signal }: { signal: AbortSignal }) =>
+      api.get<PagedResult<Attempt>>(`/api/assignments/attempts${queryString({ status, pageSize: 100 })}`, { signal }),
+  };
+}
+
+/** Opens an attempt (its clock starts now), or gets the one already open. */
+export function startAttempt(api: ApiClient, assignmentId: string): Promise<Attempt> {
+  return api.post<Attempt>(`/api/assignments/${encodeURIComponent(assignmentId)}/attempts`);
+}
+
+/** The newest attempt per assignment (attempts come newest first, but any order will do). */
+export function latestOpened(attempts: readonly Attempt[]): Map<string, Attempt> {
+  const latest = new Map<string, Attempt>();
+  for (const attempt of attempts) {
+    const current = latest.get(attempt.assignmentId);
+    if (current === undefined || attempt.number > current.number) {
+      latest.set(attempt.assignmentId, attempt);
+    }
+  }
+  return latest;
+}
+
+/** Whole seconds left until the deadline (negative once it has passed). */
+export function secondsLeft(deadlineAt: string, now: number): number {
+  return Math.floor((Date.parse(deadlineAt) - now) / 1000);
+}
+
+/** A countdown as a clock shows it: "4:05", "1:02:09"; never below zero. */
+export function formatCountdown(seconds: number): string {
+  const total = Math.max(0, seconds);
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const rest = String(total % 60).padStart(2, '0');
+  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${rest}` : `${minutes}:${rest}`;
+}
+
+/** The server refused work because the attempt's time (and grace) had run out. */
+export function isOverTimeRefusal(error: unknown): boolean {
+  return isApiError(error) && error.status === 409 && error.problem['code'] === 'overTime';
 }
 
 export function changeAssignmentStatus(api: ApiClient, id: string, action: 'publish' | 'close'): Promise<Assignment> {

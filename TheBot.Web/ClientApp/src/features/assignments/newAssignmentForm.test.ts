@@ -7,6 +7,8 @@ const filled = {
   title: 'Fractions',
   kind: 'homework',
   dueAt: '2026-12-12T20:00',
+  startsAt: '',
+  timeLimitMinutes: '',
   maxScore: '10',
   latePenaltyPercent: '0',
   maxAttempts: '1',
@@ -16,11 +18,21 @@ const filled = {
 describe('newAssignmentRules', () => {
   it('accepts a filled form', () => {
     expect(validate(filled, newAssignmentRules)).toEqual({});
+    expect(validate({ ...filled, startsAt: '2026-12-10T09:00', timeLimitMinutes: '45' }, newAssignmentRules)).toEqual({});
   });
 
   it('asks for the subject, the title and a due time the input can hold', () => {
     const problems = validate({ ...filled, subjectId: '', title: ' ', dueAt: '2026-12-12' }, newAssignmentRules);
     expect(Object.keys(problems).sort()).toEqual(['dueAt', 'subjectId', 'title']);
+  });
+
+  it('wants a start before the due date and a time limit of 1 to 600 whole minutes', () => {
+    expect(validate({ ...filled, startsAt: '2026-12-12T20:00' }, newAssignmentRules).startsAt?.key).toBe('assignments.startBeforeDue');
+    expect(validate({ ...filled, startsAt: '2026-12-13T08:00' }, newAssignmentRules).startsAt?.key).toBe('assignments.startBeforeDue');
+    for (const limit of ['0', '601', '1.5', 'ten']) {
+      expect(validate({ ...filled, timeLimitMinutes: limit }, newAssignmentRules).timeLimitMinutes?.key).toBe('assignments.timeLimitRange');
+    }
+    expect(validate({ ...filled, timeLimitMinutes: '600' }, newAssignmentRules)).toEqual({});
   });
 });
 
