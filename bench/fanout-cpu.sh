@@ -2,7 +2,7 @@
 # CPU per chat post and per delivery, per process, for the fan-out into a 100-member room (docs/benchmarks.md,
 # "Fan-out after the redesign (issue #17)"). Publishes the services as bench/run.sh does, starts a throwaway
 # PostgreSQL and Redis on ports of its own, seeds the quick data, then runs fan-out phases through the front door
-# and prints each process's CPU ms per post and µs per delivery (TheBot.Bench's `fanout-cpu` lines).
+# (below the ephemeral port range, so no client connection holds them) and prints each process's CPU ms per post and µs per delivery (TheBot.Bench's `fanout-cpu` lines).
 #
 #   bash bench/fanout-cpu.sh                       # publish, start, seed, measure RATES for PHASE_SECONDS each
 #   PUBLISH=0 bash bench/fanout-cpu.sh             # reuse the last publish in $OUT
@@ -17,7 +17,7 @@ ROOT=$PWD
 OUT=${OUT:-/tmp/thebot-fanout}
 PUBLISH=${PUBLISH:-1}; PROFILE=${PROFILE:-0}; VIA=${VIA:-web}; KEEP=${KEEP:-0}
 RATES=${RATES:-"40 60 100 200 400"}; PHASE_SECONDS=${PHASE_SECONDS:-10}; PROFILE_RATE=${PROFILE_RATE:-200}
-PG_PORT=${PG_PORT:-37432}; REDIS_PORT=${REDIS_PORT:-37379}; API_PORT=${API_PORT:-37101}; REALTIME_PORT=${REALTIME_PORT:-37102}; WEB_PORT=${WEB_PORT:-37100}
+PG_PORT=${PG_PORT:-27432}; REDIS_PORT=${REDIS_PORT:-27379}; API_PORT=${API_PORT:-27101}; REALTIME_PORT=${REALTIME_PORT:-27102}; WEB_PORT=${WEB_PORT:-27100}
 PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 log() { printf '\n== %s\n' "$*" >&2; }
@@ -54,7 +54,7 @@ export BENCH_DATABASE="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=t
 export BENCH_JWT_KEY; BENCH_JWT_KEY=$(openssl rand -hex 32)
 export BENCH_SEED_FILE="$OUT/seed.json"
 # JIT symbols for perf (/tmp/perf-<pid>.map); costs nothing measurable when perf is not recording.
-common_env=(ASPNETCORE_ENVIRONMENT=Production DOTNET_gcServer=1 "Logging__LogLevel__Default=Warning" DOTNET_PerfMapEnabled=1
+common_env=(ASPNETCORE_ENVIRONMENT=Production DOTNET_gcServer=1 "Logging__LogLevel__Default=Warning" DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0
   "Jwt__SigningKey=$BENCH_JWT_KEY" "ConnectionStrings__redis=127.0.0.1:$REDIS_PORT")
 api_env=("${common_env[@]}" "ConnectionStrings__thebot=$BENCH_DATABASE" "Storage__Root=$OUT/files"
   "Bootstrap__AdminPassword=$(openssl rand -hex 16)" "RateLimiting__RequestsPerUserPerSecond=1000000" "RateLimiting__RequestBurstPerUser=10000000")
@@ -87,12 +87,13 @@ $BENCH seed 2000 20000 100000 | tail -1
 pg_pids() { local postmaster; postmaster=$(head -1 "$OUT/pg/postmaster.pid"); echo "$postmaster"; pgrep -P "$postmaster"; }
 export BENCH_PIDS="api=$(cat "$OUT/api.pid"),realtime=$(cat "$OUT/realtime.pid"),web=$(cat "$OUT/web.pid"),redis=$(pgrep -f "redis-server 127.0.0.1:$REDIS_PORT" | head -1),postgres=$(pg_pids | paste -sd+)"
 
-export DOTNET_PerfMapEnabled=1 # the benchmark's own frames in its profile
+export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 # the benchmark's own frames in its profile
 # Tiered JIT needs load before the hot paths are optimised: a warm-up phase that is not reported.
 log "warm-up (not measured): 60 posts/s for 20 s"
 $BENCH fanout 1200 60 warmup >/dev/null || true
 for rate in $RATES; do
   log "$rate posts/s for $PHASE_SECONDS s via $VIA"
+  profiler=""
   if ((PROFILE)) && [[ $rate == "$PROFILE_RATE" ]]; then
     # perf runs while the phase posts (after the clients have connected): each service and the benchmark itself.
     (sleep 4; for name in api realtime web; do
@@ -101,9 +102,10 @@ for rate in $RATES; do
      perf record -F 499 -g -p "$(pgrep -f "TheBot.Bench.dll fanout" | head -1)" -o "$OUT/perf/bench.data" -- sleep $((PHASE_SECONDS - 2)) >/dev/null 2>&1 &
      perf record -F 499 -g -p "$(pg_pids | paste -sd,)" -o "$OUT/perf/postgres.data" -- sleep $((PHASE_SECONDS - 2)) >/dev/null 2>&1 &
      wait) &
+    profiler=$!
   fi
   $BENCH fanout $((rate * PHASE_SECONDS)) "$rate" "rate$rate" || true
-  wait
+  [[ -z $profiler ]] || wait "$profiler"
 done
 log "burst: 16 concurrent posters for $PHASE_SECONDS s"
 $BENCH burst "$PHASE_SECONDS" 16 || true
