@@ -16,13 +16,19 @@ public sealed class ConnectionState(string connectionId, Guid userId, Guid sessi
     public HubCallerContext Context { get; } = context;
 
     /// <summary>The rooms the user belongs to (from api's Redis set, then kept current by membership changes).</summary>
-    public ConcurrentDictionary<Guid, byte> Rooms { get; } = new();
+    public ConcurrentDictionary<Guid, byte> Rooms { get; } = Small<byte>();
 
     /// <summary>Rooms this connection has open (OpenRoom), for "new message" notifications.</summary>
-    public ConcurrentDictionary<Guid, byte> OpenRooms { get; } = new();
+    public ConcurrentDictionary<Guid, byte> OpenRooms { get; } = Small<byte>();
 
     /// <summary>When this connection last sent typing, per room (rate limit).</summary>
-    public ConcurrentDictionary<Guid, long> LastTyping { get; } = new();
+    public ConcurrentDictionary<Guid, long> LastTyping { get; } = Small<long>();
+
+    /// <summary>
+    /// Sized for what one connection holds (a few rooms, grown as needed) and touched by few threads at once: the
+    /// defaults (31 buckets, a lock per core) cost ~1.5 KB per connection for these three, mostly empty.
+    /// </summary>
+    internal static ConcurrentDictionary<Guid, T> Small<T>() => new(concurrencyLevel: 1, capacity: 2);
 }
 
 /// <summary>The connections open on this replica, by connection id and by user.</summary>
@@ -37,7 +43,8 @@ public sealed class ConnectionRegistry
     {
         ArgumentNullException.ThrowIfNull(state);
         _connections[state.ConnectionId] = state;
-        _byUser.GetOrAdd(state.UserId, _ => new()).TryAdd(state.ConnectionId, state);
+        // Most users have one or two connections open.
+        _byUser.GetOrAdd(state.UserId, _ => new(concurrencyLevel: 1, capacity: 2)).TryAdd(state.ConnectionId, state);
     }
 
     public ConnectionState? Remove(string connectionId)

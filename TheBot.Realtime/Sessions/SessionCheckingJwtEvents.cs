@@ -30,6 +30,7 @@ public sealed partial class SessionCheckingJwtEvents(SessionRevocations revocati
             {
                 LogRefused(userId, sessionId);
                 context.Fail("The session has ended.");
+                return;
             }
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
@@ -37,7 +38,29 @@ public sealed partial class SessionCheckingJwtEvents(SessionRevocations revocati
             // Without Redis nothing realtime does works either; refuse rather than admit an unchecked token.
             LogCheckFailed(ex, userId);
             context.Fail("The session could not be checked.");
+            return;
         }
+
+        // A connection holds its principal for as long as it is open: keep only the claims realtime reads,
+        // not the parsed token, its claim sets and every claim of it (~3 KB per connection; docs/benchmarks.md,
+        // "Idle connections (issue #17)").
+        context.Principal = Slim(principal!);
+    }
+
+    private static readonly string[] KeptClaims = [TheBotClaims.UserId, TheBotClaims.SessionId, TheBotClaims.Role];
+
+    private static ClaimsPrincipal Slim(ClaimsPrincipal principal)
+    {
+        var identity = new ClaimsIdentity(principal.Identity?.AuthenticationType, TheBotClaims.Name, TheBotClaims.Role);
+        foreach (var type in KeptClaims)
+        {
+            if (principal.FindFirstValue(type) is { } value)
+            {
+                identity.AddClaim(new Claim(type, value));
+            }
+        }
+
+        return new ClaimsPrincipal(identity);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Refused a connection of user {UserId}: session {SessionId} has ended or the user was deactivated")]
