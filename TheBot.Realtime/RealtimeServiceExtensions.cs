@@ -46,8 +46,8 @@ public static class RealtimeServiceExtensions
         builder.Services.AddSingleton<ConnectionRegistry>();
         builder.Services.AddSingleton<PresenceTracker>();
         builder.Services.AddSingleton<SessionRevocations>();
+        builder.Services.AddSingleton<RoomMembershipChanges>();
         builder.Services.AddHostedService<RealtimeEventRelay>();
-        builder.Services.AddHostedService<MembershipRelay>();
         builder.Services.AddHostedService<AccessRevocationRelay>();
         builder.Services.AddHostedService<PresenceRefresher>();
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(20));

@@ -47,8 +47,9 @@ public sealed record RoomJoinedEvent(Guid RoomId);
 public sealed record RoomLeftEvent(Guid RoomId);
 
 /// <summary>
-/// Published by api on <see cref="ChatMembership.Channel"/> (not to clients): every realtime replica
-/// adds or removes its local connections of <see cref="UserId"/> to or from the room's group.
+/// Published by api as the payload of a <see cref="ChatMembership.ChangeEvent"/> envelope on
+/// <see cref="RealtimeChannels.Events"/> (never sent to clients): every realtime replica adds or removes its local
+/// connections of <see cref="UserId"/> to or from the room's group before it relays the events published after it.
 /// </summary>
 public sealed record RoomMembershipChange(Guid UserId, Guid RoomId, bool Joined);
 
@@ -67,8 +68,11 @@ public static class ChatEventNames
 /// <summary>The Redis keys api and realtime share for chat membership (api writes, realtime reads).</summary>
 public static class ChatMembership
 {
-    /// <summary>Pub/sub channel of <see cref="RoomMembershipChange"/> JSON; every replica applies every change.</summary>
-    public const string Channel = "thebot:chat:membership:v1";
+    /// <summary>
+    /// The envelope event that carries a <see cref="RoomMembershipChange"/> on the events channel, in order with the
+    /// events (a message right after a join reaches the new member). Realtime applies it; no client receives it.
+    /// </summary>
+    public const string ChangeEvent = "$roomMembershipChanged";
 
     /// <summary>A Redis set of the room ids (as "D" strings) the user participates in.</summary>
     public static string UserRoomsKey(Guid userId) => $"thebot:chat:user-rooms:{userId:D}";

@@ -13,6 +13,7 @@ namespace TheBot.Realtime.Relay;
 internal sealed partial class RealtimeEventRelay(
     IConnectionMultiplexer redis,
     LocalMembers members,
+    RoomMembershipChanges membership,
     ILogger<RealtimeEventRelay> logger) : BackgroundService
 {
     /// <summary>At most this many queued events are written out together (see <see cref="LocalMembers.Send"/>).</summary>
@@ -29,15 +30,21 @@ internal sealed partial class RealtimeEventRelay(
             while (!stoppingToken.IsCancellationRequested)
             {
                 // One subscription delivers the events in the order api published them; they are written in that
-                // order. What has queued up meanwhile goes out together.
-                batch.Clear();
-                Add(batch, (await queue.ReadAsync(stoppingToken)).Message);
-                while (batch.Count < BatchSize && queue.TryRead(out var more))
+                // order. What has queued up meanwhile goes out together. A membership change is applied in its
+                // place in that order: the events before it are written first, the ones after it reach the new
+                // member (or no longer reach the one who left).
+                var change = Add(batch, (await queue.ReadAsync(stoppingToken)).Message);
+                while (change is null && batch.Count < BatchSize && queue.TryRead(out var more))
                 {
-                    Add(batch, more.Message);
+                    change = Add(batch, more.Message);
                 }
 
                 members.Send(batch);
+                batch.Clear();
+                if (change is not null)
+                {
+                    await ApplyAsync(change, stoppingToken);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -49,20 +56,26 @@ internal sealed partial class RealtimeEventRelay(
         }
     }
 
-    private void Add(List<LocalEvent> batch, RedisValue message)
+    /// <summary>Adds a client event to the batch; returns a membership change instead, for the caller to apply.</summary>
+    private RoomMembershipChange? Add(List<LocalEvent> batch, RedisValue message)
     {
         try
         {
             var envelope = JsonSerializer.Deserialize<RealtimeEnvelope>((byte[])message!, RealtimeJson.Options);
             if (envelope is null || envelope.Audience.IsEmpty)
             {
-                return;
+                return null;
             }
 
             if (envelope.Version != RealtimeEnvelope.CurrentVersion)
             {
                 LogUnknownVersion(envelope.Version, envelope.Event);
-                return;
+                return null;
+            }
+
+            if (envelope.Event == ChatMembership.ChangeEvent)
+            {
+                return envelope.Payload.Deserialize<RoomMembershipChange>(RealtimeJson.Options);
             }
 
             batch.Add(new LocalEvent(GroupsOf(envelope.Audience), envelope.Audience.Everyone, envelope.Event, envelope.Payload));
@@ -70,6 +83,20 @@ internal sealed partial class RealtimeEventRelay(
         catch (JsonException ex)
         {
             LogRelayFailed(ex);
+        }
+
+        return null;
+    }
+
+    private async Task ApplyAsync(RoomMembershipChange change, CancellationToken ct)
+    {
+        try
+        {
+            await membership.ApplyAsync(change, ct);
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException or InvalidOperationException)
+        {
+            LogMembershipFailed(ex, change.RoomId);
         }
     }
 
@@ -94,6 +121,9 @@ internal sealed partial class RealtimeEventRelay(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not relay a realtime event")]
     private partial void LogRelayFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not apply a membership change of room {RoomId}")]
+    private partial void LogMembershipFailed(Exception exception, Guid roomId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ignoring realtime event {Event} with unknown contract version {Version}")]
     private partial void LogUnknownVersion(int version, string @event);

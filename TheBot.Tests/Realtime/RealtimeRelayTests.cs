@@ -54,4 +54,50 @@ public sealed class RealtimeRelayTests(TheBotAppFixture fixture)
 
         Assert.Equal(Enumerable.Range(0, Count), received);
     }
+
+    [Fact]
+    public async Task A_membership_change_applies_before_the_events_published_after_it_and_never_reaches_a_client()
+    {
+        var student = await fixture.People.CreateAsync("student");
+        var roomId = Guid.NewGuid();
+        await using var connection = RealtimeProbe.Connect(fixture.Host, student.AccessToken);
+        var marker = Guid.NewGuid().ToString();
+        var received = new ConcurrentQueue<int>();
+        var internalEvents = 0;
+        connection.On<JsonElement>("burst", payload =>
+        {
+            if (payload.GetProperty("marker").GetString() == marker)
+            {
+                received.Enqueue(payload.GetProperty("n").GetInt32());
+            }
+        });
+        connection.On<JsonElement>(ChatMembership.ChangeEvent, _ => Interlocked.Increment(ref internalEvents));
+        var fence = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        connection.On<JsonElement>("fence", payload =>
+        {
+            if (payload.GetProperty("marker").GetString() == marker)
+            {
+                fence.TrySetResult();
+            }
+        });
+        await connection.StartJoinedAsync(Ct);
+
+        // Pipelined back to back, as api publishes a room's creation and its first message: the event right after
+        // the join reaches the new member; the one right after the leave does not.
+        var toStudent = RealtimeAudience.ToUsers(student.Id);
+        var toRoom = RealtimeAudience.ToRoom(roomId);
+        await RealtimeProbe.PublishManyAsync(fixture.Host, [
+            ("burst", toRoom, new { marker, n = 0 }),
+            (ChatMembership.ChangeEvent, toStudent, new RoomMembershipChange(student.Id, roomId, Joined: true)),
+            ("burst", toRoom, new { marker, n = 1 }),
+            ("burst", toRoom, new { marker, n = 2 }),
+            (ChatMembership.ChangeEvent, toStudent, new RoomMembershipChange(student.Id, roomId, Joined: false)),
+            ("burst", toRoom, new { marker, n = 3 }),
+            ("fence", toStudent, new { marker }),
+        ]);
+        await fence.Task.WaitAsync(TimeSpan.FromSeconds(15), Ct);
+
+        Assert.Equal([1, 2], received);
+        Assert.Equal(0, Volatile.Read(ref internalEvents));
+    }
 }

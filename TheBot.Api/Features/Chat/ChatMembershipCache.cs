@@ -1,16 +1,16 @@
-using System.Text.Json;
 using StackExchange.Redis;
+using TheBot.Api.Platform.Realtime;
 using TheBot.Realtime.Contracts;
 
 namespace TheBot.Api.Features.Chat;
 
 /// <summary>
 /// Keeps realtime's view of room membership: a Redis set of room ids per user (read by the hub on
-/// connect and for typing) and a change on <see cref="ChatMembership.Channel"/> that makes every
+/// connect and for typing) and a <see cref="ChatMembership.ChangeEvent"/> on the events channel that makes every
 /// replica move the user's open connections in or out of the room's group. Best effort, like events:
 /// the database is the truth and <see cref="ReplaceAsync"/> rebuilds a user's set from it.
 /// </summary>
-public sealed partial class ChatMembershipCache(IConnectionMultiplexer redis, ILogger<ChatMembershipCache> logger)
+public sealed partial class ChatMembershipCache(IConnectionMultiplexer redis, IRealtimePublisher realtime, ILogger<ChatMembershipCache> logger)
 {
     public Task JoinedAsync(Guid roomId, IEnumerable<Guid> userIds) => ChangeAsync(roomId, userIds, joined: true);
 
@@ -26,14 +26,13 @@ public sealed partial class ChatMembershipCache(IConnectionMultiplexer redis, IL
         try
         {
             var db = redis.GetDatabase();
-            var subscriber = redis.GetSubscriber();
             RedisValue room = roomId.ToString("D");
             foreach (var userId in userIds)
             {
                 var key = ChatMembership.UserRoomsKey(userId);
                 _ = joined ? await db.SetAddAsync(key, room) : await db.SetRemoveAsync(key, room);
-                await subscriber.PublishAsync(RedisChannel.Literal(ChatMembership.Channel),
-                    JsonSerializer.SerializeToUtf8Bytes(new RoomMembershipChange(userId, roomId, joined), RealtimeJson.Options));
+                // On the events channel, so realtime applies it before the events published after it.
+                await realtime.PublishAsync(ChatMembership.ChangeEvent, RealtimeAudience.ToUsers(userId), new RoomMembershipChange(userId, roomId, joined));
             }
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
