@@ -107,7 +107,7 @@ public sealed class RealtimeSessionTests(TheBotAppFixture fixture)
     public async Task A_socket_closes_when_its_token_expires_and_a_fresh_token_reconnects_and_receives_what_follows()
     {
         var user = await fixture.People.CreateAsync("parent");
-        var expiring = AccessTokens.Reissue(fixture.Host, user.AccessToken, TimeSpan.FromSeconds(5));
+        var expiring = AccessTokens.Reissue(fixture.Host, user.AccessToken, TimeSpan.FromSeconds(10));
         await using var socket = RealtimeProbe.Connect(fixture.Host, expiring);
         var closed = socket.WhenClosed();
         await socket.StartJoinedAsync(Ct);

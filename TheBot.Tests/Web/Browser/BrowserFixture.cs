@@ -36,6 +36,9 @@ public sealed class BrowserFixture : IAsyncLifetime
                 $"Chromium is not at {chromium}. Install Debian's package (`apt-get install chromium`, as .ci/run does) or set THEBOT_CHROMIUM.");
         }
 
+        // Expect(...) waits 5 s by default; on a shared 2-core machine a page's lazy chunk and API calls can take longer.
+        // Actions already wait up to 15 s (NewSessionAsync): assertions get the same.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
