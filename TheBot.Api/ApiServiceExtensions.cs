@@ -139,6 +139,7 @@ public static class ApiServiceExtensions
         api.MapLessonsApi();
         api.MapCalendarApi();
         api.MapAssignmentsApi();
+        api.MapQuizApi();
         api.MapDashboardApi();
         api.MapProgressApi();
         api.MapChatApi();

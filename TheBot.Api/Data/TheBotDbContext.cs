@@ -68,6 +68,10 @@ public sealed class TheBotDbContext(DbContextOptions<TheBotDbContext> options) :
 
     public DbSet<AssignmentAttempt> AssignmentAttempts => Set<AssignmentAttempt>();
 
+    public DbSet<AssignmentQuestion> AssignmentQuestions => Set<AssignmentQuestion>();
+
+    public DbSet<SubmissionAnswer> SubmissionAnswers => Set<SubmissionAnswer>();
+
     public DbSet<ProgressReport> ProgressReports => Set<ProgressReport>();
 
     public DbSet<Material> Materials => Set<Material>();

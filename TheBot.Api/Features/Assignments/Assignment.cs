@@ -83,6 +83,12 @@ public sealed class Assignment
     /// <summary>Minutes an attempt may take from the moment the student opens it (1–600); null: no limit.</summary>
     public int? TimeLimitMinutes { get; set; }
 
+    /// <summary>A quiz's questions (none: an ordinary assignment); its <see cref="MaxScore"/> is the sum of their points.</summary>
+    public List<AssignmentQuestion> Questions { get; } = [];
+
+    /// <summary>A quiz's students see the correct answers once the due date has passed (else never).</summary>
+    public bool ShowAnswersAfterDue { get; set; }
+
     public uint Version { get; set; }
 
     public bool HasStarted(DateTimeOffset now) => StartsAt is null || StartsAt <= now;
@@ -192,6 +198,9 @@ public sealed class Submission
     public Guid? GradedById { get; set; }
 
     public List<SubmissionFile> Files { get; } = [];
+
+    /// <summary>A quiz's answers, one per question.</summary>
+    public List<SubmissionAnswer> Answers { get; } = [];
 
     public uint Version { get; set; }
 

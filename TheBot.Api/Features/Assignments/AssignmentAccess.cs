@@ -125,7 +125,9 @@ public static class AssignmentAccess
         a.Title, a.Description, a.Kind, a.Status, a.DueAt, a.MaxScore, a.LatePenaltyPercent, a.MaxAttempts, a.Rubric, a.CreatedAt, a.PublishedAt,
         a.StartsAt, a.TimeLimitMinutes, a.ForAllStudents,
         a.Recipients.OrderBy(r => r.Student!.FullName).ThenBy(r => r.StudentId)
-            .Select(r => new PersonRef(r.StudentId, r.Student!.FullName, r.Student.Email!)).ToList());
+            .Select(r => new PersonRef(r.StudentId, r.Student!.FullName, r.Student.Email!)).ToList(),
+        a.Questions.Count,
+        a.ShowAnswersAfterDue);
 
     /// <summary>Students, parents and tutors do not learn who else an assignment was set for.</summary>
     public static AssignmentResponse ForViewer(AssignmentResponse response, CurrentUser caller)
@@ -143,5 +145,7 @@ public static class AssignmentAccess
         new PersonRef(s.StudentId, s.Student!.FullName, s.Student.Email!),
         s.Attempt, s.Text, s.SubmittedAt, s.IsLate, s.PenaltyPercent, s.Status, s.Score, s.FinalScore, s.Assignment.MaxScore, s.Feedback, s.GradedAt,
         s.Files.OrderBy(f => f.Position).Select(f => new SubmissionFileResponse(f.Id, f.FileName, f.ContentType, f.Length)).ToList(),
-        s.StartedAt);
+        s.StartedAt,
+        s.Answers.OrderBy(a => a.Question!.Position)
+            .Select(a => new AnswerResponse(a.QuestionId, a.OptionIds, a.Number, a.Text, a.Points, a.Outcome)).ToList());
 }

@@ -6,20 +6,26 @@ using TheBot.Api.Platform.Validation;
 
 namespace TheBot.Api.Features.Assignments;
 
+/// <summary>
+/// <c>maxScore</c> is required unless <c>questions</c> make it a quiz (its maximum is then the sum of their points).
+/// <c>showAnswersAfterDue</c>: a quiz's students see the correct answers once the due date has passed.
+/// </summary>
 public sealed record CreateAssignmentRequest(
     [property: Required] Guid? SubjectId,
     [property: Required, MinLength(1), MaxLength(200)] string? Title,
     [property: MaxLength(4000)] string? Description,
     [property: Required, EnumName<AssignmentKind>] string? Kind,
     [property: Required] DateTimeOffset? DueAt,
-    [property: Required, Range(0.01, 100000)] decimal? MaxScore,
+    [property: Range(0.01, 100000)] decimal? MaxScore,
     [property: Range(0, 100)] int? LatePenaltyPercent,
     [property: Range(1, 20)] int? MaxAttempts,
     [property: MaxLength(4000)] string? Rubric,
     bool? Publish,
     DateTimeOffset? StartsAt,
     [property: Range(1, 600)] int? TimeLimitMinutes,
-    [property: MaxLength(500)] Guid[]? StudentIds);
+    [property: MaxLength(500)] Guid[]? StudentIds,
+    [property: MaxLength(AssignmentQuestion.MaxPerAssignment)] IReadOnlyList<QuestionRequest>? Questions = null,
+    bool? ShowAnswersAfterDue = null);
 
 /// <summary>
 /// Fields left out (null) keep their value. The score rules (maximum, penalty, attempts) change only while
@@ -37,13 +43,22 @@ public sealed record UpdateAssignmentRequest(
     [property: MaxLength(4000)] string? Rubric,
     DateTimeOffset? StartsAt,
     [property: Range(0, 600)] int? TimeLimitMinutes,
-    [property: MaxLength(500)] Guid[]? StudentIds);
+    [property: MaxLength(500)] Guid[]? StudentIds,
+    bool? ShowAnswersAfterDue = null);
 
-public sealed record SubmitRequest([property: Required, MinLength(1), MaxLength(Submission.MaxTextLength)] string? Text);
+/// <summary><c>text</c> is required unless the assignment is a quiz; a quiz takes <c>answers</c> (a question left out is unanswered).</summary>
+public sealed record SubmitRequest(
+    [property: MaxLength(Submission.MaxTextLength)] string? Text,
+    [property: MaxLength(AssignmentQuestion.MaxPerAssignment)] IReadOnlyList<AnswerRequest>? Answers = null);
 
+/// <summary>
+/// <c>score</c> grades ordinary work. A quiz's score is the sum of its answers' points: the teacher gives
+/// <c>questionScores</c> for its open questions (every answered one still waiting) and no <c>score</c>.
+/// </summary>
 public sealed record GradeRequest(
-    [property: Required, Range(0, 100000)] decimal? Score,
-    [property: MaxLength(4000)] string? Feedback);
+    [property: Range(0, 100000)] decimal? Score,
+    [property: MaxLength(4000)] string? Feedback,
+    [property: MaxLength(AssignmentQuestion.MaxPerAssignment)] IReadOnlyList<QuestionScoreRequest>? QuestionScores = null);
 
 public sealed record ReturnRequest([property: Required, MinLength(1), MaxLength(4000)] string? Feedback);
 
@@ -65,7 +80,9 @@ public sealed record AssignmentResponse(
     DateTimeOffset? StartsAt,
     int? TimeLimitMinutes,
     bool ForAllStudents,
-    IReadOnlyList<PersonRef> Students);
+    IReadOnlyList<PersonRef> Students,
+    int QuestionCount,
+    bool ShowAnswersAfterDue);
 
 public sealed record SubmissionResponse(
     Guid Id,
@@ -85,7 +102,8 @@ public sealed record SubmissionResponse(
     string? Feedback,
     DateTimeOffset? GradedAt,
     IReadOnlyList<SubmissionFileResponse> Files,
-    DateTimeOffset? StartedAt);
+    DateTimeOffset? StartedAt,
+    IReadOnlyList<AnswerResponse> Answers);
 
 /// <summary>
 /// An opened attempt. <c>status</c>: open (its clock runs until <c>deadlineAt</c>, plus 30 s of grace), submitted, or

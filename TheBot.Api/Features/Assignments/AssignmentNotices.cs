@@ -41,10 +41,10 @@ public sealed class AssignmentNotices(TheBotDbContext db, Notifier notifier)
     }
 
     /// <summary>Work was graded (not yet saved): its student and their parents.</summary>
-    public async Task<int> StageGradeAsync(Submission submission, CancellationToken ct)
+    public async Task<int> StageGradeAsync(Submission submission, CancellationToken ct, Assignment? of = null)
     {
         ArgumentNullException.ThrowIfNull(submission);
-        var assignment = submission.Assignment ?? throw new InvalidOperationException("Load the submission's assignment first.");
+        var assignment = of ?? submission.Assignment ?? throw new InvalidOperationException("Load the submission's assignment first.");
         var student = await db.Users.Where(u => u.Id == submission.StudentId)
             .Select(u => new { u.FullName, Parents = db.StudentParents.Where(sp => sp.StudentId == u.Id).Select(sp => sp.ParentId).ToList() })
             .FirstAsync(ct);

@@ -41,8 +41,8 @@ public static class AssignmentWorkflow
             : TransitionResult.NotAllowed("A returned submission cannot be graded; the student submits a new attempt.");
     }
 
-    /// <summary>Scores the work (the late penalty applied) with the grader's feedback.</summary>
-    public static TransitionResult Grade(Submission submission, decimal score, string? feedback, Guid graderId, DateTimeOffset now)
+    /// <summary>Scores the work (the late penalty applied) with the grader's feedback; no grader: a quiz graded by the server.</summary>
+    public static TransitionResult Grade(Submission submission, decimal score, string? feedback, Guid? graderId, DateTimeOffset now)
     {
         if (CanGrade(submission) is { Succeeded: false } refused)
         {

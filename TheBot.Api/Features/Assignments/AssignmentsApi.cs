@@ -114,6 +114,22 @@ public static class AssignmentsApi
             return ApiProblems.Invalid("startsAt", "The start must come before the due date.");
         }
 
+        var questions = request.Questions ?? [];
+        if (questions.Count > 0 && QuizQuestions.Check(questions) is { } badQuestions)
+        {
+            return badQuestions;
+        }
+
+        if (questions.Count == 0 && request.MaxScore is null)
+        {
+            return ApiProblems.Invalid("maxScore", "The maximum score is required (a quiz's is the sum of its questions' points).");
+        }
+
+        if (questions.Count > 0 && request.MaxScore is { } given && decimal.Round(given, 2) != questions.Sum(q => decimal.Round(q.Points!.Value, 2)))
+        {
+            return ApiProblems.Invalid("maxScore", "A quiz's maximum score is the sum of its questions' points: leave it out.");
+        }
+
         var chosen = request.StudentIds?.Distinct().ToList() ?? [];
         if (await AssignmentTargeting.CheckEnrolledAsync(db, teacherId, subjectId, chosen, ct) is { } notEnrolled)
         {
@@ -134,7 +150,8 @@ public static class AssignmentsApi
             DueAt = dueAt,
             StartsAt = startsAt,
             TimeLimitMinutes = request.TimeLimitMinutes,
-            MaxScore = decimal.Round(request.MaxScore!.Value, 2),
+            MaxScore = decimal.Round(request.MaxScore ?? 0, 2),
+            ShowAnswersAfterDue = request.ShowAnswersAfterDue == true,
             LatePenaltyPercent = request.LatePenaltyPercent ?? 0,
             MaxAttempts = request.MaxAttempts ?? 1,
             Rubric = request.Rubric,
@@ -142,6 +159,7 @@ public static class AssignmentsApi
             PublishedAt = publish ? now : null,
         };
         AssignmentTargeting.Choose(assignment, chosen, now);
+        QuizQuestions.Apply(assignment, questions);
         db.Assignments.Add(assignment);
         var announced = publish && await AnnounceIfStartedAsync(assignment, notices, now, ct, assignment.ForAllStudents ? null : chosen);
         await db.SaveChangesAsync(ct);
@@ -169,6 +187,11 @@ public static class AssignmentsApi
         if (request.Title is not null && string.IsNullOrWhiteSpace(request.Title))
         {
             return ApiProblems.Invalid("title", "The title cannot be blank.");
+        }
+
+        if (request.MaxScore is not null && await db.AssignmentQuestions.AnyAsync(q => q.AssignmentId == id, ct))
+        {
+            return ApiProblems.Invalid("maxScore", "A quiz's maximum score is the sum of its questions' points.");
         }
 
         var rulesChange = (request.MaxScore is { } max && decimal.Round(max, 2) != assignment.MaxScore)
@@ -225,6 +248,7 @@ public static class AssignmentsApi
         assignment.MaxScore = request.MaxScore is { } newMax ? decimal.Round(newMax, 2) : assignment.MaxScore;
         assignment.LatePenaltyPercent = request.LatePenaltyPercent ?? assignment.LatePenaltyPercent;
         assignment.MaxAttempts = request.MaxAttempts ?? assignment.MaxAttempts;
+        assignment.ShowAnswersAfterDue = request.ShowAnswersAfterDue ?? assignment.ShowAnswersAfterDue;
 
         // Told now: everybody, when a published assignment's start was moved to now or earlier; else the students added
         // to one already announced (the start job tells the ones added before it starts, with the rest).
@@ -393,14 +417,37 @@ public static class AssignmentsApi
     private static async Task<Results<Created<SubmissionResponse>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
         Guid id, SubmitRequest request, CurrentUser caller, [AsParameters] AssignmentServices services, CancellationToken ct)
     {
-        var (db, realtime, _, clock) = services;
-        var attempt = await PrepareAttemptAsync(id, caller.Id, db, clock, ct);
+        var attempt = await PrepareAttemptAsync(id, caller.Id, services.Db, services.Clock, ct);
         if (attempt.Problem is not null)
         {
             return attempt.Problem;
         }
 
-        var (response, problem) = await StoreAttemptAsync(attempt, request.Text!, [], db, realtime, ct);
+        var questions = await QuizAccess.QuestionsAsync(services.Db, id, ct);
+        List<SubmissionAnswer> answers = [];
+        if (questions.Count == 0)
+        {
+            if (request.Answers is { Count: > 0 })
+            {
+                return ApiProblems.Invalid("answers", "This assignment has no questions.");
+            }
+
+            if (string.IsNullOrWhiteSpace(request.Text))
+            {
+                return ApiProblems.Invalid("text", "Write an answer.");
+            }
+        }
+        else
+        {
+            if (QuizScoring.Check(request.Answers ?? [], questions) is { } badAnswers)
+            {
+                return badAnswers;
+            }
+
+            answers = QuizScoring.Score(attempt.Submission!.Id, request.Answers ?? [], questions);
+        }
+
+        var (response, problem) = await StoreAttemptAsync(attempt, request.Text?.Trim() ?? "", [], services, ct, answers);
         return problem is not null ? problem : Created(response!);
     }
 
@@ -412,12 +459,17 @@ public static class AssignmentsApi
         Guid id, HttpRequest http, CurrentUser caller, [AsParameters] AssignmentServices services, [AsParameters] FileUploads uploads,
         CancellationToken ct)
     {
-        var (db, realtime, _, clock) = services;
+        var (db, _, _, clock) = services;
         // Checked before reading the body, so a refused attempt never streams 50 MB into the store.
         var attempt = await PrepareAttemptAsync(id, caller.Id, db, clock, ct);
         if (attempt.Problem is not null)
         {
             return attempt.Problem;
+        }
+
+        if (await db.AssignmentQuestions.AnyAsync(q => q.AssignmentId == id, ct))
+        {
+            return ApiProblems.Unprocessable($"This assignment is a quiz: hand in its answers with POST /api/assignments/{id}/submissions.");
         }
 
         var read = await uploads.Reader.ReadAsync(http, new UploadLimits(MaxFiles: SubmissionFile.MaxPerSubmission, MinFiles: 0, MaxFieldLength: Submission.MaxTextLength), ct);
@@ -435,7 +487,7 @@ public static class AssignmentsApi
 
         try
         {
-            var (response, problem) = await StoreAttemptAsync(attempt, text, form.Files, db, realtime, ct);
+            var (response, problem) = await StoreAttemptAsync(attempt, text, form.Files, services, ct);
             if (problem is not null)
             {
                 await uploads.Quota.ForgetAsync(form.Files.Select(f => f.StorageKey), CancellationToken.None);
@@ -515,12 +567,25 @@ public static class AssignmentsApi
         return new(assignment, submission, null);
     }
 
-    /// <summary>Saves the attempt with its files and tells the teacher; a racing attempt with the same number is a conflict.</summary>
+    /// <summary>
+    /// Saves the attempt with its files or a quiz's answers and tells the teacher; a racing attempt with the same number
+    /// is a conflict. A quiz with nothing left for the teacher is graded in the same save, and its student and parents told.
+    /// </summary>
     private static async Task<(SubmissionResponse? Response, ProblemHttpResult? Problem)> StoreAttemptAsync(
-        PreparedAttempt attempt, string text, IReadOnlyList<UploadedFile> files, TheBotDbContext db, IRealtimePublisher realtime, CancellationToken ct)
+        PreparedAttempt attempt, string text, IReadOnlyList<UploadedFile> files, AssignmentServices services, CancellationToken ct,
+        IReadOnlyList<SubmissionAnswer>? answers = null)
     {
+        var (db, realtime, notices, _) = services;
         var (assignment, submission) = (attempt.Assignment!, attempt.Submission!);
         submission.Text = text;
+        submission.Answers.AddRange(answers ?? []);
+        var graded = submission.Answers.Count > 0 && submission.Answers.All(a => a.Outcome != AnswerOutcome.Pending);
+        if (graded)
+        {
+            AssignmentWorkflow.Grade(submission, submission.Answers.Sum(a => a.Points ?? 0), null, null, submission.SubmittedAt);
+            await notices.StageGradeAsync(submission, ct, assignment);
+        }
+
         if (attempt.Opened is { } opened)
         {
             opened.Status = AttemptStatus.Submitted;
@@ -555,6 +620,11 @@ public static class AssignmentsApi
 
         await realtime.PublishAsync(LearningEventNames.SubmissionReceived, RealtimeAudience.ToUsers(assignment.TeacherId),
             new SubmissionReceivedEvent(submission.Id, assignment.Id, submission.StudentId, submission.Attempt, submission.IsLate), ct);
+        if (graded)
+        {
+            await PublishGradedAsync(db, realtime, submission, ct, assignment.MaxScore);
+            await notices.PublishAsync(ct);
+        }
         return (await db.Submissions.AsNoTracking().Where(s => s.Id == submission.Id).Select(AssignmentAccess.SubmissionProjection).FirstAsync(ct), null);
     }
 
@@ -588,7 +658,8 @@ public static class AssignmentsApi
         Guid id, GradeRequest request, CurrentUser caller, [AsParameters] AssignmentServices services, CancellationToken ct)
     {
         var (db, realtime, notices, clock) = services;
-        var submission = await AssignmentAccess.VisibleSubmissions(db, caller).Include(s => s.Assignment).FirstOrDefaultAsync(s => s.Id == id, ct);
+        var submission = await AssignmentAccess.VisibleSubmissions(db, caller).Include(s => s.Assignment)
+            .Include(s => s.Answers).ThenInclude(a => a.Question).AsSplitQuery().FirstOrDefaultAsync(s => s.Id == id, ct);
         if (submission is null)
         {
             return ApiProblems.NotFound("The submission");
@@ -599,7 +670,25 @@ public static class AssignmentsApi
             return notAllowed;
         }
 
-        var score = decimal.Round(request.Score!.Value, 2);
+        decimal score;
+        if (submission.Answers.Count > 0)
+        {
+            if (QuizGrading.ScoreOpenAnswers(submission, request) is { } badScores)
+            {
+                return badScores;
+            }
+
+            score = submission.Answers.Sum(a => a.Points ?? 0);
+        }
+        else if (request.Score is null || request.QuestionScores is { Count: > 0 })
+        {
+            return ApiProblems.Invalid("score", "Give the score (this work has no questions to score one by one).");
+        }
+        else
+        {
+            score = decimal.Round(request.Score.Value, 2);
+        }
+
         if (score > submission.Assignment!.MaxScore)
         {
             return ApiProblems.Invalid("score", $"The score cannot exceed the maximum of {submission.Assignment.MaxScore}.");
@@ -645,9 +734,9 @@ public static class AssignmentsApi
         await AssignmentEvents.PublishChangedAsync(db, realtime, a, ct, only);
     }
 
-    private static async Task PublishGradedAsync(TheBotDbContext db, IRealtimePublisher realtime, Submission s, CancellationToken ct)
+    private static async Task PublishGradedAsync(TheBotDbContext db, IRealtimePublisher realtime, Submission s, CancellationToken ct, decimal? maxScoreOf = null)
     {
-        var maxScore = s.Assignment!.MaxScore;
+        var maxScore = maxScoreOf ?? s.Assignment!.MaxScore;
         var guardians = await StudentRelations.GuardiansAsync(db, s.StudentId, ct);
         await realtime.PublishAsync(LearningEventNames.SubmissionGraded, RealtimeAudience.ToUsers([s.StudentId, .. guardians]),
             new SubmissionGradedEvent(s.Id, s.AssignmentId, s.StudentId, WireName.Of(s.Status), s.Score, s.FinalScore, maxScore, s.IsLate), ct);
