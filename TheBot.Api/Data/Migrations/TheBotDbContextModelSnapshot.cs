@@ -340,6 +340,10 @@ namespace TheBot.Api.Data.Migrations
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("rubric");
 
+                    b.Property<bool>("ShowAnswersAfterDue")
+                        .HasColumnType("boolean")
+                        .HasColumnName("show_answers_after_due");
+
                     b.Property<DateTimeOffset?>("StartsAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("starts_at");
@@ -472,6 +476,68 @@ namespace TheBot.Api.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("TheBot.Api.Features.Assignments.AssignmentQuestion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<string>>("AcceptedAnswers")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("accepted_answers");
+
+                    b.Property<Guid>("AssignmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assignment_id");
+
+                    b.Property<decimal?>("CorrectNumber")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)")
+                        .HasColumnName("correct_number");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<decimal>("Points")
+                        .HasPrecision(8, 2)
+                        .HasColumnType("numeric(8,2)")
+                        .HasColumnName("points");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Prompt")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("prompt");
+
+                    b.Property<decimal?>("Tolerance")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)")
+                        .HasColumnName("tolerance");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assignment_questions");
+
+                    b.HasIndex("AssignmentId", "Position")
+                        .HasDatabaseName("ix_assignment_questions_assignment_id_position");
+
+                    b.ToTable("assignment_questions", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_assignment_questions_points", "points > 0");
+
+                            t.HasCheckConstraint("ck_assignment_questions_position", "position >= 0");
+
+                            t.HasCheckConstraint("ck_assignment_questions_tolerance", "tolerance IS NULL OR tolerance >= 0");
+                        });
+                });
+
             modelBuilder.Entity("TheBot.Api.Features.Assignments.AssignmentRecipient", b =>
                 {
                     b.Property<Guid>("AssignmentId")
@@ -493,6 +559,37 @@ namespace TheBot.Api.Data.Migrations
                         .HasDatabaseName("ix_assignment_recipients_student_id");
 
                     b.ToTable("assignment_recipients", (string)null);
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Assignments.QuestionOption", b =>
+                {
+                    b.Property<Guid>("QuestionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("question_id");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("key");
+
+                    b.Property<bool>("IsCorrect")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_correct");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("text");
+
+                    b.HasKey("QuestionId", "Key")
+                        .HasName("pk_assignment_question_options");
+
+                    b.ToTable("assignment_question_options", (string)null);
                 });
 
             modelBuilder.Entity("TheBot.Api.Features.Assignments.Submission", b =>
@@ -592,6 +689,54 @@ namespace TheBot.Api.Data.Migrations
                             t.HasCheckConstraint("ck_submissions_attempt", "attempt >= 1");
 
                             t.HasCheckConstraint("ck_submissions_score", "score IS NULL OR score >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Assignments.SubmissionAnswer", b =>
+                {
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submission_id");
+
+                    b.Property<Guid>("QuestionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("question_id");
+
+                    b.Property<decimal?>("Number")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)")
+                        .HasColumnName("number");
+
+                    b.PrimitiveCollection<List<string>>("OptionIds")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("option_ids");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("outcome");
+
+                    b.Property<decimal?>("Points")
+                        .HasPrecision(8, 2)
+                        .HasColumnType("numeric(8,2)")
+                        .HasColumnName("points");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("SubmissionId", "QuestionId")
+                        .HasName("pk_submission_answers");
+
+                    b.HasIndex("QuestionId", "Outcome")
+                        .HasDatabaseName("ix_submission_answers_question_id_outcome");
+
+                    b.ToTable("submission_answers", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_submission_answers_points", "points IS NULL OR points >= 0");
                         });
                 });
 
@@ -3193,6 +3338,16 @@ namespace TheBot.Api.Data.Migrations
                     b.Navigation("Student");
                 });
 
+            modelBuilder.Entity("TheBot.Api.Features.Assignments.AssignmentQuestion", b =>
+                {
+                    b.HasOne("TheBot.Api.Features.Assignments.Assignment", null)
+                        .WithMany("Questions")
+                        .HasForeignKey("AssignmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_assignment_questions_assignments_assignment_id");
+                });
+
             modelBuilder.Entity("TheBot.Api.Features.Assignments.AssignmentRecipient", b =>
                 {
                     b.HasOne("TheBot.Api.Features.Assignments.Assignment", null)
@@ -3210,6 +3365,16 @@ namespace TheBot.Api.Data.Migrations
                         .HasConstraintName("fk_assignment_recipients_users_student_id");
 
                     b.Navigation("Student");
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Assignments.QuestionOption", b =>
+                {
+                    b.HasOne("TheBot.Api.Features.Assignments.AssignmentQuestion", null)
+                        .WithMany("Options")
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_assignment_question_options_assignment_questions_question_id");
                 });
 
             modelBuilder.Entity("TheBot.Api.Features.Assignments.Submission", b =>
@@ -3237,6 +3402,25 @@ namespace TheBot.Api.Data.Migrations
                     b.Navigation("Assignment");
 
                     b.Navigation("Student");
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Assignments.SubmissionAnswer", b =>
+                {
+                    b.HasOne("TheBot.Api.Features.Assignments.AssignmentQuestion", "Question")
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_submission_answers_assignment_questions_question_id");
+
+                    b.HasOne("TheBot.Api.Features.Assignments.Submission", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_submission_answers_submissions_submission_id");
+
+                    b.Navigation("Question");
                 });
 
             modelBuilder.Entity("TheBot.Api.Features.Assignments.SubmissionFile", b =>
@@ -3854,11 +4038,20 @@ namespace TheBot.Api.Data.Migrations
 
             modelBuilder.Entity("TheBot.Api.Features.Assignments.Assignment", b =>
                 {
+                    b.Navigation("Questions");
+
                     b.Navigation("Recipients");
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Assignments.AssignmentQuestion", b =>
+                {
+                    b.Navigation("Options");
                 });
 
             modelBuilder.Entity("TheBot.Api.Features.Assignments.Submission", b =>
                 {
+                    b.Navigation("Answers");
+
                     b.Navigation("Files");
                 });
 
