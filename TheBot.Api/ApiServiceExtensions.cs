@@ -171,6 +171,7 @@ public static class ApiServiceExtensions
         services.AddAssignments();
         services.AddProgress();
         services.AddStudyPlans();
+        services.AddMaterials();
         services.AddChat(configuration);
         services.AddNotifications(configuration);
         services.AddPush(configuration);

@@ -80,6 +80,10 @@ public sealed class TheBotDbContext(DbContextOptions<TheBotDbContext> options) :
 
     public DbSet<MaterialProgress> MaterialProgress => Set<MaterialProgress>();
 
+    public DbSet<MaterialQuestion> MaterialQuestions => Set<MaterialQuestion>();
+
+    public DbSet<MaterialQuestionReply> MaterialQuestionReplies => Set<MaterialQuestionReply>();
+
     public DbSet<StudyPlan> StudyPlans => Set<StudyPlan>();
 
     public DbSet<StudyPlanItem> StudyPlanItems => Set<StudyPlanItem>();

@@ -50,4 +50,10 @@ public static class NotificationTypes
 
     /// <summary>A study plan was sent to the student (and their parents), or a sent one was changed (the student).</summary>
     public const string StudyPlan = "studyPlan";
+
+    /// <summary>A student asked a question under a material, or followed one up (to the material's teacher).</summary>
+    public const string MaterialQuestion = "materialQuestion";
+
+    /// <summary>The teacher replied to a student's question under a material (to the asker).</summary>
+    public const string MaterialAnswer = "materialAnswer";
 }

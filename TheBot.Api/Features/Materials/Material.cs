@@ -75,7 +75,7 @@ public sealed class MaterialRecipient
     public Guid StudentId { get; set; }
 }
 
-/// <summary>A student's progress on a material: first opened, completed.</summary>
+/// <summary>A student's progress on a material: first opened, completed, and the time spent with it open.</summary>
 public sealed class MaterialProgress
 {
     public Guid MaterialId { get; set; }
@@ -85,6 +85,12 @@ public sealed class MaterialProgress
     public DateTimeOffset OpenedAt { get; set; }
 
     public DateTimeOffset? CompletedAt { get; set; }
+
+    /// <summary>The student's client's last report (opening or heartbeat): a heartbeat is credited at most the time since.</summary>
+    public DateTimeOffset LastActiveAt { get; set; }
+
+    /// <summary>Seconds the material was open and visible, as credited from heartbeats.</summary>
+    public int SecondsSpent { get; set; }
 }
 
 internal sealed class MaterialConfiguration : IEntityTypeConfiguration<Material>
@@ -129,7 +135,7 @@ internal sealed class MaterialProgressConfiguration : IEntityTypeConfiguration<M
 {
     public void Configure(EntityTypeBuilder<MaterialProgress> builder)
     {
-        builder.ToTable("material_progress");
+        builder.ToTable("material_progress", t => t.HasCheckConstraint("ck_material_progress_seconds_spent", "seconds_spent >= 0"));
         builder.HasKey(p => new { p.MaterialId, p.StudentId });
         builder.HasOne<Material>().WithMany().HasForeignKey(p => p.MaterialId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<User>().WithMany().HasForeignKey(p => p.StudentId).OnDelete(DeleteBehavior.Cascade);

@@ -24,7 +24,13 @@ public sealed record UpdateMaterialRequest(
     [property: MaxLength(500)] string? VideoUrl,
     [property: EnumName<MaterialStatus>] string? Status);
 
-public sealed record MaterialProgressRequest(bool? Completed);
+/// <summary>
+/// A student's client reports: the first call marks the material opened; <see cref="Seconds"/> is a heartbeat of time
+/// spent with it open and visible (at most 60 per call, and never more than has passed since the previous report).
+/// </summary>
+public sealed record MaterialProgressRequest(
+    bool? Completed,
+    [property: Range(0, MaterialProgressRules.MaxHeartbeatSeconds)] int? Seconds);
 
 public sealed record MaterialFile(string Name, string ContentType, long Length);
 
@@ -40,9 +46,58 @@ public sealed record MaterialResponse(
     string? VideoUrl,
     bool ForAllStudents,
     MaterialFile? File,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    MyMaterialProgress? Progress = null);
 
-public sealed record MaterialProgressItem(Guid MaterialId, PersonRef Student, DateTimeOffset OpenedAt, DateTimeOffset? CompletedAt);
+/// <summary>The calling student's own progress on a material (null for other callers, or before the first opening).</summary>
+public sealed record MyMaterialProgress(DateTimeOffset OpenedAt, DateTimeOffset? CompletedAt, int SecondsSpent);
+
+public sealed record MaterialProgressItem(
+    Guid MaterialId, PersonRef Student, DateTimeOffset OpenedAt, DateTimeOffset? CompletedAt, int SecondsSpent, DateTimeOffset LastActiveAt);
+
+/// <summary>
+/// A student's progress in one enrollment (student, subject, teacher): of the active materials addressed to them,
+/// how many they opened and completed, the share completed (0–100) and the time spent on them.
+/// </summary>
+public sealed record MaterialProgressSummary(
+    PersonRef Student,
+    EnrollmentSubject Subject,
+    PersonRef Teacher,
+    int Materials,
+    int Opened,
+    int Completed,
+    int PercentCompleted,
+    int SecondsSpent);
+
+public sealed record MaterialProgressSummaryQuery
+{
+    public Guid? StudentId { get; init; }
+
+    public Guid? SubjectId { get; init; }
+
+    [Range(1, 1_000_000)]
+    public int? Page { get; init; }
+
+    [Range(1, PageRequest.MaxPageSize)]
+    public int? PageSize { get; init; }
+
+    public PageRequest Paging => new() { Page = Page, PageSize = PageSize };
+}
+
+public static class MaterialProgressRules
+{
+    /// <summary>The most one heartbeat may claim: the SPA reports every 30 seconds.</summary>
+    public const int MaxHeartbeatSeconds = 60;
+
+    /// <summary>What a heartbeat is credited: what it claims, but no more than has passed since the previous report.</summary>
+    public static int Credit(int claimed, DateTimeOffset lastActiveAt, DateTimeOffset now)
+    {
+        var elapsed = Math.Ceiling((now - lastActiveAt).TotalSeconds);
+        return (int)Math.Clamp(elapsed, 0, Math.Min(claimed, MaxHeartbeatSeconds));
+    }
+
+    public static int Percent(int completed, int total) => total == 0 ? 0 : (int)Math.Round(100.0 * completed / total, MidpointRounding.ToZero);
+}
 
 public sealed record MaterialQuery
 {

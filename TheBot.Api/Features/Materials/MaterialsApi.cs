@@ -35,11 +35,16 @@ public static class MaterialsApi
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
             .ProducesProblem(StatusCodes.Status404NotFound);
         materials.MapPost("/{id:guid}/progress", ProgressAsync).RequireRoles(UserRole.Student)
-            .WithName("RecordMaterialProgress").WithSummary("Mark a material opened, or completed")
+            .WithName("RecordMaterialProgress")
+            .WithSummary("Mark a material opened or completed, and report time spent with it open (a heartbeat of at most 60 seconds)")
             .ProducesProblem(StatusCodes.Status404NotFound);
         materials.MapGet("/{id:guid}/progress", ListProgressAsync).RequireRoles(UserRole.Teacher, UserRole.Admin)
-            .WithName("ListMaterialProgress").WithSummary("Which students opened and completed a material")
+            .WithName("ListMaterialProgress").WithSummary("Which students opened and completed a material, and the time each spent on it")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        materials.MapGet("/progress", MaterialProgressSummaries.ListAsync).RequireSignedIn()
+            .WithName("ListMaterialProgressSummaries")
+            .WithSummary("Per student and subject: materials opened and completed, the share completed and the time spent (students they may see)");
+        materials.MapMaterialQuestions();
         return api;
     }
 
@@ -49,7 +54,17 @@ public static class MaterialsApi
         var materials = MaterialAccess.Visible(db, caller.Id, caller.Role).AsNoTracking();
         materials = materials.FilteredBy(query.SubjectId, subjectId => m => m.SubjectId == subjectId);
 
-        return TypedResults.Ok(await materials.OrderByDescending(m => m.CreatedAt).ThenBy(m => m.Id).Select(MaterialAccess.Projection).ToPageAsync(query.Paging, ct));
+        var page = await materials.OrderByDescending(m => m.CreatedAt).ThenBy(m => m.Id).Select(MaterialAccess.Projection).ToPageAsync(query.Paging, ct);
+        if (caller.Role != UserRole.Student || page.Items.Count == 0)
+        {
+            return TypedResults.Ok(page);
+        }
+
+        // A student's list carries their own progress on each material: one more query for the page.
+        var ids = page.Items.Select(m => m.Id).ToList();
+        var mine = await db.MaterialProgress.AsNoTracking().Where(p => p.StudentId == caller.Id && ids.Contains(p.MaterialId))
+            .ToDictionaryAsync(p => p.MaterialId, p => new MyMaterialProgress(p.OpenedAt, p.CompletedAt, p.SecondsSpent), ct);
+        return TypedResults.Ok(page with { Items = [.. page.Items.Select(m => m with { Progress = mine.GetValueOrDefault(m.Id) })] });
     }
 
     private static async Task<Results<Created<MaterialResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
@@ -214,8 +229,14 @@ public static class MaterialsApi
         var progress = await db.MaterialProgress.FirstOrDefaultAsync(p => p.MaterialId == id && p.StudentId == studentId, ct);
         if (progress is null)
         {
-            progress = new MaterialProgress { MaterialId = id, StudentId = studentId, OpenedAt = now };
+            // The opening itself: no time is credited until a heartbeat shows the material stayed open.
+            progress = new MaterialProgress { MaterialId = id, StudentId = studentId, OpenedAt = now, LastActiveAt = now };
             db.MaterialProgress.Add(progress);
+        }
+        else
+        {
+            progress.SecondsSpent += MaterialProgressRules.Credit(request?.Seconds ?? 0, progress.LastActiveAt, now);
+            progress.LastActiveAt = now;
         }
 
         if (request?.Completed == true)
@@ -225,7 +246,8 @@ public static class MaterialsApi
 
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(await db.MaterialProgress.AsNoTracking().Where(p => p.MaterialId == id && p.StudentId == studentId)
-            .Select(p => new MaterialProgressItem(p.MaterialId, db.Users.Where(u => u.Id == p.StudentId).Select(u => new PersonRef(u.Id, u.FullName, u.Email!)).First(), p.OpenedAt, p.CompletedAt))
+            .Select(p => new MaterialProgressItem(p.MaterialId, db.Users.Where(u => u.Id == p.StudentId).Select(u => new PersonRef(u.Id, u.FullName, u.Email!)).First(),
+                p.OpenedAt, p.CompletedAt, p.SecondsSpent, p.LastActiveAt))
             .FirstAsync(ct));
     }
 
@@ -240,7 +262,8 @@ public static class MaterialsApi
         return TypedResults.Ok(await db.MaterialProgress.AsNoTracking().Where(p => p.MaterialId == id)
             .Join(db.Users, p => p.StudentId, u => u.Id, (p, u) => new { p, u })
             .OrderBy(x => x.u.FullName).ThenBy(x => x.u.Id)
-            .Select(x => new MaterialProgressItem(x.p.MaterialId, new PersonRef(x.u.Id, x.u.FullName, x.u.Email!), x.p.OpenedAt, x.p.CompletedAt))
+            .Select(x => new MaterialProgressItem(x.p.MaterialId, new PersonRef(x.u.Id, x.u.FullName, x.u.Email!), x.p.OpenedAt, x.p.CompletedAt,
+                x.p.SecondsSpent, x.p.LastActiveAt))
             .ToListAsync(ct));
     }
 }

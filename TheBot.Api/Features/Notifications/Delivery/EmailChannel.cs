@@ -30,6 +30,7 @@ public sealed class EmailChannel(
         NotificationTypes.LessonBooked, NotificationTypes.LessonMoved, NotificationTypes.LessonConfirmed, NotificationTypes.LessonCancelled,
         NotificationTypes.LessonReminder, NotificationTypes.Broadcast, NotificationTypes.Material, NotificationTypes.ApplicationDecided,
         NotificationTypes.ApplicationSubmitted, NotificationTypes.ParentInvitation, NotificationTypes.StudyPlan,
+        NotificationTypes.MaterialQuestion, NotificationTypes.MaterialAnswer,
     ];
 
     public string Name => ChannelName;
@@ -153,6 +154,8 @@ public static class NotificationTypeNames
         [NotificationTypes.Invoice] = ("Invoices", "Счета"),
         [NotificationTypes.ParentInvitation] = ("Parent invitations", "Приглашения родителей"),
         [NotificationTypes.StudyPlan] = ("Study plans", "Планы занятий"),
+        [NotificationTypes.MaterialQuestion] = ("Questions on materials", "Вопросы к материалам"),
+        [NotificationTypes.MaterialAnswer] = ("Answers to my questions", "Ответы на мои вопросы"),
     };
 
     public static string Of(string type, bool russian) =>
