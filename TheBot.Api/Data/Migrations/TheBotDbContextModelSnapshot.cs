@@ -1672,9 +1672,17 @@ namespace TheBot.Api.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("completed_at");
 
+                    b.Property<DateTimeOffset>("LastActiveAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_active_at");
+
                     b.Property<DateTimeOffset>("OpenedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("opened_at");
+
+                    b.Property<int>("SecondsSpent")
+                        .HasColumnType("integer")
+                        .HasColumnName("seconds_spent");
 
                     b.HasKey("MaterialId", "StudentId")
                         .HasName("pk_material_progress");
@@ -1682,7 +1690,102 @@ namespace TheBot.Api.Data.Migrations
                     b.HasIndex("StudentId")
                         .HasDatabaseName("ix_material_progress_student_id");
 
-                    b.ToTable("material_progress", (string)null);
+                    b.ToTable("material_progress", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_material_progress_seconds_spent", "seconds_spent >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Materials.MaterialQuestion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("MaterialId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("material_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("text");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_material_questions");
+
+                    b.HasIndex("AuthorId")
+                        .HasDatabaseName("ix_material_questions_author_id");
+
+                    b.HasIndex("MaterialId", "CreatedAt")
+                        .HasDatabaseName("ix_material_questions_material_id_created_at");
+
+                    b.ToTable("material_questions", (string)null);
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Materials.MaterialQuestionReply", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("Hidden")
+                        .HasColumnType("boolean")
+                        .HasColumnName("hidden");
+
+                    b.Property<Guid>("QuestionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("question_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_material_question_replies");
+
+                    b.HasIndex("AuthorId")
+                        .HasDatabaseName("ix_material_question_replies_author_id");
+
+                    b.HasIndex("QuestionId", "CreatedAt")
+                        .HasDatabaseName("ix_material_question_replies_question_id_created_at");
+
+                    b.ToTable("material_question_replies", (string)null);
                 });
 
             modelBuilder.Entity("TheBot.Api.Features.Materials.MaterialRecipient", b =>
@@ -3706,6 +3809,46 @@ namespace TheBot.Api.Data.Migrations
                         .HasConstraintName("fk_material_progress_asp_net_users_student_id");
                 });
 
+            modelBuilder.Entity("TheBot.Api.Features.Materials.MaterialQuestion", b =>
+                {
+                    b.HasOne("TheBot.Api.Features.Users.User", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_material_questions_users_author_id");
+
+                    b.HasOne("TheBot.Api.Features.Materials.Material", "Material")
+                        .WithMany()
+                        .HasForeignKey("MaterialId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_material_questions_materials_material_id");
+
+                    b.Navigation("Author");
+
+                    b.Navigation("Material");
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Materials.MaterialQuestionReply", b =>
+                {
+                    b.HasOne("TheBot.Api.Features.Users.User", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_material_question_replies_users_author_id");
+
+                    b.HasOne("TheBot.Api.Features.Materials.MaterialQuestion", null)
+                        .WithMany("Replies")
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_material_question_replies_material_questions_question_id");
+
+                    b.Navigation("Author");
+                });
+
             modelBuilder.Entity("TheBot.Api.Features.Materials.MaterialRecipient", b =>
                 {
                     b.HasOne("TheBot.Api.Features.Materials.Material", null)
@@ -4065,6 +4208,11 @@ namespace TheBot.Api.Data.Migrations
             modelBuilder.Entity("TheBot.Api.Features.Invoices.Invoice", b =>
                 {
                     b.Navigation("History");
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Materials.MaterialQuestion", b =>
+                {
+                    b.Navigation("Replies");
                 });
 
             modelBuilder.Entity("TheBot.Api.Features.Payments.Payment", b =>
