@@ -128,6 +128,7 @@ public static class ApiServiceExtensions
         api.MapAuthApi();
         api.MapPasswordResetApi();
         api.MapAdminUsersApi();
+        api.MapProfileApi();
         api.MapTutorStudentsApi();
         api.MapParentInvitationsApi();
         api.MapApplicationsApi();
@@ -140,6 +141,7 @@ public static class ApiServiceExtensions
         api.MapCalendarApi();
         api.MapAssignmentsApi();
         api.MapQuizApi();
+        api.MapBulkGradingApi();
         api.MapDashboardApi();
         api.MapProgressApi();
         api.MapChatApi();

@@ -734,7 +734,7 @@ public static class AssignmentsApi
         await AssignmentEvents.PublishChangedAsync(db, realtime, a, ct, only);
     }
 
-    private static async Task PublishGradedAsync(TheBotDbContext db, IRealtimePublisher realtime, Submission s, CancellationToken ct, decimal? maxScoreOf = null)
+    internal static async Task PublishGradedAsync(TheBotDbContext db, IRealtimePublisher realtime, Submission s, CancellationToken ct, decimal? maxScoreOf = null)
     {
         var maxScore = maxScoreOf ?? s.Assignment!.MaxScore;
         var guardians = await StudentRelations.GuardiansAsync(db, s.StudentId, ct);

@@ -182,5 +182,6 @@ public static class AuthApi
             : ApiProblems.NotFound("The session");
 
     private static LoginResponse Respond(User user, AccessToken token) =>
-        new(token.Value, token.ExpiresAt, new UserSummary(user.Id, user.Email!, user.FullName, user.Role, user.Language, user.TimeZone));
+        new(token.Value, token.ExpiresAt, new UserSummary(user.Id, user.Email!, user.FullName, user.Role, user.Language, user.TimeZone,
+            UserAvatars.UrlOf(user.Id, user.AvatarKey)));
 }

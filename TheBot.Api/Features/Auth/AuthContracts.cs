@@ -11,8 +11,8 @@ public sealed record LoginRequest(
 /// <summary>The access token (send it as <c>Authorization: Bearer …</c>) and who signed in.</summary>
 public sealed record LoginResponse(string AccessToken, DateTimeOffset ExpiresAt, UserSummary User);
 
-/// <summary>Who signed in, with the preferences every page needs from the start (language, time zone).</summary>
-public sealed record UserSummary(Guid Id, string Email, string FullName, UserRole Role, string Language, string TimeZone);
+/// <summary>Who signed in, with the preferences every page needs from the start (language, time zone) and their picture's address.</summary>
+public sealed record UserSummary(Guid Id, string Email, string FullName, UserRole Role, string Language, string TimeZone, string? AvatarUrl);
 
 public sealed record MeResponse(
     Guid Id,

@@ -42,7 +42,8 @@ public sealed record ChatRoomQuery
     public PageRequest Paging => new() { Page = Page, PageSize = PageSize };
 }
 
-public sealed record ChatParticipantResponse(Guid Id, string FullName, string Role, DateTimeOffset? LastReadAt);
+/// <summary>A person in the room; <see cref="AvatarUrl"/> is their picture's address, null until they upload one.</summary>
+public sealed record ChatParticipantResponse(Guid Id, string FullName, string Role, DateTimeOffset? LastReadAt, string? AvatarUrl);
 
 public sealed record ChatRoomResponse(
     Guid Id,
@@ -58,6 +59,7 @@ public sealed record ChatRoomResponse(
 /// <summary>
 /// A room as the room list (<c>GET /api/chat/rooms</c>) shows it: what a row of the list needs. Who is in the room and
 /// how far each has read come with the room itself (<see cref="ChatRoomResponse"/>, <c>GET /api/chat/rooms/{id}</c>).
+/// A direct room's <see cref="AvatarUrl"/> is the other person's picture (null when they have none, and for subject rooms).
 /// </summary>
 public sealed record ChatRoomSummary(
     Guid Id,
@@ -67,7 +69,8 @@ public sealed record ChatRoomSummary(
     int UnreadCount,
     bool Muted,
     ChatMessagePayload? LastMessage,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    string? AvatarUrl);
 
 /// <summary>Messages oldest first; <see cref="HasMore"/> says whether more lie beyond the page in the direction asked.</summary>
 public sealed record ChatMessagePage(IReadOnlyList<ChatMessagePayload> Items, bool HasMore);

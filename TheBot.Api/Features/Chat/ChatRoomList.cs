@@ -46,6 +46,7 @@ internal static class ChatRoomList
         db.Database.SqlQuery<ChatRoomListRow>($"""
             SELECT page.room_id, page.kind, page.subject_id, page.created_at, page.muted,
                    CASE WHEN page.kind = 'Subject' THEN subject.name ELSE other.full_name END AS title,
+                   other.id AS other_id, other.avatar_key AS other_avatar_key,
                    (page.last_sequence - page.last_read_sequence
                      - (SELECT count(*) FROM chat_messages AS d
                         WHERE d.room_id = page.room_id AND d.sequence > page.last_read_sequence AND d.deleted_at IS NOT NULL)
@@ -107,9 +108,9 @@ internal static class ChatRoomList
         var participants = (await db.ChatParticipants.AsNoTracking()
                 .Where(p => ids.Contains(p.RoomId))
                 .OrderBy(p => p.JoinedAt).ThenBy(p => p.UserId)
-                .Select(p => new { p.RoomId, p.UserId, p.User!.FullName, p.User.Role, p.LastReadAt })
+                .Select(p => new { p.RoomId, p.UserId, p.User!.FullName, p.User.Role, p.LastReadAt, p.User.AvatarKey })
                 .ToListAsync(ct))
-            .ToLookup(p => p.RoomId, p => new ChatParticipantResponse(p.UserId, p.FullName, p.Role.ToName(), p.LastReadAt));
+            .ToLookup(p => p.RoomId, p => new ChatParticipantResponse(p.UserId, p.FullName, p.Role.ToName(), p.LastReadAt, UserAvatars.UrlOf(p.UserId, p.AvatarKey)));
 
         var withMessages = rows.Where(r => r.LastSequence > 0).Select(r => r.RoomId).ToList();
         var lastMessages = withMessages.Count == 0
@@ -134,7 +135,7 @@ internal static class ChatRoomList
 
 /// <summary>One room of the list as <see cref="ChatRoomList.PageAsync"/> reads it; the newest message's columns are null when it has none.</summary>
 internal sealed record ChatRoomListRow(
-    Guid RoomId, string Kind, Guid? SubjectId, DateTimeOffset CreatedAt, bool Muted, string? Title, int UnreadCount,
+    Guid RoomId, string Kind, Guid? SubjectId, DateTimeOffset CreatedAt, bool Muted, string? Title, Guid? OtherId, string? OtherAvatarKey, int UnreadCount,
     Guid? MessageId, Guid? MessageAuthorId, string? MessageAuthorName, string? MessageAuthorRole, string? MessageText,
     string? MessageClientMessageId, DateTimeOffset? MessageCreatedAt, DateTimeOffset? MessageEditedAt, DateTimeOffset? MessageDeletedAt,
     string? MessageAttachmentKey, string? MessageAttachmentName, string? MessageAttachmentContentType, long? MessageAttachmentSize)
@@ -148,7 +149,8 @@ internal sealed record ChatRoomListRow(
         UnreadCount,
         Muted,
         MessageId is { } id ? Message(id) : null,
-        CreatedAt);
+        CreatedAt,
+        OtherId is { } other ? UserAvatars.UrlOf(other, OtherAvatarKey) : null);
 
     private ChatMessagePayload Message(Guid id)
     {

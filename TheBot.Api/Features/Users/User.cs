@@ -22,6 +22,11 @@ public sealed class User : IdentityUser<Guid>
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>The content-store key of their picture (PNG, JPEG or WebP), or null: initials are shown instead.</summary>
+    public string? AvatarKey { get; set; }
+
+    public string? AvatarContentType { get; set; }
+
     public StudentProfile? StudentProfile { get; set; }
 
     public TeacherProfile? TeacherProfile { get; set; }

@@ -15,6 +15,10 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.TimeZone).HasMaxLength(64);
         builder.Property(u => u.Language).HasMaxLength(2);
         builder.Property(u => u.PhoneNumber).HasMaxLength(32);
+        builder.Property(u => u.AvatarKey).HasMaxLength(200);
+        builder.Property(u => u.AvatarContentType).HasMaxLength(32);
+        // RemoveUnreferencedFilesJob asks whether a stored file is someone's avatar.
+        builder.HasIndex(u => u.AvatarKey).HasFilter("avatar_key IS NOT NULL");
         builder.HasIndex(u => new { u.Role, u.FullName });
         // Admin search is a substring match on name or email.
         builder.HasIndex(u => u.FullName).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_users_full_name_trgm");

@@ -18,7 +18,17 @@ public sealed record UploadForm(IReadOnlyDictionary<string, string> Fields, IRea
 }
 
 /// <summary>What one upload route accepts.</summary>
-public sealed record UploadLimits(int MaxFiles = 1, int MinFiles = 1, int MaxFieldLength = 20_000, int MaxFields = 20);
+public sealed record UploadLimits(int MaxFiles = 1, int MinFiles = 1, int MaxFieldLength = 20_000, int MaxFields = 20)
+{
+    /// <summary>A route's own cap on each file, below <see cref="StorageOptions.MaxFileBytes"/> (e.g. avatars); null: that one.</summary>
+    public long? MaxFileBytes { get; init; }
+
+    /// <summary>The only types (recognised by content) this route takes; null: every type the store accepts.</summary>
+    public AcceptedFileTypes? Types { get; init; }
+}
+
+/// <summary>A route's narrower set of file types, and how its refusal names them.</summary>
+public sealed record AcceptedFileTypes(IReadOnlySet<string> ContentTypes, string Description);
 
 /// <summary>Either the form or the problem to answer with (any files saved before it are removed).</summary>
 public sealed record UploadReadResult(UploadForm? Form, IResult? Problem);
@@ -88,7 +98,7 @@ public sealed class MultipartUploadReader(IContentStore store, IOptions<StorageO
 
                     var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
                     var room = remaining - files.Sum(f => f.Length);
-                    var (file, problem) = await SaveFileAsync(section.Body, name, fileName, room, cancellationToken);
+                    var (file, problem) = await SaveFileAsync(section.Body, name, fileName, room, limits, cancellationToken);
                     if (problem is not null)
                     {
                         return await FailAsync(files, problem, cancellationToken);
@@ -152,7 +162,7 @@ public sealed class MultipartUploadReader(IContentStore store, IOptions<StorageO
     }
 
     private async Task<(UploadedFile? File, IResult? Problem)> SaveFileAsync(
-        Stream body, string fieldName, string? fileName, long room, CancellationToken cancellationToken)
+        Stream body, string fieldName, string? fileName, long room, UploadLimits limits, CancellationToken cancellationToken)
     {
         var sample = new byte[FileTypeSniffer.SampleSize];
         var sampled = await body.ReadAtLeastAsync(sample, sample.Length, throwOnEndOfStream: false, cancellationToken);
@@ -170,7 +180,15 @@ public sealed class MultipartUploadReader(IContentStore store, IOptions<StorageO
                 detail: "Accepted: PDF, images (PNG, JPEG, GIF, WebP), audio and video (MP3, MP4), office documents and plain text."));
         }
 
-        var maxBytes = options.Value.MaxFileBytes;
+        if (limits.Types is { } accepted && !accepted.ContentTypes.Contains(type.ContentType))
+        {
+            return (null, TypedResults.Problem(
+                statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: "Unsupported file type",
+                detail: $"Accepted here: {accepted.Description}."));
+        }
+
+        var maxBytes = Math.Min(options.Value.MaxFileBytes, limits.MaxFileBytes ?? long.MaxValue);
         try
         {
             var stored = await store.SaveAsync(new PrefixedReadStream(sample.AsMemory(0, sampled), body), Math.Min(maxBytes, room), cancellationToken);

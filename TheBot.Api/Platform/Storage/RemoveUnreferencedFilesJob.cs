@@ -22,7 +22,7 @@ public sealed partial class RemoveUnreferencedFilesJob(TheBotDbContext db, ICont
     public static string Name => "remove-unreferenced-files";
 
     public static string Description =>
-        "Remove unreferenced stored files (attachments of deleted messages, replaced material files) and free their owners' quota";
+        "Remove unreferenced stored files (attachments of deleted messages, replaced material files and pictures) and free their owners' quota";
 
     public static JobSchedule Schedule => new(TimeSpan.FromHours(1), TimeSpan.FromMinutes(40));
 
@@ -79,6 +79,7 @@ public sealed partial class RemoveUnreferencedFilesJob(TheBotDbContext db, ICont
                   AND NOT EXISTS (SELECT 1 FROM submission_files AS sf WHERE sf.storage_key = s.key)
                   AND NOT EXISTS (SELECT 1 FROM materials AS mt WHERE mt.file_key = s.key)
                   AND NOT EXISTS (SELECT 1 FROM study_plan_items AS sp WHERE sp.file_key = s.key)
+                  AND NOT EXISTS (SELECT 1 FROM users AS u WHERE u.avatar_key = s.key)
                 ORDER BY s.created_at
                 LIMIT @batch
                 FOR UPDATE SKIP LOCKED)

@@ -11,7 +11,7 @@ function session(token: string, lifetimeMs = 15 * 60_000): AuthSession {
   return {
     accessToken: token,
     expiresAt: new Date(Date.now() + lifetimeMs).toISOString(),
-    user: { id: 'u1', email: 'student@thebot.local', fullName: 'Student One', role: 'student', language: 'ru', timeZone: 'Europe/Moscow' },
+    user: { id: 'u1', email: 'student@thebot.local', fullName: 'Student One', role: 'student', language: 'ru', timeZone: 'Europe/Moscow', avatarUrl: null },
   };
 }
 

@@ -49,7 +49,7 @@ export function UserMenu({ user, onSignOut }: { user: AuthUser; onSignOut: () =>
         aria-controls={panelId}
         onClick={() => setOpen((value) => !value)}
       >
-        <Avatar id={user.id} name={user.fullName} />
+        <Avatar id={user.id} name={user.fullName} src={user.avatarUrl} />
         <span className="user">
           <span className="user__name">{user.fullName}</span>
           <span className="user__role">{t(`role.${user.role}`)}</span>
@@ -57,7 +57,7 @@ export function UserMenu({ user, onSignOut }: { user: AuthUser; onSignOut: () =>
       </button>
       <div id={panelId} className="user-menu__panel" hidden={!open}>
         <div className="user-menu__who">
-          <Avatar id={user.id} name={user.fullName} size="lg" />
+          <Avatar id={user.id} name={user.fullName} size="lg" src={user.avatarUrl} />
           <div>
             <p className="user-menu__name">{user.fullName}</p>
             <p className="user-menu__email muted">{t('account.signedInAs', { email: user.email })}</p>

@@ -1,5 +1,5 @@
 /**
- * What an avatar shows until people can upload a picture: their initials on a colour chosen from their id, so the
+ * What an avatar shows when the person has no picture (or while it loads): their initials on a colour chosen from their id, so the
  * same person has the same colour on every page and every device. White text on each colour is at least 4.5:1
  * (WCAG AA), in both themes.
  */

@@ -8,6 +8,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../ui/QueryStates';
 import { TextAreaField } from '../../ui/TextAreaField';
 import { TextField } from '../../ui/TextField';
 import type { Attempt, Submission } from './assignmentsApi';
+import { BulkGradeBar } from './BulkGradeBar';
 import { SubmissionFiles } from './SubmissionFiles';
 import { assignmentsKey, attemptListQuery, gradeSubmission, parseScore, returnSubmission, submissionListQuery } from './assignmentsApi';
 
@@ -16,6 +17,19 @@ export function GradeQueue() {
   const { t } = useI18n();
   const api = useApi();
   const query = useQuery(submissionListQuery(api, 'submitted'));
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  const items = query.data?.items ?? [];
+  const selected = items.filter((submission) => chosen.has(submission.id));
+  const toggle = (id: string, on: boolean) =>
+    setChosen((current) => {
+      const next = new Set(current);
+      if (on) {
+        next.add(id);
+      } else {
+        next.delete(id);
+      }
+      return next;
+    });
   return (
     <>
     <section className="panel" aria-labelledby="grade-queue">
@@ -28,11 +42,12 @@ export function GradeQueue() {
         ) : (
           <ul className="item-list">
             {query.data.items.map((submission) => (
-              <GradeItem key={submission.id} submission={submission} />
+              <GradeItem key={submission.id} submission={submission} selected={chosen.has(submission.id)} onSelect={(on) => toggle(submission.id, on)} />
             ))}
           </ul>
         )
       ) : null}
+      <BulkGradeBar selected={selected} onDone={() => setChosen(new Set())} onClear={() => setChosen(new Set())} />
     </section>
     <OverTimeAttempts />
     </>
@@ -70,7 +85,7 @@ function OverTimeAttempts() {
   );
 }
 
-function GradeItem({ submission }: { submission: Submission }) {
+function GradeItem({ submission, selected, onSelect }: { submission: Submission; selected: boolean; onSelect: (on: boolean) => void }) {
   const { t, formatDateTime } = useI18n();
   const api = useApi();
   const queryClient = useQueryClient();
@@ -101,6 +116,10 @@ function GradeItem({ submission }: { submission: Submission }) {
   return (
     <li className="item-list__item" data-submission={id}>
       <p>
+        <label className="grade-select">
+          <input type="checkbox" checked={selected} onChange={(event) => onSelect(event.target.checked)} data-select-submission={id} />
+          <span className="visually-hidden">{t('assignments.selectSubmission', { title: submission.assignmentTitle, student: submission.student.fullName })}</span>
+        </label>{' '}
         <strong>{submission.assignmentTitle}</strong> · {submission.student.fullName} · {t('assignments.attempt', { attempt: submission.attempt })} ·{' '}
         <time dateTime={submission.submittedAt}>{formatDateTime(submission.submittedAt)}</time>
         {submission.isLate ? <span className="badge badge--rejected" data-late>{t('dashboard.late')}</span> : null}

@@ -143,7 +143,9 @@ export function MessageList({
                         </li>
                       ) : null}
                       <li className={mine ? 'run run--mine' : 'run'} data-run={run.key} data-author={run.authorId}>
-                        {!mine && author !== undefined ? <Avatar id={author.id} name={author.fullName} size="sm" /> : null}
+                        {!mine && author !== undefined ? (
+                          <Avatar id={author.id} name={author.fullName} size="sm" src={participants.find((p) => p.id === author.id)?.avatarUrl} />
+                        ) : null}
                         <div className="run__body">
                           <p className={mine ? 'visually-hidden' : 'run__author'}>{mine ? t('chat.you') : author?.fullName}</p>
                           <ol className="run__messages">

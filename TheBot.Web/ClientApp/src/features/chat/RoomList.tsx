@@ -10,7 +10,7 @@ export function RoomList({ rooms }: { rooms: readonly ChatRoomSummary[] }) {
       {rooms.map((room) => (
         <li key={room.id} data-room={room.id}>
           <NavLink to={`/chat/${room.id}`} className="room-list__link">
-            <Avatar id={room.id} name={room.title} />
+            <Avatar id={room.id} name={room.title} src={room.avatarUrl} />
             <span className="room-list__body">
               <span className="room-list__title">
                 {room.title}

@@ -37,6 +37,7 @@ function room(id: string, unreadCount: number, extra: Partial<ChatRoomSummary> =
     muted: false,
     lastMessage: null,
     createdAt: '2026-12-01T09:00:00Z',
+    avatarUrl: null,
     ...extra,
   };
 }
@@ -44,8 +45,8 @@ function openRoom(id: string, unreadCount: number): ChatRoom {
   return {
     ...room(id, unreadCount),
     participants: [
-      { id: me, fullName: 'Me', role: 'student', lastReadAt: null },
-      { id: 'other', fullName: 'Other', role: 'teacher', lastReadAt: null },
+      { id: me, fullName: 'Me', role: 'student', lastReadAt: null, avatarUrl: null },
+      { id: 'other', fullName: 'Other', role: 'teacher', lastReadAt: null, avatarUrl: null },
     ],
   };
 }

@@ -4,13 +4,16 @@ import { useI18n } from '../../i18n/I18nContext';
 import { PageHeading } from '../../ui/PageHeading';
 import { ErrorState, LoadingState } from '../../ui/QueryStates';
 import { ChangePasswordForm } from './ChangePasswordForm';
-import { profileQuery, type Profile } from './profileApi';
+import { AvatarPanel } from './AvatarPanel';
+import { profileDetailsQuery, profileQuery, type Profile } from './profileApi';
+import { RoleDetailsForm } from './RoleDetailsForm';
 import { TelegramLinkPanel } from './TelegramLinkPanel';
 
 export function ProfilePage() {
   const { t } = useI18n();
   const api = useApi();
   const query = useQuery(profileQuery(api));
+  const details = useQuery(profileDetailsQuery(api));
 
   return (
     <section className="page">
@@ -18,6 +21,13 @@ export function ProfilePage() {
       {query.isPending ? <LoadingState /> : null}
       {query.isError ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : null}
       {query.isSuccess ? <ProfileDetails profile={query.data} /> : null}
+      {details.isError ? <ErrorState error={details.error} onRetry={() => void details.refetch()} /> : null}
+      {details.isSuccess ? (
+        <>
+          <AvatarPanel profile={details.data} />
+          <RoleDetailsForm profile={details.data} />
+        </>
+      ) : null}
       <TelegramLinkPanel />
       <ChangePasswordForm />
     </section>
