@@ -3071,6 +3071,16 @@ namespace TheBot.Api.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("access_failed_count");
 
+                    b.Property<string>("AvatarContentType")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("avatar_content_type");
+
+                    b.Property<string>("AvatarKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("avatar_key");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text")
@@ -3163,6 +3173,10 @@ namespace TheBot.Api.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_users");
+
+                    b.HasIndex("AvatarKey")
+                        .HasDatabaseName("ix_users_avatar_key")
+                        .HasFilter("avatar_key IS NOT NULL");
 
                     b.HasIndex("Email")
                         .HasDatabaseName("ix_users_email_trgm");
