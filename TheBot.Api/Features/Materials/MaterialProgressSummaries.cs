@@ -15,7 +15,7 @@ namespace TheBot.Api.Features.Materials;
 /// </summary>
 public static class MaterialProgressSummaries
 {
-    public static async Task<Ok<PagedResult<MaterialProgressSummary>>> ListAsync(
+    internal static async Task<Ok<PagedResult<MaterialProgressSummary>>> ListAsync(
         [AsParameters] MaterialProgressSummaryQuery query, CurrentUser caller, TheBotDbContext db, CancellationToken ct)
     {
         var enrollments = db.Enrollments.AsNoTracking().Where(e => e.Status == EnrollmentStatus.Active);
@@ -28,7 +28,8 @@ public static class MaterialProgressSummaries
         enrollments = enrollments.FilteredBy(query.StudentId, studentId => e => e.StudentId == studentId)
             .FilteredBy(query.SubjectId, subjectId => e => e.SubjectId == subjectId);
 
-        var page = await enrollments
+        // Written out per aggregate: EF cannot carry a subquery from one projection into the next (nor through a `let`).
+        var rows = enrollments
             .OrderBy(e => e.Student!.FullName).ThenBy(e => e.Subject!.Name).ThenBy(e => e.Id)
             .Select(e => new
             {
@@ -37,20 +38,23 @@ public static class MaterialProgressSummaries
                 Teacher = new PersonRef(e.TeacherId, e.Teacher!.FullName, e.Teacher.Email!),
                 Materials = db.Materials.Count(m => m.TeacherId == e.TeacherId && m.SubjectId == e.SubjectId && m.Status == MaterialStatus.Active
                     && (m.ForAllStudents || db.MaterialRecipients.Any(r => r.MaterialId == m.Id && r.StudentId == e.StudentId))),
-                Progress = db.MaterialProgress
-                    .Where(p => p.StudentId == e.StudentId && db.Materials.Any(m => m.Id == p.MaterialId && m.TeacherId == e.TeacherId
-                        && m.SubjectId == e.SubjectId && m.Status == MaterialStatus.Active
-                        && (m.ForAllStudents || db.MaterialRecipients.Any(r => r.MaterialId == m.Id && r.StudentId == e.StudentId))))
-                    .GroupBy(p => p.StudentId)
-                    .Select(g => new { Opened = g.Count(), Completed = g.Count(p => p.CompletedAt != null), Seconds = g.Sum(p => p.SecondsSpent) })
-                    .FirstOrDefault(),
-            })
-            .ToPageAsync(query.Paging, ct);
+                Opened = db.MaterialProgress.Count(p => p.StudentId == e.StudentId && db.Materials.Any(m => m.Id == p.MaterialId && m.TeacherId == e.TeacherId
+                    && m.SubjectId == e.SubjectId && m.Status == MaterialStatus.Active
+                    && (m.ForAllStudents || db.MaterialRecipients.Any(r => r.MaterialId == m.Id && r.StudentId == e.StudentId)))),
+                Completed = db.MaterialProgress.Count(p => p.CompletedAt != null && p.StudentId == e.StudentId && db.Materials.Any(m => m.Id == p.MaterialId && m.TeacherId == e.TeacherId
+                    && m.SubjectId == e.SubjectId && m.Status == MaterialStatus.Active
+                    && (m.ForAllStudents || db.MaterialRecipients.Any(r => r.MaterialId == m.Id && r.StudentId == e.StudentId)))),
+                Seconds = db.MaterialProgress.Where(p => p.StudentId == e.StudentId && db.Materials.Any(m => m.Id == p.MaterialId && m.TeacherId == e.TeacherId
+                    && m.SubjectId == e.SubjectId && m.Status == MaterialStatus.Active
+                    && (m.ForAllStudents || db.MaterialRecipients.Any(r => r.MaterialId == m.Id && r.StudentId == e.StudentId))))
+                    .Sum(p => (int?)p.SecondsSpent) ?? 0,
+            });
+        var page = await rows.ToPageAsync(query.Paging, ct);
 
         return TypedResults.Ok(new PagedResult<MaterialProgressSummary>(
             [.. page.Items.Select(row => new MaterialProgressSummary(
-                row.Student, row.Subject, row.Teacher, row.Materials, row.Progress?.Opened ?? 0, row.Progress?.Completed ?? 0,
-                MaterialProgressRules.Percent(row.Progress?.Completed ?? 0, row.Materials), row.Progress?.Seconds ?? 0))],
+                row.Student, row.Subject, row.Teacher, row.Materials, row.Opened, row.Completed,
+                MaterialProgressRules.Percent(row.Completed, row.Materials), row.Seconds))],
             page.Page, page.PageSize, page.TotalCount));
     }
 }
