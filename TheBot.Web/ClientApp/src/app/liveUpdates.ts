@@ -5,6 +5,7 @@ import { chatKey } from '../features/chat/chatApi';
 import { applyPresence, type PresenceEvent } from '../features/chat/presence';
 import { dashboardKey } from '../features/dashboard/dashboardApi';
 import { invoicesKey } from '../features/invoices/invoicesApi';
+import { materialsKey } from '../features/materials/materialsApi';
 import { notificationsKey } from '../features/notifications/notificationsApi';
 import { progressKey } from '../features/progress/progressApi';
 import { lessonsKey } from '../features/schedule/lessonsApi';
@@ -56,4 +57,5 @@ export const liveUpdates: LiveUpdates = {
   submissionGraded: refresh(assignmentsKey, dashboardKey, progressKey),
   reportSent: refresh(progressKey, dashboardKey),
   studyPlanChanged: refresh(studyPlansKey),
+  materialQuestionChanged: refresh(materialsKey),
 };

@@ -25,6 +25,7 @@ export const serverEventNames = [
   'submissionGraded',
   'reportSent',
   'studyPlanChanged',
+  'materialQuestionChanged',
 ] as const;
 
 export type ServerEventName = (typeof serverEventNames)[number];

@@ -1,4 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ChevronDown, ChevronUp } from 'lucide-react';
 import { useState } from 'react';
 import { useApi } from '../../services/ServicesContext';
 import { useI18n } from '../../i18n/I18nContext';
@@ -13,17 +14,38 @@ import {
   downloadMaterialFile,
   MATERIAL_STATUSES,
   materialsKey,
+  materialStudentsQuery,
+  minutesSpent,
   recordMaterialProgress,
   uploadMaterialFile,
   type Material,
   type MaterialStatus,
 } from './materialsApi';
+import { MaterialQuestions } from './MaterialQuestions';
+import { useMaterialHeartbeat } from './useMaterialHeartbeat';
 
-export function MaterialItem({ material, teaches, student }: { material: Material; teaches: boolean; student: boolean }) {
+/**
+ * A material in the list. Opened, it shows its questions (and, to its teacher, who studied it); a student's opening
+ * and the time it stays open and visible count towards their progress.
+ */
+export function MaterialItem({
+  material,
+  teaches,
+  student,
+  initiallyOpen = false,
+}: {
+  material: Material;
+  teaches: boolean;
+  student: boolean;
+  initiallyOpen?: boolean;
+}) {
   const { t } = useI18n();
   const api = useApi();
   const queryClient = useQueryClient();
-  const [completed, setCompleted] = useState(false);
+  const [open, setOpen] = useState(initiallyOpen);
+  useMaterialHeartbeat(material.id, student && open);
+  const [completedHere, setCompleted] = useState(false);
+  const completed = completedHere || (material.progress?.completedAt ?? null) !== null;
   const refresh = () => void queryClient.invalidateQueries({ queryKey: materialsKey });
   const download = useMutation({
     mutationFn: async () => {
@@ -35,7 +57,13 @@ export function MaterialItem({ material, teaches, student }: { material: Materia
     },
     onSuccess: (file) => saveFile(file.blob, file.fileName ?? material.file?.name ?? 'material'),
   });
-  const complete = useMutation({ mutationFn: () => recordMaterialProgress(api, material.id, true), onSuccess: () => setCompleted(true) });
+  const complete = useMutation({
+    mutationFn: () => recordMaterialProgress(api, material.id, true),
+    onSuccess: () => {
+      setCompleted(true);
+      refresh();
+    },
+  });
   const status = useMutation({ mutationFn: (next: MaterialStatus) => changeMaterialStatus(api, material.id, next), onSuccess: refresh });
   const upload = useMutation({ mutationFn: (file: File) => uploadMaterialFile(api, material.id, file), onSuccess: refresh });
   const error = download.error ?? complete.error ?? status.error ?? upload.error;
@@ -53,6 +81,7 @@ export function MaterialItem({ material, teaches, student }: { material: Materia
           </>
         ) : null}
       </p>
+      {student ? <MyProgress material={material} completed={completed} /> : null}
       {material.description ? <p className="pre-wrap">{material.description}</p> : null}
       {material.videoUrl ? (
         <p>
@@ -72,7 +101,23 @@ export function MaterialItem({ material, teaches, student }: { material: Materia
             {completed ? t('materials.completed') : t('materials.markCompleted')}
           </button>
         ) : null}
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          aria-expanded={open}
+          aria-controls={`material-details-${material.id}`}
+          onClick={() => setOpen((value) => !value)}
+        >
+          {open ? <ChevronUp size={16} aria-hidden="true" /> : <ChevronDown size={16} aria-hidden="true" />}
+          {open ? t('materials.close') : t('materials.open')}
+        </button>
       </div>
+      {open ? (
+        <div id={`material-details-${material.id}`} className="material__details">
+          {teaches ? <WhoStudied materialId={material.id} /> : null}
+          <MaterialQuestions material={material} teaches={teaches} student={student} />
+        </div>
+      ) : null}
       {teaches ? (
         <div className="form form--inline">
           <SelectField
@@ -103,5 +148,45 @@ export function MaterialItem({ material, teaches, student }: { material: Materia
       ) : null}
       {error ? <FormAlert message={describeError(error, t)} /> : null}
     </li>
+  );
+}
+
+/** The student's own progress on the material: not opened, opened or studied, and the time spent. */
+function MyProgress({ material, completed }: { material: Material; completed: boolean }) {
+  const { t } = useI18n();
+  const progress = material.progress ?? null;
+  const state = completed ? 'completed' : progress !== null ? 'opened' : 'new';
+  return (
+    <p className="material__progress" data-progress={state}>
+      <span className="badge badge--neutral">{t(`materials.progress.${state}`)}</span>
+      {progress !== null ? <> · {t('materials.progress.time', { minutes: minutesSpent(progress.secondsSpent) })}</> : null}
+    </p>
+  );
+}
+
+/** For the teacher: who opened and studied the material, and for how long. */
+function WhoStudied({ materialId }: { materialId: string }) {
+  const { t, formatDateTime } = useI18n();
+  const api = useApi();
+  const query = useQuery(materialStudentsQuery(api, materialId));
+  if (!query.isSuccess) {
+    return null;
+  }
+  return (
+    <section className="material__students" aria-label={t('materials.progress.whoStudied')}>
+      <h3>{t('materials.progress.whoStudied')}</h3>
+      {query.data.length === 0 ? (
+        <p className="muted">{t('materials.progress.nobody')}</p>
+      ) : (
+        <ul>
+          {query.data.map((row) => (
+            <li key={row.student.id}>
+              {row.student.fullName} · {row.completedAt !== null ? t('materials.progress.completed') : t('materials.progress.opened')}{' '}
+              <time dateTime={row.openedAt}>{formatDateTime(row.openedAt)}</time> · {t('materials.progress.time', { minutes: minutesSpent(row.secondsSpent) })}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

@@ -1,22 +1,32 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useApi } from '../../services/ServicesContext';
 import { useAuth } from '../../auth/useAuth';
 import { useI18n } from '../../i18n/I18nContext';
 import { PageHeading } from '../../ui/PageHeading';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/QueryStates';
 import { MaterialItem } from './MaterialItem';
-import { groupBySubject, materialListQuery } from './materialsApi';
+import { MaterialProgressTable, SubjectProgressBar } from './MaterialProgress';
+import { groupBySubject, materialListQuery, materialProgressSummaryQuery } from './materialsApi';
 import { NewMaterialForm } from './NewMaterialForm';
 
-/** Teachers publish materials and attach files; students (and their parents and tutors) read and download them. */
+/**
+ * Teachers publish materials and attach files; students (and their parents and tutors) read and download them.
+ * A student sees their progress per subject; the others a table of their students' progress. `?material=` opens one
+ * (a notification about its questions links there).
+ */
 export function MaterialsPage() {
   const { t } = useI18n();
   const api = useApi();
   const { user } = useAuth();
   const teaches = user?.role === 'teacher';
+  const student = user?.role === 'student';
   const query = useQuery(materialListQuery(api));
+  const progress = useQuery(materialProgressSummaryQuery(api));
   const [creating, setCreating] = useState(false);
+  const [searchParams] = useSearchParams();
+  const linked = searchParams.get('material');
 
   return (
     <section className="page">
@@ -41,15 +51,17 @@ export function MaterialsPage() {
           groupBySubject(query.data.items).map(([subject, materials]) => (
             <section key={subject} className="material-group" aria-label={subject}>
               <h2>{subject}</h2>
+              {student && progress.isSuccess ? <SubjectProgressBar rows={progress.data.items} subject={subject} /> : null}
               <ul className="item-list">
                 {materials.map((material) => (
-                  <MaterialItem key={material.id} material={material} teaches={teaches} student={user?.role === 'student'} />
+                  <MaterialItem key={material.id} material={material} teaches={teaches} student={student} initiallyOpen={material.id === linked} />
                 ))}
               </ul>
             </section>
           ))
         )
       ) : null}
+      {!student && progress.isSuccess && progress.data.items.length > 0 ? <MaterialProgressTable rows={progress.data.items} /> : null}
     </section>
   );
 }

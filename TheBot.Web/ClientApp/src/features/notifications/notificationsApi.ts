@@ -16,6 +16,8 @@ export const NOTIFICATION_TYPES = [
   'grade',
   'reportSent',
   'studyPlan',
+  'materialQuestion',
+  'materialAnswer',
   'invoice',
   'applicationDecided',
   'applicationSubmitted',
@@ -26,6 +28,8 @@ export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 const TYPE_ROLES: Partial<Record<NotificationType, readonly string[]>> = {
   reportSent: ['parent'],
   studyPlan: ['student', 'parent'],
+  materialQuestion: ['teacher'],
+  materialAnswer: ['student'],
   applicationDecided: ['admin'],
   applicationSubmitted: ['admin'],
 };
