@@ -22,8 +22,7 @@ public sealed class ProfileAvatarTests(TheBotAppFixture app, BrowserFixture brow
         var teacher = teacherSession.Page;
         await BrowserSignIn.SignInAsync(teacher, classroom.Teacher.Email, classroom.Teacher.Password);
         await Expect(teacher.Locator(".user-menu__button .avatar img")).ToHaveCountAsync(0);
-        await teacher.Locator(".user-menu__button").ClickAsync();
-        await teacher.GetByRole(AriaRole.Link, new() { Name = "Profile" }).ClickAsync();
+        await BrowserSignIn.OpenAsync(teacher, "Profile");
         await Expect(teacher.GetByRole(AriaRole.Heading, new() { Name = "Picture", Level = 2 })).ToBeVisibleAsync();
 
         await teacher.Locator("[data-avatar-input]").SetInputFilesAsync(new FilePayload { Name = "me.png", MimeType = "image/png", Buffer = ProfileTests.Png });
