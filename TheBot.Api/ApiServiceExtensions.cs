@@ -171,7 +171,7 @@ public static class ApiServiceExtensions
         services.AddPayments(configuration);
         services.AddLessons();
         services.AddAssignments();
-        services.AddProgress();
+        services.AddProgress(configuration);
         services.AddStudyPlans();
         services.AddMaterials();
         services.AddChat(configuration);

@@ -72,7 +72,11 @@ public sealed class TheBotDbContext(DbContextOptions<TheBotDbContext> options) :
 
     public DbSet<SubmissionAnswer> SubmissionAnswers => Set<SubmissionAnswer>();
 
-    public DbSet<ProgressReport> ProgressReports => Set<ProgressReport>();
+    public DbSet<TeacherReport> TeacherReports => Set<TeacherReport>();
+
+    public DbSet<TutorReport> TutorReports => Set<TutorReport>();
+
+    public DbSet<TutorReportNote> TutorReportNotes => Set<TutorReportNote>();
 
     public DbSet<Material> Materials => Set<Material>();
 

@@ -24,8 +24,4 @@ public static class LearningEventNames
     public const string AssignmentChanged = "assignmentChanged";
     public const string SubmissionReceived = "submissionReceived";
     public const string SubmissionGraded = "submissionGraded";
-    public const string ReportSent = "reportSent";
 }
-
-/// <summary><c>reportSent</c>: sent to the student's parents when a teacher or tutor sends a progress report.</summary>
-public sealed record ReportSentEvent(Guid ReportId, Guid StudentId, Guid AuthorId, string Title);

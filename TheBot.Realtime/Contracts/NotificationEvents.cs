@@ -40,7 +40,15 @@ public static class NotificationTypes
     /// <summary>New homework: an assignment published to the student.</summary>
     public const string Assignment = "assignment";
     public const string Grade = "grade";
+
+    /// <summary>A tutor's weekly report sent to the child's parents.</summary>
     public const string ReportSent = "reportSent";
+
+    /// <summary>A teacher's weekly report sent to the student's tutor.</summary>
+    public const string TeacherReport = "teacherReport";
+
+    /// <summary>A teacher or tutor is late with the week's reports (the weekly-report-reminders job).</summary>
+    public const string ReportReminder = "reportReminder";
     public const string ApplicationDecided = "applicationDecided";
 
     /// <summary>A new sign-up application, to every active admin.</summary>

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using TheBot.Api.Features.Auth;
 using TheBot.Api.Features.Notifications.Delivery;
 using TheBot.Api.Features.Payments;
+using TheBot.Api.Features.Progress;
 using TheBot.Api.Features.Push;
 using TheBot.Api.Features.Telegram;
 using TheBot.Api.Platform.OpenApi;
@@ -24,6 +25,7 @@ public sealed partial class DocumentedSettingsTests
         [PushOptions.SectionName] = typeof(PushOptions),
         [TelegramOptions.SectionName] = typeof(TelegramOptions),
         [PasswordResetOptions.SectionName] = typeof(PasswordResetOptions),
+        [WeeklyReportOptions.SectionName] = typeof(WeeklyReportOptions),
     };
 
     [Fact]
@@ -47,6 +49,8 @@ public sealed partial class DocumentedSettingsTests
         Assert.Contains(named, n => n.Key == "Push:VapidPrivateKey");
         Assert.Contains(named, n => n.Key == "Telegram:WebhookSecret");
         Assert.Contains(named, n => n.Key == "PasswordReset:LinkLifetime");
+        Assert.Contains(named, n => n.Key == "WeeklyReports:TeacherReminderDay");
+        Assert.Contains(named, n => n.Key == "WeeklyReports:TutorReminderDay");
         Assert.All(named, n => Assert.True(Binds(n.Key), $"{n.File} names {n.Key}, which no option of the api binds"));
     }
 
@@ -76,6 +80,6 @@ public sealed partial class DocumentedSettingsTests
         return true;
     }
 
-    [GeneratedRegex(@"\b(?:Payments|OpenApi|Smtp|Deliveries|Push|PasswordReset|Telegram)(?::|__)[A-Za-z]+(?:(?::|__)[A-Za-z0-9]+)*")]
+    [GeneratedRegex(@"\b(?:Payments|OpenApi|Smtp|Deliveries|Push|PasswordReset|Telegram|WeeklyReports)(?::|__)[A-Za-z]+(?:(?::|__)[A-Za-z0-9]+)*")]
     private static partial Regex SettingName();
 }

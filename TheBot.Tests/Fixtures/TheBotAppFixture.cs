@@ -23,6 +23,10 @@ public sealed class TheBotAppFixture : IAsyncLifetime
 
         // A quota a test can fill with a few uploads (production: 1 GiB per user).
         ["Storage__QuotaPerUserBytes"] = StorageQuotaBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+
+        // Weekly reports are "late" from Monday, so the reminders job has work on any day a test runs it.
+        ["WeeklyReports__TeacherReminderDay"] = "Monday",
+        ["WeeklyReports__TutorReminderDay"] = "Monday",
     };
 
     /// <summary>Each user's storage quota in the shared app: 10 MiB.</summary>

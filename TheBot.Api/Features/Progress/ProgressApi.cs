@@ -30,17 +30,7 @@ public static class ProgressApi
         progress.MapGet("/export", ExportStudentsAsync).RequireRoles(UserRole.Tutor, UserRole.Admin)
             .WithName("ExportStudentsProgress").WithSummary("Every student of mine (all for admins) with their progress as .xlsx")
             .Produces(StatusCodes.Status200OK, contentType: ExcelContentType);
-        progress.MapGet("/reports", ListReportsAsync).RequireSignedIn()
-            .WithName("ListProgressReports").WithSummary("Reports I wrote, or sent reports about me or my children (all for admins)");
-        progress.MapPost("/reports", CreateReportAsync).RequireRoles(UserRole.Teacher, UserRole.Tutor)
-            .WithName("CreateProgressReport").WithSummary("Draft a progress report about one of my students")
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        progress.MapPost("/reports/{id:guid}/send", SendReportAsync).RequireRoles(UserRole.Teacher, UserRole.Tutor)
-            .WithName("SendProgressReport").WithSummary("Send a draft report to the student's parents")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        progress.MapPost("/reports/{id:guid}/read", ReadReportAsync).RequireRoles(UserRole.Parent)
-            .WithName("MarkProgressReportRead").WithSummary("The parent has read the report")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+        progress.MapWeeklyReportsApi();
         return api;
     }
 
@@ -160,83 +150,6 @@ public static class ProgressApi
         await file.CopyToAsync(http.Response.Body, ct);
     }
 
-    private static async Task<Ok<PagedResult<ProgressReportResponse>>> ListReportsAsync(
-        [AsParameters] ReportQuery query, CurrentUser caller, TheBotDbContext db, CancellationToken ct)
-    {
-        var reports = ProgressAccess.VisibleReports(db, caller).AsNoTracking();
-        reports = reports.FilteredBy(query.StudentId, studentId => r => r.StudentId == studentId);
-
-        return TypedResults.Ok(await reports.OrderByDescending(r => r.CreatedAt).ThenBy(r => r.Id).Select(ProgressAccess.Projection).ToPageAsync(query.Paging, ct));
-    }
-
-    private static async Task<Results<Created<ProgressReportResponse>, ProblemHttpResult>> CreateReportAsync(
-        CreateReportRequest request, CurrentUser caller, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
-    {
-        var studentId = request.StudentId!.Value;
-        if (!await ProgressAccess.VisibleStudents(db, caller).ContainsAsync(studentId, ct))
-        {
-            return ApiProblems.NotFound("The student");
-        }
-
-        var report = new ProgressReport
-        {
-            Id = Guid.CreateVersion7(),
-            AuthorId = caller.Id,
-            StudentId = studentId,
-            Title = request.Title!.Trim(),
-            Body = request.Body!,
-            CreatedAt = clock.GetUtcNow(),
-        };
-        db.ProgressReports.Add(report);
-        await db.SaveChangesAsync(ct);
-        var response = await db.ProgressReports.AsNoTracking().Where(r => r.Id == report.Id).Select(ProgressAccess.Projection).FirstAsync(ct);
-        return TypedResults.Created($"/api/progress/reports/{report.Id}", response);
-    }
-
-    private static async Task<Results<Ok<ProgressReportResponse>, ProblemHttpResult>> SendReportAsync(
-        Guid id, CurrentUser caller, [AsParameters] ReportServices services, CancellationToken ct)
-    {
-        var (db, realtime, notices, clock) = services;
-        var report = await ProgressAccess.VisibleReports(db, caller).FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (report is null)
-        {
-            return ApiProblems.NotFound("The report");
-        }
-
-        if (report.Status != ProgressReportStatus.Draft)
-        {
-            return ApiProblems.Conflict("The report has already been sent.");
-        }
-
-        report.Status = ProgressReportStatus.Sent;
-        report.SentAt = clock.GetUtcNow();
-        var parents = await notices.StageReportSentAsync(report, ct);
-        await db.SaveChangesAsync(ct);
-        await realtime.PublishAsync(LearningEventNames.ReportSent, RealtimeAudience.ToUsers(parents),
-            new ReportSentEvent(report.Id, report.StudentId, report.AuthorId, report.Title), ct);
-        await notices.PublishAsync(ct);
-        return TypedResults.Ok(await db.ProgressReports.AsNoTracking().Where(r => r.Id == id).Select(ProgressAccess.Projection).FirstAsync(ct));
-    }
-
-    private static async Task<Results<Ok<ProgressReportResponse>, ProblemHttpResult>> ReadReportAsync(
-        Guid id, CurrentUser caller, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
-    {
-        var report = await ProgressAccess.VisibleReports(db, caller).FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (report is null)
-        {
-            return ApiProblems.NotFound("The report");
-        }
-
-        if (report.Status == ProgressReportStatus.Sent)
-        {
-            report.Status = ProgressReportStatus.Read;
-            report.ReadAt = clock.GetUtcNow();
-            await db.SaveChangesAsync(ct);
-        }
-
-        return TypedResults.Ok(await db.ProgressReports.AsNoTracking().Where(r => r.Id == id).Select(ProgressAccess.Projection).FirstAsync(ct));
-    }
-
     /// <summary>One row of a student's export; property names are the column headers.</summary>
     public sealed class ScoreRow
     {
@@ -275,6 +188,3 @@ public static class ProgressApi
         public decimal? AveragePercent { get; set; }
     }
 }
-
-/// <summary>What sending a report works with, bound as one parameter.</summary>
-internal sealed record ReportServices(TheBotDbContext Db, IRealtimePublisher Realtime, ProgressNotices Notices, TimeProvider Clock);

@@ -80,6 +80,7 @@ public sealed partial class RemoveUnreferencedFilesJob(TheBotDbContext db, ICont
                   AND NOT EXISTS (SELECT 1 FROM materials AS mt WHERE mt.file_key = s.key)
                   AND NOT EXISTS (SELECT 1 FROM study_plan_items AS sp WHERE sp.file_key = s.key)
                   AND NOT EXISTS (SELECT 1 FROM users AS u WHERE u.avatar_key = s.key)
+                  AND NOT EXISTS (SELECT 1 FROM teacher_reports AS tr WHERE tr.file_key = s.key)
                 ORDER BY s.created_at
                 LIMIT @batch
                 FOR UPDATE SKIP LOCKED)

@@ -160,20 +160,20 @@ public sealed class EventNotificationsTests(TheBotAppFixture fixture)
     }
 
     [Fact]
-    public async Task A_sent_report_tells_the_parents_only()
+    public async Task A_sent_weekly_report_tells_the_parents_only()
     {
         var c = await fixture.Learning.CreateClassroomAsync();
 
-        await SendReportAsync(c, "November");
+        await SendReportAsync(c, 1);
 
         var parent = Assert.Single(await Of(c.Parent, "reportSent"));
-        Assert.Contains("November", parent.GetProperty("title").GetString(), StringComparison.Ordinal);
-        Assert.Equal("/progress", parent.GetProperty("link").GetString());
+        Assert.StartsWith("Недельный отчёт", parent.GetProperty("title").GetString(), StringComparison.Ordinal);   // in the parent's language (ru by default)
+        Assert.Equal("/weekly-reports", parent.GetProperty("link").GetString());
         Assert.Empty(await Of(c.Student, "reportSent"));
-        Assert.Empty(await Of(c.Teacher, "reportSent"));
+        Assert.Empty(await Of(c.Tutor, "reportSent"));
 
         await SwitchOffAsync(c.Parent, "reportSent");
-        await SendReportAsync(c, "December");
+        await SendReportAsync(c, 2);
         Assert.Single(await Of(c.Parent, "reportSent"));
     }
 
@@ -219,11 +219,15 @@ public sealed class EventNotificationsTests(TheBotAppFixture fixture)
         return (id, email, name);
     }
 
-    private static async Task SendReportAsync(Classroom c, string title)
+    /// <summary>The tutor sends the child's weekly report for the week <paramref name="weeksAgo"/> weeks back.</summary>
+    private static async Task SendReportAsync(Classroom c, int weeksAgo)
     {
-        using var created = await c.Teacher.Client.PostAsJsonAsync("/api/progress/reports", new { studentId = c.Student.Id, title, body = "Steady progress." }, Ct);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7) - 7 * weeksAgo);
+        using var created = await c.Tutor.Client.PostAsJsonAsync("/api/progress/tutor-reports",
+            new { studentId = c.Student.Id, weekStart = monday.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), summary = "Steady progress." }, Ct);
         var id = await Expect.CreatedAsync(created);
-        await PostOkAsync(c.Teacher, $"/api/progress/reports/{id}/send");
+        await PostOkAsync(c.Tutor, $"/api/progress/tutor-reports/{id}/send");
     }
 
     private static async Task MoveAsync(SignedIn teacher, Guid lessonId, DateTimeOffset startsAt)

@@ -26,8 +26,11 @@ internal sealed record ForeignData(IReadOnlyList<(string Kind, Guid Id)> Ids, IR
         ids.Add(("lesson", await fixture.Learning.BookLessonAsync(c, startsAt)));
         ids.Add(("material", await fixture.Learning.CreateMaterialAsync(c, "Their chapter", studentIds: [c.Student.Id])));
         ids.Add(("assignment", await fixture.Learning.AssignAsync(c, new NewAssignment("Their homework", DueAt: startsAt, Description: "p. 1"))));
-        ids.Add(("progress report", await CreatedIdAsync(c.Teacher, "/api/progress/reports",
-            new { studentId = c.Student.Id, title = "Their report", body = "Fine." })));
+        var monday = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-(((int)DateTime.UtcNow.DayOfWeek + 6) % 7));
+        ids.Add(("teacher report", await CreatedIdAsync(c.Teacher, "/api/progress/teacher-reports",
+            new { studentId = c.Student.Id, subjectId = c.SubjectId, weekStart = monday, summary = "Fine." })));
+        ids.Add(("tutor report", await CreatedIdAsync(c.Tutor, "/api/progress/tutor-reports",
+            new { studentId = c.Student.Id, weekStart = monday, summary = "Fine." })));
         ids.Add(("invoice", (await fixture.Billing.CreateInvoiceAsync(c.Tutor, c.Student.Id, c.Parent.Id)).Id));
         var room = await Chatting.StartRoomAsync(c.Teacher, c.Student.Id);
         var message = (await Chatting.PostAsync(c.Teacher, room, "Their message")).Id;

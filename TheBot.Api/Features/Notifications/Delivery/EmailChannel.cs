@@ -31,6 +31,7 @@ public sealed class EmailChannel(
         NotificationTypes.LessonReminder, NotificationTypes.Broadcast, NotificationTypes.Material, NotificationTypes.ApplicationDecided,
         NotificationTypes.ApplicationSubmitted, NotificationTypes.ParentInvitation, NotificationTypes.StudyPlan,
         NotificationTypes.MaterialQuestion, NotificationTypes.MaterialAnswer,
+        NotificationTypes.TeacherReport, NotificationTypes.ReportReminder,
     ];
 
     public string Name => ChannelName;
@@ -148,7 +149,9 @@ public static class NotificationTypeNames
         [NotificationTypes.Material] = ("Materials", "Материалы"),
         [NotificationTypes.Assignment] = ("Homework", "Домашние задания"),
         [NotificationTypes.Grade] = ("Grades", "Оценки"),
-        [NotificationTypes.ReportSent] = ("Progress reports", "Отчёты об успеваемости"),
+        [NotificationTypes.ReportSent] = ("Weekly reports", "Недельные отчёты"),
+        [NotificationTypes.TeacherReport] = ("Teachers' weekly reports", "Недельные отчёты учителей"),
+        [NotificationTypes.ReportReminder] = ("Weekly report reminders", "Напоминания о недельных отчётах"),
         [NotificationTypes.ApplicationDecided] = ("Applications", "Заявки"),
         [NotificationTypes.ApplicationSubmitted] = ("New applications", "Новые заявки"),
         [NotificationTypes.Invoice] = ("Invoices", "Счета"),

@@ -73,6 +73,12 @@ export const featureRoutes: readonly FeatureRoute[] = [
     Page: lazy(() => import('../features/studyplans/StudyPlansPage').then((m) => ({ default: m.StudyPlansPage }))),
   },
   {
+    path: 'weekly-reports',
+    navLabel: 'nav.weeklyReports',
+    roles: ['teacher', 'tutor', 'parent'],
+    Page: lazy(() => import('../features/weeklyreports/WeeklyReportsPage').then((m) => ({ default: m.WeeklyReportsPage }))),
+  },
+  {
     path: 'my-week',
     navLabel: 'nav.myWeek',
     roles: ['student'],

@@ -11,6 +11,7 @@ import { progressKey } from '../features/progress/progressApi';
 import { lessonsKey } from '../features/schedule/lessonsApi';
 import { enrollmentsKey, studentsKey } from '../features/students/studentsApi';
 import { studyPlansKey } from '../features/studyplans/studyPlansApi';
+import { weeklyReportsKey } from '../features/weeklyreports/weeklyReportsApi';
 
 /** The event changes what these queries hold: those on screen are fetched again, the rest when next shown. */
 function refresh(...keys: QueryKey[]): LiveUpdate {
@@ -55,7 +56,7 @@ export const liveUpdates: LiveUpdates = {
   assignmentChanged: refresh(assignmentsKey, dashboardKey),
   submissionReceived: refresh(assignmentsKey, dashboardKey),
   submissionGraded: refresh(assignmentsKey, dashboardKey, progressKey),
-  reportSent: refresh(progressKey, dashboardKey),
+  weeklyReportChanged: refresh(weeklyReportsKey),
   studyPlanChanged: refresh(studyPlansKey),
   materialQuestionChanged: refresh(materialsKey),
 };

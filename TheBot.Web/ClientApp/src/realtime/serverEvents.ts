@@ -23,7 +23,7 @@ export const serverEventNames = [
   'assignmentChanged',
   'submissionReceived',
   'submissionGraded',
-  'reportSent',
+  'weeklyReportChanged',
   'studyPlanChanged',
   'materialQuestionChanged',
 ] as const;

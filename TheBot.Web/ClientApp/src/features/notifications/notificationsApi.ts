@@ -15,6 +15,8 @@ export const NOTIFICATION_TYPES = [
   'assignment',
   'grade',
   'reportSent',
+  'teacherReport',
+  'reportReminder',
   'studyPlan',
   'materialQuestion',
   'materialAnswer',
@@ -27,6 +29,8 @@ export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 /** Types only some roles ever receive; the rest concern everyone. */
 const TYPE_ROLES: Partial<Record<NotificationType, readonly string[]>> = {
   reportSent: ['parent'],
+  teacherReport: ['tutor'],
+  reportReminder: ['teacher', 'tutor'],
   studyPlan: ['student', 'parent'],
   materialQuestion: ['teacher'],
   materialAnswer: ['student'],

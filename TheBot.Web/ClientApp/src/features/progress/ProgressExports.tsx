@@ -4,7 +4,7 @@ import { useI18n } from '../../i18n/I18nContext';
 import { describeError } from '../../ui/describeError';
 import { FormAlert } from '../../ui/FormAlert';
 import { saveFile } from '../../ui/saveFile';
-import { exportProgress } from './reportsApi';
+import { exportProgress } from './progressApi';
 
 /** Excel downloads for tutors: the chosen student's grades, or every student's summary. */
 export function ProgressExports({ studentId }: { studentId: string }) {

@@ -12,12 +12,11 @@ import { activeEnrollmentsQuery } from '../schedule/lessonsApi';
 import { AttendanceChart } from './AttendanceChart';
 import { GradesChart } from './GradesChart';
 import { ProgressExports } from './ProgressExports';
-import { ReportsPanel } from './ReportsPanel';
 import { progressQuery, toAttendanceBars, toChartPoints } from './progressApi';
 import { ScrollRegion } from '../../ui/ScrollRegion';
 
 /**
- * A student's results: counts, average, grades over time and progress reports. Parents, tutors and
+ * A student's results: counts, average and grades over time (weekly reports have their own page). Parents, tutors and
  * teachers choose the student (teachers among those actively enrolled with them); tutors export to Excel.
  */
 export function ProgressPage() {
@@ -60,10 +59,7 @@ export function ProgressPage() {
       ) : null}
       {user?.role === 'tutor' && students.length > 0 ? <ProgressExports studentId={studentId} /> : null}
       {studentId !== '' ? (
-        <>
-          <StudentProgressView studentId={studentId} />
-          <ReportsPanel studentId={studentId} />
-        </>
+        <StudentProgressView studentId={studentId} />
       ) : null}
     </section>
   );

@@ -1,4 +1,4 @@
-import type { ApiClient } from '../../api/ApiClient';
+import type { ApiClient, DownloadedFile } from '../../api/ApiClient';
 import type { Schemas } from '../../api/schemas';
 
 export type ScorePoint = Schemas['ScorePoint'];
@@ -48,4 +48,11 @@ export function toAttendanceBars(progress: Pick<StudentProgress, 'lessonsComplet
     { kind: 'cancelled', count: progress.lessonsCancelled },
   ];
   return bars.some((bar) => bar.count > 0) ? bars : [];
+}
+
+/** One student's graded work, or (without a student) one row per student the caller sees, as .xlsx. */
+export function exportProgress(api: ApiClient, studentId?: string): Promise<DownloadedFile> {
+  return studentId === undefined
+    ? api.download('/api/progress/export')
+    : api.download(`/api/progress/students/${encodeURIComponent(studentId)}/export`);
 }
