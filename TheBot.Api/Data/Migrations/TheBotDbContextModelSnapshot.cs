@@ -2436,30 +2436,75 @@ namespace TheBot.Api.Data.Migrations
                     b.ToTable("sandbox_payments", (string)null);
                 });
 
-            modelBuilder.Entity("TheBot.Api.Features.Progress.ProgressReport", b =>
+            modelBuilder.Entity("TheBot.Api.Features.Progress.TeacherReport", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<Guid>("AuthorId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("author_id");
+                    b.Property<decimal?>("AverageScore")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("numeric(5,1)")
+                        .HasColumnName("average_score");
 
-                    b.Property<string>("Body")
+                    b.Property<string>("Concerns")
                         .IsRequired()
-                        .HasMaxLength(10000)
-                        .HasColumnType("character varying(10000)")
-                        .HasColumnName("body");
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("concerns");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("FileContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("file_content_type");
+
+                    b.Property<string>("FileKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_key");
+
+                    b.Property<long?>("FileLength")
+                        .HasColumnType("bigint")
+                        .HasColumnName("file_length");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("FileSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("file_sha256");
+
+                    b.Property<int>("LessonsAttended")
+                        .HasColumnType("integer")
+                        .HasColumnName("lessons_attended");
+
+                    b.Property<int>("LessonsScheduled")
+                        .HasColumnType("integer")
+                        .HasColumnName("lessons_scheduled");
+
+                    b.Property<string>("Progress")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("progress");
+
                     b.Property<DateTimeOffset?>("ReadAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("read_at");
+
+                    b.Property<string>("Recommendations")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("recommendations");
 
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone")
@@ -2475,11 +2520,23 @@ namespace TheBot.Api.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("student_id");
 
-                    b.Property<string>("Title")
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("Summary")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("title");
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("summary");
+
+                    b.Property<Guid>("TeacherId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("teacher_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
 
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
@@ -2487,19 +2544,182 @@ namespace TheBot.Api.Data.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("date")
+                        .HasColumnName("week_start");
+
                     b.HasKey("Id")
-                        .HasName("pk_progress_reports");
+                        .HasName("pk_teacher_reports");
 
-                    b.HasIndex("AuthorId", "CreatedAt")
-                        .HasDatabaseName("ix_progress_reports_author_id_created_at");
+                    b.HasIndex("FileKey")
+                        .HasDatabaseName("ix_teacher_reports_file_key")
+                        .HasFilter("file_key IS NOT NULL");
 
-                    b.HasIndex("StudentId", "Status", "CreatedAt")
-                        .HasDatabaseName("ix_progress_reports_student_id_status_created_at");
+                    b.HasIndex("SubjectId")
+                        .HasDatabaseName("ix_teacher_reports_subject_id");
 
-                    b.ToTable("progress_reports", null, t =>
+                    b.HasIndex("TeacherId", "WeekStart")
+                        .HasDatabaseName("ix_teacher_reports_teacher_id_week_start");
+
+                    b.HasIndex("WeekStart", "Status")
+                        .HasDatabaseName("ix_teacher_reports_week_start_status");
+
+                    b.HasIndex("StudentId", "SubjectId", "WeekStart")
+                        .IsUnique()
+                        .HasDatabaseName("ix_teacher_reports_student_id_subject_id_week_start");
+
+                    b.ToTable("teacher_reports", null, t =>
                         {
-                            t.HasCheckConstraint("ck_progress_reports_read_after_sent", "read_at IS NULL OR (sent_at IS NOT NULL AND read_at >= sent_at)");
+                            t.HasCheckConstraint("ck_teacher_reports_lessons", "lessons_attended >= 0 AND lessons_attended <= lessons_scheduled");
+
+                            t.HasCheckConstraint("ck_teacher_reports_score", "average_score IS NULL OR (average_score >= 0 AND average_score <= 100)");
+
+                            t.HasCheckConstraint("ck_teacher_reports_sent_at", "status = 'Draft' OR sent_at IS NOT NULL");
+
+                            t.HasCheckConstraint("ck_teacher_reports_week_starts_monday", "extract(isodow from week_start) = 1");
                         });
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Progress.TutorReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<decimal?>("AverageScore")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("numeric(5,1)")
+                        .HasColumnName("average_score");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("LegacyTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("legacy_title");
+
+                    b.Property<int>("LessonsAttended")
+                        .HasColumnType("integer")
+                        .HasColumnName("lessons_attended");
+
+                    b.Property<int>("LessonsScheduled")
+                        .HasColumnType("integer")
+                        .HasColumnName("lessons_scheduled");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<string>("Recommendations")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("recommendations");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("StudentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("student_id");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(12000)
+                        .HasColumnType("character varying(12000)")
+                        .HasColumnName("summary");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("date")
+                        .HasColumnName("week_start");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tutor_reports");
+
+                    b.HasIndex("AuthorId", "WeekStart")
+                        .HasDatabaseName("ix_tutor_reports_author_id_week_start");
+
+                    b.HasIndex("StudentId", "WeekStart")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tutor_reports_student_id_week_start")
+                        .HasFilter("legacy_title IS NULL");
+
+                    b.HasIndex("StudentId", "Status", "WeekStart")
+                        .HasDatabaseName("ix_tutor_reports_student_id_status_week_start");
+
+                    b.ToTable("tutor_reports", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_tutor_reports_lessons", "lessons_attended >= 0 AND lessons_attended <= lessons_scheduled");
+
+                            t.HasCheckConstraint("ck_tutor_reports_read_after_sent", "read_at IS NULL OR (sent_at IS NOT NULL AND read_at >= sent_at)");
+
+                            t.HasCheckConstraint("ck_tutor_reports_score", "average_score IS NULL OR (average_score >= 0 AND average_score <= 100)");
+
+                            t.HasCheckConstraint("ck_tutor_reports_sent_at", "status = 'Draft' OR sent_at IS NOT NULL");
+
+                            t.HasCheckConstraint("ck_tutor_reports_week_starts_monday", "extract(isodow from week_start) = 1");
+                        });
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Progress.TutorReportNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("report_id");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tutor_report_notes");
+
+                    b.HasIndex("SubjectId")
+                        .HasDatabaseName("ix_tutor_report_notes_subject_id");
+
+                    b.HasIndex("ReportId", "SubjectId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tutor_report_notes_report_id_subject_id");
+
+                    b.ToTable("tutor_report_notes", (string)null);
                 });
 
             modelBuilder.Entity("TheBot.Api.Features.Push.PushSubscriptionEntry", b =>
@@ -3999,25 +4219,74 @@ namespace TheBot.Api.Data.Migrations
                         .HasConstraintName("fk_payment_events_payments_payment_id");
                 });
 
-            modelBuilder.Entity("TheBot.Api.Features.Progress.ProgressReport", b =>
+            modelBuilder.Entity("TheBot.Api.Features.Progress.TeacherReport", b =>
+                {
+                    b.HasOne("TheBot.Api.Features.Users.User", "Student")
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_teacher_reports_users_student_id");
+
+                    b.HasOne("TheBot.Api.Features.Subjects.Subject", "Subject")
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_teacher_reports_subjects_subject_id");
+
+                    b.HasOne("TheBot.Api.Features.Users.User", "Teacher")
+                        .WithMany()
+                        .HasForeignKey("TeacherId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_teacher_reports_users_teacher_id");
+
+                    b.Navigation("Student");
+
+                    b.Navigation("Subject");
+
+                    b.Navigation("Teacher");
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Progress.TutorReport", b =>
                 {
                     b.HasOne("TheBot.Api.Features.Users.User", "Author")
                         .WithMany()
                         .HasForeignKey("AuthorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_progress_reports_users_author_id");
+                        .HasConstraintName("fk_tutor_reports_users_author_id");
 
                     b.HasOne("TheBot.Api.Features.Users.User", "Student")
                         .WithMany()
                         .HasForeignKey("StudentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_progress_reports_users_student_id");
+                        .HasConstraintName("fk_tutor_reports_users_student_id");
 
                     b.Navigation("Author");
 
                     b.Navigation("Student");
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Progress.TutorReportNote", b =>
+                {
+                    b.HasOne("TheBot.Api.Features.Progress.TutorReport", null)
+                        .WithMany("Notes")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tutor_report_notes_tutor_reports_report_id");
+
+                    b.HasOne("TheBot.Api.Features.Subjects.Subject", "Subject")
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_tutor_report_notes_subjects_subject_id");
+
+                    b.Navigation("Subject");
                 });
 
             modelBuilder.Entity("TheBot.Api.Features.Push.PushSubscriptionEntry", b =>
@@ -4232,6 +4501,11 @@ namespace TheBot.Api.Data.Migrations
             modelBuilder.Entity("TheBot.Api.Features.Payments.Payment", b =>
                 {
                     b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Progress.TutorReport", b =>
+                {
+                    b.Navigation("Notes");
                 });
 
             modelBuilder.Entity("TheBot.Api.Features.StudyPlans.StudyPlan", b =>
