@@ -21,6 +21,7 @@ import { EditStudentsForm } from './EditStudentsForm';
 import { GradeQueue } from './GradeQueue';
 import { NewAssignmentForm } from './NewAssignmentForm';
 import { SubmissionFiles } from './SubmissionFiles';
+import { QuizAnswerForm, QuizResult, QuizStatsTable } from './QuizViews';
 import {
   ASSIGNMENT_STATUSES,
   assignmentListQuery,
@@ -142,6 +143,8 @@ function AssignmentItem({
   const [open, setOpen] = useState(false);
   const [closing, setClosing] = useState(false);
   const [choosing, setChoosing] = useState(false);
+  const [showingStats, setShowingStats] = useState(false);
+  const quiz = assignment.questionCount > 0;
   const detailsId = useId();
   const [text, setText] = useState('');
   const [files, setFiles] = useState<File[]>([]);
@@ -207,6 +210,7 @@ function AssignmentItem({
           ) : null}
           {timed ? ` · ${t('assignments.timeLimit', { minutes: assignment.timeLimitMinutes ?? 0 })}` : ''}
           {teaches && !assignment.forAllStudents ? ` · ${t('assignments.forCount', { count: assignment.students.length })}` : ''}
+          {quiz ? ` · ${t('quiz.badge', { count: assignment.questionCount })}` : ''}
         </span>
         <span className="badge" data-status={assignment.status}>
           {t(`assignments.status.${assignment.status}`)}
@@ -232,6 +236,9 @@ function AssignmentItem({
                 ...(assignment.status === 'draft' || (assignment.status === 'published' && !assignment.forAllStudents)
                   ? [{ label: t('assignments.studentsOf', { title: assignment.title }), onSelect: () => setChoosing(true) }]
                   : []),
+                ...(quiz && assignment.status !== 'draft'
+                  ? [{ label: t('quiz.statsOf', { title: assignment.title }), onSelect: () => setShowingStats((value) => !value) }]
+                  : []),
                 ...(assignment.status === 'published'
                   ? [{ label: t('assignments.closeNamed', { title: assignment.title }), onSelect: () => setClosing(true), destructive: true }]
                   : []),
@@ -255,6 +262,7 @@ function AssignmentItem({
         </div>
       ) : null}
       {choosing ? <EditStudentsForm assignment={assignment} onDone={() => setChoosing(false)} /> : null}
+      {showingStats ? <QuizStatsTable assignmentId={assignment.id} title={assignment.title} /> : null}
       {overTime !== undefined ? (
         <p className="submission" data-attempt-status="overTime">
           {t('assignments.attempt', { attempt: overTime.number })}: {t('assignments.overTime')}
@@ -275,6 +283,7 @@ function AssignmentItem({
             </p>
           ) : null}
           <SubmissionFiles submission={latest} />
+          {latest.answers.length > 0 ? <QuizResult submission={latest} /> : null}
         </div>
       ) : null}
       {teaches ? (
@@ -291,7 +300,7 @@ function AssignmentItem({
       {status.isError ? <FormAlert message={describeError(status.error, t)} /> : null}
       {canSubmit && !timed && !submitting ? (
         <button type="button" className="button button--small" onClick={() => setSubmitting(true)}>
-          {t('assignments.submit')}
+          {t(quiz ? 'quiz.take' : 'assignments.submit')}
         </button>
       ) : null}
       {canStart && timed ? (
@@ -305,7 +314,10 @@ function AssignmentItem({
       {start.isError ? <FormAlert message={describeError(start.error, t)} /> : null}
       {isOverTimeRefusal(submit.error) ? <FormAlert message={t('assignments.overTimeRefused')} /> : null}
       {openAttempt?.deadlineAt ? <AttemptCountdown deadlineAt={openAttempt.deadlineAt} /> : null}
-      {answering ? (
+      {answering && quiz ? (
+        <QuizAnswerForm assignmentId={assignment.id} onDone={() => setSubmitting(false)} onCancel={timed ? undefined : () => setSubmitting(false)} />
+      ) : null}
+      {answering && !quiz ? (
         <form className="form" onSubmit={onSubmit} noValidate>
           <TextAreaField
             name={`answer-${assignment.id}`}

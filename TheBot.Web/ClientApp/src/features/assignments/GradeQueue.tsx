@@ -10,6 +10,7 @@ import { TextField } from '../../ui/TextField';
 import type { Attempt, Submission } from './assignmentsApi';
 import { BulkGradeBar } from './BulkGradeBar';
 import { SubmissionFiles } from './SubmissionFiles';
+import { QuizGradeForm } from './QuizViews';
 import { assignmentsKey, attemptListQuery, gradeSubmission, parseScore, returnSubmission, submissionListQuery } from './assignmentsApi';
 
 /** Work handed in and waiting for the teacher, oldest first; late work is marked; attempts that ran over time follow. */
@@ -132,7 +133,7 @@ function GradeItem({ submission, selected, onSelect }: { submission: Submission;
       </p>
       {submission.text !== '' ? <blockquote className="pre-wrap">{submission.text}</blockquote> : null}
       <SubmissionFiles submission={submission} />
-      <div className="form">
+      {submission.answers.length > 0 ? <QuizGradeForm submission={submission} /> : <div className="form">
         <TextField
           name={`score-${id}`}
           label={t('assignments.score', { max: String(submission.maxScore) })}
@@ -151,7 +152,7 @@ function GradeItem({ submission, selected, onSelect }: { submission: Submission;
             {t('assignments.returnForRework')}
           </button>
         </div>
-      </div>
+      </div>}
     </li>
   );
 }

@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { isApiError } from '../../api/ApiError';
 import { useApi } from '../../services/ServicesContext';
 import { useForm } from '../../forms/useForm';
 import { useI18n } from '../../i18n/I18nContext';
@@ -13,6 +14,8 @@ import { MySubjectSelect } from '../subjects/MySubjectSelect';
 import { ASSIGNMENT_KINDS, assignmentsKey, createAssignment, parseScore } from './assignmentsApi';
 import { defaultDueAt, MAX_TIME_LIMIT_MINUTES, newAssignmentRules } from './newAssignmentForm';
 import { StudentPicker, type StudentChoice } from './StudentPicker';
+import { QuestionEditor } from './QuestionEditor';
+import { questionProblems, toQuestionRequest, type QuestionDraft } from './quiz';
 
 export function NewAssignmentForm({ onDone }: { onDone: () => void }) {
   const { t, timeZone } = useI18n();
@@ -22,6 +25,12 @@ export function NewAssignmentForm({ onDone }: { onDone: () => void }) {
   const [publish, setPublish] = useState(true);
   const [students, setStudents] = useState<StudentChoice>({ all: true, ids: [] });
   const [studentsError, setStudentsError] = useState(false);
+  // A quiz's questions: checked here on save, and by the server (its errors named questions[i].field).
+  const [questions, setQuestions] = useState<QuestionDraft[]>([]);
+  const [showAnswers, setShowAnswers] = useState(false);
+  const [questionsChecked, setQuestionsChecked] = useState(false);
+  const [questionErrors, setQuestionErrors] = useState<Readonly<Record<string, readonly string[]>>>({});
+  const [questionsInvalid, setQuestionsInvalid] = useState(false);
   const form = useForm(
     {
       subjectId: '',
@@ -42,7 +51,15 @@ export function NewAssignmentForm({ onDone }: { onDone: () => void }) {
         return;
       }
       setStudentsError(false);
+      setQuestionsChecked(true);
+      const invalid = questions.some((q) => Object.keys(questionProblems(q)).length > 0);
+      setQuestionsInvalid(invalid);
+      if (invalid) {
+        return;
+      }
+      const quiz = questions.length > 0;
       const startsAt = values.startsAt.trim() === '' ? null : fromLocalInputValue(values.startsAt, timeZone);
+      setQuestionErrors({});
       await createAssignment(api, {
         subjectId: values.subjectId,
         title: values.title.trim(),
@@ -52,10 +69,17 @@ export function NewAssignmentForm({ onDone }: { onDone: () => void }) {
         startsAt: startsAt === null ? null : startsAt.toISOString(),
         timeLimitMinutes: values.timeLimitMinutes.trim() === '' ? null : Number(values.timeLimitMinutes),
         studentIds: students.all ? null : [...students.ids],
-        maxScore: parseScore(values.maxScore) ?? 0,
+        maxScore: quiz ? null : (parseScore(values.maxScore) ?? 0),
+        questions: quiz ? questions.map(toQuestionRequest) : null,
+        showAnswersAfterDue: quiz ? showAnswers : null,
         latePenaltyPercent: Number(values.latePenaltyPercent) || 0,
         maxAttempts: Number(values.maxAttempts) || 1,
         publish,
+      }).catch((error: unknown) => {
+        if (isApiError(error)) {
+          setQuestionErrors(error.fieldErrors);
+        }
+        throw error;
       });
       void queryClient.invalidateQueries({ queryKey: assignmentsKey });
       onDone();
@@ -98,10 +122,18 @@ export function NewAssignmentForm({ onDone }: { onDone: () => void }) {
         min={1}
         max={MAX_TIME_LIMIT_MINUTES}
       />
-      <TextField {...form.field('maxScore')} label={t('assignments.maxScoreField')} inputMode="decimal" required />
+      {questions.length === 0 ? <TextField {...form.field('maxScore')} label={t('assignments.maxScoreField')} inputMode="decimal" required /> : null}
       <TextField {...form.field('latePenaltyPercent')} label={t('assignments.penaltyField')} type="number" min={0} max={100} />
       <TextField {...form.field('maxAttempts')} label={t('assignments.attemptsField')} type="number" min={1} max={20} />
       <TextAreaField {...form.field('description')} label={t('assignments.description')} rows={4} maxLength={4000} />
+      <QuestionEditor questions={questions} onChange={setQuestions} checked={questionsChecked} serverErrors={questionErrors} />
+      {questions.length > 0 ? (
+        <label className="checkbox">
+          <input type="checkbox" name="showAnswersAfterDue" checked={showAnswers} onChange={(event) => setShowAnswers(event.target.checked)} />{' '}
+          {t('quiz.showAnswers')}
+        </label>
+      ) : null}
+      {questionsInvalid ? <FormAlert message={t('quiz.fixQuestions')} /> : null}
       <label className="checkbox">
         <input type="checkbox" checked={publish} onChange={(event) => setPublish(event.target.checked)} /> {t('assignments.publishNow')}
       </label>
