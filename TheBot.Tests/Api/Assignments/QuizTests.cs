@@ -87,14 +87,14 @@ public sealed class QuizTests(TheBotAppFixture fixture)
                 new { kind = "number", prompt = "No answer", points = 1 },
                 new { kind = "shortText", prompt = "Blank accepted", points = 1, acceptedAnswers = new[] { "   " } },
                 new { kind = "open", prompt = "With options", points = 1, options = new[] { new { id = "a", text = "x" }, new { id = "b", text = "y" } } },
-                new { kind = "number", prompt = "   ", points = 1, correctNumber = 1, tolerance = 0.5, acceptedAnswers = new[] { "1" } },
+                new { kind = "number", prompt = "Extra field", points = 1, correctNumber = 1, tolerance = 0.5, acceptedAnswers = new[] { "1" } },
             },
         }, Ct);
         var errors = (await Expect.ProblemAsync(HttpStatusCode.BadRequest, bad)).GetProperty("errors");
         string[] expected =
         [
             "questions[0].options", "questions[1].correctOptionIds", "questions[2].options[1].id", "questions[2].correctOptionIds",
-            "questions[3].correctNumber", "questions[4].acceptedAnswers", "questions[5].options", "questions[6].prompt", "questions[6].acceptedAnswers",
+            "questions[3].correctNumber", "questions[4].acceptedAnswers", "questions[5].options", "questions[6].acceptedAnswers",
         ];
         Assert.Equal(expected.Order(StringComparer.Ordinal), errors.EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
 
