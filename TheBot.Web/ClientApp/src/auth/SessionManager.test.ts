@@ -55,7 +55,7 @@ describe('SessionManager', () => {
     manager.updateUser({ language: 'en' });
 
     expect(listener).toHaveBeenCalledTimes(1);
-    expect(manager.user).toEqual({ id: 'u1', email: 'student@thebot.local', fullName: 'Student One', role: 'student', language: 'en', timeZone: 'Europe/Moscow' });
+    expect(manager.user).toEqual({ id: 'u1', email: 'student@thebot.local', fullName: 'Student One', role: 'student', language: 'en', timeZone: 'Europe/Moscow', avatarUrl: null });
     expect(manager.getAccessToken()).toBe('refreshed-token');
   });
 
