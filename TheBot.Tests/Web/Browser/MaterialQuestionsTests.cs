@@ -51,6 +51,7 @@ public sealed class MaterialQuestionsTests(TheBotAppFixture app, BrowserFixture 
         await teacherQuestion.GetByRole(AriaRole.Button, new() { Name = "Show to the class" }).ClickAsync();
         await Expect(teacherQuestion).ToHaveAttributeAsync("data-question-status", "published");
         await Screenshots.SaveAsync(teacher, "material-questions-02-teacher-answered");
+        await Accessibility.AssertNoSeriousViolationsAsync(teacher);
 
         // The student's page, left open, gets the answer from the live event.
         await Expect(question.Locator("[data-by-teacher='true']")).ToContainTextAsync("Because multiplying numbers is commutative.");
