@@ -55,6 +55,9 @@ public static class BulkGradingApi
                 extensions: new Dictionary<string, object?> { ["missing"] = missing });
         }
 
+        // A quiz's score is the sum of its answers' points: its open answers are scored one by one (GradeAsync).
+        var quizzes = await db.SubmissionAnswers.AsNoTracking().Where(a => ids.Contains(a.SubmissionId))
+            .Select(a => a.SubmissionId).Distinct().ToListAsync(ct);
         var failures = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var graded = new List<(Submission Submission, decimal Score)>(items.Count);
         for (var row = 0; row < items.Count; row++)
@@ -64,6 +67,10 @@ public static class BulkGradingApi
             if (AssignmentWorkflow.CanGrade(submission) is { Succeeded: false } refused)
             {
                 failures[key] = [refused.Error ?? "This submission cannot be graded now."];
+            }
+            else if (quizzes.Contains(submission.Id))
+            {
+                failures[key] = ["A quiz is scored answer by answer: grade its open answers on their own."];
             }
             else if ((items[row].Score ?? request.Score) is not { } given)
             {

@@ -287,6 +287,12 @@ public sealed class QuizTests(TheBotAppFixture fixture)
         }
 
         await GradeAsync(new { score = 12 }, HttpStatusCode.BadRequest);
+        using (var together = await c.Teacher.Client.PostAsJsonAsync("/api/assignments/submissions/grade", new { items = new[] { new { submissionId } }, score = 12 }, Ct))
+        {
+            var refused = await Expect.ProblemAsync(HttpStatusCode.UnprocessableEntity, together);
+            Assert.True(refused.GetProperty("errors").TryGetProperty("items[0]", out _));
+        }
+
         await GradeAsync(new { feedback = "Nothing scored" }, HttpStatusCode.BadRequest);
         await GradeAsync(new { questionScores = new[] { new { questionId = q[3], points = 4m } } }, HttpStatusCode.BadRequest);
         await GradeAsync(new { questionScores = new[] { new { questionId = q[4], points = 5.5m } } }, HttpStatusCode.BadRequest);
