@@ -42,8 +42,9 @@ public static class BrowserSignIn
     }
 
     /// <summary>Follows a link of the main navigation.</summary>
+    /// <summary>Opens a page from the main navigation; its link may carry a count ("Chat 1 unread").</summary>
     public static Task OpenAsync(IPage page, string navigationLabel) =>
         page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" })
-            .GetByRole(AriaRole.Link, new() { Name = navigationLabel, Exact = true })
+            .GetByRole(AriaRole.Link, new() { NameRegex = new Regex($@"^{Regex.Escape(navigationLabel)}(\s*\d+.*)?$") })
             .ClickAsync();
 }
