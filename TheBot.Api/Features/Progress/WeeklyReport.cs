@@ -18,7 +18,7 @@ public enum WeeklyReportStatus
 /// one per (student, subject, week). The week's figures are filled in from lessons and grades when the draft is made
 /// and the teacher may correct them.
 /// </summary>
-public sealed class TeacherReport
+public sealed class TeacherReport : IWeeklyReport
 {
     public const int MaxTextLength = 4000;
 
@@ -82,7 +82,7 @@ public sealed class TeacherReport
 /// A tutor's report to a child's parents for one ISO week across the child's subjects: one per (child, week).
 /// Reports kept from before weekly reports (<see cref="LegacyTitle"/> set) may share a week with others.
 /// </summary>
-public sealed class TutorReport
+public sealed class TutorReport : IWeeklyReport
 {
     public const int MaxTextLength = 12000;
 

@@ -175,9 +175,9 @@ public static class WeeklyReportsApi
             return ApiProblems.NotFound("The report");
         }
 
-        if (report.Status != WeeklyReportStatus.Draft)
+        if (WeeklyReportFlow.Unchangeable(report) is { } sent)
         {
-            return ApiProblems.Conflict("A sent report cannot be changed.");
+            return sent;
         }
 
         if (TutorReports.CheckFigures(request.LessonsAttended!.Value, request.LessonsScheduled!.Value) is { } invalid)
@@ -207,18 +207,17 @@ public static class WeeklyReportsApi
             return ApiProblems.NotFound("The report");
         }
 
-        if (report.Status != WeeklyReportStatus.Draft)
+        if (WeeklyReportFlow.SentAlready(report) is { } sent)
         {
-            return ApiProblems.Conflict("The report has already been sent.");
+            return sent;
         }
 
-        if (report.Summary.Length == 0)
+        if (WeeklyReportFlow.WithoutSummary(report) is { } empty)
         {
-            return ApiProblems.Invalid("summary", "A report needs its summary before it is sent.");
+            return empty;
         }
 
-        var now = clock.GetUtcNow();
-        (report.Status, report.SentAt, report.UpdatedAt) = (WeeklyReportStatus.Sent, now, now);
+        WeeklyReportFlow.MarkSent(report, clock.GetUtcNow());
         var readers = await notices.StageTeacherReportSentAsync(report, ct);
         await db.SaveChangesAsync(ct);
         await realtime.PublishAsync(WeeklyReportEventNames.WeeklyReportChanged, RealtimeAudience.ToUsers(readers),
@@ -236,9 +235,8 @@ public static class WeeklyReportsApi
             return ApiProblems.NotFound("The report");
         }
 
-        if (report.Status == WeeklyReportStatus.Sent)
+        if (WeeklyReportFlow.MarkRead(report, clock.GetUtcNow()))
         {
-            (report.Status, report.ReadAt) = (WeeklyReportStatus.Read, clock.GetUtcNow());
             await db.SaveChangesAsync(ct);
             await realtime.PublishAsync(WeeklyReportEventNames.WeeklyReportChanged, RealtimeAudience.ToUsers([report.TeacherId]),
                 Event(report.Id, "teacher", report.StudentId, report.SubjectId, report.TeacherId, report.WeekStart, report.Status), ct);
@@ -256,9 +254,9 @@ public static class WeeklyReportsApi
             return ApiProblems.NotFound("The report");
         }
 
-        if (report.Status != WeeklyReportStatus.Draft)
+        if (WeeklyReportFlow.Unchangeable(report) is { } sent)
         {
-            return ApiProblems.Conflict("A sent report cannot be changed.");
+            return sent;
         }
 
         var upload = await uploads.Reader.ReadAsync(http, new UploadLimits(MaxFiles: 1, MinFiles: 1), ct);
@@ -372,9 +370,9 @@ public static class WeeklyReportsApi
             return ApiProblems.NotFound("The report");
         }
 
-        if (report.Status != WeeklyReportStatus.Draft)
+        if (WeeklyReportFlow.Unchangeable(report) is { } sent)
         {
-            return ApiProblems.Conflict("A sent report cannot be changed.");
+            return sent;
         }
 
         if (TutorReports.CheckFigures(request.LessonsAttended!.Value, request.LessonsScheduled!.Value) is { } badFigures)
@@ -409,18 +407,17 @@ public static class WeeklyReportsApi
             return ApiProblems.NotFound("The report");
         }
 
-        if (report.Status != WeeklyReportStatus.Draft)
+        if (WeeklyReportFlow.SentAlready(report) is { } sent)
         {
-            return ApiProblems.Conflict("The report has already been sent.");
+            return sent;
         }
 
-        if (report.Summary.Length == 0)
+        if (WeeklyReportFlow.WithoutSummary(report) is { } empty)
         {
-            return ApiProblems.Invalid("summary", "A report needs its summary before it is sent.");
+            return empty;
         }
 
-        var now = clock.GetUtcNow();
-        (report.Status, report.SentAt, report.UpdatedAt) = (WeeklyReportStatus.Sent, now, now);
+        WeeklyReportFlow.MarkSent(report, clock.GetUtcNow());
         var readers = await notices.StageTutorReportSentAsync(report, ct);
         await db.SaveChangesAsync(ct);
         await realtime.PublishAsync(WeeklyReportEventNames.WeeklyReportChanged, RealtimeAudience.ToUsers(readers),
@@ -438,9 +435,8 @@ public static class WeeklyReportsApi
             return ApiProblems.NotFound("The report");
         }
 
-        if (report.Status == WeeklyReportStatus.Sent)
+        if (WeeklyReportFlow.MarkRead(report, clock.GetUtcNow()))
         {
-            (report.Status, report.ReadAt) = (WeeklyReportStatus.Read, clock.GetUtcNow());
             await db.SaveChangesAsync(ct);
             await realtime.PublishAsync(WeeklyReportEventNames.WeeklyReportChanged, RealtimeAudience.ToUsers([report.AuthorId]),
                 Event(report.Id, "tutor", report.StudentId, null, report.AuthorId, report.WeekStart, report.Status), ct);
