@@ -21,6 +21,10 @@ public sealed record SubjectQuery
     /// <summary>Include deactivated subjects (admins only see them).</summary>
     public bool? IncludeInactive { get; init; }
 
+    /// <summary>Part of the name, any case.</summary>
+    [MaxLength(100)]
+    public string? Search { get; init; }
+
     [Range(1, 1_000_000)]
     public int? Page { get; init; }
 

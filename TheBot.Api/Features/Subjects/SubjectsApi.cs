@@ -39,6 +39,12 @@ public static class SubjectsApi
             subjects = subjects.Where(s => s.IsActive);
         }
 
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var pattern = $"%{AdminUsersApi.EscapeLike(query.Search.Trim())}%";
+            subjects = subjects.Where(s => EF.Functions.ILike(s.Name, pattern));
+        }
+
         return TypedResults.Ok(await subjects.OrderBy(s => s.Name).ThenBy(s => s.Id)
             .Select(s => new SubjectResponse(s.Id, s.Name, s.Description, s.Color, s.IsActive))
             .ToPageAsync(query.Paging, ct));
