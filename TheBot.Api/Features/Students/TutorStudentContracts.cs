@@ -34,7 +34,7 @@ public sealed record TutorStudentInvitation(Guid Id, string Email, ParentInvitat
 
 public sealed record TutorStudentItem(
     Guid Id, string FullName, string Email, int? Grade, string? Goal, bool IsActive, IReadOnlyList<PersonRef> Parents,
-    IReadOnlyList<TutorStudentInvitation> Invitations);
+    IReadOnlyList<TutorStudentInvitation> Invitations, string? AvatarUrl);
 
 public sealed record TutorStudentQuery
 {

@@ -112,7 +112,8 @@ public static class TutorStudentsApi
                         && (i.Status == ParentInvitationStatus.Pending || i.Status == ParentInvitationStatus.Declined || i.Status == ParentInvitationStatus.Expired))
                     .OrderByDescending(i => i.CreatedAt)
                     .Select(i => new TutorStudentInvitation(i.Id, i.Email, i.Status, i.ExpiresAt))
-                    .ToList()))
+                    .ToList(),
+                UserAvatars.UrlOf(u.Id, u.AvatarKey)))
             .ToPageAsync(query.Paging, ct);
         return TypedResults.Ok(page);
     }

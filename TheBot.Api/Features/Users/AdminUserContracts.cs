@@ -29,7 +29,7 @@ public sealed record AdminUserQuery
     public PageRequest Paging => new() { Page = Page, PageSize = PageSize };
 }
 
-public sealed record AdminUserListItem(Guid Id, string Email, string FullName, UserRole Role, bool IsActive, DateTimeOffset CreatedAt);
+public sealed record AdminUserListItem(Guid Id, string Email, string FullName, UserRole Role, bool IsActive, DateTimeOffset CreatedAt, string? AvatarUrl);
 
 public sealed record AdminUserDetails(
     Guid Id,

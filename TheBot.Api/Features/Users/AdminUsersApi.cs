@@ -39,7 +39,7 @@ public static class AdminUsersApi
 
         var page = await users
             .OrderBy(u => u.FullName).ThenBy(u => u.Id)
-            .Select(u => new AdminUserListItem(u.Id, u.Email!, u.FullName, u.Role, u.IsActive, u.CreatedAt))
+            .Select(u => new AdminUserListItem(u.Id, u.Email!, u.FullName, u.Role, u.IsActive, u.CreatedAt, UserAvatars.UrlOf(u.Id, u.AvatarKey)))
             .ToPageAsync(query.Paging, ct);
         return TypedResults.Ok(page);
     }

@@ -221,4 +221,22 @@ public sealed class ProfileTests(TheBotAppFixture fixture)
         var teachersRow = teachersList.GetProperty("items").EnumerateArray().Single(r => r.GetProperty("id").GetGuid() == roomId);
         Assert.Equal(JsonValueKind.Null, teachersRow.GetProperty("avatarUrl").ValueKind);
     }
+
+    [Fact]
+    public async Task Lists_of_people_carry_each_persons_picture()
+    {
+        var c = await fixture.Learning.CreateClassroomAsync();
+        var url = await UploadedUrlAsync(c.Student, Png, "student.png");
+        var email = Uri.EscapeDataString(c.Student.Email);
+
+        var tutors = await c.Tutor.Client.GetFromJsonAsync<JsonElement>($"/api/tutor/students?search={email}", Ct);
+        Assert.Equal(url, tutors.GetProperty("items").EnumerateArray().Single().GetProperty("avatarUrl").GetString());
+
+        var admin = await fixture.People.AdminAsync();
+        var users = await admin.Client.GetFromJsonAsync<JsonElement>($"/api/admin/users?search={email}", Ct);
+        Assert.Equal(url, users.GetProperty("items").EnumerateArray().Single().GetProperty("avatarUrl").GetString());
+        var teacherEmail = Uri.EscapeDataString(c.Teacher.Email);
+        var withoutPicture = await admin.Client.GetFromJsonAsync<JsonElement>($"/api/admin/users?search={teacherEmail}", Ct);
+        Assert.Equal(JsonValueKind.Null, withoutPicture.GetProperty("items").EnumerateArray().Single().GetProperty("avatarUrl").ValueKind);
+    }
 }

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useI18n } from '../../i18n/I18nContext';
+import { Avatar } from '../../ui/Avatar';
 import { Detail } from '../../ui/Detail';
 import { RowMenu } from '../../ui/RowMenu';
 import { EnrollForm } from './EnrollForm';
@@ -28,6 +29,7 @@ export function StudentCard({ student }: { student: TutorStudent }) {
   return (
     <li className="compact-row student" data-student={student.email}>
       <div className="compact-row__line">
+        <Avatar id={student.id} name={student.fullName} src={student.avatarUrl} size="sm" />
         <h2 className="compact-row__title student__name">
           {student.fullName} {student.isActive ? null : <span className="badge badge--rejected">{t('users.inactive')}</span>}
         </h2>

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../services/ServicesContext';
 import { ROLES, type Role } from '../../auth/types';
 import { useI18n } from '../../i18n/I18nContext';
+import { Avatar } from '../../ui/Avatar';
 import { describeError } from '../../ui/describeError';
 import { OneTimeSecret } from '../../ui/OneTimeSecret';
 import { deactivateUser, resetPassword, updateUser, usersKey, type AdminUser } from './usersApi';
@@ -41,6 +42,7 @@ export function UserRow({ user }: { user: AdminUser }) {
   return (
     <tr data-user={user.email}>
       <td>
+        <Avatar id={user.id} name={user.fullName} src={user.avatarUrl} size="sm" />{' '}
         <span className="user-cell__name">{user.fullName}</span>
         <br />
         <span className="muted">{user.email}</span>
