@@ -18,6 +18,9 @@ public static class AttemptRules
     /// <summary>Problem <c>code</c> of a hand-in to a timed assignment without an open attempt.</summary>
     public const string NotStartedCode = "attemptNotStarted";
 
+    /// <summary>Problem <c>code</c> of a timed quiz's questions asked for by a parent or tutor before its due date.</summary>
+    public const string HiddenUntilDueCode = "questionsHiddenUntilDue";
+
     /// <summary>The highest attempt number the student has taken, opened or handed in (0: none).</summary>
     public static async Task<int> UsedAsync(TheBotDbContext db, Guid assignmentId, Guid studentId, CancellationToken ct)
     {
@@ -54,4 +57,9 @@ public static class AttemptRules
     public static ProblemHttpResult NotStarted(int timeLimitMinutes) => ApiProblems.Conflict(
         $"This work has a time limit of {timeLimitMinutes} minutes: start an attempt first (its clock starts then), then hand it in.",
         new Dictionary<string, object?> { ["code"] = NotStartedCode });
+
+    public static ProblemHttpResult QuestionsHiddenUntilDue(DateTimeOffset dueAt) => ApiProblems.Conflict(
+        string.Create(CultureInfo.InvariantCulture,
+            $"A timed quiz's questions are the student's to see first, when their attempt's clock starts: parents and tutors see them after the due date ({dueAt:yyyy-MM-dd HH:mm} UTC)."),
+        new Dictionary<string, object?> { ["code"] = HiddenUntilDueCode, ["dueAt"] = dueAt });
 }

@@ -23,7 +23,7 @@ public static class QuizApi
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         quiz.MapGet("/question-stats", GetStatsAsync).RequireRoles(UserRole.Teacher, UserRole.Admin)
             .WithName("GetAssignmentQuestionStats")
-            .WithSummary("Per question of a quiz: how many answered it, got it right, partly right or wrong, how many wait for grading, and the average points")
+            .WithSummary("Per question of a quiz, over each student's latest attempt: how many answered it, got it right, partly right or wrong, how many wait for grading, and the average points")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
@@ -57,6 +57,12 @@ public static class QuizApi
         if (caller.Role == UserRole.Student && quiz.TimeLimitMinutes is { } limit && !quiz.Started)
         {
             return AttemptRules.NotStarted(limit);
+        }
+
+        // ...and nobody else may carry them to the student ahead of the clock: parents and tutors read them after the due date.
+        if (caller.Role is UserRole.Parent or UserRole.Tutor && quiz.TimeLimitMinutes is not null && now <= quiz.DueAt)
+        {
+            return AttemptRules.QuestionsHiddenUntilDue(quiz.DueAt);
         }
 
         var shown = caller.Role is UserRole.Teacher or UserRole.Admin || (quiz.ShowAnswersAfterDue && now > quiz.DueAt);
@@ -109,20 +115,23 @@ public static class QuizApi
     private static async Task<Results<Ok<QuizStatsResponse>, ProblemHttpResult>> GetStatsAsync(
         Guid id, CurrentUser caller, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        // One statement: the assignment (if the caller may see it), its attempts and each question's figures.
+        // One statement: the assignment (if the caller may see it) and each question's figures over each student's latest
+        // handed-in attempt, so a student who tried three times counts once, with where they ended up.
+        var latest = db.Submissions.Where(s => !db.Submissions.Any(later =>
+            later.AssignmentId == s.AssignmentId && later.StudentId == s.StudentId && later.Attempt > s.Attempt));
         var stats = await AssignmentAccess.Visible(db, caller, clock.GetUtcNow()).AsNoTracking().Where(a => a.Id == id)
             .Select(a => new
             {
-                Submissions = db.Submissions.Count(s => s.AssignmentId == a.Id),
+                Submissions = latest.Count(s => s.AssignmentId == a.Id),
                 Questions = a.Questions.OrderBy(q => q.Position).Select(q => new
                 {
                     q.Id, q.Position, q.Kind, q.Prompt, q.Points,
-                    Right = db.SubmissionAnswers.Count(x => x.QuestionId == q.Id && x.Outcome == AnswerOutcome.Right),
-                    Partial = db.SubmissionAnswers.Count(x => x.QuestionId == q.Id && x.Outcome == AnswerOutcome.Partial),
-                    Wrong = db.SubmissionAnswers.Count(x => x.QuestionId == q.Id && x.Outcome == AnswerOutcome.Wrong),
-                    Pending = db.SubmissionAnswers.Count(x => x.QuestionId == q.Id && x.Outcome == AnswerOutcome.Pending),
+                    Right = db.SubmissionAnswers.Count(x => x.QuestionId == q.Id && x.Outcome == AnswerOutcome.Right && latest.Any(s => s.Id == x.SubmissionId)),
+                    Partial = db.SubmissionAnswers.Count(x => x.QuestionId == q.Id && x.Outcome == AnswerOutcome.Partial && latest.Any(s => s.Id == x.SubmissionId)),
+                    Wrong = db.SubmissionAnswers.Count(x => x.QuestionId == q.Id && x.Outcome == AnswerOutcome.Wrong && latest.Any(s => s.Id == x.SubmissionId)),
+                    Pending = db.SubmissionAnswers.Count(x => x.QuestionId == q.Id && x.Outcome == AnswerOutcome.Pending && latest.Any(s => s.Id == x.SubmissionId)),
                     Average = db.SubmissionAnswers
-                        .Where(x => x.QuestionId == q.Id && x.Points != null && x.Outcome != AnswerOutcome.Unanswered)
+                        .Where(x => x.QuestionId == q.Id && x.Points != null && x.Outcome != AnswerOutcome.Unanswered && latest.Any(s => s.Id == x.SubmissionId))
                         .Average(x => x.Points),
                 }).ToList(),
             })

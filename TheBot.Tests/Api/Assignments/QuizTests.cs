@@ -195,6 +195,19 @@ public sealed class QuizTests(TheBotAppFixture fixture)
         }
 
         Assert.Equal(4, (await QuestionsAsync(c.Student, timed)).GetProperty("questions").GetArrayLength());
+
+        // Nor can a parent or tutor carry them to the student ahead of the clock: they read them after the due date.
+        foreach (var viewer in new[] { c.Parent, c.Tutor })
+        {
+            using var hidden = await viewer.Client.GetAsync($"/api/assignments/{timed}/questions", Ct);
+            Assert.Equal("questionsHiddenUntilDue", (await Expect.ProblemAsync(HttpStatusCode.Conflict, hidden)).GetProperty("code").GetString());
+        }
+
+        var timedAndDue = await CreateQuizAsync(c, Questions(), dueAt: DateTimeOffset.UtcNow.AddHours(-1), timeLimit: 20);
+        foreach (var viewer in new[] { c.Parent, c.Tutor })
+        {
+            Assert.Equal(4, (await QuestionsAsync(viewer, timedAndDue)).GetProperty("questions").GetArrayLength());
+        }
     }
 
     [Fact]
@@ -344,6 +357,8 @@ public sealed class QuizTests(TheBotAppFixture fixture)
 
         var first = await SubmitAsync(c.Student, id, (object[])[.. Answers(q, ["b"], ["a", "b"], 3.14m, "Paris"), new { questionId = q[4], text = "Long answer" }]);
         await SubmitAsync(second.Student, id, Answers(q, ["a"], ["a"], 3.14m, null));
+        // The second student tries again and gets everything right: each student counts once, by their latest attempt.
+        await SubmitAsync(second.Student, id, Answers(q, ["b"], ["a", "b"], 3.14m, "Paris"));
         using (var grade = await c.Teacher.Client.PostAsJsonAsync($"/api/assignments/submissions/{first.GetProperty("id").GetGuid()}/grade",
                    new { questionScores = new[] { new { questionId = q[4], points = 5 } } }, Ct))
         {
@@ -357,10 +372,10 @@ public sealed class QuizTests(TheBotAppFixture fixture)
             $"{s.GetProperty("kind").GetString()} answered {s.GetProperty("answered").GetInt32()}: {s.GetProperty("right").GetInt32()} right, {s.GetProperty("partial").GetInt32()} partly, {s.GetProperty("wrong").GetInt32()} wrong, {s.GetProperty("pending").GetInt32()} waiting, average {(s.GetProperty("averagePoints").ValueKind == JsonValueKind.Null ? "-" : s.GetProperty("averagePoints").GetDecimal().ToString("0.##", CultureInfo.InvariantCulture))}"));
         Assert.Equal(
         [
-            "singleChoice answered 2: 1 right, 0 partly, 1 wrong, 0 waiting, average 0.5",
-            "multipleChoice answered 2: 1 right, 1 partly, 0 wrong, 0 waiting, average 1.5",
+            "singleChoice answered 2: 2 right, 0 partly, 0 wrong, 0 waiting, average 1",
+            "multipleChoice answered 2: 2 right, 0 partly, 0 wrong, 0 waiting, average 2",
             "number answered 2: 2 right, 0 partly, 0 wrong, 0 waiting, average 3",
-            "shortText answered 1: 1 right, 0 partly, 0 wrong, 0 waiting, average 4",
+            "shortText answered 2: 2 right, 0 partly, 0 wrong, 0 waiting, average 4",
             "open answered 1: 1 right, 0 partly, 0 wrong, 0 waiting, average 5",
         ], rows);
 

@@ -9,7 +9,7 @@ import { FormAlert } from '../../ui/FormAlert';
 import { ErrorState, LoadingState } from '../../ui/QueryStates';
 import { TextAreaField } from '../../ui/TextAreaField';
 import { TextField } from '../../ui/TextField';
-import { assignmentsKey, isOverTimeRefusal, parseScore, type Submission } from './assignmentsApi';
+import { assignmentsKey, isOverTimeRefusal, isQuestionsHiddenUntilDue, parseScore, type Submission } from './assignmentsApi';
 import {
   gradeQuiz,
   quizQuery,
@@ -132,27 +132,34 @@ export function QuizResult({ submission }: { submission: Submission }) {
   const quiz = useQuery(quizQuery(api, submission.assignmentId));
   const questions = new Map((quiz.data?.questions ?? []).map((q) => [q.id, q]));
   return (
-    <ol className="quiz-result" aria-label={t('quiz.result')} data-quiz-result={submission.id}>
-      {submission.answers.map((answer) => {
-        const question = questions.get(answer.questionId);
-        const correct = question ? correctAnswer(question) : null;
-        return (
-          <li key={answer.questionId} className="quiz-result__item" data-answer={answer.outcome}>
-            <p className="quiz-result__line">
-              <Outcome outcome={answer.outcome} />
-              <span>{question?.prompt ?? ''}</span>
-              <strong data-answer-points>
-                {answer.points === null ? t('quiz.outcome.pending') : t('quiz.scored', { points: String(answer.points), max: String(question?.points ?? '') })}
-              </strong>
-            </p>
-            <p className="muted">
-              {t('quiz.yourAnswer')}: {describeAnswer(answer, question) || t('quiz.noAnswer')}
-            </p>
-            {correct ? <p data-correct-answer>{t('quiz.correctAnswer', { answer: correct })}</p> : null}
-          </li>
-        );
-      })}
-    </ol>
+    <>
+      {isQuestionsHiddenUntilDue(quiz.error) ? (
+        <p className="muted" data-questions-hidden>
+          {t('quiz.questionsHiddenUntilDue')}
+        </p>
+      ) : null}
+      <ol className="quiz-result" aria-label={t('quiz.result')} data-quiz-result={submission.id}>
+        {submission.answers.map((answer) => {
+          const question = questions.get(answer.questionId);
+          const correct = question ? correctAnswer(question) : null;
+          return (
+            <li key={answer.questionId} className="quiz-result__item" data-answer={answer.outcome}>
+              <p className="quiz-result__line">
+                <Outcome outcome={answer.outcome} />
+                <span>{question?.prompt ?? ''}</span>
+                <strong data-answer-points>
+                  {answer.points === null ? t('quiz.outcome.pending') : t('quiz.scored', { points: String(answer.points), max: String(question?.points ?? '') })}
+                </strong>
+              </p>
+              <p className="muted">
+                {t('quiz.yourAnswer')}: {describeAnswer(answer, question) || t('quiz.noAnswer')}
+              </p>
+              {correct ? <p data-correct-answer>{t('quiz.correctAnswer', { answer: correct })}</p> : null}
+            </li>
+          );
+        })}
+      </ol>
+    </>
   );
 }
 

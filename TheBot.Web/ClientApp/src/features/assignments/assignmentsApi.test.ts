@@ -4,6 +4,7 @@ import {
   attachmentProblem,
   formatCountdown,
   isOverTimeRefusal,
+  isQuestionsHiddenUntilDue,
   latestAttempts,
   latestOpened,
   MAX_SUBMISSION_BYTES,
@@ -59,5 +60,11 @@ describe('assignments', () => {
     expect(isOverTimeRefusal(new ApiError(409, { status: 409, code: 'attemptNotStarted' }))).toBe(false);
     expect(isOverTimeRefusal(new ApiError(409, { status: 409 }))).toBe(false);
     expect(isOverTimeRefusal(new Error('x'))).toBe(false);
+  });
+
+  it('tells a timed quiz kept from parents and tutors until its due date from other conflicts', () => {
+    expect(isQuestionsHiddenUntilDue(new ApiError(409, { status: 409, code: 'questionsHiddenUntilDue' }))).toBe(true);
+    expect(isQuestionsHiddenUntilDue(new ApiError(409, { status: 409, code: 'attemptNotStarted' }))).toBe(false);
+    expect(isQuestionsHiddenUntilDue(new ApiError(404, { status: 404, code: 'questionsHiddenUntilDue' }))).toBe(false);
   });
 });

@@ -126,6 +126,11 @@ export function isOverTimeRefusal(error: unknown): boolean {
   return isApiError(error) && error.status === 409 && error.problem['code'] === 'overTime';
 }
 
+/** A parent's or tutor's request for a timed quiz's questions before its due date (the student sees them first). */
+export function isQuestionsHiddenUntilDue(error: unknown): boolean {
+  return isApiError(error) && error.status === 409 && error.problem['code'] === 'questionsHiddenUntilDue';
+}
+
 export function changeAssignmentStatus(api: ApiClient, id: string, action: 'publish' | 'close'): Promise<Assignment> {
   return api.post<Assignment>(`/api/assignments/${encodeURIComponent(id)}/${action}`);
 }

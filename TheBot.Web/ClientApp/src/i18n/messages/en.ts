@@ -874,6 +874,7 @@ export const en = {
   'assignments.startedAt': 'started',
   'assignments.deadline': 'time up at',
   'quiz.questions': 'Questions',
+  'quiz.questionsHiddenUntilDue': 'The questions are shown to parents and tutors after the due date: the student sees them first.',
   'quiz.questionsHint': 'Add questions to make this a quiz: answers are scored at once, except open questions, which you grade. The maximum score is the sum of the points.',
   'quiz.question': 'Question {number}',
   'quiz.kindField': 'Kind of question',

@@ -876,6 +876,7 @@ export const ru: Record<MessageKey, string> = {
   'assignments.startedAt': 'начата',
   'assignments.deadline': 'время вышло в',
   'quiz.questions': 'Вопросы',
+  'quiz.questionsHiddenUntilDue': 'Вопросы видны родителям и тьюторам после срока сдачи: первым их видит ученик.',
   'quiz.questionsHint': 'Добавьте вопросы, чтобы сделать тест: ответы оцениваются сразу, кроме открытых вопросов — их оцениваете вы. Максимальный балл — сумма баллов за вопросы.',
   'quiz.question': 'Вопрос {number}',
   'quiz.kindField': 'Тип вопроса',
