@@ -29,6 +29,10 @@ function stampServiceWorker(): Plugin {
           file.imports.forEach((name) => shell.add(`/${name}`));
           file.viteMetadata?.importedCss.forEach((name) => shell.add(`/${name}`));
         }
+        // Every language's texts, which the app fetches on first use: the offline shell speaks them all.
+        if (file.type === 'chunk' && file.facadeModuleId?.includes('/src/i18n/messages/') === true) {
+          shell.add(`/${file.fileName}`);
+        }
       }
       const build = createHash('sha256').update(Object.keys(bundle).sort().join('\n')).digest('hex').slice(0, 16);
       const worker = join(outDir, 'sw.js');

@@ -94,6 +94,17 @@ for (const audit of audits) {
         failed: Object.values(lhr.audits)
           .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode === 'binary')
           .map((a) => a.id),
+        // Where the main thread's time went: by kind of work, and the scripts that took most (ms).
+        mainThread: (lhr.audits['mainthread-work-breakdown']?.details?.items ?? [])
+          .slice(0, 5)
+          .map((item) => `${item.groupLabel ?? item.group}: ${Math.round(item.duration)}`),
+        // What moved, when the page shifted its layout (CSS selector and the shift's score).
+        shifts: (lhr.audits['layout-shifts']?.details?.items ?? [])
+          .slice(0, 5)
+          .map((item) => `${item.node?.selector ?? item.node?.snippet ?? '?'}: ${Number(item.score ?? 0).toFixed(3)}`),
+        scripts: (lhr.audits['bootup-time']?.details?.items ?? [])
+          .slice(0, 5)
+          .map((item) => `${String(item.url).replace(/^https?:\/\/[^/]+/, '')}: ${Math.round(item.scripting ?? 0)}`),
       };
       results.push(result);
       const m = result.metrics;

@@ -1,30 +1,13 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { deviceTimeZone, displayTimeZone } from '../format/timeZone';
+import { loadCatalogue, loadedCatalogue } from './catalogues';
 import { I18nContext, type I18n } from './I18nContext';
-import { pickLanguage, type Language } from './language';
+import { DEFAULT_LANGUAGE, pickLanguage, type Language } from './language';
+import { readChosen, rememberChosen } from './languageChoice';
 import { en } from './messages/en';
-import { ru } from './messages/ru';
 import { createTranslator } from './translate';
 
-const STORAGE_KEY = 'thebot.language';
-const catalogues = { en, ru } as const;
 const locales: Record<Language, string> = { en: 'en-GB', ru: 'ru-RU' };
-
-function readChosen(): string | null {
-  try {
-    return localStorage.getItem(STORAGE_KEY);
-  } catch {
-    return null;
-  }
-}
-
-function rememberChosen(language: Language): void {
-  try {
-    localStorage.setItem(STORAGE_KEY, language);
-  } catch {
-    // Private mode or storage disabled: the choice lasts for this page only.
-  }
-}
 
 export interface I18nProviderProps {
   children: ReactNode;
@@ -38,7 +21,20 @@ export interface I18nProviderProps {
 
 export function I18nProvider({ children, profileLanguage = null, onChoose, profileTimeZone = null }: I18nProviderProps) {
   const [chosen, setChosen] = useState<string | null>(readChosen);
-  const language = pickLanguage({ profile: profileLanguage, chosen, browser: navigator.languages });
+  const wanted = pickLanguage({ profile: profileLanguage, chosen, browser: navigator.languages });
+  // A language whose texts are still on their way: the screen stays in the one it shows until they arrive.
+  const [shown, setShown] = useState<Language>(() => (loadedCatalogue(wanted) ? wanted : DEFAULT_LANGUAGE));
+  useEffect(() => {
+    let current = true;
+    loadCatalogue(wanted).then(
+      () => current && setShown(wanted),
+      () => undefined, // offline before it was ever fetched: the fallback language stays
+    );
+    return () => {
+      current = false;
+    };
+  }, [wanted]);
+  const language = loadedCatalogue(wanted) ? wanted : shown;
 
   useEffect(() => {
     document.documentElement.lang = language;
@@ -63,7 +59,7 @@ export function I18nProvider({ children, profileLanguage = null, onChoose, profi
     };
     return {
       language,
-      t: createTranslator(catalogues, language),
+      t: createTranslator({ en, ru: loadedCatalogue('ru') ?? en }, language),
       setLanguage,
       timeZone,
       timeZoneDiffers: timeZone !== deviceTimeZone(),

@@ -7,7 +7,7 @@ import timeGridPlugin from '@fullcalendar/react/timegrid';
 import '@fullcalendar/react/skeleton.css';
 import '@fullcalendar/react/themes/classic/theme.css';
 import '@fullcalendar/react/themes/classic/palette.css';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useAuth } from '../../auth/useAuth';
 import { useI18n } from '../../i18n/I18nContext';
@@ -50,6 +50,7 @@ export default function LessonCalendar({
   const calendar = useRef<CalendarRef>(null);
   const view = mode === 'week' ? 'timeGridWeek' : 'timeGridDay';
   const start = toFloating(anchor, timeZone);
+  const settled = useSettledLayout();
 
   useEffect(() => {
     const api = calendar.current?.getApi();
@@ -102,7 +103,7 @@ export default function LessonCalendar({
   };
 
   return (
-    <div className="week" role="region" aria-label={label} data-view={mode}>
+    <div className="week" role="region" aria-label={label} data-view={mode} data-settled={settled ? '' : undefined}>
       <FullCalendar
         ref={calendar}
         plugins={[timeGridPlugin, interactionPlugin, classicTheme]}
@@ -176,4 +177,23 @@ export default function LessonCalendar({
       />
     </div>
   );
+}
+
+/**
+ * False until two frames after the first draw. The library draws the grid, measures its time axis and slots, and draws
+ * again wider and taller: the first draw stays hidden (CSS) so that the page does not jump under the reader's eyes.
+ */
+function useSettledLayout(): boolean {
+  const [settled, setSettled] = useState(false);
+  useEffect(() => {
+    let second = 0;
+    const first = requestAnimationFrame(() => {
+      second = requestAnimationFrame(() => setSettled(true));
+    });
+    return () => {
+      cancelAnimationFrame(first);
+      cancelAnimationFrame(second);
+    };
+  }, []);
+  return settled;
 }
