@@ -119,6 +119,7 @@ public static class QuizApi
         // handed-in attempt, so a student who tried three times counts once, with where they ended up.
         var latest = db.Submissions.Where(s => !db.Submissions.Any(later =>
             later.AssignmentId == s.AssignmentId && later.StudentId == s.StudentId && later.Attempt > s.Attempt));
+        var answers = db.SubmissionAnswers.Where(x => latest.Any(s => s.Id == x.SubmissionId));
         var stats = await AssignmentAccess.Visible(db, caller, clock.GetUtcNow()).AsNoTracking().Where(a => a.Id == id)
             .Select(a => new
             {
@@ -126,12 +127,12 @@ public static class QuizApi
                 Questions = a.Questions.OrderBy(q => q.Position).Select(q => new
                 {
                     q.Id, q.Position, q.Kind, q.Prompt, q.Points,
-                    Right = db.SubmissionAnswers.Count(x => x.QuestionId == q.Id && x.Outcome == AnswerOutcome.Right && latest.Any(s => s.Id == x.SubmissionId)),
-                    Partial = db.SubmissionAnswers.Count(x => x.QuestionId == q.Id && x.Outcome == AnswerOutcome.Partial && latest.Any(s => s.Id == x.SubmissionId)),
-                    Wrong = db.SubmissionAnswers.Count(x => x.QuestionId == q.Id && x.Outcome == AnswerOutcome.Wrong && latest.Any(s => s.Id == x.SubmissionId)),
-                    Pending = db.SubmissionAnswers.Count(x => x.QuestionId == q.Id && x.Outcome == AnswerOutcome.Pending && latest.Any(s => s.Id == x.SubmissionId)),
-                    Average = db.SubmissionAnswers
-                        .Where(x => x.QuestionId == q.Id && x.Points != null && x.Outcome != AnswerOutcome.Unanswered && latest.Any(s => s.Id == x.SubmissionId))
+                    Right = answers.Count(x => x.QuestionId == q.Id && x.Outcome == AnswerOutcome.Right),
+                    Partial = answers.Count(x => x.QuestionId == q.Id && x.Outcome == AnswerOutcome.Partial),
+                    Wrong = answers.Count(x => x.QuestionId == q.Id && x.Outcome == AnswerOutcome.Wrong),
+                    Pending = answers.Count(x => x.QuestionId == q.Id && x.Outcome == AnswerOutcome.Pending),
+                    Average = answers
+                        .Where(x => x.QuestionId == q.Id && x.Points != null && x.Outcome != AnswerOutcome.Unanswered)
                         .Average(x => x.Points),
                 }).ToList(),
             })
