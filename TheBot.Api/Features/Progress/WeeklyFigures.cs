@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using TheBot.Api.Data;
 using TheBot.Api.Features.Assignments;
 using TheBot.Api.Features.Lessons;
+using TheBot.Api.Platform.Time;
 
 namespace TheBot.Api.Features.Progress;
 
@@ -14,13 +15,13 @@ public sealed record WeeklyFigures(int LessonsAttended, int LessonsScheduled, de
     public const int MaxLessons = 100;
 
     /// <summary>
-    /// The figures of one student's ISO week (Monday 00:00 to Monday 00:00 UTC), in one subject or in all: lessons
-    /// that started that week and were not cancelled, those completed, and the work graded that week.
+    /// The figures of one student's ISO week (Monday 00:00 to Monday 00:00 in the student's time zone), in one subject
+    /// or in all: lessons that started that week and were not cancelled, those completed, and the work graded that week.
     /// </summary>
     public static async Task<WeeklyFigures> ComputeAsync(TheBotDbContext db, Guid studentId, Guid? subjectId, DateOnly weekStart, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var (from, until) = ReportWeeks.Bounds(weekStart);
+        var (from, until) = ReportWeeks.Bounds(weekStart, await ReportWeeks.ZoneOfAsync(db, studentId, ct));
         var lessons = db.Lessons.Where(l => l.StudentId == studentId && l.StartsAt >= from && l.StartsAt < until && l.Status != LessonStatus.Cancelled);
         var graded = db.Submissions.Where(s => s.StudentId == studentId && s.Status == SubmissionStatus.Graded && s.GradedAt >= from && s.GradedAt < until);
         if (subjectId is { } subject)
@@ -43,23 +44,31 @@ public sealed record WeeklyFigures(int LessonsAttended, int LessonsScheduled, de
     }
 }
 
-/// <summary>Reports are kept by ISO week, named by its Monday, and reckoned in UTC.</summary>
+/// <summary>
+/// Reports are kept by ISO week, named by its Monday. A week is reckoned in a person's profile time zone: the
+/// student's for the figures a report carries, the caller's for "this week".
+/// </summary>
 public static class ReportWeeks
 {
     public static DateOnly StartOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 
-    public static DateOnly Current(TimeProvider clock)
+    /// <summary>The Monday of the week it is now in the zone.</summary>
+    public static DateOnly Current(TimeProvider clock, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        return StartOf(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        return StartOf(UserTimeZone.DayOf(clock.GetUtcNow(), zone));
     }
 
-    /// <summary>The week's first instant and the next week's, in UTC.</summary>
-    public static (DateTimeOffset From, DateTimeOffset Until) Bounds(DateOnly weekStart)
+    /// <summary>The person's profile time zone (UTC when unset or unknown).</summary>
+    public static async Task<TimeZoneInfo> ZoneOfAsync(TheBotDbContext db, Guid userId, CancellationToken ct)
     {
-        var from = new DateTimeOffset(weekStart.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        return (from, from.AddDays(7));
+        ArgumentNullException.ThrowIfNull(db);
+        return UserTimeZone.Find(await db.Users.Where(u => u.Id == userId).Select(u => u.TimeZone).FirstOrDefaultAsync(ct));
     }
+
+    /// <summary>The week's first instant and the next week's: Monday midnights in the zone.</summary>
+    public static (DateTimeOffset From, DateTimeOffset Until) Bounds(DateOnly weekStart, TimeZoneInfo zone) =>
+        (UserTimeZone.StartOf(weekStart, zone), UserTimeZone.StartOf(weekStart.AddDays(7), zone));
 
     /// <summary>Monday is 0, Sunday 6.</summary>
     public static int DayIndex(DayOfWeek day) => ((int)day + 6) % 7;

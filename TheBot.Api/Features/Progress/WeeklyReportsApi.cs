@@ -77,7 +77,8 @@ public static class WeeklyReportsApi
         return progress;
     }
 
-    private static Ok<ReportWeekResponse> CurrentWeekAsync(TimeProvider clock) => TypedResults.Ok(new ReportWeekResponse(ReportWeeks.Current(clock)));
+    private static async Task<Ok<ReportWeekResponse>> CurrentWeekAsync(CurrentUser caller, TheBotDbContext db, TimeProvider clock, CancellationToken ct) =>
+        TypedResults.Ok(new ReportWeekResponse(ReportWeeks.Current(clock, await ReportWeeks.ZoneOfAsync(db, caller.Id, ct))));
 
     private static async Task<Ok<PagedResult<TeacherReportResponse>>> ListTeacherReportsAsync(
         [AsParameters] TeacherReportQuery query, CurrentUser caller, TheBotDbContext db, CancellationToken ct)
@@ -93,7 +94,7 @@ public static class WeeklyReportsApi
     private static async Task<Ok<MissingTeacherReports>> MissingTeacherReportsAsync(
         [AsParameters] MissingReportsQuery query, CurrentUser caller, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var week = ReportWeeks.StartOf(query.WeekStart ?? ReportWeeks.Current(clock));
+        var week = ReportWeeks.StartOf(query.WeekStart ?? ReportWeeks.Current(clock, await ReportWeeks.ZoneOfAsync(db, caller.Id, ct)));
         var enrollments = db.Enrollments.AsNoTracking().Where(e => e.Status == EnrollmentStatus.Active);
         if (caller.Role == UserRole.Tutor)
         {

@@ -14,9 +14,13 @@ public static class UserTimeZone
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
 
     /// <summary>The instant the zone's day containing <paramref name="now"/> began (its local midnight).</summary>
-    public static DateTimeOffset StartOfDay(DateTimeOffset now, TimeZoneInfo zone)
+    public static DateTimeOffset StartOfDay(DateTimeOffset now, TimeZoneInfo zone) => StartOf(DayOf(now, zone), zone);
+
+    /// <summary>The instant the zone's <paramref name="day"/> begins (its local midnight).</summary>
+    public static DateTimeOffset StartOf(DateOnly day, TimeZoneInfo zone)
     {
-        var midnight = TimeZoneInfo.ConvertTime(now, zone).Date;
+        ArgumentNullException.ThrowIfNull(zone);
+        var midnight = day.ToDateTime(TimeOnly.MinValue);
         // A midnight skipped by a DST change (a few zones move at 00:00) starts the day an hour later.
         while (zone.IsInvalidTime(midnight))
         {

@@ -158,6 +158,27 @@ public sealed class WeeklyReportsTests(TheBotAppFixture fixture)
     }
 
     [Fact]
+    public async Task The_weeks_figures_are_reckoned_in_the_students_time_zone()
+    {
+        var c = await fixture.Learning.CreateClassroomAsync();
+        await c.Student.SetTimeZoneAsync("Europe/Moscow");   // UTC+3 all year
+
+        // Monday 00:30 in Moscow is Sunday 21:30 in UTC. The completed lesson is on last week's Monday there (the
+        // week before, in UTC); the missed one on this week's Monday there (last week's Sunday, in UTC).
+        foreach (var (monday, status) in new[] { (Monday(-1), "Completed"), (Monday(0), "Missed") })
+        {
+            var startsAt = new DateTimeOffset(monday.ToDateTime(new TimeOnly(0, 30)), TimeSpan.FromHours(3)).ToUniversalTime();
+            var lesson = await fixture.Learning.BookLessonAsync(c, DateTimeOffset.UtcNow.AddDays(20));
+            await fixture.Billing.ExecuteSqlAsync("UPDATE lessons SET starts_at = $2, ends_at = $3, status = $4 WHERE id = $1",
+                lesson, startsAt, startsAt.AddHours(1), status);
+        }
+
+        var figures = (await DraftTeacherReportAsync(c, Week(-1))).GetProperty("figures");
+        Assert.Equal(1, figures.GetProperty("lessonsScheduled").GetInt32());
+        Assert.Equal(1, figures.GetProperty("lessonsAttended").GetInt32());
+    }
+
+    [Fact]
     public async Task Only_a_teacher_of_an_active_enrollment_reports_and_once_per_student_subject_and_week()
     {
         var c = await fixture.Learning.CreateClassroomAsync();
