@@ -1,0 +1,18 @@
+import { CircleCheck, CircleDot, CirclePlay, Lock } from 'lucide-react';
+import { useI18n } from '../../i18n/I18nContext';
+import { statusSummary } from './graphFlow';
+import type { NodeStatus } from './knowledgeApi';
+
+const icons = { locked: Lock, available: CirclePlay, inProgress: CircleDot, passed: CircleCheck };
+
+/** A lesson's status for one student, with an icon and its name. */
+export function StatusBadge({ status, scorePercent }: { status: NodeStatus; scorePercent?: number | null | undefined }) {
+  const { t } = useI18n();
+  const Icon = icons[status];
+  return (
+    <span className="knowledge-status" data-node-status={status}>
+      <Icon className="icon" size={16} aria-hidden="true" focusable="false" />
+      {statusSummary(status, scorePercent ?? null, (s) => t(`knowledge.status.${s}`))}
+    </span>
+  );
+}
