@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Pencil, Plus, Trash2 } from 'lucide-react';
 import { useState } from 'react';
-import { useI18n } from '../../i18n/I18nContext';
+import { useKnowledgeI18n } from './i18n';
 import { useApi } from '../../services/ServicesContext';
 import { describeError } from '../../ui/describeError';
 import { FormAlert } from '../../ui/FormAlert';
@@ -17,7 +17,7 @@ import type { Option } from './useTeacherClasses';
 
 /** The teacher's element bank: their own elements and those shared with them, filtered; new and edited in place. */
 export function ElementBank({ subjects }: { subjects: Option[] }) {
-  const { t } = useI18n();
+  const { t } = useKnowledgeI18n();
   const api = useApi();
   const [subjectId, setSubjectId] = useState('');
   const [kind, setKind] = useState('');
@@ -95,7 +95,7 @@ function EditElement({ elementId, subjects, onDone }: { elementId: string; subje
 }
 
 function ElementRow({ element, onEdit }: { element: KnowledgeElement; onEdit: () => void }) {
-  const { t } = useI18n();
+  const { t } = useKnowledgeI18n();
   const api = useApi();
   const queryClient = useQueryClient();
   const remove = useMutation({

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Plus, Trash2 } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
 import { isApiError } from '../../api/ApiError';
-import { useI18n } from '../../i18n/I18nContext';
+import { useKnowledgeI18n } from './i18n';
 import { useApi } from '../../services/ServicesContext';
 import { describeError } from '../../ui/describeError';
 import { FormActions } from '../../ui/FormActions';
@@ -17,7 +17,7 @@ import type { Option } from './useTeacherClasses';
 
 /** Writes or edits one element; the fields follow its kind and check, the body's formulas preview as typed. */
 export function ElementForm({ initial, elementId, subjects, onDone }: { initial: ElementDraft; elementId?: string; subjects: Option[]; onDone: (element?: KnowledgeElement) => void }) {
-  const { t } = useI18n();
+  const { t } = useKnowledgeI18n();
   const api = useApi();
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState(initial);

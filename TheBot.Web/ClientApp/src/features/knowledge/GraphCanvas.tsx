@@ -14,7 +14,7 @@ import '@xyflow/react/dist/style.css';
 import { Plus, Trash2 } from 'lucide-react';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { isApiError } from '../../api/ApiError';
-import { useI18n } from '../../i18n/I18nContext';
+import { useKnowledgeI18n } from './i18n';
 import { useApi } from '../../services/ServicesContext';
 import { describeError } from '../../ui/describeError';
 import { FormAlert } from '../../ui/FormAlert';
@@ -26,7 +26,7 @@ import './knowledge.css';
 
 /** The student's (or the tutor's, or the parent's) view: the graph as it is, each lesson with its status. */
 export function GraphViewer({ graph, lessonHref }: { graph: KnowledgeGraph; lessonHref?: ((nodeId: string) => string) | undefined }) {
-  const { t } = useI18n();
+  const { t } = useKnowledgeI18n();
   const nodes = useMemo(() => toFlowNodes(graph, { editable: false, lessonHref }), [graph, lessonHref]);
   const edges = useMemo(() => toFlowEdges(graph, { editable: false }), [graph]);
   return (
@@ -56,7 +56,7 @@ export function GraphViewer({ graph, lessonHref }: { graph: KnowledgeGraph; less
  * cycle is refused by the server (422 graphCycle), and the cycle is shown.
  */
 export function GraphEditor({ graph }: { graph: KnowledgeGraph }) {
-  const { t } = useI18n();
+  const { t } = useKnowledgeI18n();
   const api = useApi();
   const queryClient = useQueryClient();
   const [nodes, setNodes] = useState<LessonFlowNode[]>(() => toFlowNodes(graph, { editable: true }));
@@ -169,7 +169,7 @@ export function GraphEditor({ graph }: { graph: KnowledgeGraph }) {
 }
 
 function AddLessonForm({ graph, onAdded, onError }: { graph: KnowledgeGraph; onAdded: () => void; onError: (error: unknown) => void }) {
-  const { t } = useI18n();
+  const { t } = useKnowledgeI18n();
   const api = useApi();
   const lessons = useQuery(lessonsQuery(api, { subjectId: graph.subjectId }));
   const [lessonId, setLessonId] = useState('');
@@ -213,7 +213,7 @@ function AddLessonForm({ graph, onAdded, onError }: { graph: KnowledgeGraph; onA
 
 /** The keyboard's way to draw an edge: pick the prerequisite and the lesson it opens. */
 function AddEdgeForm({ graph, busy, onAdd }: { graph: KnowledgeGraph; busy: boolean; onAdd: (edge: { fromNodeId: string; toNodeId: string }) => void }) {
-  const { t } = useI18n();
+  const { t } = useKnowledgeI18n();
   const options = (graph.nodes ?? []).map((node) => ({ value: node.id, label: nodeTitle(node) }));
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');

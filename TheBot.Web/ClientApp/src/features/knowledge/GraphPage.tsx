@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { Link, useParams } from 'react-router';
 import { useAuth } from '../../auth/useAuth';
-import { useI18n } from '../../i18n/I18nContext';
+import { useKnowledgeI18n } from './i18n';
 import { useApi } from '../../services/ServicesContext';
 import { PageHeading } from '../../ui/PageHeading';
 import { ErrorState, LoadingState } from '../../ui/QueryStates';
@@ -19,7 +19,7 @@ import './knowledge.css';
  * graph redraws live as lessons open); tutors and parents read it, tutors and teachers with the progress table.
  */
 export function GraphPage() {
-  const { t } = useI18n();
+  const { t } = useKnowledgeI18n();
   const api = useApi();
   const { user } = useAuth();
   const { graphId = '', nodeId } = useParams();
@@ -64,13 +64,13 @@ export function GraphPage() {
 }
 
 function GraphSummary({ graph }: { graph: KnowledgeGraph }) {
-  const { t } = useI18n();
+  const { t } = useKnowledgeI18n();
   return <p className="muted">{[graph.subjectName, graph.studentId ? graph.studentName : t('knowledge.template')].filter(Boolean).join(' · ')}</p>;
 }
 
 /** The graph's lessons as a list too: their status in words, and links for the keyboard and screen readers. */
 function LessonList({ graph, lessonHref }: { graph: KnowledgeGraph; lessonHref?: (nodeId: string) => string }) {
-  const { t } = useI18n();
+  const { t } = useKnowledgeI18n();
   const nodes = [...(graph.nodes ?? [])].sort((a, b) => a.y - b.y || a.x - b.x);
   return (
     <section aria-labelledby="knowledge-lesson-list">

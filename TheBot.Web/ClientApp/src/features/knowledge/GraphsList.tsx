@@ -3,7 +3,7 @@ import { Network } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { isApiError } from '../../api/ApiError';
-import { useI18n } from '../../i18n/I18nContext';
+import { useKnowledgeI18n, type KnowledgeTranslate } from './i18n';
 import { useApi } from '../../services/ServicesContext';
 import { describeError } from '../../ui/describeError';
 import { FormActions } from '../../ui/FormActions';
@@ -16,7 +16,7 @@ import type { Option } from './useTeacherClasses';
 
 /** Graphs as links to their page: the student's, the child's, the tutor's students' or the teacher's own. */
 export function GraphsList({ filter, emptyMessage }: { filter: { studentId?: string; subjectId?: string }; emptyMessage: string }) {
-  const { t } = useI18n();
+  const { t } = useKnowledgeI18n();
   const api = useApi();
   const graphs = useQuery(graphsQuery(api, filter));
   if (graphs.isPending) {
@@ -43,7 +43,7 @@ export function GraphsList({ filter, emptyMessage }: { filter: { studentId?: str
   );
 }
 
-function graphLine(graph: KnowledgeGraph, t: ReturnType<typeof useI18n>['t']): string {
+function graphLine(graph: KnowledgeGraph, t: KnowledgeTranslate): string {
   return [graph.subjectName, graph.studentId ? graph.studentName : t('knowledge.template'), graph.nodes ? t('knowledge.lessonCount', { count: graph.nodes.length }) : null]
     .filter(Boolean)
     .join(' · ');
@@ -51,7 +51,7 @@ function graphLine(graph: KnowledgeGraph, t: ReturnType<typeof useI18n>['t']): s
 
 /** The teacher starts a graph: a subject, then a student enrolled with them in it, or a template for several. */
 export function NewGraphForm({ subjects, studentsOf }: { subjects: Option[]; studentsOf: (subjectId: string) => Option[] }) {
-  const { t } = useI18n();
+  const { t } = useKnowledgeI18n();
   const api = useApi();
   const navigate = useNavigate();
   const queryClient = useQueryClient();

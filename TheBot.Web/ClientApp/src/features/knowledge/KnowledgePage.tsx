@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { NavLink, useSearchParams } from 'react-router';
 import { useAuth } from '../../auth/useAuth';
 import { sortByLabel } from '../../format/collation';
-import { useI18n } from '../../i18n/I18nContext';
+import { useKnowledgeI18n } from './i18n';
 import { useApi } from '../../services/ServicesContext';
 import { PageHeading } from '../../ui/PageHeading';
 import { PersonSelectField } from '../../ui/PersonSelectField';
@@ -21,7 +21,7 @@ type TeacherTab = (typeof TEACHER_TABS)[number];
 
 /** Knowledge graphs: the teacher's workshop (elements, lessons, graphs, reviews); everyone else's graphs to read. */
 export function KnowledgePage() {
-  const { t } = useI18n();
+  const { t } = useKnowledgeI18n();
   const { user } = useAuth();
   return (
     <section className="page knowledge-page">
@@ -32,7 +32,7 @@ export function KnowledgePage() {
 }
 
 function TeacherKnowledge() {
-  const { t } = useI18n();
+  const { t } = useKnowledgeI18n();
   const [params] = useSearchParams();
   const requested = params.get('tab');
   const tab: TeacherTab = TEACHER_TABS.includes(requested as TeacherTab) ? (requested as TeacherTab) : 'graphs';
@@ -73,7 +73,7 @@ function TeacherKnowledge() {
 }
 
 function StudentGraphs() {
-  const { t } = useI18n();
+  const { t } = useKnowledgeI18n();
   return (
     <section aria-labelledby="knowledge-my-graphs">
       <h2 id="knowledge-my-graphs">{t('knowledge.myGraphs')}</h2>
@@ -84,7 +84,7 @@ function StudentGraphs() {
 
 /** Tutors and parents: a student's or child's graphs. */
 function FamilyGraphs() {
-  const { t, language } = useI18n();
+  const { t, language } = useKnowledgeI18n();
   const api = useApi();
   const dashboard = useQuery(dashboardQuery(api));
   const [chosen, setChosen] = useState('');

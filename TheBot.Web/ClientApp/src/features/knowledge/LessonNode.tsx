@@ -1,12 +1,12 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { Link } from 'react-router';
-import { useI18n } from '../../i18n/I18nContext';
+import { useKnowledgeI18n } from './i18n';
 import type { LessonFlowNode } from './graphFlow';
 import { StatusBadge } from './StatusBadge';
 
 /** A lesson on the canvas: its title, the student's status (icon and words, not colour alone) and, when open, a link. */
 export function LessonNode({ data, isConnectable }: NodeProps<LessonFlowNode>) {
-  const { t } = useI18n();
+  const { t } = useKnowledgeI18n();
   return (
     <div className="knowledge-node" data-status={data.status ?? 'template'} data-lesson-node={data.title}>
       <Handle type="target" position={Position.Top} isConnectable={isConnectable} className="knowledge-node__handle" />

@@ -3,7 +3,7 @@ import { CircleCheck, CircleX, Hourglass } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { isApiError } from '../../api/ApiError';
-import { useI18n } from '../../i18n/I18nContext';
+import { useKnowledgeI18n } from './i18n';
 import { useApi } from '../../services/ServicesContext';
 import { describeError } from '../../ui/describeError';
 import { FormAlert } from '../../ui/FormAlert';
@@ -30,7 +30,7 @@ import { videoEmbedUrl } from './bodySegments';
 
 /** A student works through one lesson of their graph: its elements in order, each answer checked at once. */
 export function LessonPlayer({ graph, nodeId }: { graph: KnowledgeGraph; nodeId: string }) {
-  const { t } = useI18n();
+  const { t } = useKnowledgeI18n();
   const api = useApi();
   const lesson = useQuery({ ...openedLessonQuery(api, graph.id, nodeId), retry: false });
   const [unlocked, setUnlocked] = useState<string[]>([]);
@@ -82,7 +82,7 @@ export function LessonPlayer({ graph, nodeId }: { graph: KnowledgeGraph; nodeId:
 }
 
 function Video({ url, title }: { url: string; title: string }) {
-  const { t } = useI18n();
+  const { t } = useKnowledgeI18n();
   const embed = videoEmbedUrl(url);
   if (embed === null) {
     return (
@@ -108,7 +108,7 @@ function Video({ url, title }: { url: string; title: string }) {
 }
 
 function AnswerForm({ graphId, nodeId, element, onUnlocked }: { graphId: string; nodeId: string; element: PlayerElement; onUnlocked: (ids: string[]) => void }) {
-  const { t } = useI18n();
+  const { t } = useKnowledgeI18n();
   const api = useApi();
   const queryClient = useQueryClient();
   const latest = element.latestAnswer ?? null;
@@ -198,7 +198,7 @@ function AnswerForm({ graphId, nodeId, element, onUnlocked }: { graphId: string;
 }
 
 function Outcome({ outcome, points, maxPoints }: { outcome: AnswerOutcome; points: number | null; maxPoints: number | null }) {
-  const { t } = useI18n();
+  const { t } = useKnowledgeI18n();
   const Icon = outcome === 'correct' ? CircleCheck : outcome === 'wrong' ? CircleX : Hourglass;
   return (
     <span className="knowledge-outcome" data-outcome={outcome}>

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ArrowDown, ArrowUp, Pencil, Plus, Trash2 } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
 import { isApiError } from '../../api/ApiError';
-import { useI18n } from '../../i18n/I18nContext';
+import { useKnowledgeI18n } from './i18n';
 import { useApi } from '../../services/ServicesContext';
 import { describeError } from '../../ui/describeError';
 import { FormActions } from '../../ui/FormActions';
@@ -26,7 +26,7 @@ interface LessonDraft {
 
 /** The teacher's lessons: a title, a pass mark and elements from the bank in order. */
 export function LessonsPanel({ subjects }: { subjects: Option[] }) {
-  const { t } = useI18n();
+  const { t } = useKnowledgeI18n();
   const api = useApi();
   const [search, setSearch] = useState('');
   const [editing, setEditing] = useState<'new' | string | null>(null);
@@ -67,7 +67,7 @@ export function LessonsPanel({ subjects }: { subjects: Option[] }) {
 }
 
 function LessonRow({ lesson, subjectName, onEdit }: { lesson: KnowledgeLesson; subjectName: string; onEdit: () => void }) {
-  const { t } = useI18n();
+  const { t } = useKnowledgeI18n();
   const api = useApi();
   const queryClient = useQueryClient();
   const remove = useMutation({ mutationFn: () => deleteLesson(api, lesson.id), onSuccess: () => void queryClient.invalidateQueries({ queryKey: knowledgeKey }) });
@@ -120,7 +120,7 @@ function EditLesson({ lessonId, subjects, onDone }: { lessonId: string; subjects
 }
 
 function LessonForm({ initial, lessonId, subjects, onDone }: { initial: LessonDraft; lessonId?: string; subjects: Option[]; onDone: () => void }) {
-  const { t } = useI18n();
+  const { t } = useKnowledgeI18n();
   const api = useApi();
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState(initial);

@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { FileSpreadsheet } from 'lucide-react';
 import { Fragment } from 'react';
-import { useI18n } from '../../i18n/I18nContext';
+import { useKnowledgeI18n } from './i18n';
 import { useApi } from '../../services/ServicesContext';
 import { describeError } from '../../ui/describeError';
 import { FormAlert } from '../../ui/FormAlert';
@@ -12,7 +12,7 @@ import { StatusBadge } from './StatusBadge';
 
 /** Per lesson and per element: status, score, time, attempts and the wrong answers given most; with its Excel export. */
 export function ProgressTable({ graphId }: { graphId: string }) {
-  const { t } = useI18n();
+  const { t } = useKnowledgeI18n();
   const api = useApi();
   const progress = useQuery(progressQuery(api, graphId));
   const exportFile = useMutation({

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Check, X } from 'lucide-react';
 import { useState } from 'react';
-import { useI18n } from '../../i18n/I18nContext';
+import { useKnowledgeI18n } from './i18n';
 import { useApi } from '../../services/ServicesContext';
 import { describeError } from '../../ui/describeError';
 import { FormAlert } from '../../ui/FormAlert';
@@ -12,7 +12,7 @@ import { RichText } from './RichText';
 
 /** Free answers waiting for the teacher: right or wrong, which may pass the lesson and open what follows. */
 export function ReviewsPanel() {
-  const { t } = useI18n();
+  const { t } = useKnowledgeI18n();
   const api = useApi();
   const [page, setPage] = useState(1);
   const reviews = useQuery(reviewsQuery(api, page));
@@ -38,7 +38,7 @@ export function ReviewsPanel() {
 }
 
 function Review({ review }: { review: PendingReview }) {
-  const { t } = useI18n();
+  const { t } = useKnowledgeI18n();
   const api = useApi();
   const queryClient = useQueryClient();
   const mark = useMutation({

@@ -1,4 +1,3 @@
-import katex from 'katex';
 import 'katex/dist/katex.min.css';
 import { useEffect, useMemo, useRef } from 'react';
 import { segmentBody } from './bodySegments';
@@ -37,9 +36,16 @@ export function RichText({ body, className, inline = false }: { body: string; cl
 function Formula({ tex, display }: { tex: string; display: boolean }) {
   const element = useRef<HTMLSpanElement>(null);
   useEffect(() => {
-    if (element.current !== null) {
-      katex.render(tex, element.current, { displayMode: display, throwOnError: false, output: 'htmlAndMathml', trust: false, strict: 'ignore' });
-    }
+    let current = true;
+    // KaTeX is its own chunk, fetched the first time a formula is shown.
+    void import('katex').then(({ default: katex }) => {
+      if (current && element.current !== null) {
+        katex.render(tex, element.current, { displayMode: display, throwOnError: false, output: 'htmlAndMathml', trust: false, strict: 'ignore' });
+      }
+    });
+    return () => {
+      current = false;
+    };
   }, [tex, display]);
   return <span ref={element} className={display ? 'rich-text__display' : 'rich-text__math'} data-formula={tex} />;
 }

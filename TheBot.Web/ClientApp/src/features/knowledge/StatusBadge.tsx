@@ -1,5 +1,5 @@
 import { CircleCheck, CircleDot, CirclePlay, Lock } from 'lucide-react';
-import { useI18n } from '../../i18n/I18nContext';
+import { useKnowledgeI18n } from './i18n';
 import { statusSummary } from './graphFlow';
 import type { NodeStatus } from './knowledgeApi';
 
@@ -7,7 +7,7 @@ const icons = { locked: Lock, available: CirclePlay, inProgress: CircleDot, pass
 
 /** A lesson's status for one student, with an icon and its name. */
 export function StatusBadge({ status, scorePercent }: { status: NodeStatus; scorePercent?: number | null | undefined }) {
-  const { t } = useI18n();
+  const { t } = useKnowledgeI18n();
   const Icon = icons[status];
   return (
     <span className="knowledge-status" data-node-status={status}>

@@ -1,4 +1,4 @@
-import type { MessageKey } from '../../i18n/messages/en';
+import type { KnowledgeKey } from './messages/en';
 import { CHECKS_OF, type ElementCheck, type ElementKind, type ElementRequest, type KnowledgeElement } from './knowledgeApi';
 
 /** An element as its form holds it: numbers as typed, options with a stable key. */
@@ -79,7 +79,7 @@ export function isAnswerable(kind: ElementKind): boolean {
   return kind === 'question' || kind === 'problem';
 }
 
-export type DraftProblems = Partial<Record<'title' | 'body' | 'videoUrl' | 'options' | 'answerNumber' | 'tolerance' | 'acceptedAnswers' | 'points' | 'difficulty' | 'estimatedMinutes', MessageKey>>;
+export type DraftProblems = Partial<Record<'title' | 'body' | 'videoUrl' | 'options' | 'answerNumber' | 'tolerance' | 'acceptedAnswers' | 'points' | 'difficulty' | 'estimatedMinutes', KnowledgeKey>>;
 
 /** What stops the draft from being saved, field by field. */
 export function elementProblems(draft: ElementDraft): DraftProblems {
