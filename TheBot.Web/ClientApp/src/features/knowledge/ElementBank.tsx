@@ -102,7 +102,7 @@ function ElementRow({ element, onEdit }: { element: KnowledgeElement; onEdit: ()
     mutationFn: () => deleteElement(api, element.id),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: knowledgeKey }),
   });
-  const mine = element.mine !== false;
+  const mine = element.mine;
   return (
     <li className="card knowledge-element" data-element={element.title}>
       <h3>{element.title}</h3>
@@ -113,8 +113,8 @@ function ElementRow({ element, onEdit }: { element: KnowledgeElement; onEdit: ()
         {element.points ? <span className="chip">{t('knowledge.pointsChip', { points: element.points })}</span> : null}
         {element.estimatedMinutes ? <span className="chip">{t('knowledge.minutes', { minutes: element.estimatedMinutes })}</span> : null}
         {element.shared ? <span className="chip">{t('knowledge.sharedChip')}</span> : null}
-        {!mine && element.authorName ? <span className="chip">{t('knowledge.by', { name: element.authorName })}</span> : null}
-        {(element.tags ?? []).map((tag) => (
+        {!mine ? <span className="chip">{t('knowledge.by', { name: element.author.fullName })}</span> : null}
+        {element.tags.map((tag) => (
           <span key={tag} className="chip">
             #{tag}
           </span>

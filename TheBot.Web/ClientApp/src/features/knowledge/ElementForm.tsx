@@ -134,7 +134,7 @@ export function ElementForm({ initial, elementId, subjects, onDone }: { initial:
       ) : null}
       {draft.kind === 'problem' && draft.check === 'number' ? (
         <div className="knowledge-form__row">
-          <TextField name="elementAnswerNumber" label={t('knowledge.answerNumber')} inputMode="decimal" required value={draft.answerNumber} errors={errors('answerNumber')} onChange={(event) => set({ answerNumber: event.target.value })} />
+          <TextField name="elementCorrectNumber" label={t('knowledge.answerNumber')} inputMode="decimal" required value={draft.correctNumber} errors={errors('correctNumber')} onChange={(event) => set({ correctNumber: event.target.value })} />
           <TextField name="elementTolerance" label={t('knowledge.tolerance')} inputMode="decimal" value={draft.tolerance} errors={errors('tolerance')} onChange={(event) => set({ tolerance: event.target.value })} />
         </div>
       ) : null}

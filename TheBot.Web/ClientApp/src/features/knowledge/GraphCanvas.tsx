@@ -171,7 +171,7 @@ export function GraphEditor({ graph }: { graph: KnowledgeGraph }) {
 function AddLessonForm({ graph, onAdded, onError }: { graph: KnowledgeGraph; onAdded: () => void; onError: (error: unknown) => void }) {
   const { t } = useKnowledgeI18n();
   const api = useApi();
-  const lessons = useQuery(lessonsQuery(api, { subjectId: graph.subjectId }));
+  const lessons = useQuery(lessonsQuery(api, { subjectId: graph.subject.id }));
   const [lessonId, setLessonId] = useState('');
   const placed = new Set((graph.nodes ?? []).map((node) => node.lessonId));
   const options = (lessons.data?.items ?? []).filter((lesson) => !placed.has(lesson.id)).map((lesson) => ({ value: lesson.id, label: lesson.title }));

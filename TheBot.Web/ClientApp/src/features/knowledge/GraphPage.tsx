@@ -6,6 +6,7 @@ import { useKnowledgeI18n } from './i18n';
 import { useApi } from '../../services/ServicesContext';
 import { PageHeading } from '../../ui/PageHeading';
 import { ErrorState, LoadingState } from '../../ui/QueryStates';
+import { ApplyTemplateForm } from './ApplyTemplateForm';
 import { GraphEditor, GraphViewer } from './GraphCanvas';
 import { nodeTitle } from './graphFlow';
 import { graphQuery, type KnowledgeGraph } from './knowledgeApi';
@@ -56,7 +57,8 @@ export function GraphPage() {
               <LessonList graph={graph.data} />
             </>
           )}
-          {graph.data.studentId && (role === 'teacher' || role === 'tutor' || role === 'admin') ? <ProgressTable graphId={graph.data.id} /> : null}
+          {graph.data.isTemplate && role === 'teacher' ? <ApplyTemplateForm graph={graph.data} /> : null}
+          {graph.data.student && (role === 'teacher' || role === 'tutor' || role === 'admin') ? <ProgressTable graphId={graph.data.id} /> : null}
         </>
       )}
     </section>
@@ -65,7 +67,7 @@ export function GraphPage() {
 
 function GraphSummary({ graph }: { graph: KnowledgeGraph }) {
   const { t } = useKnowledgeI18n();
-  return <p className="muted">{[graph.subjectName, graph.studentId ? graph.studentName : t('knowledge.template')].filter(Boolean).join(' · ')}</p>;
+  return <p className="muted">{[graph.subject.name, graph.student?.fullName ?? t('knowledge.template')].join(' · ')}</p>;
 }
 
 /** The graph's lessons as a list too: their status in words, and links for the keyboard and screen readers. */

@@ -11,7 +11,7 @@ import { FormAlert } from '../../ui/FormAlert';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/QueryStates';
 import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
-import { createGraph, graphsQuery, knowledgeKey, type KnowledgeGraph } from './knowledgeApi';
+import { createGraph, graphsQuery, knowledgeKey, type GraphSummary } from './knowledgeApi';
 import type { Option } from './useTeacherClasses';
 
 /** Graphs as links to their page: the student's, the child's, the tutor's students' or the teacher's own. */
@@ -43,10 +43,8 @@ export function GraphsList({ filter, emptyMessage }: { filter: { studentId?: str
   );
 }
 
-function graphLine(graph: KnowledgeGraph, t: KnowledgeTranslate): string {
-  return [graph.subjectName, graph.studentId ? graph.studentName : t('knowledge.template'), graph.nodes ? t('knowledge.lessonCount', { count: graph.nodes.length }) : null]
-    .filter(Boolean)
-    .join(' · ');
+function graphLine(graph: GraphSummary, t: KnowledgeTranslate): string {
+  return [graph.subject.name, graph.student?.fullName ?? t('knowledge.template'), t('knowledge.lessonCount', { count: graph.nodeCount })].join(' · ');
 }
 
 /** The teacher starts a graph: a subject, then a student enrolled with them in it, or a template for several. */

@@ -17,7 +17,6 @@ import {
   graphQuery,
   knowledgeKey,
   openedLessonQuery,
-  unlockedIds,
   type AnswerOutcome,
   type AnswerRequest,
   type AnswerResult,
@@ -48,7 +47,7 @@ export function LessonPlayer({ graph, nodeId }: { graph: KnowledgeGraph; nodeId:
   return (
     <article className="knowledge-player" aria-labelledby="knowledge-player-title" data-lesson-player>
       <h2 id="knowledge-player-title">{data.title}</h2>
-      <p className="knowledge-player__status" data-lesson-status={data.status}>
+      <p className="knowledge-player__status" data-lesson-status={data.status ?? undefined}>
         <StatusBadge status={data.status} scorePercent={data.scorePercent} />{' '}
         <span className="muted">{t('knowledge.passMark', { percent: data.passPercent })}</span>
       </p>
@@ -111,7 +110,7 @@ function AnswerForm({ graphId, nodeId, element, onUnlocked }: { graphId: string;
   const { t } = useKnowledgeI18n();
   const api = useApi();
   const queryClient = useQueryClient();
-  const latest = element.latestAnswer ?? null;
+  const latest = element.latestAttempt;
   const [optionIds, setOptionIds] = useState<string[]>(latest?.optionIds ?? []);
   const [value, setValue] = useState(latest?.number?.toString() ?? latest?.text ?? '');
   const [result, setResult] = useState<Pick<AnswerResult, 'outcome' | 'points' | 'maxPoints'> | null>(null);
@@ -120,7 +119,7 @@ function AnswerForm({ graphId, nodeId, element, onUnlocked }: { graphId: string;
     mutationFn: (request: AnswerRequest) => answer(api, graphId, nodeId, request),
     onSuccess: (response) => {
       setResult(response);
-      const opened = unlockedIds(response);
+      const opened = response.unlocked;
       if (opened.length > 0) {
         onUnlocked(opened);
       }
@@ -161,7 +160,7 @@ function AnswerForm({ graphId, nodeId, element, onUnlocked }: { graphId: string;
       {element.kind === 'question' ? (
         <fieldset className="fieldset">
           <legend>{element.check === 'single' ? t('knowledge.chooseOne') : t('knowledge.chooseAll')}</legend>
-          {(element.options ?? []).map((option) => (
+          {element.options.map((option) => (
             <label key={option.id} className="checkbox">
               <input
                 type={element.check === 'single' ? 'radio' : 'checkbox'}

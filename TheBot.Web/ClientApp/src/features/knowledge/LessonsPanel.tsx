@@ -13,7 +13,7 @@ import { SelectField } from '../../ui/SelectField';
 import { TextAreaField } from '../../ui/TextAreaField';
 import { TextField } from '../../ui/TextField';
 import { moved } from './elementDraft';
-import { createLesson, deleteLesson, elementsQuery, knowledgeKey, lessonQuery, lessonsQuery, updateLesson, type KnowledgeLesson } from './knowledgeApi';
+import { createLesson, deleteLesson, elementsQuery, knowledgeKey, lessonQuery, lessonsQuery, updateLesson, type LessonSummary } from './knowledgeApi';
 import type { Option } from './useTeacherClasses';
 
 interface LessonDraft {
@@ -66,17 +66,17 @@ export function LessonsPanel({ subjects }: { subjects: Option[] }) {
   );
 }
 
-function LessonRow({ lesson, subjectName, onEdit }: { lesson: KnowledgeLesson; subjectName: string; onEdit: () => void }) {
+function LessonRow({ lesson, subjectName, onEdit }: { lesson: LessonSummary; subjectName: string; onEdit: () => void }) {
   const { t } = useKnowledgeI18n();
   const api = useApi();
   const queryClient = useQueryClient();
   const remove = useMutation({ mutationFn: () => deleteLesson(api, lesson.id), onSuccess: () => void queryClient.invalidateQueries({ queryKey: knowledgeKey }) });
-  const count = lesson.elementCount ?? lesson.elements?.length;
+  const count = lesson.elementCount;
   return (
     <li className="card" data-lesson={lesson.title}>
       <h3>{lesson.title}</h3>
       <p className="muted">
-        {[subjectName, t('knowledge.passMark', { percent: lesson.passPercent }), count !== undefined ? t('knowledge.elementCount', { count }) : null].filter(Boolean).join(' · ')}
+        {[subjectName, t('knowledge.passMark', { percent: lesson.passPercent }), t('knowledge.elementCount', { count })].filter(Boolean).join(' · ')}
       </p>
       <div className="actions actions--compact">
         <button type="button" className="button button--secondary button--small" onClick={onEdit} aria-label={t('knowledge.editNamed', { title: lesson.title })}>
@@ -111,7 +111,7 @@ function EditLesson({ lessonId, subjects, onDone }: { lessonId: string; subjects
         title: data.title,
         description: data.description ?? '',
         passPercent: String(data.passPercent),
-        elements: (data.elements ?? []).map((element) => ({ id: element.id, title: element.title })),
+        elements: data.elements.map((element) => ({ id: element.id, title: element.title })),
       }}
       subjects={subjects}
       onDone={onDone}

@@ -49,8 +49,8 @@ export function ProgressTable({ graphId }: { graphId: string }) {
             </thead>
             <tbody>
               {progress.data.lessons.map((lesson) => {
-                const title = lesson.lessonTitle ?? lesson.title ?? '';
-                const minutes = lesson.minutesSpent ?? lesson.minutes ?? null;
+                const title = lesson.title;
+                const minutes = lesson.minutesSpent;
                 return (
                   <Fragment key={lesson.nodeId}>
                     <tr data-progress-lesson={title}>
@@ -62,7 +62,7 @@ export function ProgressTable({ graphId }: { graphId: string }) {
                       <td>{lesson.attempts}</td>
                       <td />
                     </tr>
-                    {(lesson.elements ?? []).map((element) => (
+                    {lesson.elements.map((element) => (
                       <tr key={`${lesson.nodeId}/${element.elementId}`} className="knowledge-progress__element" data-progress-element={element.title}>
                         <th scope="row">
                           <span className="visually-hidden">{title}: </span>
@@ -71,7 +71,7 @@ export function ProgressTable({ graphId }: { graphId: string }) {
                         <td>{element.latestOutcome ? t(`knowledge.outcome.${element.latestOutcome}`) : '—'}</td>
                         <td />
                         <td>{element.attempts}</td>
-                        <td>{(element.commonWrongAnswers ?? []).map((wrong) => `${wrong.answer} (${wrong.count})`).join(', ')}</td>
+                        <td>{element.commonWrongAnswers.map((wrong) => `${wrong.answer} (${wrong.count})`).join(', ')}</td>
                       </tr>
                     ))}
                   </Fragment>

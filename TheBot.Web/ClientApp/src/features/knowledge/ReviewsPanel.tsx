@@ -8,7 +8,6 @@ import { FormAlert } from '../../ui/FormAlert';
 import { Pager } from '../../ui/Pager';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/QueryStates';
 import { knowledgeKey, markReview, reviewsQuery, type PendingReview } from './knowledgeApi';
-import { RichText } from './RichText';
 
 /** Free answers waiting for the teacher: right or wrong, which may pass the lesson and open what follows. */
 export function ReviewsPanel() {
@@ -45,12 +44,11 @@ function Review({ review }: { review: PendingReview }) {
     mutationFn: (correct: boolean) => markReview(api, review.attemptId, correct),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: knowledgeKey }),
   });
-  const heading = [review.studentName, review.lessonTitle, review.elementTitle].filter(Boolean).join(' · ');
+  const heading = [review.student.fullName, review.lessonTitle, review.elementTitle].join(' · ');
   return (
-    <li className="card" data-review={review.elementTitle ?? ''}>
+    <li className="card" data-review={review.elementTitle}>
       <h3>{heading}</h3>
-      {review.body ? <RichText body={review.body} className="muted" /> : null}
-      <p className="prewrap">{review.text ?? review.answer ?? ''}</p>
+      <p className="prewrap">{review.text ?? ''}</p>
       <div className="actions actions--compact">
         <button type="button" className="button button--small" disabled={mark.isPending} onClick={() => mark.mutate(true)}>
           <Check className="icon" size={16} aria-hidden="true" focusable="false" />

@@ -11,15 +11,15 @@ describe('element drafts', () => {
       { key: 'b', text: '4', correct: true },
     ];
     expect(elementProblems(draft)).toEqual({});
-    expect(toElementRequest(draft)).toMatchObject({ kind: 'question', check: 'single', options: [{ text: '3', correct: false }, { text: '4', correct: true }], answerNumber: null, points: 1 });
+    expect(toElementRequest(draft)).toMatchObject({ kind: 'question', check: 'single', options: [{ text: '3', correct: false }, { text: '4', correct: true }], correctNumber: null, points: 1 });
   });
 
   it('sends a number problem its answer and tolerance, with a decimal comma read', () => {
-    const draft = { ...withKind(newElementDraft('s'), 'problem'), title: 'Pi', answerNumber: '3,14', tolerance: '0.01', tags: 'pi, circles, pi' };
+    const draft = { ...withKind(newElementDraft('s'), 'problem'), title: 'Pi', correctNumber: '3,14', tolerance: '0.01', tags: 'pi, circles, pi' };
     expect(draft.check).toBe('number');
     expect(elementProblems(draft)).toEqual({});
-    expect(toElementRequest(draft)).toMatchObject({ answerNumber: 3.14, tolerance: 0.01, options: null, acceptedAnswers: null, tags: ['pi', 'circles'] });
-    expect(elementProblems({ ...draft, answerNumber: 'x' }).answerNumber).toBe('knowledge.problem.number');
+    expect(toElementRequest(draft)).toMatchObject({ correctNumber: 3.14, tolerance: 0.01, options: null, acceptedAnswers: null, tags: ['pi', 'circles'] });
+    expect(elementProblems({ ...draft, correctNumber: 'x' }).correctNumber).toBe('knowledge.problem.number');
   });
 
   it('sends a text problem its accepted answers, one a line', () => {
@@ -36,9 +36,10 @@ describe('element drafts', () => {
 
   it('reads an element back into its form', () => {
     const draft = toElementDraft({
-      id: 'e', subjectId: 's', kind: 'question', check: 'multiple', title: 'Primes',
-      options: [{ id: 'x', text: '2', correct: true }, { id: 'y', text: '4', correct: false }],
-      points: 2, difficulty: 3, tags: ['a', 'b'], estimatedMinutes: 5, shared: true,
+      id: 'e', subjectId: 's', author: { id: 't', fullName: 'T', email: 't@x' }, kind: 'question', check: 'multiple', title: 'Primes',
+      body: null, videoUrl: null, options: [{ id: 'x', text: '2', correct: true }, { id: 'y', text: '4', correct: false }],
+      correctNumber: null, tolerance: null, acceptedAnswers: [], points: 2, difficulty: 3, tags: ['a', 'b'], estimatedMinutes: 5, shared: true, mine: true,
+      createdAt: '2026-12-07T10:00:00Z', updatedAt: '2026-12-07T10:00:00Z',
     });
     expect(draft).toMatchObject({ check: 'multiple', points: '2', difficulty: '3', tags: 'a, b', estimatedMinutes: '5', shared: true });
     expect(draft.options.map((o) => o.correct)).toEqual([true, false]);

@@ -10,7 +10,7 @@ export interface ElementDraft {
   body: string;
   videoUrl: string;
   options: { key: string; text: string; correct: boolean }[];
-  answerNumber: string;
+  correctNumber: string;
   tolerance: string;
   acceptedAnswers: string;
   points: string;
@@ -32,7 +32,7 @@ export function newElementDraft(subjectId: string, kind: ElementKind = 'theory')
       { key: 'o1', text: '', correct: false },
       { key: 'o2', text: '', correct: false },
     ],
-    answerNumber: '',
+    correctNumber: '',
     tolerance: '0',
     acceptedAnswers: '',
     points: '1',
@@ -44,7 +44,7 @@ export function newElementDraft(subjectId: string, kind: ElementKind = 'theory')
 }
 
 export function toElementDraft(element: KnowledgeElement): ElementDraft {
-  const options = (element.options ?? []).map((option, index) => ({ key: option.id || `o${index}`, text: option.text, correct: option.correct === true }));
+  const options = element.options.map((option, index) => ({ key: option.id || `o${index}`, text: option.text, correct: option.correct }));
   return {
     subjectId: element.subjectId,
     kind: element.kind,
@@ -53,14 +53,14 @@ export function toElementDraft(element: KnowledgeElement): ElementDraft {
     body: element.body ?? '',
     videoUrl: element.videoUrl ?? '',
     options: options.length > 0 ? options : newElementDraft(element.subjectId).options,
-    answerNumber: element.answerNumber?.toString() ?? '',
+    correctNumber: element.correctNumber?.toString() ?? '',
     tolerance: element.tolerance?.toString() ?? '0',
-    acceptedAnswers: (element.acceptedAnswers ?? []).join('\n'),
+    acceptedAnswers: element.acceptedAnswers.join('\n'),
     points: element.points?.toString() ?? '1',
-    difficulty: element.difficulty?.toString() ?? '2',
-    tags: (element.tags ?? []).join(', '),
+    difficulty: element.difficulty.toString(),
+    tags: element.tags.join(', '),
     estimatedMinutes: element.estimatedMinutes?.toString() ?? '',
-    shared: element.shared === true,
+    shared: element.shared,
   };
 }
 
@@ -79,7 +79,7 @@ export function isAnswerable(kind: ElementKind): boolean {
   return kind === 'question' || kind === 'problem';
 }
 
-export type DraftProblems = Partial<Record<'title' | 'body' | 'videoUrl' | 'options' | 'answerNumber' | 'tolerance' | 'acceptedAnswers' | 'points' | 'difficulty' | 'estimatedMinutes', KnowledgeKey>>;
+export type DraftProblems = Partial<Record<'title' | 'body' | 'videoUrl' | 'options' | 'correctNumber' | 'tolerance' | 'acceptedAnswers' | 'points' | 'difficulty' | 'estimatedMinutes', KnowledgeKey>>;
 
 /** What stops the draft from being saved, field by field. */
 export function elementProblems(draft: ElementDraft): DraftProblems {
@@ -101,8 +101,8 @@ export function elementProblems(draft: ElementDraft): DraftProblems {
     }
   }
   if (draft.kind === 'problem' && draft.check === 'number') {
-    if (Number.isNaN(parseNumber(draft.answerNumber))) {
-      problems.answerNumber = 'knowledge.problem.number';
+    if (Number.isNaN(parseNumber(draft.correctNumber))) {
+      problems.correctNumber = 'knowledge.problem.number';
     }
     const tolerance = parseNumber(draft.tolerance === '' ? '0' : draft.tolerance);
     if (Number.isNaN(tolerance) || tolerance < 0) {
@@ -124,7 +124,7 @@ export function elementProblems(draft: ElementDraft): DraftProblems {
   }
   if (draft.estimatedMinutes.trim() !== '') {
     const minutes = Number(draft.estimatedMinutes);
-    if (!Number.isInteger(minutes) || minutes < 0) {
+    if (!Number.isInteger(minutes) || minutes < 1 || minutes > 600) {
       problems.estimatedMinutes = 'knowledge.problem.minutes';
     }
   }
@@ -149,8 +149,8 @@ export function toElementRequest(draft: ElementDraft): ElementRequest {
     title: draft.title.trim(),
     body: draft.body.trim() === '' ? null : draft.body.trim(),
     videoUrl: draft.kind === 'video' ? draft.videoUrl.trim() : null,
-    options: question ? draft.options.filter((o) => o.text.trim() !== '').map((o) => ({ text: o.text.trim(), correct: o.correct })) : null,
-    answerNumber: number ? parseNumber(draft.answerNumber) : null,
+    options: question ? draft.options.filter((o) => o.text.trim() !== '').map((o) => ({ id: null, text: o.text.trim(), correct: o.correct })) : null,
+    correctNumber: number ? parseNumber(draft.correctNumber) : null,
     tolerance: number ? parseNumber(draft.tolerance === '' ? '0' : draft.tolerance) : null,
     acceptedAnswers: draft.kind === 'problem' && draft.check === 'text' ? acceptedAnswersOf(draft) : null,
     points: isAnswerable(draft.kind) ? parseNumber(draft.points) : null,

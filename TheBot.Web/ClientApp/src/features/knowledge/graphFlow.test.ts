@@ -4,9 +4,9 @@ import type { KnowledgeGraph } from './knowledgeApi';
 
 const graph: Pick<KnowledgeGraph, 'nodes' | 'edges'> = {
   nodes: [
-    { id: 'a', lessonId: 'la', lessonTitle: 'Fractions', x: 10, y: 20, status: 'passed', scorePercent: 100 },
-    { id: 'b', lessonId: 'lb', lessonTitle: 'Ratios', x: 10, y: 160, status: 'available', scorePercent: null },
-    { id: 'c', lessonId: 'lc', lessonTitle: 'Percent', x: 200, y: 300, status: 'locked', scorePercent: null },
+    { id: 'a', lessonId: 'la', lessonTitle: 'Fractions', x: 10, y: 20, status: 'passed', scorePercent: 100, passedAt: '2026-12-07T10:00:00Z' },
+    { id: 'b', lessonId: 'lb', lessonTitle: 'Ratios', x: 10, y: 160, status: 'available', scorePercent: 0, passedAt: null },
+    { id: 'c', lessonId: 'lc', lessonTitle: 'Percent', x: 200, y: 300, status: 'locked', scorePercent: 0, passedAt: null },
   ],
   edges: [
     { id: 'e1', fromNodeId: 'a', toNodeId: 'b' },
@@ -26,7 +26,7 @@ describe('the graph on the canvas', () => {
   });
 
   it('lets the editor drag and delete, and a template shows no status', () => {
-    const nodes = toFlowNodes({ nodes: [{ id: 'a', lessonId: 'l', title: 'T', x: 0, y: 0 }] }, { editable: true });
+    const nodes = toFlowNodes({ nodes: [{ id: 'a', lessonId: 'l', lessonTitle: 'T', x: 0, y: 0, status: null, scorePercent: null, passedAt: null }] }, { editable: true });
     expect(nodes[0]).toMatchObject({ draggable: true, deletable: true, data: { title: 'T', status: null, href: null } });
   });
 
@@ -52,7 +52,7 @@ describe('statuses', () => {
   });
 
   it('says the status and the score once there is one', () => {
-    const label = (status: string) => status.toUpperCase();
+    const label = (status: string | null) => (status ?? '').toUpperCase();
     expect(statusSummary('inProgress', 40, label)).toBe('INPROGRESS · 40%');
     expect(statusSummary('available', 0, label)).toBe('AVAILABLE');
     expect(statusSummary(null, null, label)).toBe('');

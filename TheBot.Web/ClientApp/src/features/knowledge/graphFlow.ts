@@ -13,8 +13,8 @@ export interface LessonNodeData extends Record<string, unknown> {
 
 export type LessonFlowNode = Node<LessonNodeData, 'lesson'>;
 
-export function nodeTitle(node: Pick<GraphNode, 'lessonTitle' | 'title'>): string {
-  return node.lessonTitle ?? node.title ?? '';
+export function nodeTitle(node: Partial<Pick<GraphNode, 'lessonTitle'>>): string {
+  return node.lessonTitle ?? '';
 }
 
 /** Whether a student may open the node's lesson. */

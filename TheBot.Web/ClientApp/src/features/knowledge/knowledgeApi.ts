@@ -1,18 +1,19 @@
 import type { ApiClient, DownloadedFile } from '../../api/ApiClient';
 import { queryString, type PagedResult } from '../../api/paging';
+import { enumValues, type RequestBody, type Schemas } from '../../api/schemas';
 import { knowledgeKey } from './knowledgeKey';
 
 export { knowledgeKey };
 
 // The knowledge graph's API (docs/knowledge-graph.md): elements, lessons, graphs, a student's work and reviews.
 
-export type ElementKind = 'theory' | 'video' | 'question' | 'problem';
-export type ElementCheck = 'none' | 'single' | 'multiple' | 'number' | 'text' | 'free';
-export type NodeStatus = 'locked' | 'available' | 'inProgress' | 'passed';
-export type AnswerOutcome = 'correct' | 'wrong' | 'pending';
+export type ElementKind = Schemas['KnowledgeElementKind'];
+export type ElementCheck = Schemas['KnowledgeCheck'];
+export type NodeStatus = NonNullable<Schemas['KnowledgeNodeStatus']>;
+export type AnswerOutcome = NonNullable<Schemas['KnowledgeOutcome']>;
 
-export const ELEMENT_KINDS: readonly ElementKind[] = ['theory', 'video', 'question', 'problem'];
-export const NODE_STATUSES: readonly NodeStatus[] = ['locked', 'available', 'inProgress', 'passed'];
+export const ELEMENT_KINDS = enumValues<ElementKind>()(['theory', 'video', 'question', 'problem']);
+export const NODE_STATUSES = enumValues<NodeStatus>()(['locked', 'available', 'inProgress', 'passed']);
 
 /** The checks each kind allows, the first being the default. */
 export const CHECKS_OF: Record<ElementKind, readonly ElementCheck[]> = {
@@ -22,193 +23,22 @@ export const CHECKS_OF: Record<ElementKind, readonly ElementCheck[]> = {
   problem: ['number', 'text', 'free'],
 };
 
-export interface ElementOption {
-  id: string;
-  text: string;
-  /** Only to the element's author and teachers it is shared with. */
-  correct?: boolean | null;
-}
-
-export interface KnowledgeElement {
-  id: string;
-  subjectId: string;
-  authorId?: string;
-  authorName?: string | null;
-  kind: ElementKind;
-  check: ElementCheck;
-  title: string;
-  body?: string | null;
-  videoUrl?: string | null;
-  options?: ElementOption[] | null;
-  answerNumber?: number | null;
-  tolerance?: number | null;
-  acceptedAnswers?: string[] | null;
-  points?: number | null;
-  difficulty?: number | null;
-  tags?: string[] | null;
-  estimatedMinutes?: number | null;
-  shared?: boolean;
-  /** Whether the caller wrote it (and so may edit it). */
-  mine?: boolean;
-}
-
-export interface ElementRequest {
-  subjectId: string;
-  kind: ElementKind;
-  check: ElementCheck;
-  title: string;
-  body: string | null;
-  videoUrl: string | null;
-  options: { text: string; correct: boolean }[] | null;
-  answerNumber: number | null;
-  tolerance: number | null;
-  acceptedAnswers: string[] | null;
-  points: number | null;
-  difficulty: number;
-  tags: string[];
-  estimatedMinutes: number | null;
-  shared: boolean;
-}
-
-export interface KnowledgeLesson {
-  id: string;
-  subjectId: string;
-  title: string;
-  description?: string | null;
-  passPercent: number;
-  elementCount?: number;
-  elements?: KnowledgeElement[];
-}
-
-export interface LessonRequest {
-  subjectId: string;
-  title: string;
-  description: string | null;
-  passPercent: number;
-  elementIds: string[];
-}
-
-export interface GraphNode {
-  id: string;
-  lessonId: string;
-  lessonTitle?: string;
-  title?: string;
-  x: number;
-  y: number;
-  status?: NodeStatus | null;
-  scorePercent?: number | null;
-}
-
-export interface GraphEdge {
-  id: string;
-  fromNodeId: string;
-  toNodeId: string;
-}
-
-export interface KnowledgeGraph {
-  id: string;
-  subjectId: string;
-  subjectName?: string | null;
-  studentId?: string | null;
-  studentName?: string | null;
-  teacherId?: string;
-  teacherName?: string | null;
-  title: string;
-  nodes?: GraphNode[];
-  edges?: GraphEdge[];
-}
-
-export interface LatestAnswer {
-  outcome: AnswerOutcome;
-  points?: number | null;
-  optionIds?: string[] | null;
-  number?: number | null;
-  text?: string | null;
-}
-
-export interface PlayerElement {
-  id: string;
-  kind: ElementKind;
-  check: ElementCheck;
-  title: string;
-  body?: string | null;
-  videoUrl?: string | null;
-  options?: ElementOption[] | null;
-  points?: number | null;
-  latestAnswer?: LatestAnswer | null;
-}
-
-export interface OpenedLesson {
-  graphId?: string;
-  nodeId?: string;
-  lessonId?: string;
-  title: string;
-  description?: string | null;
-  passPercent: number;
-  status: NodeStatus;
-  scorePercent?: number | null;
-  elements: PlayerElement[];
-}
-
-export interface AnswerRequest {
-  elementId: string;
-  optionIds?: string[];
-  number?: number;
-  text?: string;
-}
-
-export interface AnswerResult {
-  outcome: AnswerOutcome;
-  points: number;
-  maxPoints: number;
-  status: NodeStatus;
-  scorePercent: number;
-  /** The nodes this answer opened (their ids). */
-  unlocked: (string | { nodeId?: string; id?: string })[];
-}
-
-export interface WrongAnswer {
-  answer: string;
-  count: number;
-}
-
-export interface ElementProgress {
-  elementId: string;
-  title: string;
-  attempts: number;
-  latestOutcome?: AnswerOutcome | null;
-  commonWrongAnswers?: WrongAnswer[];
-}
-
-export interface LessonProgress {
-  nodeId: string;
-  lessonTitle?: string;
-  title?: string;
-  status: NodeStatus;
-  scorePercent?: number | null;
-  minutesSpent?: number | null;
-  minutes?: number | null;
-  attempts: number;
-  elements?: ElementProgress[];
-}
-
-export interface GraphProgress {
-  graphId?: string;
-  lessons: LessonProgress[];
-}
-
-export interface PendingReview {
-  attemptId: string;
-  graphId?: string;
-  studentName?: string | null;
-  lessonTitle?: string | null;
-  elementTitle?: string | null;
-  body?: string | null;
-  text?: string | null;
-  answer?: string | null;
-  answeredAt?: string;
-}
-
+/** An element with its answer key (its author's, or shared with the caller). */
+export type KnowledgeElement = Schemas['KnowledgeElementResponse'];
+export type ElementRequest = RequestBody<Schemas['KnowledgeElementRequest']>;
+export type LessonSummary = Schemas['KnowledgeLessonSummary'];
+export type KnowledgeLesson = Schemas['KnowledgeLessonResponse'];
+export type LessonRequest = RequestBody<Schemas['KnowledgeLessonRequest']>;
+export type GraphSummary = Schemas['KnowledgeGraphSummary'];
+export type KnowledgeGraph = Schemas['KnowledgeGraphResponse'];
+export type GraphNode = Schemas['KnowledgeNodeResponse'];
+export type GraphEdge = Schemas['KnowledgeEdgeResponse'];
+export type OpenedLesson = Schemas['KnowledgeStudentLesson'];
+export type PlayerElement = Schemas['KnowledgeStudentElement'];
+export type AnswerRequest = RequestBody<Schemas['KnowledgeAnswerRequest']>;
+export type AnswerResult = Schemas['KnowledgeAnswerResponse'];
+export type GraphProgress = Schemas['KnowledgeProgressResponse'];
+export type PendingReview = Schemas['KnowledgePendingReview'];
 
 const id = encodeURIComponent;
 
@@ -243,7 +73,7 @@ export function lessonsQuery(api: ApiClient, filter: { subjectId?: string; searc
   return {
     queryKey: [...knowledgeKey, 'lessons', filter] as const,
     queryFn: ({ signal }: { signal: AbortSignal }) =>
-      api.get<PagedResult<KnowledgeLesson>>(`/api/knowledge/lessons${queryString({ ...filter, pageSize: 50 })}`, { signal }),
+      api.get<PagedResult<LessonSummary>>(`/api/knowledge/lessons${queryString({ ...filter, pageSize: 50 })}`, { signal }),
   };
 }
 
@@ -270,7 +100,7 @@ export function graphsQuery(api: ApiClient, filter: { studentId?: string; subjec
   return {
     queryKey: [...knowledgeKey, 'graphs', filter] as const,
     queryFn: ({ signal }: { signal: AbortSignal }) =>
-      api.get<PagedResult<KnowledgeGraph>>(`/api/knowledge/graphs${queryString({ ...filter, pageSize: 50 })}`, { signal }),
+      api.get<PagedResult<GraphSummary>>(`/api/knowledge/graphs${queryString({ ...filter, pageSize: 50 })}`, { signal }),
   };
 }
 
@@ -345,12 +175,5 @@ export function reviewsQuery(api: ApiClient, page: number) {
 }
 
 export function markReview(api: ApiClient, attemptId: string, correct: boolean) {
-  return api.post<{ status: NodeStatus }>(`/api/knowledge/reviews/${id(attemptId)}`, { correct });
-}
-
-/** The ids of the nodes an answer opened, whether the server lists ids or nodes. */
-export function unlockedIds(result: Pick<AnswerResult, 'unlocked'>): string[] {
-  return (result.unlocked ?? [])
-    .map((item) => (typeof item === 'string' ? item : (item.nodeId ?? item.id ?? '')))
-    .filter((value) => value !== '');
+  return api.post<Schemas['KnowledgeReviewResponse']>(`/api/knowledge/reviews/${id(attemptId)}`, { correct });
 }

@@ -166,6 +166,10 @@ export const knowledgeEn = {
   'knowledge.wrongAnswersColumn': 'Common wrong answers',
   'knowledge.markRight': 'Right',
   'knowledge.markWrong': 'Wrong',
+  'knowledge.applyTemplate': 'Give this template to students',
+  'knowledge.applyTo': 'Students of the subject',
+  'knowledge.apply': 'Give to the chosen students',
+  'knowledge.applied': 'Done: {count} graphs made or extended.',
 } as const;
 
 export type KnowledgeKey = keyof typeof knowledgeEn;

@@ -165,4 +165,8 @@ export const knowledgeRu: Record<KnowledgeKey, string> = {
   'knowledge.wrongAnswersColumn': 'Частые неверные ответы',
   'knowledge.markRight': 'Верно',
   'knowledge.markWrong': 'Неверно',
+  'knowledge.applyTemplate': 'Выдать шаблон ученикам',
+  'knowledge.applyTo': 'Ученики предмета',
+  'knowledge.apply': 'Выдать выбранным ученикам',
+  'knowledge.applied': 'Готово: создано или дополнено графов: {count}.',
 };
