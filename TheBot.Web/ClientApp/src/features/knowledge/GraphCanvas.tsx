@@ -39,6 +39,7 @@ export function GraphViewer({ graph, lessonHref }: { graph: KnowledgeGraph; less
         nodesConnectable={false}
         elementsSelectable={false}
         fitView
+        fitViewOptions={{ maxZoom: 1 }}
         minZoom={0.2}
         maxZoom={2}
         proOptions={{ hideAttribution: true }}

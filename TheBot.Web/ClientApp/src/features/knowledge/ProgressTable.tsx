@@ -8,6 +8,7 @@ import { FormAlert } from '../../ui/FormAlert';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/QueryStates';
 import { saveFile } from '../../ui/saveFile';
 import { downloadProgress, progressQuery } from './knowledgeApi';
+import { answerText } from './graphFlow';
 import { StatusBadge } from './StatusBadge';
 
 /** Per lesson and per element: status, score, time, attempts and the wrong answers given most; with its Excel export. */
@@ -71,7 +72,7 @@ export function ProgressTable({ graphId }: { graphId: string }) {
                         <td>{element.latestOutcome ? t(`knowledge.outcome.${element.latestOutcome}`) : '—'}</td>
                         <td />
                         <td>{element.attempts}</td>
-                        <td>{element.commonWrongAnswers.map((wrong) => `${wrong.answer} (${wrong.count})`).join(', ')}</td>
+                        <td>{element.commonWrongAnswers.map((wrong) => `${answerText(wrong.answer)} (${wrong.count})`).join(', ')}</td>
                       </tr>
                     ))}
                   </Fragment>

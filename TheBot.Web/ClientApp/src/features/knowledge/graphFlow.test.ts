@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cycleOf, isOpenable, nextNodePosition, statusSummary, toFlowEdges, toFlowNodes } from './graphFlow';
+import { answerText, cycleOf, isOpenable, nextNodePosition, statusSummary, toFlowEdges, toFlowNodes } from './graphFlow';
 import type { KnowledgeGraph } from './knowledgeApi';
 
 const graph: Pick<KnowledgeGraph, 'nodes' | 'edges'> = {
@@ -62,5 +62,11 @@ describe('statuses', () => {
     expect(cycleOf({ code: 'graphCycle', cycle: ['A', 'B', 'A'] })).toEqual(['A', 'B', 'A']);
     expect(cycleOf({ cycle: [{ title: 'A' }, { lessonTitle: 'B' }] })).toEqual(['A', 'B']);
     expect(cycleOf({})).toEqual([]);
+  });
+});
+
+describe('answerText', () => {
+  it('drops a decimal’s trailing zeros and leaves text alone', () => {
+    expect(['3.000000', '3.500', '-0.250', '10', 'Paris 2.0 ', '1.0.0'].map(answerText)).toEqual(['3', '3.5', '-0.25', '10', 'Paris 2.0 ', '1.0.0']);
   });
 });

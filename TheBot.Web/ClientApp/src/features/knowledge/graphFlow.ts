@@ -91,3 +91,8 @@ export function cycleOf(problem: Record<string, unknown>): string[] {
     )
     .filter((title) => title !== '');
 }
+
+/** A wrong answer as the progress table shows it: a number without the trailing zeros a decimal column adds ("3.000000" is 3). */
+export function answerText(answer: string): string {
+  return /^-?\d+\.\d+$/.test(answer) ? answer.replace(/\.?0+$/, '') : answer;
+}
