@@ -202,7 +202,8 @@ public sealed class KnowledgeGraphTests(TheBotAppFixture fixture)
         foreach (var (from, to) in new[] { (a, a), (a, b), (a, Guid.NewGuid()) })
         {
             using var refused = await c.Teacher.Client.PostAsJsonAsync($"/api/knowledge/graphs/{graph}/edges", new { fromNodeId = from, toNodeId = to }, Ct);
-            await Expect.ProblemAsync(HttpStatusCode.BadRequest, refused);
+            var problem = await Expect.ProblemAsync(HttpStatusCode.UnprocessableEntity, refused);
+            Assert.Single(problem.GetProperty("errors").EnumerateObject());
         }
 
         Assert.Equal(2, (await c.Teacher.Client.GetFromJsonAsync<JsonElement>($"/api/knowledge/graphs/{graph}", Ct)).GetProperty("edges").GetArrayLength());
