@@ -224,7 +224,7 @@ public static class KnowledgeGraphsApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<Created<KnowledgeEdgeResponse>, ValidationProblem, ProblemHttpResult>> AddEdgeAsync(
+    private static async Task<Results<Created<KnowledgeEdgeResponse>, ProblemHttpResult>> AddEdgeAsync(
         Guid id, KnowledgeEdgeRequest request, CurrentUser caller, TheBotDbContext db, IRealtimePublisher realtime, TimeProvider clock, CancellationToken ct)
     {
         var (from, to) = (request.FromNodeId!.Value, request.ToNodeId!.Value);
@@ -241,18 +241,18 @@ public static class KnowledgeGraphsApi
             .Select(n => new { n.Id, n.Lesson!.Title }).ToDictionaryAsync(n => n.Id, n => n.Title, ct);
         if (!nodes.ContainsKey(from) || !nodes.ContainsKey(to))
         {
-            return ApiProblems.Invalid(nodes.ContainsKey(from) ? "toNodeId" : "fromNodeId", "Both lessons must be on this graph.");
+            return InvalidEdge(nodes.ContainsKey(from) ? "toNodeId" : "fromNodeId", "Both lessons must be on this graph.");
         }
 
         if (from == to)
         {
-            return ApiProblems.Invalid("toNodeId", "A lesson cannot be its own prerequisite.");
+            return InvalidEdge("toNodeId", "A lesson cannot be its own prerequisite.");
         }
 
         var edges = await db.KnowledgeEdges.AsNoTracking().Where(e => e.GraphId == id).Select(e => new { e.FromNodeId, e.ToNodeId }).ToListAsync(ct);
         if (edges.Any(e => e.FromNodeId == from && e.ToNodeId == to))
         {
-            return ApiProblems.Invalid("toNodeId", "This edge is on the graph already.");
+            return InvalidEdge("toNodeId", "This edge is on the graph already.");
         }
 
         if (KnowledgeStatuses.CycleThrough(from, to, edges.Select(e => (e.FromNodeId, e.ToNodeId))) is { } cycle)
@@ -270,6 +270,14 @@ public static class KnowledgeGraphsApi
         await KnowledgeLearning.PublishGraphChangedAsync(realtime, graph, ct);
         return TypedResults.Created($"/api/knowledge/graphs/{id}/edges/{edge.Id}", new KnowledgeEdgeResponse(edge.Id, from, to));
     }
+
+    /// <summary>An edge to itself, between graphs or a duplicate: 422 with the field's error (docs/knowledge-graph.md, "No cycles").</summary>
+    private static ProblemHttpResult InvalidEdge(string field, string message) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+        {
+            Status = StatusCodes.Status422UnprocessableEntity,
+            Detail = message,
+        });
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RemoveEdgeAsync(
         Guid id, Guid edgeId, CurrentUser caller, TheBotDbContext db, IRealtimePublisher realtime, TimeProvider clock, CancellationToken ct)
