@@ -126,21 +126,28 @@ public static class KnowledgeBankApi
         return TypedResults.Ok((await ReadElementAsync(db, caller, id, ct))!);
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteElementAsync(Guid id, CurrentUser caller, TheBotDbContext db, CancellationToken ct)
+    private static Task<Results<NoContent, ProblemHttpResult>> DeleteElementAsync(Guid id, CurrentUser caller, TheBotDbContext db, CancellationToken ct) =>
+        DeleteUnlessUsedAsync(db, db.KnowledgeElements.Where(e => e.Id == id && e.AuthorId == caller.Id), "The element",
+            db.KnowledgeLessonElements.Where(e => e.ElementId == id).Select(e => true), ElementInUseCode,
+            "The element is in a lesson; take it out of its lessons first.", ct);
+
+    /// <summary>Deletes the caller's element or lesson (404 if not theirs), unless something uses it (409 with <paramref name="code"/>).</summary>
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteUnlessUsedAsync<T>(
+        TheBotDbContext db, IQueryable<T> mine, string what, IQueryable<bool> uses, string code, string detail, CancellationToken ct)
+        where T : class
     {
-        var element = await db.KnowledgeElements.FirstOrDefaultAsync(e => e.Id == id && e.AuthorId == caller.Id, ct);
-        if (element is null)
+        var found = await mine.FirstOrDefaultAsync(ct);
+        if (found is null)
         {
-            return ApiProblems.NotFound("The element");
+            return ApiProblems.NotFound(what);
         }
 
-        if (await db.KnowledgeLessonElements.AnyAsync(e => e.ElementId == id, ct))
+        if (await uses.AnyAsync(ct))
         {
-            return ApiProblems.Conflict("The element is in a lesson; take it out of its lessons first.",
-                new Dictionary<string, object?> { ["code"] = ElementInUseCode });
+            return ApiProblems.Conflict(detail, new Dictionary<string, object?> { ["code"] = code });
         }
 
-        db.KnowledgeElements.Remove(element);
+        db.Remove(found);
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();
     }
@@ -262,22 +269,8 @@ public static class KnowledgeBankApi
         return TypedResults.Ok((await ReadLessonAsync(db, caller, id, ct))!);
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteLessonAsync(Guid id, CurrentUser caller, TheBotDbContext db, CancellationToken ct)
-    {
-        var lesson = await db.KnowledgeLessons.FirstOrDefaultAsync(l => l.Id == id && l.AuthorId == caller.Id, ct);
-        if (lesson is null)
-        {
-            return ApiProblems.NotFound("The lesson");
-        }
-
-        if (await db.KnowledgeNodes.AnyAsync(n => n.LessonId == id, ct))
-        {
-            return ApiProblems.Conflict("The lesson is on a graph; take it off its graphs first.",
-                new Dictionary<string, object?> { ["code"] = LessonInUseCode });
-        }
-
-        db.KnowledgeLessons.Remove(lesson);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.NoContent();
-    }
+    private static Task<Results<NoContent, ProblemHttpResult>> DeleteLessonAsync(Guid id, CurrentUser caller, TheBotDbContext db, CancellationToken ct) =>
+        DeleteUnlessUsedAsync(db, db.KnowledgeLessons.Where(l => l.Id == id && l.AuthorId == caller.Id), "The lesson",
+            db.KnowledgeNodes.Where(n => n.LessonId == id).Select(n => true), LessonInUseCode,
+            "The lesson is on a graph; take it off its graphs first.", ct);
 }

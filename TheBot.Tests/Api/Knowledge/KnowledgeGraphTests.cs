@@ -443,4 +443,49 @@ public sealed class KnowledgeGraphTests(TheBotAppFixture fixture)
         var theirs = await PostAsync(other, "/api/knowledge/lessons", new { subjectId = c.SubjectId, title = "Borrowed", elementIds = new[] { theory } });
         Assert.Equal(80, theirs.GetProperty("passPercent").GetInt32());
     }
+
+    [Fact]
+    public async Task The_teacher_edits_a_lesson_moves_a_node_and_removing_an_edge_opens_what_follows_live()
+    {
+        var (c, elements, graph, first, second) = await GraphWithTwoLessonsAsync();
+        var basics = (await c.Teacher.Client.GetFromJsonAsync<JsonElement>($"/api/knowledge/graphs/{graph}", Ct))
+            .GetProperty("nodes").EnumerateArray().Single(n => n.GetProperty("id").GetGuid() == first).GetProperty("lessonId").GetGuid();
+        using (var edit = await c.Teacher.Client.PutAsJsonAsync($"/api/knowledge/lessons/{basics}",
+                   new { subjectId = c.SubjectId, title = "Basics, again", passPercent = 50, elementIds = new[] { elements[3], elements[1] } }, Ct))
+        {
+            await Expect.StatusAsync(HttpStatusCode.OK, edit);
+            var lesson = await edit.Content.ReadFromJsonAsync<JsonElement>(Ct);
+            Assert.Equal([elements[3], elements[1]], lesson.GetProperty("elements").EnumerateArray().Select(e => e.GetProperty("id").GetGuid()));
+            Assert.Equal(50, lesson.GetProperty("passPercent").GetInt32());
+        }
+
+        using (var element = await c.Teacher.Client.PutAsJsonAsync($"/api/knowledge/elements/{elements[2]}",
+                   new { subjectId = c.SubjectId, kind = "problem", check = "number", title = "Six times six", correctNumber = 36, points = 1 }, Ct))
+        {
+            await Expect.StatusAsync(HttpStatusCode.OK, element);
+            Assert.Equal(36m, (await element.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("correctNumber").GetDecimal());
+        }
+
+        await using var socket = RealtimeProbe.Connect(fixture.Host, c.Student.AccessToken);
+        var changed = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+        socket.On<JsonElement>("knowledgeGraphChanged", e => changed.TrySetResult(e));
+        await socket.StartJoinedAsync(Ct);
+        using (var move = await c.Teacher.Client.PutAsJsonAsync($"/api/knowledge/graphs/{graph}/nodes/{second}", new { x = 300.5, y = 40 }, Ct))
+        {
+            await Expect.StatusAsync(HttpStatusCode.NoContent, move);
+        }
+
+        Assert.Equal(graph, (await changed.Task.WaitAsync(TimeSpan.FromSeconds(15), Ct)).GetProperty("graphId").GetGuid());
+        var edgeId = (await c.Teacher.Client.GetFromJsonAsync<JsonElement>($"/api/knowledge/graphs/{graph}", Ct)).GetProperty("edges")[0].GetProperty("id").GetGuid();
+        Assert.Equal("locked", await StatusOf(c.Student, graph, second));
+        using (var remove = await c.Teacher.Client.DeleteAsync($"/api/knowledge/graphs/{graph}/edges/{edgeId}", Ct))
+        {
+            await Expect.StatusAsync(HttpStatusCode.NoContent, remove);
+        }
+
+        Assert.Equal("available", await StatusOf(c.Student, graph, second));
+        var moved = (await c.Student.Client.GetFromJsonAsync<JsonElement>($"/api/knowledge/graphs/{graph}", Ct))
+            .GetProperty("nodes").EnumerateArray().Single(n => n.GetProperty("id").GetGuid() == second);
+        Assert.Equal(300.5, moved.GetProperty("x").GetDouble());
+    }
 }
