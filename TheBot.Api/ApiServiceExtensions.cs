@@ -21,6 +21,7 @@ using TheBot.Api.Features.Payments;
 using TheBot.Api.Features.Progress;
 using TheBot.Api.Features.Push;
 using TheBot.Api.Features.Students;
+using TheBot.Api.Features.Knowledge;
 using TheBot.Api.Features.StudyPlans;
 using TheBot.Api.Features.Subjects;
 using TheBot.Api.Features.SystemHealth;
@@ -153,6 +154,7 @@ public static class ApiServiceExtensions
         api.MapTelegramApi();
         api.MapMaterialsApi();
         api.MapStudyPlansApi();
+        api.MapKnowledgeApi();
 
         return app;
     }
@@ -173,6 +175,7 @@ public static class ApiServiceExtensions
         services.AddAssignments();
         services.AddProgress(configuration);
         services.AddStudyPlans();
+        services.AddKnowledge();
         services.AddMaterials();
         services.AddChat(configuration);
         services.AddNotifications(configuration);

@@ -16,6 +16,7 @@ using TheBot.Api.Features.ParentInvitations;
 using TheBot.Api.Features.Payments;
 using TheBot.Api.Features.Progress;
 using TheBot.Api.Features.Push;
+using TheBot.Api.Features.Knowledge;
 using TheBot.Api.Features.StudyPlans;
 using TheBot.Api.Features.Subjects;
 using TheBot.Api.Features.Telegram;
@@ -91,6 +92,22 @@ public sealed class TheBotDbContext(DbContextOptions<TheBotDbContext> options) :
     public DbSet<StudyPlan> StudyPlans => Set<StudyPlan>();
 
     public DbSet<StudyPlanItem> StudyPlanItems => Set<StudyPlanItem>();
+
+    public DbSet<KnowledgeElement> KnowledgeElements => Set<KnowledgeElement>();
+
+    public DbSet<KnowledgeLesson> KnowledgeLessons => Set<KnowledgeLesson>();
+
+    public DbSet<KnowledgeLessonElement> KnowledgeLessonElements => Set<KnowledgeLessonElement>();
+
+    public DbSet<KnowledgeGraph> KnowledgeGraphs => Set<KnowledgeGraph>();
+
+    public DbSet<KnowledgeNode> KnowledgeNodes => Set<KnowledgeNode>();
+
+    public DbSet<KnowledgeEdge> KnowledgeEdges => Set<KnowledgeEdge>();
+
+    public DbSet<KnowledgeProgress> KnowledgeProgress => Set<KnowledgeProgress>();
+
+    public DbSet<KnowledgeAttempt> KnowledgeAttempts => Set<KnowledgeAttempt>();
 
     public DbSet<Invoice> Invoices => Set<Invoice>();
 

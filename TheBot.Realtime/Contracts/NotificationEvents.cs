@@ -64,4 +64,7 @@ public static class NotificationTypes
 
     /// <summary>The teacher replied to a student's question under a material (to the asker).</summary>
     public const string MaterialAnswer = "materialAnswer";
+
+    /// <summary>A student passed a lesson of their knowledge graph (to the graph's teacher and the student's tutor).</summary>
+    public const string KnowledgeLessonPassed = "knowledgeLessonPassed";
 }

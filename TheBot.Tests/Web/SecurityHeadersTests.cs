@@ -45,6 +45,8 @@ public sealed class SecurityHeadersTests(TheBotAppFixture fixture)
         Assert.DoesNotContain("unsafe-eval", csp, StringComparison.Ordinal);
         Assert.Contains($"connect-src 'self' ws://{client.BaseAddress!.Authority}", csp, StringComparison.Ordinal);
         Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+        // Lessons embed YouTube's privacy-enhanced player and Vimeo's, and frame nothing else.
+        Assert.Contains("frame-src https://www.youtube-nocookie.com https://player.vimeo.com;", csp, StringComparison.Ordinal);
         Assert.Contains("object-src 'none'", csp, StringComparison.Ordinal);
         Assert.Contains("base-uri 'none'", csp, StringComparison.Ordinal);
         Assert.Equal("DENY", Header(response, "X-Frame-Options"));

@@ -63,7 +63,8 @@ internal sealed partial class SecurityHeadersMiddleware(RequestDelegate next)
 
     /// <summary>
     /// Scripts, styles, fonts and images only from this origin (no inline code at all); API calls and the
-    /// realtime WebSocket only to this origin; never framed; no plugins; forms post only here.
+    /// realtime WebSocket only to this origin; never framed; no plugins; forms post only here. The one framing the app
+    /// does is a lesson's video: YouTube's privacy-enhanced player and Vimeo's (docs/knowledge-graph.md).
     /// </summary>
     public static string ContentSecurityPolicy(HttpRequest request)
     {
@@ -79,7 +80,7 @@ internal sealed partial class SecurityHeadersMiddleware(RequestDelegate next)
             : string.Empty;
         var policy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob:; font-src 'self'; "
             + $"connect-src 'self'{webSocketOrigin}; manifest-src 'self'; base-uri 'none'; form-action 'self'; "
-            + "frame-ancestors 'none'; object-src 'none'";
+            + "frame-src https://www.youtube-nocookie.com https://player.vimeo.com; frame-ancestors 'none'; object-src 'none'";
         return request.IsHttps ? policy + "; upgrade-insecure-requests" : policy;
     }
 

@@ -1366,6 +1366,431 @@ namespace TheBot.Api.Data.Migrations
                     b.ToTable("invoice_status_history", (string)null);
                 });
 
+            modelBuilder.Entity("TheBot.Api.Features.Knowledge.KnowledgeAttempt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<Guid>("ElementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("element_id");
+
+                    b.Property<Guid>("NodeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("node_id");
+
+                    b.Property<decimal?>("Number")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)")
+                        .HasColumnName("number");
+
+                    b.PrimitiveCollection<List<string>>("OptionIds")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("option_ids");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("outcome");
+
+                    b.Property<decimal>("Points")
+                        .HasPrecision(8, 2)
+                        .HasColumnType("numeric(8,2)")
+                        .HasColumnName("points");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<Guid>("StudentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("student_id");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_knowledge_attempts");
+
+                    b.HasIndex("ElementId")
+                        .HasDatabaseName("ix_knowledge_attempts_element_id");
+
+                    b.HasIndex("Outcome")
+                        .HasDatabaseName("ix_knowledge_attempts_outcome")
+                        .HasFilter("outcome = 'Pending'");
+
+                    b.HasIndex("StudentId")
+                        .HasDatabaseName("ix_knowledge_attempts_student_id");
+
+                    b.HasIndex("NodeId", "ElementId", "AnsweredAt")
+                        .HasDatabaseName("ix_knowledge_attempts_node_id_element_id_answered_at");
+
+                    b.ToTable("knowledge_attempts", (string)null);
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Knowledge.KnowledgeEdge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("FromNodeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("from_node_id");
+
+                    b.Property<Guid>("GraphId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("graph_id");
+
+                    b.Property<Guid>("ToNodeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("to_node_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_knowledge_edges");
+
+                    b.HasIndex("FromNodeId")
+                        .HasDatabaseName("ix_knowledge_edges_from_node_id");
+
+                    b.HasIndex("ToNodeId")
+                        .HasDatabaseName("ix_knowledge_edges_to_node_id");
+
+                    b.HasIndex("GraphId", "FromNodeId", "ToNodeId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_knowledge_edges_graph_id_from_node_id_to_node_id");
+
+                    b.ToTable("knowledge_edges", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_knowledge_edges_not_to_itself", "from_node_id <> to_node_id");
+                        });
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Knowledge.KnowledgeElement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<string>>("AcceptedAnswers")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("accepted_answers");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("Body")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Check")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("check");
+
+                    b.Property<decimal?>("CorrectNumber")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)")
+                        .HasColumnName("correct_number");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Difficulty")
+                        .HasColumnType("integer")
+                        .HasColumnName("difficulty");
+
+                    b.Property<int?>("EstimatedMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("estimated_minutes");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<decimal?>("Points")
+                        .HasPrecision(8, 2)
+                        .HasColumnType("numeric(8,2)")
+                        .HasColumnName("points");
+
+                    b.Property<bool>("Shared")
+                        .HasColumnType("boolean")
+                        .HasColumnName("shared");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.PrimitiveCollection<List<string>>("Tags")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("tags");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<decimal?>("Tolerance")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)")
+                        .HasColumnName("tolerance");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("VideoUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("video_url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_knowledge_elements");
+
+                    b.HasIndex("Tags")
+                        .HasDatabaseName("ix_knowledge_elements_tags");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Tags"), "gin");
+
+                    b.HasIndex("AuthorId", "SubjectId", "CreatedAt")
+                        .HasDatabaseName("ix_knowledge_elements_author_id_subject_id_created_at");
+
+                    b.HasIndex("SubjectId", "Shared", "CreatedAt")
+                        .HasDatabaseName("ix_knowledge_elements_subject_id_shared_created_at");
+
+                    b.ToTable("knowledge_elements", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_knowledge_elements_difficulty", "difficulty BETWEEN 1 AND 5");
+
+                            t.HasCheckConstraint("ck_knowledge_elements_points", "points IS NULL OR points > 0");
+
+                            t.HasCheckConstraint("ck_knowledge_elements_video_url", "video_url IS NULL OR video_url LIKE 'https://%' OR video_url LIKE 'http://%'");
+                        });
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Knowledge.KnowledgeGraph", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("StudentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("student_id");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<Guid>("TeacherId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("teacher_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_knowledge_graphs");
+
+                    b.HasIndex("SubjectId")
+                        .HasDatabaseName("ix_knowledge_graphs_subject_id");
+
+                    b.HasIndex("StudentId", "SubjectId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_knowledge_graphs_student_id_subject_id")
+                        .HasFilter("student_id IS NOT NULL");
+
+                    b.HasIndex("TeacherId", "SubjectId")
+                        .HasDatabaseName("ix_knowledge_graphs_teacher_id_subject_id");
+
+                    b.ToTable("knowledge_graphs", (string)null);
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Knowledge.KnowledgeLesson", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<int>("PassPercent")
+                        .HasColumnType("integer")
+                        .HasColumnName("pass_percent");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_knowledge_lessons");
+
+                    b.HasIndex("SubjectId")
+                        .HasDatabaseName("ix_knowledge_lessons_subject_id");
+
+                    b.HasIndex("AuthorId", "SubjectId", "CreatedAt")
+                        .HasDatabaseName("ix_knowledge_lessons_author_id_subject_id_created_at");
+
+                    b.ToTable("knowledge_lessons", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_knowledge_lessons_pass_percent", "pass_percent BETWEEN 1 AND 100");
+                        });
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Knowledge.KnowledgeLessonElement", b =>
+                {
+                    b.Property<Guid>("LessonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lesson_id");
+
+                    b.Property<Guid>("ElementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("element_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.HasKey("LessonId", "ElementId")
+                        .HasName("pk_knowledge_lesson_elements");
+
+                    b.HasIndex("ElementId")
+                        .HasDatabaseName("ix_knowledge_lesson_elements_element_id");
+
+                    b.HasIndex("LessonId", "Position")
+                        .IsUnique()
+                        .HasDatabaseName("ix_knowledge_lesson_elements_lesson_id_position");
+
+                    b.ToTable("knowledge_lesson_elements", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_knowledge_lesson_elements_position", "position >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Knowledge.KnowledgeNode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("GraphId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("graph_id");
+
+                    b.Property<Guid>("LessonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lesson_id");
+
+                    b.Property<double>("X")
+                        .HasColumnType("double precision")
+                        .HasColumnName("x");
+
+                    b.Property<double>("Y")
+                        .HasColumnType("double precision")
+                        .HasColumnName("y");
+
+                    b.HasKey("Id")
+                        .HasName("pk_knowledge_nodes");
+
+                    b.HasIndex("LessonId")
+                        .HasDatabaseName("ix_knowledge_nodes_lesson_id");
+
+                    b.HasIndex("GraphId", "LessonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_knowledge_nodes_graph_id_lesson_id");
+
+                    b.ToTable("knowledge_nodes", (string)null);
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Knowledge.KnowledgeProgress", b =>
+                {
+                    b.Property<Guid>("NodeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("node_id");
+
+                    b.Property<DateTimeOffset?>("LastActivityAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_activity_at");
+
+                    b.Property<DateTimeOffset?>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<DateTimeOffset?>("PassedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("passed_at");
+
+                    b.Property<decimal>("ScorePercent")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("numeric(5,1)")
+                        .HasColumnName("score_percent");
+
+                    b.Property<Guid>("StudentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("student_id");
+
+                    b.HasKey("NodeId")
+                        .HasName("pk_knowledge_progress");
+
+                    b.HasIndex("StudentId")
+                        .HasDatabaseName("ix_knowledge_progress_student_id");
+
+                    b.ToTable("knowledge_progress", (string)null);
+                });
+
             modelBuilder.Entity("TheBot.Api.Features.Lessons.CalendarFeed", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -3940,6 +4365,211 @@ namespace TheBot.Api.Data.Migrations
                         .HasConstraintName("fk_invoice_status_history_invoices_invoice_id");
                 });
 
+            modelBuilder.Entity("TheBot.Api.Features.Knowledge.KnowledgeAttempt", b =>
+                {
+                    b.HasOne("TheBot.Api.Features.Knowledge.KnowledgeElement", "Element")
+                        .WithMany()
+                        .HasForeignKey("ElementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_knowledge_attempts_knowledge_elements_element_id");
+
+                    b.HasOne("TheBot.Api.Features.Knowledge.KnowledgeNode", "Node")
+                        .WithMany()
+                        .HasForeignKey("NodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_knowledge_attempts_knowledge_nodes_node_id");
+
+                    b.HasOne("TheBot.Api.Features.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_knowledge_attempts_asp_net_users_student_id");
+
+                    b.Navigation("Element");
+
+                    b.Navigation("Node");
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Knowledge.KnowledgeEdge", b =>
+                {
+                    b.HasOne("TheBot.Api.Features.Knowledge.KnowledgeNode", null)
+                        .WithMany()
+                        .HasForeignKey("FromNodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_knowledge_edges_knowledge_nodes_from_node_id");
+
+                    b.HasOne("TheBot.Api.Features.Knowledge.KnowledgeGraph", null)
+                        .WithMany("Edges")
+                        .HasForeignKey("GraphId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_knowledge_edges_knowledge_graphs_graph_id");
+
+                    b.HasOne("TheBot.Api.Features.Knowledge.KnowledgeNode", null)
+                        .WithMany()
+                        .HasForeignKey("ToNodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_knowledge_edges_knowledge_nodes_to_node_id");
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Knowledge.KnowledgeElement", b =>
+                {
+                    b.HasOne("TheBot.Api.Features.Users.User", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_knowledge_elements_users_author_id");
+
+                    b.HasOne("TheBot.Api.Features.Subjects.Subject", "Subject")
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_knowledge_elements_subjects_subject_id");
+
+                    b.OwnsMany("TheBot.Api.Features.Knowledge.KnowledgeOption", "Options", b1 =>
+                        {
+                            b1.Property<Guid>("KnowledgeElementId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<bool>("Correct");
+
+                            b1.Property<string>("Id");
+
+                            b1.Property<string>("Text")
+                                .IsRequired();
+
+                            b1.HasKey("KnowledgeElementId", "__synthesizedOrdinal");
+
+                            b1.ToTable("knowledge_elements");
+
+                            b1
+                                .ToJson("options")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("KnowledgeElementId")
+                                .HasConstraintName("fk_knowledge_elements_knowledge_elements_knowledge_element_id");
+                        });
+
+                    b.Navigation("Author");
+
+                    b.Navigation("Options");
+
+                    b.Navigation("Subject");
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Knowledge.KnowledgeGraph", b =>
+                {
+                    b.HasOne("TheBot.Api.Features.Users.User", "Student")
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_knowledge_graphs_users_student_id");
+
+                    b.HasOne("TheBot.Api.Features.Subjects.Subject", "Subject")
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_knowledge_graphs_subjects_subject_id");
+
+                    b.HasOne("TheBot.Api.Features.Users.User", "Teacher")
+                        .WithMany()
+                        .HasForeignKey("TeacherId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_knowledge_graphs_users_teacher_id");
+
+                    b.Navigation("Student");
+
+                    b.Navigation("Subject");
+
+                    b.Navigation("Teacher");
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Knowledge.KnowledgeLesson", b =>
+                {
+                    b.HasOne("TheBot.Api.Features.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_knowledge_lessons_asp_net_users_author_id");
+
+                    b.HasOne("TheBot.Api.Features.Subjects.Subject", "Subject")
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_knowledge_lessons_subjects_subject_id");
+
+                    b.Navigation("Subject");
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Knowledge.KnowledgeLessonElement", b =>
+                {
+                    b.HasOne("TheBot.Api.Features.Knowledge.KnowledgeElement", "Element")
+                        .WithMany()
+                        .HasForeignKey("ElementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_knowledge_lesson_elements_knowledge_elements_element_id");
+
+                    b.HasOne("TheBot.Api.Features.Knowledge.KnowledgeLesson", null)
+                        .WithMany("Elements")
+                        .HasForeignKey("LessonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_knowledge_lesson_elements_knowledge_lessons_lesson_id");
+
+                    b.Navigation("Element");
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Knowledge.KnowledgeNode", b =>
+                {
+                    b.HasOne("TheBot.Api.Features.Knowledge.KnowledgeGraph", null)
+                        .WithMany("Nodes")
+                        .HasForeignKey("GraphId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_knowledge_nodes_knowledge_graphs_graph_id");
+
+                    b.HasOne("TheBot.Api.Features.Knowledge.KnowledgeLesson", "Lesson")
+                        .WithMany()
+                        .HasForeignKey("LessonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_knowledge_nodes_knowledge_lessons_lesson_id");
+
+                    b.Navigation("Lesson");
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Knowledge.KnowledgeProgress", b =>
+                {
+                    b.HasOne("TheBot.Api.Features.Knowledge.KnowledgeNode", null)
+                        .WithOne()
+                        .HasForeignKey("TheBot.Api.Features.Knowledge.KnowledgeProgress", "NodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_knowledge_progress_knowledge_nodes_node_id");
+
+                    b.HasOne("TheBot.Api.Features.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_knowledge_progress_asp_net_users_student_id");
+                });
+
             modelBuilder.Entity("TheBot.Api.Features.Lessons.CalendarFeed", b =>
                 {
                     b.HasOne("TheBot.Api.Features.Users.User", null)
@@ -4491,6 +5121,18 @@ namespace TheBot.Api.Data.Migrations
             modelBuilder.Entity("TheBot.Api.Features.Invoices.Invoice", b =>
                 {
                     b.Navigation("History");
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Knowledge.KnowledgeGraph", b =>
+                {
+                    b.Navigation("Edges");
+
+                    b.Navigation("Nodes");
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Knowledge.KnowledgeLesson", b =>
+                {
+                    b.Navigation("Elements");
                 });
 
             modelBuilder.Entity("TheBot.Api.Features.Materials.MaterialQuestion", b =>

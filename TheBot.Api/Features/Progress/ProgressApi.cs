@@ -137,7 +137,7 @@ public static class ProgressApi
     }
 
     /// <summary>Like the invoice export: written to a self-deleting temporary file (zip needs to seek), then streamed.</summary>
-    private static async Task WriteWorkbookAsync<T>(HttpContext http, string name, string sheet, IEnumerable<T> rows, CancellationToken ct)
+    internal static async Task WriteWorkbookAsync<T>(HttpContext http, string name, string sheet, IEnumerable<T> rows, CancellationToken ct)
     {
         var path = Path.Combine(Path.GetTempPath(), $"thebot-{name}-{Guid.NewGuid():N}.xlsx");
         await using var file = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024,

@@ -14,4 +14,12 @@ public static class ListFilters
         ArgumentNullException.ThrowIfNull(predicate);
         return value is { } given ? source.Where(predicate(given)) : source;
     }
+
+    /// <summary>A text filter: blank or left out does not narrow the list; given, it is trimmed.</summary>
+    public static IQueryable<T> FilteredBy<T>(this IQueryable<T> source, string? value, Func<string, Expression<Func<T, bool>>> predicate)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(predicate);
+        return string.IsNullOrWhiteSpace(value) ? source : source.Where(predicate(value.Trim()));
+    }
 }

@@ -190,6 +190,8 @@ public sealed class EveryPageTests(TheBotAppFixture app, BrowserFixture browser)
         await Fixtures.Expect.StatusAsync(HttpStatusCode.Created, applied);
         var token = (await applied.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("trackingToken").GetString()!;
 
+        var (graphId, nodeId) = await KnowledgeGraphAsync(c);
+
         var people = new Dictionary<string, SignedIn>
         {
             ["student"] = c.Student, ["teacher"] = c.Teacher, ["tutor"] = c.Tutor, ["parent"] = c.Parent, ["admin"] = admin,
@@ -204,8 +206,40 @@ public sealed class EveryPageTests(TheBotAppFixture app, BrowserFixture browser)
             ["invoiceId"] = invoice.Id.ToString(),
             ["token"] = token,
             ["paymentId"] = confirmation.Segments[^1],
+            ["graphId"] = graphId.ToString(),
+            ["nodeId"] = nodeId.ToString(),
         };
         return new World(people, rooms, shared);
+    }
+
+    /// <summary>The student's knowledge graph: one lesson of one theory element (with a formula), open to them.</summary>
+    private static async Task<(Guid GraphId, Guid NodeId)> KnowledgeGraphAsync(Classroom c)
+    {
+        var teacher = c.Teacher.Client;
+        using var element = await teacher.PostAsJsonAsync("/api/knowledge/elements", new
+        {
+            subjectId = c.SubjectId,
+            kind = "theory",
+            check = "none",
+            title = "Angles of a triangle",
+            body = "The angles of a triangle add up to $180^\\circ$.",
+            difficulty = 1,
+            tags = new[] { "triangles" },
+            shared = false,
+        }, Ct);
+        var elementId = await Fixtures.Expect.CreatedAsync(element);
+        using var lesson = await teacher.PostAsJsonAsync("/api/knowledge/lessons", new
+        {
+            subjectId = c.SubjectId,
+            title = "Triangles",
+            passPercent = 80,
+            elementIds = new[] { elementId },
+        }, Ct);
+        var lessonId = await Fixtures.Expect.CreatedAsync(lesson);
+        using var graph = await teacher.PostAsJsonAsync("/api/knowledge/graphs", new { subjectId = c.SubjectId, studentId = c.Student.Id, title = "Geometry path" }, Ct);
+        var graphId = await Fixtures.Expect.CreatedAsync(graph);
+        using var node = await teacher.PostAsJsonAsync($"/api/knowledge/graphs/{graphId}/nodes", new { lessonId, x = 0, y = 0 }, Ct);
+        return (graphId, await Fixtures.Expect.CreatedAsync(node));
     }
 
     private sealed record World(IReadOnlyDictionary<string, SignedIn> People, IReadOnlyDictionary<string, Guid> Rooms, IReadOnlyDictionary<string, string> Ids)

@@ -37,6 +37,10 @@ public sealed class FeaturePagesAccessibilityTests(TheBotAppFixture app, Browser
     [InlineData("parent", "Progress", "Progress")]
     [InlineData("tutor", "Progress", "Progress")]
     [InlineData("teacher", "Chat", "Chat")]
+    [InlineData("teacher", "Knowledge", "Knowledge")]
+    [InlineData("student", "Knowledge", "Knowledge")]
+    [InlineData("tutor", "Knowledge", "Knowledge")]
+    [InlineData("parent", "Knowledge", "Knowledge")]
     public async Task A_role_page_loads_and_has_no_accessibility_violations(string role, string navigation, string heading)
     {
         var person = await app.People.CreateAsync(role);

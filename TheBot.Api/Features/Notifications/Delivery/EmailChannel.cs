@@ -159,6 +159,7 @@ public static class NotificationTypeNames
         [NotificationTypes.StudyPlan] = ("Study plans", "Планы занятий"),
         [NotificationTypes.MaterialQuestion] = ("Questions on materials", "Вопросы к материалам"),
         [NotificationTypes.MaterialAnswer] = ("Answers to my questions", "Ответы на мои вопросы"),
+        [NotificationTypes.KnowledgeLessonPassed] = ("Knowledge graph lessons passed", "Пройденные уроки графа знаний"),
     };
 
     public static string Of(string type, bool russian) =>

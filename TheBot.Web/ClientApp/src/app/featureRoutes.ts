@@ -85,6 +85,22 @@ export const featureRoutes: readonly FeatureRoute[] = [
     Page: lazy(() => import('../features/studyplans/MyWeekPage').then((m) => ({ default: m.MyWeekPage }))),
   },
   {
+    path: 'knowledge',
+    navLabel: 'nav.knowledge',
+    roles: ['student', 'teacher', 'tutor', 'parent'],
+    Page: lazy(() => import('../features/knowledge/KnowledgePage').then((m) => ({ default: m.KnowledgePage }))),
+  },
+  {
+    path: 'knowledge/graphs/:graphId',
+    roles: ['student', 'teacher', 'tutor', 'parent', 'admin'],
+    Page: lazy(() => import('../features/knowledge/GraphPage').then((m) => ({ default: m.GraphPage }))),
+  },
+  {
+    path: 'knowledge/graphs/:graphId/lessons/:nodeId',
+    roles: ['student'],
+    Page: lazy(() => import('../features/knowledge/GraphPage').then((m) => ({ default: m.GraphPage }))),
+  },
+  {
     path: 'notifications',
     roles: 'everyone',
     Page: lazy(() => import('../features/notifications/NotificationsPage').then((m) => ({ default: m.NotificationsPage }))),

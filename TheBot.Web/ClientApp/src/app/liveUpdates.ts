@@ -5,6 +5,7 @@ import { chatKey } from '../features/chat/chatApi';
 import { applyPresence, type PresenceEvent } from '../features/chat/presence';
 import { dashboardKey } from '../features/dashboard/dashboardApi';
 import { invoicesKey } from '../features/invoices/invoicesApi';
+import { knowledgeKey } from '../features/knowledge/knowledgeKey';
 import { materialsKey } from '../features/materials/materialsApi';
 import { notificationsKey } from '../features/notifications/notificationsApi';
 import { progressKey } from '../features/progress/progressApi';
@@ -59,4 +60,7 @@ export const liveUpdates: LiveUpdates = {
   weeklyReportChanged: refresh(weeklyReportsKey),
   studyPlanChanged: refresh(studyPlansKey),
   materialQuestionChanged: refresh(materialsKey),
+  // The open graph redraws the node that changed (and those it opened); the progress table and lists refresh.
+  knowledgeProgressChanged: refresh(knowledgeKey),
+  knowledgeGraphChanged: refresh(knowledgeKey),
 };

@@ -26,6 +26,8 @@ export const serverEventNames = [
   'weeklyReportChanged',
   'studyPlanChanged',
   'materialQuestionChanged',
+  'knowledgeProgressChanged',
+  'knowledgeGraphChanged',
 ] as const;
 
 export type ServerEventName = (typeof serverEventNames)[number];

@@ -1048,6 +1048,8 @@ export const en = {
   'studyPlans.otherWeeks': 'Other weeks',
   'studyPlans.nothingThisWeek': 'No plan for this week yet.',
   'studyPlans.noPlans': 'No study plans yet.',
+  'nav.knowledge': 'Knowledge',
+  'notifications.type.knowledgeLessonPassed': 'Lessons passed',
 } as const;
 
 export type MessageKey = keyof typeof en;

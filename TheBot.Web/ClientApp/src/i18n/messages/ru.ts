@@ -1050,4 +1050,6 @@ export const ru: Record<MessageKey, string> = {
   'studyPlans.otherWeeks': 'Другие недели',
   'studyPlans.nothingThisWeek': 'На эту неделю плана пока нет.',
   'studyPlans.noPlans': 'Планов занятий пока нет.',
+  'nav.knowledge': 'Знания',
+  'notifications.type.knowledgeLessonPassed': 'Пройденные уроки',
 };
