@@ -1,4 +1,3 @@
-using System.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using TheBot.Api.Data;
@@ -228,15 +227,13 @@ public static class KnowledgeGraphsApi
         Guid id, KnowledgeEdgeRequest request, CurrentUser caller, TheBotDbContext db, IRealtimePublisher realtime, TimeProvider clock, CancellationToken ct)
     {
         var (from, to) = (request.FromNodeId!.Value, request.ToNodeId!.Value);
-        await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
+        await using var transaction = await KnowledgeLearning.LockGraphAsync(db, id, ct);
         var graph = await MineAsync(db, caller, id, ct);
         if (graph is null)
         {
             return ApiProblems.NotFound("The graph");
         }
 
-        // One edge at a time per graph: two edges added at once cannot together close a cycle.
-        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM knowledge_graphs WHERE id = {id} FOR UPDATE", ct);
         var nodes = await db.KnowledgeNodes.AsNoTracking().Where(n => n.GraphId == id)
             .Select(n => new { n.Id, n.Lesson!.Title }).ToDictionaryAsync(n => n.Id, n => n.Title, ct);
         if (!nodes.ContainsKey(from) || !nodes.ContainsKey(to))

@@ -1,4 +1,6 @@
+using System.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using TheBot.Api.Data;
 using TheBot.Api.Features.Notifications;
 using TheBot.Api.Platform.Realtime;
@@ -28,6 +30,19 @@ public sealed class KnowledgeLearning(TheBotDbContext db, Notifier notifier, IRe
         public required Dictionary<Guid, KnowledgeProgress> Progress { get; init; }
 
         public Dictionary<Guid, KnowledgeNodeStatus> Statuses() => KnowledgeStatuses.Compute(NodeIds, Edges, Progress);
+    }
+
+    /// <summary>
+    /// The transaction a change to a graph runs in, holding the graph's row until it commits: edges, answers,
+    /// openings and reviews on one graph take turns, so two edges cannot together close a cycle, no answer is
+    /// reckoned without the one saved just before it, and a node's progress is created once.
+    /// </summary>
+    public static async Task<IDbContextTransaction> LockGraphAsync(TheBotDbContext db, Guid graphId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
+        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM knowledge_graphs WHERE id = {graphId} FOR UPDATE", ct);
+        return transaction;
     }
 
     public static async Task<GraphState> LoadAsync(TheBotDbContext db, KnowledgeGraph graph, bool track, CancellationToken ct)

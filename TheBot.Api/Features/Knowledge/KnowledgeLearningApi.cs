@@ -59,6 +59,7 @@ public static class KnowledgeLearningApi
             return ApiProblems.NotFound("The lesson");
         }
 
+        await using var transaction = await KnowledgeLearning.LockGraphAsync(db, graph.Id, ct);
         var state = await KnowledgeLearning.LoadAsync(db, graph, track: true, ct);
         var status = state.Statuses()[nodeId];
         if (status == KnowledgeNodeStatus.Locked)
@@ -71,6 +72,7 @@ public static class KnowledgeLearningApi
         {
             var reckoning = await learning.ReckonAsync(state, node, attempt: null, ct);
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
             await learning.PublishAsync(graph, nodeId, reckoning, ct);
             (status, score) = (reckoning.Status, reckoning.ScorePercent);
         }
@@ -102,6 +104,7 @@ public static class KnowledgeLearningApi
             return ApiProblems.NotFound("The lesson");
         }
 
+        await using var transaction = await KnowledgeLearning.LockGraphAsync(db, graph.Id, ct);
         var state = await KnowledgeLearning.LoadAsync(db, graph, track: true, ct);
         if (state.Statuses()[nodeId] == KnowledgeNodeStatus.Locked)
         {
@@ -136,6 +139,7 @@ public static class KnowledgeLearningApi
         db.KnowledgeAttempts.Add(attempt);
         var reckoning = await learning.ReckonAsync(state, node, attempt, ct);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         await learning.PublishAsync(graph, nodeId, reckoning, ct);
         return TypedResults.Ok(new KnowledgeAnswerResponse(attempt.Id, attempt.Outcome, attempt.Points, element.Points ?? 1,
             reckoning.Status, reckoning.ScorePercent, reckoning.Unlocked));
@@ -157,6 +161,14 @@ public static class KnowledgeLearningApi
     private static async Task<Results<Ok<KnowledgeReviewResponse>, ProblemHttpResult>> ReviewAsync(
         Guid attemptId, KnowledgeReviewRequest request, CurrentUser caller, TheBotDbContext db, KnowledgeLearning learning, CancellationToken ct)
     {
+        var graphId = await db.KnowledgeAttempts.Where(a => a.Id == attemptId).Select(a => (Guid?)a.Node!.GraphId).FirstOrDefaultAsync(ct);
+        if (graphId is null)
+        {
+            return ApiProblems.NotFound("The answer");
+        }
+
+        // Marked under the graph's lock: two marks of one answer cannot both pass, nor race the student's answers.
+        await using var transaction = await KnowledgeLearning.LockGraphAsync(db, graphId.Value, ct);
         var attempt = await db.KnowledgeAttempts.Include(a => a.Node).Include(a => a.Element)
             .FirstOrDefaultAsync(a => a.Id == attemptId && db.KnowledgeGraphs.Any(g => g.Id == a.Node!.GraphId && g.TeacherId == caller.Id), ct);
         if (attempt is null)
@@ -177,6 +189,7 @@ public static class KnowledgeLearningApi
         var state = await KnowledgeLearning.LoadAsync(db, graph, track: true, ct);
         var reckoning = await learning.ReckonAsync(state, attempt.Node!, attempt, ct);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         await learning.PublishAsync(graph, attempt.NodeId, reckoning, ct);
         return TypedResults.Ok(new KnowledgeReviewResponse(attempt.Id, attempt.Outcome, attempt.Points, attempt.NodeId,
             reckoning.Status, reckoning.ScorePercent, reckoning.Unlocked));
