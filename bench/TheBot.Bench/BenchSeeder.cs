@@ -146,9 +146,12 @@ internal static class BenchSeeder
                greatest(replace(a::text, '-', '') COLLATE "C", replace(b::text, '-', '') COLLATE "C"),
                now() - interval '30 days', now()
         FROM bench_rooms ON CONFLICT DO NOTHING;
-        INSERT INTO chat_participants (room_id, user_id, joined_at, last_read_sequence, muted)
-        SELECT id, a, now() - interval '30 days', 0, false FROM bench_rooms
-        UNION ALL SELECT id, b, now() - interval '30 days', 0, false FROM bench_rooms
+        -- Each person has read up to their own newest message (a writes the even sequences, b the odd ones): a post
+        -- moves its author's read position (ChatMessageStore), so that is where the app leaves it.
+        INSERT INTO chat_participants (room_id, user_id, joined_at, last_read_sequence, last_posted_sequence, muted)
+        SELECT id, a, now() - interval '30 days', x.a_own, x.a_own, false FROM bench_rooms, LATERAL (SELECT @messages_per_room - @messages_per_room % 2 AS a_own) x
+        UNION ALL
+        SELECT id, b, now() - interval '30 days', x.b_own, x.b_own, false FROM bench_rooms, LATERAL (SELECT greatest(0, @messages_per_room - 1 + @messages_per_room % 2) AS b_own) x
         ON CONFLICT DO NOTHING;
         INSERT INTO chat_messages (id, room_id, sequence, author_id, text, created_at)
         SELECT gen_random_uuid(), r.id, m, CASE WHEN m % 2 = 0 THEN r.a ELSE r.b END,

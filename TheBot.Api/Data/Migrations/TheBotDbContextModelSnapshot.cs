@@ -1064,6 +1064,10 @@ namespace TheBot.Api.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("joined_at");
 
+                    b.Property<long>("LastPostedSequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_posted_sequence");
+
                     b.Property<DateTimeOffset?>("LastReadAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_read_at");
@@ -1106,6 +1110,10 @@ namespace TheBot.Api.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
                         .HasColumnName("kind");
+
+                    b.Property<long>("LastDeletedSequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_deleted_sequence");
 
                     b.Property<DateTimeOffset?>("LastMessageAt")
                         .HasColumnType("timestamp with time zone")

@@ -377,10 +377,17 @@ public static class ChatApi
             return TypedResults.NoContent();
         }
 
-        // Conditional, so that two deletes at once announce it once. Unread counts follow from deleted_at (ChatUnreadCounts).
+        // Conditional, so that two deletes at once announce it once. Unread counts follow from deleted_at (ChatUnreadCounts),
+        // and the room's LastDeletedSequence, moved in the same statement, tells the room list whom it may concern.
         var deletedAt = clock.GetUtcNow();
-        var deleted = await db.ChatMessages.Where(m => m.Id == messageId && m.DeletedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.DeletedAt, deletedAt).SetProperty(m => m.DeletedById, me), ct);
+        var deleted = await db.Database.ExecuteSqlAsync($"""
+            WITH gone AS (
+                UPDATE chat_messages SET deleted_at = {deletedAt}, deleted_by_id = {me}
+                WHERE id = {messageId} AND deleted_at IS NULL
+                RETURNING room_id, sequence)
+            UPDATE chat_rooms AS r SET last_deleted_sequence = GREATEST(r.last_deleted_sequence, gone.sequence)
+            FROM gone WHERE r.id = gone.room_id
+            """, ct);
         if (deleted == 0)
         {
             return TypedResults.NoContent();

@@ -44,6 +44,12 @@ public sealed class ChatRoom
     /// </summary>
     public long LastSequence { get; set; }
 
+    /// <summary>
+    /// The highest <see cref="ChatMessage.Sequence"/> of a deleted message (0: none): a reader whose position is at or
+    /// past it has no deleted message to take off their unread count, so the room list skips counting them.
+    /// </summary>
+    public long LastDeletedSequence { get; set; }
+
     public List<ChatParticipant> Participants { get; set; } = [];
 
     public List<ChatMessage> Messages { get; set; } = [];
@@ -72,6 +78,13 @@ public sealed class ChatParticipant
     public long LastReadSequence { get; set; }
 
     public DateTimeOffset? LastReadAt { get; set; }
+
+    /// <summary>
+    /// The highest <see cref="ChatMessage.Sequence"/> of this user's own messages in the room (0: none), set by
+    /// their posts and on joining: own messages after the read position can only exist when it is past that
+    /// position, so the room list counts them only then (a post moves its author's position past it).
+    /// </summary>
+    public long LastPostedSequence { get; set; }
 
     public bool Muted { get; set; }
 }

@@ -58,6 +58,11 @@ public sealed partial class ChatMembershipCache(IConnectionMultiplexer redis, IR
             {
                 _ = transaction.SetAddAsync(key, roomIds.Select(id => (RedisValue)id.ToString("D")).ToArray());
             }
+            else
+            {
+                // Redis keeps no empty set: without the marker an empty list would be rebuilt on every request.
+                _ = transaction.StringSetAsync(NoRoomsKey(userId), 1, NoRoomsLifetime);
+            }
 
             await transaction.ExecuteAsync();
         }
@@ -69,7 +74,7 @@ public sealed partial class ChatMembershipCache(IConnectionMultiplexer redis, IR
 
     /// <summary>
     /// Rebuilds the user's set when Redis lost it (a restart without persistence): realtime reads it
-    /// on the next connect. Cheap when it exists (one EXISTS).
+    /// on the next connect. Cheap when it exists, or was rebuilt empty lately (one EXISTS of both keys).
     /// </summary>
     public async Task EnsureAsync(Guid userId, Func<Task<List<Guid>>> roomIds)
     {
@@ -81,7 +86,7 @@ public sealed partial class ChatMembershipCache(IConnectionMultiplexer redis, IR
 
         try
         {
-            if (await redis.GetDatabase().KeyExistsAsync(ChatMembership.UserRoomsKey(userId)))
+            if (await redis.GetDatabase().KeyExistsAsync([ChatMembership.UserRoomsKey(userId), NoRoomsKey(userId)]) > 0)
             {
                 return;
             }
@@ -92,12 +97,16 @@ public sealed partial class ChatMembershipCache(IConnectionMultiplexer redis, IR
             return;
         }
 
-        var rooms = await roomIds();
-        if (rooms.Count > 0)
-        {
-            await ReplaceAsync(userId, rooms);
-        }
+        await ReplaceAsync(userId, await roomIds());
     }
+
+    /// <summary>
+    /// How long "this user's set was rebuilt empty" is believed. A join meanwhile creates the set (and a leave that
+    /// empties it again is right to be believed), so the marker only bounds how long a lost update stays unhealed.
+    /// </summary>
+    internal static readonly TimeSpan NoRoomsLifetime = TimeSpan.FromMinutes(10);
+
+    internal static RedisKey NoRoomsKey(Guid userId) => $"thebot:chat:user-rooms-none:{userId:D}";
 
     /// <summary>Which of the users have the room open on some device (hub OpenRoom/CloseRoom): one Redis round trip for all.</summary>
     public async Task<HashSet<Guid>> ViewersAsync(Guid roomId, IReadOnlyList<Guid> userIds)

@@ -40,7 +40,8 @@ internal static class ChatMessageStore
                     RETURNING sequence),
                 author_read AS (
                     UPDATE chat_participants
-                    SET last_read_sequence = GREATEST(last_read_sequence, (SELECT sequence FROM message)), last_read_at = {m.CreatedAt}
+                    SET last_read_sequence = GREATEST(last_read_sequence, (SELECT sequence FROM message)), last_read_at = {m.CreatedAt},
+                        last_posted_sequence = GREATEST(last_posted_sequence, (SELECT sequence FROM message))
                     WHERE room_id = {m.RoomId} AND user_id = {m.AuthorId})
                 SELECT message.sequence, author.full_name AS author_name, author.role AS author_role
                 FROM message, users AS author WHERE author.id = {m.AuthorId}

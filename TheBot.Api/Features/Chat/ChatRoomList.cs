@@ -38,38 +38,58 @@ internal static class ChatRoomList
     }
 
     // The page of the caller's participant rows is chosen first (ordered by the room's newest activity), then only its
-    // rooms are completed. The two counts subtract what follows the read position but is not unread: deleted messages
-    // (ix_chat_messages_deleted, a handful in all) and the reader's own live messages (room, author, sequence); a post
-    // moves its author's position past it, so that range is empty unless someone joined a room they had written in.
+    // rooms are completed. Each participant row looks its room up by key: the LATERAL's OFFSET 0 keeps the planner from
+    // turning that into a hash join over a sequential scan of every room, which it prefers for a hundred rows.
+    // The two counts subtract what follows the read position but is not unread: deleted messages (ix_chat_messages_deleted)
+    // and the reader's own live messages (room, author, sequence). Each is counted only when its bound says there can be
+    // some after the position (the room's LastDeletedSequence, the participant's LastPostedSequence); a post moves its
+    // author's position past their message, so both are almost always skipped.
     // A direct room's key is its two people's ids (ChatRoom.DirectKeyOf): the other person is the half that is not me.
+    // The newest message's author is me or the other person of a direct room more often than not; only someone else is
+    // looked up (the one-time filter of the OFFSET 0 subquery skips the lookup otherwise), and my own name once (an
+    // uncorrelated subquery runs once per statement). A subject room's name is read only for subject rooms.
     private static IQueryable<ChatRoomListRow> PageRows(TheBotDbContext db, Guid me, int skip, int take) =>
         db.Database.SqlQuery<ChatRoomListRow>($"""
             SELECT page.room_id, page.kind, page.subject_id, page.created_at, page.muted,
-                   CASE WHEN page.kind = 'Subject' THEN subject.name ELSE other.full_name END AS title,
+                   CASE WHEN page.kind = 'Subject' THEN (SELECT s.name FROM subjects AS s WHERE s.id = page.subject_id)
+                        ELSE other.full_name END AS title,
                    other.id AS other_id, other.avatar_key AS other_avatar_key,
                    (page.last_sequence - page.last_read_sequence
-                     - (SELECT count(*) FROM chat_messages AS d
-                        WHERE d.room_id = page.room_id AND d.sequence > page.last_read_sequence AND d.deleted_at IS NOT NULL)
-                     - (SELECT count(*) FROM chat_messages AS own
-                        WHERE own.room_id = page.room_id AND own.author_id = page.user_id AND own.sequence > page.last_read_sequence
-                          AND own.deleted_at IS NULL))::int AS unread_count,
-                   m.id AS message_id, m.author_id AS message_author_id, author.full_name AS message_author_name,
-                   author.role AS message_author_role, m.text AS message_text, m.client_message_id AS message_client_message_id,
+                     - CASE WHEN page.last_deleted_sequence > page.last_read_sequence
+                            THEN (SELECT count(*) FROM chat_messages AS d
+                                  WHERE d.room_id = page.room_id AND d.sequence > page.last_read_sequence AND d.deleted_at IS NOT NULL)
+                            ELSE 0 END
+                     - CASE WHEN page.last_posted_sequence > page.last_read_sequence
+                            THEN (SELECT count(*) FROM chat_messages AS own
+                                  WHERE own.room_id = page.room_id AND own.author_id = page.user_id AND own.sequence > page.last_read_sequence
+                                    AND own.deleted_at IS NULL)
+                            ELSE 0 END)::int AS unread_count,
+                   m.id AS message_id, m.author_id AS message_author_id,
+                   CASE m.author_id WHEN page.user_id THEN (SELECT u.full_name FROM users AS u WHERE u.id = {me})
+                                    WHEN other.id THEN other.full_name ELSE author.full_name END AS message_author_name,
+                   CASE m.author_id WHEN page.user_id THEN (SELECT u.role FROM users AS u WHERE u.id = {me})
+                                    WHEN other.id THEN other.role ELSE author.role END AS message_author_role,
+                   m.text AS message_text, m.client_message_id AS message_client_message_id,
                    m.created_at AS message_created_at, m.edited_at AS message_edited_at, m.deleted_at AS message_deleted_at,
                    m.attachment_key AS message_attachment_key, m.attachment_name AS message_attachment_name,
                    m.attachment_content_type AS message_attachment_content_type, m.attachment_size AS message_attachment_size
-            FROM (SELECT p.room_id, p.user_id, p.last_read_sequence, p.muted, r.kind, r.subject_id, r.created_at, r.last_sequence,
+            FROM (SELECT p.room_id, p.user_id, p.last_read_sequence, p.last_posted_sequence, p.muted,
+                         r.kind, r.subject_id, r.created_at, r.last_sequence, r.last_deleted_sequence,
                          coalesce(r.last_message_at, r.created_at) AS active_at,
                          CASE WHEN split_part(r.direct_key, ':', 1) = replace(p.user_id::text, '-', '')
                               THEN split_part(r.direct_key, ':', 2) ELSE split_part(r.direct_key, ':', 1) END AS other_id
-                  FROM chat_participants AS p JOIN chat_rooms AS r ON r.id = p.room_id
+                  FROM chat_participants AS p
+                  CROSS JOIN LATERAL (SELECT r.kind, r.subject_id, r.created_at, r.last_sequence, r.last_deleted_sequence,
+                                             r.last_message_at, r.direct_key
+                                      FROM chat_rooms AS r WHERE r.id = p.room_id OFFSET 0) AS r
                   WHERE p.user_id = {me}
                   ORDER BY active_at DESC, p.room_id DESC
                   LIMIT {take} OFFSET {skip}) AS page
-            LEFT JOIN subjects AS subject ON subject.id = page.subject_id
             LEFT JOIN users AS other ON other.id = page.other_id::uuid
             LEFT JOIN chat_messages AS m ON m.room_id = page.room_id AND m.sequence = page.last_sequence
-            LEFT JOIN users AS author ON author.id = m.author_id
+            LEFT JOIN LATERAL (SELECT u.full_name, u.role FROM users AS u
+                               WHERE u.id = m.author_id AND m.author_id <> page.user_id AND m.author_id IS DISTINCT FROM other.id
+                               OFFSET 0) AS author ON true
             ORDER BY page.active_at DESC, page.room_id DESC
             """);
 

@@ -55,9 +55,15 @@ public sealed class ChatRooms(TheBotDbContext db, ChatMembershipCache membership
         var desired = students.Append(teacherId).ToHashSet();
         var joined = desired.Where(id => room.Participants.All(p => p.UserId != id)).ToList();
         var left = room.Participants.Where(p => !desired.Contains(p.UserId)).ToList();
+        // Someone who comes back finds their own earlier messages there: the room list must know to take them off.
+        var posted = room.LastSequence == 0 || joined.Count == 0
+            ? []
+            : await db.ChatMessages.Where(m => m.RoomId == room.Id && joined.Contains(m.AuthorId))
+                .GroupBy(m => m.AuthorId).Select(g => new { AuthorId = g.Key, Last = g.Max(m => m.Sequence) })
+                .ToDictionaryAsync(x => x.AuthorId, x => x.Last, ct);
         foreach (var userId in joined)
         {
-            room.Participants.Add(new ChatParticipant { RoomId = room.Id, UserId = userId, JoinedAt = now });
+            room.Participants.Add(new ChatParticipant { RoomId = room.Id, UserId = userId, JoinedAt = now, LastPostedSequence = posted.GetValueOrDefault(userId) });
         }
 
         foreach (var participant in left)

@@ -68,6 +68,34 @@ public sealed class RoomListTests(TheBotAppFixture fixture)
 
         Assert.Equal(c.Student.Id, items[1].GetProperty("lastMessage").GetProperty("author").GetProperty("id").GetGuid());
         Assert.Equal("student", items[1].GetProperty("lastMessage").GetProperty("author").GetProperty("role").GetString());
+
+        // The newest message is the caller's own: its author is the caller, as the room says.
+        await Chatting.PostAsync(c.Teacher, withParent, "See you on Monday");
+        var (after, _) = await ListAsync(c.Teacher, "?pageSize=100");
+        var mine = after.GetProperty("items")[0];
+        Assert.Equal(withParent, mine.GetProperty("id").GetGuid());
+        var parentRoom = await RoomAsync(c.Teacher, withParent);
+        Assert.True(JsonElement.DeepEquals(parentRoom.GetProperty("lastMessage"), mine.GetProperty("lastMessage")),
+            $"the list says {mine.GetProperty("lastMessage")}, the room {parentRoom.GetProperty("lastMessage")}");
+        Assert.Equal(c.Teacher.Id, mine.GetProperty("lastMessage").GetProperty("author").GetProperty("id").GetGuid());
+    }
+
+    [Fact]
+    public async Task Someone_whose_rooms_are_all_closed_is_not_looked_up_again_on_every_list()
+    {
+        var c = await fixture.Learning.CreateClassroomAsync();
+        await Chatting.StartRoomAsync(c.Parent, c.Teacher.Id);
+        using (var drop = await c.Tutor.Client.PatchAsJsonAsync($"/api/enrollments/{c.EnrollmentId}", new { status = "dropped" }, Ct))
+        {
+            await Expect.StatusAsync(HttpStatusCode.OK, drop);
+        }
+
+        // The parent still sees the closed room; realtime's membership of it is empty, and once found empty it is
+        // remembered (ChatMembershipCache.NoRoomsKey) instead of being looked up in the database on each list.
+        var (first, _) = await ListOnceAsync(c.Parent, string.Empty);
+        Assert.Equal(1, Total(first));
+        var (_, again) = await ListAsync(c.Parent, string.Empty);
+        Assert.Equal(1, again);
     }
 
     [Fact]

@@ -88,17 +88,52 @@ public sealed class UnreadCountTests(TheBotAppFixture fixture)
         Assert.Equal(0, await UnreadAsync(c.Student, roomId));
     }
 
+    [Fact]
+    public async Task Someone_who_leaves_and_comes_back_finds_only_the_others_live_messages_unread()
+    {
+        var c = await fixture.Learning.CreateClassroomAsync();
+        var roomId = await Chatting.SubjectRoomAsync(c.Student, c.SubjectId);
+        await Chatting.PostAsync(c.Student, roomId, "My question");
+        await Chatting.PostAsync(c.Student, roomId, "And another one");
+        await Chatting.PostAsync(c.Teacher, roomId, "An answer");
+        var withdrawn = await Chatting.PostAsync(c.Teacher, roomId, "A wrong answer");
+        using (var delete = await c.Teacher.Client.DeleteAsync($"/api/chat/rooms/{roomId}/messages/{withdrawn.Id}", Ct))
+        {
+            await Expect.StatusAsync(HttpStatusCode.NoContent, delete);
+        }
+
+        using (var drop = await c.Tutor.Client.PatchAsJsonAsync($"/api/enrollments/{c.EnrollmentId}", new { status = "dropped" }, Ct))
+        {
+            await Expect.StatusAsync(HttpStatusCode.OK, drop);
+        }
+
+        await Chatting.PostAsync(c.Teacher, roomId, "While you were away");
+
+        // Back with a new enrollment: the position starts again at 0, the own messages and the deleted one are not unread.
+        await fixture.Learning.EnrollAsync(c.Tutor, c.Student.Id, c.SubjectId, c.Teacher.Id);
+        Assert.Equal(2, await UnreadAsync(c.Student, roomId));
+        await Chatting.PostAsync(c.Student, roomId, "Thanks");
+        Assert.Equal(0, await UnreadAsync(c.Student, roomId));
+    }
+
     private static async Task<List<Guid>> AuthorsOldestFirstAsync(SignedIn caller, Guid roomId)
     {
         var page = await Chatting.MessagesAsync(caller, roomId, "?limit=100");
         return [.. page.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("author").GetProperty("id").GetGuid())];
     }
 
+    /// <summary>The room's unread count, which the room list (its own statement, ChatRoomList.PageAsync) must agree with.</summary>
     private static async Task<int> UnreadAsync(SignedIn user, Guid roomId)
     {
         using var response = await user.Client.GetAsync($"/api/chat/rooms/{roomId}", Ct);
         await Expect.StatusAsync(HttpStatusCode.OK, response);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("unreadCount").GetInt32();
+        var unread = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("unreadCount").GetInt32();
+        using var list = await user.Client.GetAsync("/api/chat/rooms?pageSize=100", Ct);
+        await Expect.StatusAsync(HttpStatusCode.OK, list);
+        var listed = (await list.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("items").EnumerateArray()
+            .Single(r => r.GetProperty("id").GetGuid() == roomId);
+        Assert.Equal(unread, listed.GetProperty("unreadCount").GetInt32());
+        return unread;
     }
 
     private static async Task MarkReadAsync(SignedIn user, Guid roomId, Guid? messageId)
