@@ -63,12 +63,16 @@ public static class ChatApi
         // Clients list rooms when they (re)connect: the moment to heal realtime's membership cache.
         if (page.TotalCount > 0)
         {
-            // Closed direct rooms stay out of realtime's set (ChatRooms.RecheckDirectRoomsAsync).
-            var mayChat = ChatAccess.MayChatWith(db, me, caller.Role);
-            await membership.EnsureAsync(me, () => db.ChatParticipants
-                .Where(p => p.UserId == me && (p.Room!.Kind == ChatRoomKind.Subject
-                    || db.ChatParticipants.Any(o => o.RoomId == p.RoomId && o.UserId != me && db.Users.Where(mayChat).Any(u => u.Id == o.UserId))))
-                .Select(p => p.RoomId).ToListAsync(ct));
+            // Closed direct rooms stay out of realtime's set (ChatRooms.RecheckDirectRoomsAsync). The rule's expression
+            // is built only when the set has to be rebuilt, not on every list.
+            await membership.EnsureAsync(me, () =>
+            {
+                var mayChat = ChatAccess.MayChatWith(db, me, caller.Role);
+                return db.ChatParticipants
+                    .Where(p => p.UserId == me && (p.Room!.Kind == ChatRoomKind.Subject
+                        || db.ChatParticipants.Any(o => o.RoomId == p.RoomId && o.UserId != me && db.Users.Where(mayChat).Any(u => u.Id == o.UserId))))
+                    .Select(p => p.RoomId).ToListAsync(ct);
+            });
         }
 
         return TypedResults.Ok(page);
