@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Trace;
 using StackExchange.Redis;
@@ -31,16 +30,12 @@ public static class RealtimeServiceExtensions
                 options.KeepAliveInterval = TimeSpan.FromSeconds(15);
                 options.ClientTimeoutInterval = TimeSpan.FromSeconds(40);
                 options.MaximumParallelInvocationsPerClient = 1;
-            })
-            .AddStackExchangeRedis();
-        // The backplane, keeping the index of this replica's group members that the event relay writes to.
+            });
+        // No backplane: groups are this replica's own (LocalMembers, which the event relay writes to); what crosses
+        // replicas goes on the events channel (HubBroadcasts). A connection holds no Redis subscription.
         builder.Services.AddSingleton<LocalMembers>();
         builder.Services.AddSingleton<HubLifetimeManager<RealtimeHub>, RealtimeLifetimeManager>();
-
-        // The backplane shares the one multiplexer Aspire configured (health checks, telemetry, retries).
-        builder.Services.AddOptions<RedisOptions>()
-            .Configure<IConnectionMultiplexer>((options, multiplexer) =>
-                options.ConnectionFactory = _ => Task.FromResult(multiplexer));
+        builder.Services.AddSingleton<HubBroadcasts>();
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ConnectionRegistry>();
@@ -59,10 +54,10 @@ public static class RealtimeServiceExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
 
-        // The container disposes singletons in reverse order of creation, and the backplane unsubscribes from
-        // Redis when it is disposed. The tracer provider (which owns the Redis instrumentation) and the shared
-        // multiplexer were created after the backplane, so disposed before it: every stop ended in an unhandled
-        // ObjectDisposedException (exit code 134). Created here, they outlive it.
+        // The container disposes singletons in reverse order of creation: created first, the tracer provider (which
+        // owns the Redis instrumentation) and the shared multiplexer outlive whatever still uses Redis while it is
+        // disposed (the former SignalR Redis backplane did, and every stop ended in an unhandled
+        // ObjectDisposedException, exit code 134).
         _ = app.Services.GetService<TracerProvider>();
         _ = app.Services.GetRequiredService<IConnectionMultiplexer>();
 

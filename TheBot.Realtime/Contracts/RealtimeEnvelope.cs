@@ -4,9 +4,9 @@ using System.Text.Json.Serialization;
 namespace TheBot.Realtime.Contracts;
 
 /// <summary>
-/// What api publishes on <see cref="RealtimeChannels.Events"/> after a commit and realtime fans out:
-/// the client method <see cref="Event"/> is invoked with <see cref="Payload"/> on every connection of
-/// the audience. Documented in docs/realtime.md.
+/// What api publishes on <see cref="RealtimeChannels.Events"/> after a commit (and realtime's hub for typing and
+/// presence) and every realtime replica fans out to its connections: the client method <see cref="Event"/> is
+/// invoked with <see cref="Payload"/> on every connection of the audience. Documented in docs/realtime.md.
 /// </summary>
 public sealed record RealtimeEnvelope(
     Guid Id,
@@ -19,11 +19,15 @@ public sealed record RealtimeEnvelope(
     public const int CurrentVersion = 1;
 }
 
-/// <summary>Who receives an event: users (all their connections), chat rooms' members, or everyone.</summary>
+/// <summary>
+/// Who receives an event: users (all their connections), chat rooms' members, or everyone; but never
+/// <see cref="ExceptConnection"/> (set by realtime's hub for what a connection sends to the others, e.g. typing).
+/// </summary>
 public sealed record RealtimeAudience(
     IReadOnlyList<Guid>? Users = null,
     IReadOnlyList<Guid>? Rooms = null,
-    bool Everyone = false)
+    bool Everyone = false,
+    string? ExceptConnection = null)
 {
     public static RealtimeAudience ToUsers(params Guid[] users) => new(Users: users);
 
@@ -37,7 +41,10 @@ public sealed record RealtimeAudience(
 
 public static class RealtimeChannels
 {
-    /// <summary>The Redis pub/sub channel carrying <see cref="RealtimeEnvelope"/> JSON, version 1.</summary>
+    /// <summary>
+    /// The Redis pub/sub channel carrying <see cref="RealtimeEnvelope"/> JSON, version 1: api's events, and the hub's
+    /// own sends (typing, presence) that every realtime replica delivers to its connections.
+    /// </summary>
     public const string Events = "thebot:realtime:events:v1";
 
     public static string UserGroup(Guid userId) => $"user:{userId}";

@@ -5,10 +5,11 @@ using Microsoft.AspNetCore.SignalR.Protocol;
 namespace TheBot.Realtime.Hubs;
 
 /// <summary>
-/// This replica's connections and their groups (kept by <see cref="RealtimeLifetimeManager"/>). api's events reach
-/// every replica anyway (each one's <see cref="Relay.RealtimeEventRelay"/> subscribes to them), so each replica writes
-/// an event straight to its own members: serialised once, no claim, no second trip through the Redis backplane, and
-/// each connection still gets it once, from the one replica that holds it.
+/// This replica's connections and their groups (kept by <see cref="RealtimeLifetimeManager"/>: the only record of
+/// them). Every event — api's, and the hub's typing and presence — reaches every replica on one Redis channel (each
+/// one's <see cref="Relay.RealtimeEventRelay"/> subscribes to it), so each replica writes an event straight to its
+/// own members: serialised once, no claim, no Redis subscription per connection or group, and each connection
+/// still gets it once, from the one replica that holds it.
 /// </summary>
 public sealed partial class LocalMembers(ILogger<LocalMembers> logger)
 {
@@ -75,7 +76,8 @@ public sealed partial class LocalMembers(ILogger<LocalMembers> logger)
     }
 
     /// <summary>
-    /// Writes each event to this replica's connections in its audience (each connection once per event). Events
+    /// Writes each event to this replica's connections in its audience (each connection once per event, never the
+    /// event's <see cref="LocalEvent.ExceptConnection"/>). Events
     /// reach a connection in the order given. A connection's events of one call are written one right after the
     /// other, so its transport usually sends them together (one frame, one system call) — which is what keeps a
     /// busy room's cost per delivery down when events come faster than they can be sent one by one. The caller
@@ -85,8 +87,14 @@ public sealed partial class LocalMembers(ILogger<LocalMembers> logger)
     {
         ArgumentNullException.ThrowIfNull(events);
         var byConnection = new Dictionary<LocalConnection, List<SerializedHubMessage>>();
-        void Add(LocalConnection connection, SerializedHubMessage message)
+        void Add(LocalConnection connection, LocalEvent local)
         {
+            if (local.ExceptConnection is not null && local.ExceptConnection == connection.Context.ConnectionId)
+            {
+                return;
+            }
+
+            var message = local.Message;
             if (!byConnection.TryGetValue(connection, out var messages))
             {
                 byConnection[connection] = messages = new List<SerializedHubMessage>(events.Count);
@@ -105,7 +113,7 @@ public sealed partial class LocalMembers(ILogger<LocalMembers> logger)
             {
                 foreach (var (_, connection) in _connections)
                 {
-                    Add(connection, local.Message);
+                    Add(connection, local);
                 }
 
                 continue;
@@ -117,7 +125,7 @@ public sealed partial class LocalMembers(ILogger<LocalMembers> logger)
                 {
                     foreach (var connection in members)
                     {
-                        Add(connection, local.Message);
+                        Add(connection, local);
                     }
                 }
             }
@@ -222,11 +230,14 @@ public sealed partial class LocalMembers(ILogger<LocalMembers> logger)
 }
 
 /// <summary>One event for <see cref="LocalMembers.Send"/>: the client method and its argument, and who gets it.</summary>
-public sealed class LocalEvent(IReadOnlyList<string> groups, bool everyone, string method, object? argument)
+public sealed class LocalEvent(IReadOnlyList<string> groups, bool everyone, string method, object? argument, string? exceptConnection = null)
 {
     public IReadOnlyList<string> Groups { get; } = groups;
 
     public bool Everyone { get; } = everyone;
+
+    /// <summary>A connection of the groups that does not get it (the one that sent it: typing goes to the others).</summary>
+    public string? ExceptConnection { get; } = exceptConnection;
 
     /// <summary>Serialised once per protocol, however many connections it is written to.</summary>
     public SerializedHubMessage Message { get; } = new(new InvocationMessage(method, [argument]));

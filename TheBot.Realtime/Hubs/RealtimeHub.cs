@@ -19,6 +19,7 @@ public sealed partial class RealtimeHub(
     IConnectionMultiplexer redis,
     ConnectionRegistry registry,
     PresenceTracker presence,
+    HubBroadcasts broadcasts,
     SessionRevocations revocations,
     IOptions<RealtimeLimits> limits,
     TimeProvider clock,
@@ -122,8 +123,10 @@ public sealed partial class RealtimeHub(
         }
 
         state.LastTyping[roomId] = now;
-        await Clients.OthersInGroup(RealtimeChannels.RoomGroup(roomId))
-            .SendAsync(ChatEventNames.Typing, new TypingEvent(roomId, state.UserId));
+        await broadcasts.PublishAsync(
+            ChatEventNames.Typing,
+            new RealtimeAudience(Rooms: [roomId], ExceptConnection: Context.ConnectionId),
+            new TypingEvent(roomId, state.UserId));
     }
 
     /// <summary>The caller shows the room: no "new message" notifications for it while open.</summary>
@@ -175,11 +178,11 @@ public sealed partial class RealtimeHub(
     private ConnectionState Current() =>
         registry.Find(Context.ConnectionId) ?? throw new HubException("The connection is not registered.");
 
-    private Task AnnouncePresenceAsync(ConnectionState state, bool online)
-    {
-        var groups = state.Rooms.Keys.Select(RealtimeChannels.RoomGroup).Append(RealtimeChannels.UserGroup(state.UserId)).ToList();
-        return Clients.Groups(groups).SendAsync(ChatEventNames.Presence, new PresenceEvent(state.UserId, online, clock.GetUtcNow()));
-    }
+    private Task AnnouncePresenceAsync(ConnectionState state, bool online) =>
+        broadcasts.PublishAsync(
+            ChatEventNames.Presence,
+            new RealtimeAudience(Users: [state.UserId], Rooms: [.. state.Rooms.Keys]),
+            new PresenceEvent(state.UserId, online, clock.GetUtcNow()));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Refused a connection of user {UserId}: connection cap reached")]
     private partial void LogConnectionCap(Guid userId);

@@ -1,21 +1,16 @@
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
-using Microsoft.Extensions.Options;
 
 namespace TheBot.Realtime.Hubs;
 
 /// <summary>
-/// The SignalR Redis backplane, keeping <see cref="LocalMembers"/> (this replica's own members of each group) current:
-/// every connection and group change of this replica's connections passes through here, whoever makes it.
+/// SignalR's in-process lifetime manager, with this replica's groups kept only in <see cref="LocalMembers"/>: every
+/// connection and group change of this replica's connections passes through here, whoever makes it. There is no
+/// backplane (it cost two Redis subscriptions per connection, issue #17): what reaches beyond one connection goes
+/// on the events channel, which every replica writes to its own members (<see cref="HubBroadcasts"/>), so the sends
+/// that would silently stay on this replica are refused.
 /// </summary>
-public sealed class RealtimeLifetimeManager(
-    ILogger<RedisHubLifetimeManager<RealtimeHub>> logger,
-    IOptions<RedisOptions> options,
-    IHubProtocolResolver hubProtocolResolver,
-    IOptions<HubOptions> globalHubOptions,
-    IOptions<HubOptions<RealtimeHub>> hubOptions,
-    LocalMembers members)
-    : RedisHubLifetimeManager<RealtimeHub>(logger, options, hubProtocolResolver, globalHubOptions, hubOptions)
+public sealed class RealtimeLifetimeManager(ILogger<DefaultHubLifetimeManager<RealtimeHub>> logger, LocalMembers members)
+    : DefaultHubLifetimeManager<RealtimeHub>(logger)
 {
     public override async Task OnConnectedAsync(HubConnectionContext connection)
     {
@@ -31,16 +26,40 @@ public sealed class RealtimeLifetimeManager(
         return base.OnDisconnectedAsync(connection);
     }
 
-    public override async Task AddToGroupAsync(string connectionId, string groupName, CancellationToken cancellationToken = default)
+    /// <summary>Adds one of this replica's connections to a group; another replica's is not found here (a no-op).</summary>
+    public override Task AddToGroupAsync(string connectionId, string groupName, CancellationToken cancellationToken = default)
     {
-        await base.AddToGroupAsync(connectionId, groupName, cancellationToken);
         members.Join(connectionId, groupName);
+        return Task.CompletedTask;
     }
 
     public override Task RemoveFromGroupAsync(string connectionId, string groupName, CancellationToken cancellationToken = default)
     {
-        // Out of the local index first: an event relayed from now on no longer reaches it.
         members.Leave(connectionId, groupName);
-        return base.RemoveFromGroupAsync(connectionId, groupName, cancellationToken);
+        return Task.CompletedTask;
     }
+
+    public override Task SendAllAsync(string methodName, object?[] args, CancellationToken cancellationToken = default) =>
+        throw LocalOnly();
+
+    public override Task SendAllExceptAsync(string methodName, object?[] args, IReadOnlyList<string> excludedConnectionIds, CancellationToken cancellationToken = default) =>
+        throw LocalOnly();
+
+    public override Task SendGroupAsync(string groupName, string methodName, object?[] args, CancellationToken cancellationToken = default) =>
+        throw LocalOnly();
+
+    public override Task SendGroupsAsync(IReadOnlyList<string> groupNames, string methodName, object?[] args, CancellationToken cancellationToken = default) =>
+        throw LocalOnly();
+
+    public override Task SendGroupExceptAsync(string groupName, string methodName, object?[] args, IReadOnlyList<string> excludedConnectionIds, CancellationToken cancellationToken = default) =>
+        throw LocalOnly();
+
+    public override Task SendUserAsync(string userId, string methodName, object?[] args, CancellationToken cancellationToken = default) =>
+        throw LocalOnly();
+
+    public override Task SendUsersAsync(IReadOnlyList<string> userIds, string methodName, object?[] args, CancellationToken cancellationToken = default) =>
+        throw LocalOnly();
+
+    private static NotSupportedException LocalOnly() =>
+        new("Without a backplane this would reach only this replica's connections: publish it with HubBroadcasts (every replica delivers it to its own).");
 }

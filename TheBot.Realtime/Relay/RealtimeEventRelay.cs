@@ -6,9 +6,10 @@ using TheBot.Realtime.Hubs;
 namespace TheBot.Realtime.Relay;
 
 /// <summary>
-/// Subscribes to the events api publishes and writes each to this replica's connections in its audience. Every
-/// replica receives every event and holds different connections, so an event reaches each connection once however
-/// many replicas run — without a claim or a second trip through the backplane (<see cref="LocalMembers"/>).
+/// Subscribes to the events api publishes (and the hub's typing and presence, <see cref="HubBroadcasts"/>) and
+/// writes each to this replica's connections in its audience. Every replica receives every event and holds different
+/// connections, so an event reaches each connection once however many replicas run — without a claim, a backplane
+/// or a Redis subscription per connection (<see cref="LocalMembers"/>).
 /// </summary>
 internal sealed partial class RealtimeEventRelay(
     IConnectionMultiplexer redis,
@@ -78,7 +79,8 @@ internal sealed partial class RealtimeEventRelay(
                 return envelope.Payload.Deserialize<RoomMembershipChange>(RealtimeJson.Options);
             }
 
-            batch.Add(new LocalEvent(GroupsOf(envelope.Audience), envelope.Audience.Everyone, envelope.Event, envelope.Payload));
+            var audience = envelope.Audience;
+            batch.Add(new LocalEvent(GroupsOf(audience), audience.Everyone, envelope.Event, envelope.Payload, audience.ExceptConnection));
         }
         catch (JsonException ex)
         {

@@ -27,7 +27,7 @@ public sealed class GarnetFallbackTests(ScaleOutAppFixture app)
         var redisHealth = body.GetProperty("dependencies").EnumerateArray().Single(d => d.GetProperty("name").GetString() == "redis");
         Assert.Equal("Healthy", redisHealth.GetProperty("status").GetString());
 
-        // Pub/sub and the SignalR backplane work on Garnet too.
+        // Pub/sub (the events channel every realtime replica relays) works on Garnet too.
         var user = await app.People.CreateAsync("student");
         await RealtimeProbe.AssertEventRoundTripAsync(app.Host, user, ct);
     }

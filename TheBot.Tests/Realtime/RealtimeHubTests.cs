@@ -2,6 +2,7 @@ using System.Text.Json;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.SignalR.Client;
+using StackExchange.Redis;
 using TheBot.Realtime.Contracts;
 using TheBot.Tests.Fixtures;
 
@@ -98,6 +99,53 @@ public sealed class RealtimeHubTests(TheBotAppFixture fixture)
         var online = await askerSocket.Connection.InvokeAsync<Guid[]>("GetPresence", new[] { roommate.Id, stranger.Id, asker.Id }, Ct);
 
         Assert.Equal(new[] { roommate.Id, asker.Id }.Order(), online.Order());
+    }
+
+    [Fact]
+    public async Task An_open_connection_holds_no_redis_subscription_of_its_own()
+    {
+        var admin = await fixture.People.CreateAsync("admin");
+        var users = new List<SignedIn>();
+        for (var i = 0; i < 10; i++)
+        {
+            users.Add(await fixture.People.CreateAsync("student"));
+        }
+
+        var roomId = await Chatting.StartRoomAsync(admin, users[0].Id);
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(await fixture.Host.GetConnectionStringAsync("redis"));
+        var server = redis.GetServers().Single();
+        var before = await server.SubscriptionChannelsAsync();
+
+        // Two connections per user, each in its user's group, the first user's also in a room's.
+        var connections = new List<Listener>();
+        try
+        {
+            foreach (var user in users.Concat(users))
+            {
+                connections.Add(await Chatting.ListenAsync(fixture.Host, user, Ct));
+            }
+
+            var ids = new List<string>();
+            foreach (var connection in connections)
+            {
+                ids.Add((await connection.Connection.InvokeAsync<JsonElement>("GetConnectionInfo", Ct)).GetProperty("connectionId").GetString()!);
+            }
+
+            var open = (await server.SubscriptionChannelsAsync()).Select(c => c.ToString()).ToList();
+
+            Assert.Contains(RealtimeChannels.Events, open);
+            var named = users.Select(u => u.Id.ToString()).Concat(ids).Append(roomId.ToString()).ToList();
+            Assert.DoesNotContain(open, channel => named.Any(name => channel.Contains(name, StringComparison.OrdinalIgnoreCase)));
+            // Other tests connect meanwhile too; still, 20 connections add no channel each.
+            Assert.True(open.Count < before.Length + connections.Count, $"{before.Length} channels before, {open.Count} with {connections.Count} connections open");
+        }
+        finally
+        {
+            foreach (var connection in connections)
+            {
+                await connection.DisposeAsync();
+            }
+        }
     }
 
     [Theory]

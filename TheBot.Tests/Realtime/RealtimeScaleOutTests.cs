@@ -76,6 +76,41 @@ public sealed class RealtimeScaleOutTests(ScaleOutAppFixture app)
     }
 
     [Fact]
+    public async Task Typing_reaches_the_rooms_other_connections_on_both_replicas_but_not_the_typing_one()
+    {
+        var tutor = await app.People.CreateAsync("tutor");
+        var teacher = await app.People.CreateAsync("teacher");
+        var subjectId = await app.Learning.CreateSubjectAsync();
+        await app.Learning.TeachAsync(teacher, subjectId);
+        var family = await app.Learning.CreateFamilyAsync(tutor);
+        await app.Learning.EnrollAsync(tutor, family.Student.Id, subjectId, teacher.Id);
+        var roomId = await Chatting.StartRoomAsync(family.Student, teacher.Id);
+
+        var (teacherOnFirst, teacherOnSecond) = await OnTwoReplicasAsync(teacher);
+        await using var teacherFirst = teacherOnFirst;
+        await using var teacherSecond = teacherOnSecond;
+        // The student types on one device; their other device, on the other replica, hears it too (only the
+        // typing connection is left out, as SignalR's OthersInGroup did).
+        var (studentOnFirst, studentOnSecond) = await OnTwoReplicasAsync(family.Student);
+        await using var typist = studentOnFirst;
+        await using var otherDevice = studentOnSecond;
+
+        await typist.Connection.InvokeAsync("Typing", roomId, Ct);
+
+        Func<JsonElement, bool> studentTyping = p => p.GetProperty("roomId").GetGuid() == roomId && p.GetProperty("userId").GetGuid() == family.Student.Id;
+        await teacherFirst.WaitAsync("typing", studentTyping);
+        await teacherSecond.WaitAsync("typing", studentTyping);
+        await otherDevice.WaitAsync("typing", studentTyping);
+        // Published after the typing reached the others: once the typist has it, the typing had its chance too.
+        await RealtimeProbe.PublishAsync(app.Host, "fence", TheBot.Realtime.Contracts.RealtimeAudience.ToUsers(family.Student.Id), new { });
+        await typist.WaitAsync("fence", _ => true);
+
+        Assert.Equal(0, typist.Count("typing", _ => true));
+        Assert.Equal(1, teacherFirst.Count("typing", studentTyping));
+        Assert.Equal(1, teacherSecond.Count("typing", studentTyping));
+    }
+
+    [Fact]
     public async Task Signing_out_closes_the_sessions_sockets_on_every_replica_at_once()
     {
         var user = await app.People.CreateAsync("student");
