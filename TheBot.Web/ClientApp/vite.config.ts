@@ -6,9 +6,9 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 /**
- * Writes into the built service worker (public/sw.js) what it precaches — index.html, the manifest, the icons and
- * the entry's scripts and styles — and a build id made from the hashed file names, so every release is a new worker
- * (the "update available" prompt) and an unchanged build is not.
+ * Writes into the built service worker (public/sw.js) what it precaches — index.html, the manifest, the icons, the
+ * entry's and the signed-in frame's scripts and styles — and a build id made from the hashed file names, so every
+ * release is a new worker (the "update available" prompt) and an unchanged build is not.
  */
 function stampServiceWorker(): Plugin {
   return {
@@ -24,7 +24,8 @@ function stampServiceWorker(): Plugin {
         '/icons/icon-192.png',
       ]);
       for (const file of Object.values(bundle)) {
-        if (file.type === 'chunk' && file.isEntry) {
+        // The entry, and the signed-in frame (its own chunk, so that the public pages do not carry it).
+        if (file.type === 'chunk' && (file.isEntry || file.facadeModuleId?.endsWith('/src/layout/AppShell.tsx') === true)) {
           shell.add(`/${file.fileName}`);
           file.imports.forEach((name) => shell.add(`/${name}`));
           file.viteMetadata?.importedCss.forEach((name) => shell.add(`/${name}`));

@@ -44,7 +44,7 @@ public sealed class EveryPageTests(TheBotAppFixture app, BrowserFixture browser)
     public void The_route_table_is_read_from_the_SPA_whole()
     {
         var features = File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "TheBot.Web", "ClientApp", "src", "app", "featureRoutes.ts"));
-        var lazyPages = features.Split("Page: lazy(").Length - 1;
+        var lazyPages = features.Split("Page: page(").Length - 1;
         Assert.Equal(lazyPages, SpaRoutes.Pages.Count(p => !p.IsPublic));
         Assert.Contains(SpaRoutes.Public, p => p.Path == "sign-in");
         foreach (var role in SpaRoutes.Roles)

@@ -64,12 +64,15 @@ public static partial class SpaRoutes
         return pages;
     }
 
-    /// <summary>The public layout's children: <c>{ path: 'sign-in', element: &lt;SignInPage /&gt; }</c> (the signed-in ones use <c>path,</c>).</summary>
-    [GeneratedRegex(@"\{\s*path:\s*'(?<path>[^']+)',\s*element:\s*<(?<element>\w+)")]
+    /// <summary>
+    /// The public layout's children: <c>{ path: 'sign-in', element: &lt;SignInPage /&gt; }</c>, or a page loaded when opened,
+    /// <c>{ path: 'apply', element: publicPage(ApplicationFormPage) }</c> (the signed-in ones use <c>path,</c>).
+    /// </summary>
+    [GeneratedRegex(@"\{\s*path:\s*'(?<path>[^']+)',\s*element:\s*(?:<|publicPage\()(?<element>\w+)")]
     private static partial Regex PublicRoute();
 
     /// <summary>An entry of featureRoutes: its path, then (after an optional navLabel) its roles, then its page's module.</summary>
-    [GeneratedRegex(@"path:\s*'(?<path>[^']+)',[^{}]*?roles:\s*(?:'(?<everyone>everyone)'|\[(?<roles>[^\]]*)\]),\s*Page:\s*lazy\(\(\)\s*=>\s*import\('(?<module>[^']+)'\)")]
+    [GeneratedRegex(@"path:\s*'(?<path>[^']+)',[^{}]*?roles:\s*(?:'(?<everyone>everyone)'|\[(?<roles>[^\]]*)\]),\s*Page:\s*page\(\(\)\s*=>\s*import\('(?<module>[^']+)'\)")]
     private static partial Regex FeatureRoute();
 
     [GeneratedRegex(@"'([^']+)'")]

@@ -3,10 +3,12 @@ import { useEffect, useState } from 'react';
 import { RouterProvider } from 'react-router';
 import { RealtimeProvider } from '../realtime/RealtimeProvider';
 import { LanguagePreference } from './LanguagePreference';
-import { liveUpdates } from './liveUpdates';
 import { createAppRouter } from './router';
 import { createServices } from '../services/services';
 import { ServicesContext } from '../services/ServicesContext';
+
+/** What each server event means for the cached data: loaded with the realtime client, once someone is signed in. */
+const loadLiveUpdates = () => import('./liveUpdates').then((m) => m.liveUpdates);
 
 export function App() {
   const [services] = useState(createServices);
@@ -21,7 +23,7 @@ export function App() {
     <ServicesContext.Provider value={services}>
       <QueryClientProvider client={services.queryClient}>
         <LanguagePreference>
-          <RealtimeProvider liveUpdates={liveUpdates}>
+          <RealtimeProvider loadLiveUpdates={loadLiveUpdates}>
             <RouterProvider router={router} />
           </RealtimeProvider>
         </LanguagePreference>

@@ -1,4 +1,5 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { matchPath } from 'react-router';
 import type { Role } from '../auth/types';
 import type { MessageKey } from '../i18n/messages/en';
 
@@ -16,7 +17,14 @@ export interface FeatureRoute {
   navLabel?: MessageKey;
   /** Who may open it. */
   roles: readonly Role[] | 'everyone';
-  Page: LazyExoticComponent<ComponentType>;
+  Page: LazyPage;
+}
+
+/** A page whose code loads when it is first shown, or earlier through `preload` (the address opened at start). */
+export type LazyPage = LazyExoticComponent<ComponentType> & { preload(): Promise<unknown> };
+
+function page(load: () => Promise<{ default: ComponentType }>): LazyPage {
+  return Object.assign(lazy(load), { preload: load });
 }
 
 export const featureRoutes: readonly FeatureRoute[] = [
@@ -24,181 +32,191 @@ export const featureRoutes: readonly FeatureRoute[] = [
     path: 'dashboard',
     navLabel: 'nav.dashboard',
     roles: 'everyone',
-    Page: lazy(() => import('../features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage }))),
+    Page: page(() => import('../features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage }))),
   },
   {
     path: 'schedule',
     navLabel: 'nav.schedule',
     roles: 'everyone',
-    Page: lazy(() => import('../features/schedule/SchedulePage').then((m) => ({ default: m.SchedulePage }))),
+    Page: page(() => import('../features/schedule/SchedulePage').then((m) => ({ default: m.SchedulePage }))),
   },
   {
     path: 'schedule/:lessonId',
     roles: 'everyone',
-    Page: lazy(() => import('../features/schedule/LessonDetailPage').then((m) => ({ default: m.LessonDetailPage }))),
+    Page: page(() => import('../features/schedule/LessonDetailPage').then((m) => ({ default: m.LessonDetailPage }))),
   },
   {
     path: 'chat',
     navLabel: 'nav.chat',
     roles: 'everyone',
-    Page: lazy(() => import('../features/chat/ChatPage').then((m) => ({ default: m.ChatPage }))),
+    Page: page(() => import('../features/chat/ChatPage').then((m) => ({ default: m.ChatPage }))),
   },
   {
     path: 'chat/:roomId',
     roles: 'everyone',
-    Page: lazy(() => import('../features/chat/ChatPage').then((m) => ({ default: m.ChatPage }))),
+    Page: page(() => import('../features/chat/ChatPage').then((m) => ({ default: m.ChatPage }))),
   },
   {
     path: 'assignments',
     navLabel: 'nav.assignments',
     roles: ['student', 'teacher'],
-    Page: lazy(() => import('../features/assignments/AssignmentsPage').then((m) => ({ default: m.AssignmentsPage }))),
+    Page: page(() => import('../features/assignments/AssignmentsPage').then((m) => ({ default: m.AssignmentsPage }))),
   },
   {
     path: 'materials',
     navLabel: 'nav.materials',
     roles: ['student', 'teacher', 'parent', 'tutor'],
-    Page: lazy(() => import('../features/materials/MaterialsPage').then((m) => ({ default: m.MaterialsPage }))),
+    Page: page(() => import('../features/materials/MaterialsPage').then((m) => ({ default: m.MaterialsPage }))),
   },
   {
     path: 'progress',
     navLabel: 'nav.progress',
     roles: ['student', 'parent', 'tutor', 'teacher'],
-    Page: lazy(() => import('../features/progress/ProgressPage').then((m) => ({ default: m.ProgressPage }))),
+    Page: page(() => import('../features/progress/ProgressPage').then((m) => ({ default: m.ProgressPage }))),
   },
   {
     path: 'study-plans',
     navLabel: 'nav.studyPlans',
     roles: ['teacher', 'tutor', 'parent'],
-    Page: lazy(() => import('../features/studyplans/StudyPlansPage').then((m) => ({ default: m.StudyPlansPage }))),
+    Page: page(() => import('../features/studyplans/StudyPlansPage').then((m) => ({ default: m.StudyPlansPage }))),
   },
   {
     path: 'weekly-reports',
     navLabel: 'nav.weeklyReports',
     roles: ['teacher', 'tutor', 'parent'],
-    Page: lazy(() => import('../features/weeklyreports/WeeklyReportsPage').then((m) => ({ default: m.WeeklyReportsPage }))),
+    Page: page(() => import('../features/weeklyreports/WeeklyReportsPage').then((m) => ({ default: m.WeeklyReportsPage }))),
   },
   {
     path: 'my-week',
     navLabel: 'nav.myWeek',
     roles: ['student'],
-    Page: lazy(() => import('../features/studyplans/MyWeekPage').then((m) => ({ default: m.MyWeekPage }))),
+    Page: page(() => import('../features/studyplans/MyWeekPage').then((m) => ({ default: m.MyWeekPage }))),
   },
   {
     path: 'knowledge',
     navLabel: 'nav.knowledge',
     roles: ['student', 'teacher', 'tutor', 'parent'],
-    Page: lazy(() => import('../features/knowledge/KnowledgePage').then((m) => ({ default: m.KnowledgePage }))),
+    Page: page(() => import('../features/knowledge/KnowledgePage').then((m) => ({ default: m.KnowledgePage }))),
   },
   {
     path: 'knowledge/graphs/:graphId',
     roles: ['student', 'teacher', 'tutor', 'parent', 'admin'],
-    Page: lazy(() => import('../features/knowledge/GraphPage').then((m) => ({ default: m.GraphPage }))),
+    Page: page(() => import('../features/knowledge/GraphPage').then((m) => ({ default: m.GraphPage }))),
   },
   {
     path: 'knowledge/graphs/:graphId/lessons/:nodeId',
     roles: ['student'],
-    Page: lazy(() => import('../features/knowledge/GraphPage').then((m) => ({ default: m.GraphPage }))),
+    Page: page(() => import('../features/knowledge/GraphPage').then((m) => ({ default: m.GraphPage }))),
   },
   {
     path: 'notifications',
     roles: 'everyone',
-    Page: lazy(() => import('../features/notifications/NotificationsPage').then((m) => ({ default: m.NotificationsPage }))),
+    Page: page(() => import('../features/notifications/NotificationsPage').then((m) => ({ default: m.NotificationsPage }))),
   },
   {
     path: 'students',
     navLabel: 'nav.students',
     roles: ['tutor'],
-    Page: lazy(() => import('../features/students/StudentsPage').then((m) => ({ default: m.StudentsPage }))),
+    Page: page(() => import('../features/students/StudentsPage').then((m) => ({ default: m.StudentsPage }))),
   },
   {
     path: 'family',
     navLabel: 'nav.family',
     roles: ['parent'],
-    Page: lazy(() => import('../features/family/FamilyPage').then((m) => ({ default: m.FamilyPage }))),
+    Page: page(() => import('../features/family/FamilyPage').then((m) => ({ default: m.FamilyPage }))),
   },
   {
     path: 'invoices',
     navLabel: 'nav.invoices',
     roles: ['tutor', 'parent', 'admin'],
-    Page: lazy(() => import('../features/invoices/InvoicesPage').then((m) => ({ default: m.InvoicesPage }))),
+    Page: page(() => import('../features/invoices/InvoicesPage').then((m) => ({ default: m.InvoicesPage }))),
   },
   {
     path: 'invoices/:invoiceId',
     roles: ['tutor', 'parent', 'admin'],
-    Page: lazy(() => import('../features/invoices/InvoiceDetailPage').then((m) => ({ default: m.InvoiceDetailPage }))),
+    Page: page(() => import('../features/invoices/InvoiceDetailPage').then((m) => ({ default: m.InvoiceDetailPage }))),
   },
   {
     path: 'my-subjects',
     navLabel: 'nav.mySubjects',
     roles: ['teacher'],
-    Page: lazy(() => import('../features/subjects/TeacherSubjectsPage').then((m) => ({ default: m.TeacherSubjectsPage }))),
+    Page: page(() => import('../features/subjects/TeacherSubjectsPage').then((m) => ({ default: m.TeacherSubjectsPage }))),
   },
   {
     path: 'admin/users',
     navLabel: 'nav.users',
     roles: ['admin'],
-    Page: lazy(() => import('../features/users/UsersPage').then((m) => ({ default: m.UsersPage }))),
+    Page: page(() => import('../features/users/UsersPage').then((m) => ({ default: m.UsersPage }))),
   },
   {
     path: 'admin/applications',
     navLabel: 'nav.applications',
     roles: ['admin'],
-    Page: lazy(() => import('../features/applications/AdminApplicationsPage').then((m) => ({ default: m.AdminApplicationsPage }))),
+    Page: page(() => import('../features/applications/AdminApplicationsPage').then((m) => ({ default: m.AdminApplicationsPage }))),
   },
   {
     path: 'admin/subjects',
     navLabel: 'nav.subjects',
     roles: ['admin'],
-    Page: lazy(() => import('../features/subjects/SubjectsPage').then((m) => ({ default: m.SubjectsPage }))),
+    Page: page(() => import('../features/subjects/SubjectsPage').then((m) => ({ default: m.SubjectsPage }))),
   },
   {
     path: 'admin/enrollments',
     roles: ['admin'],
-    Page: lazy(() => import('../features/students/AdminEnrollmentsPage').then((m) => ({ default: m.AdminEnrollmentsPage }))),
+    Page: page(() => import('../features/students/AdminEnrollmentsPage').then((m) => ({ default: m.AdminEnrollmentsPage }))),
   },
   {
     path: 'admin/grading',
     roles: ['admin'],
-    Page: lazy(() => import('../features/assignments/AdminGradingPage').then((m) => ({ default: m.AdminGradingPage }))),
+    Page: page(() => import('../features/assignments/AdminGradingPage').then((m) => ({ default: m.AdminGradingPage }))),
   },
   {
     path: 'admin/broadcasts',
     navLabel: 'nav.broadcasts',
     roles: ['admin'],
-    Page: lazy(() => import('../features/notifications/BroadcastsPage').then((m) => ({ default: m.BroadcastsPage }))),
+    Page: page(() => import('../features/notifications/BroadcastsPage').then((m) => ({ default: m.BroadcastsPage }))),
   },
   {
     path: 'admin/deliveries',
     navLabel: 'nav.deliveries',
     roles: ['admin'],
-    Page: lazy(() => import('../features/deliveries/DeliveriesPage').then((m) => ({ default: m.DeliveriesPage }))),
+    Page: page(() => import('../features/deliveries/DeliveriesPage').then((m) => ({ default: m.DeliveriesPage }))),
   },
   {
     path: 'admin/jobs',
     navLabel: 'nav.jobs',
     roles: ['admin'],
-    Page: lazy(() => import('../features/jobs/JobsPage').then((m) => ({ default: m.JobsPage }))),
+    Page: page(() => import('../features/jobs/JobsPage').then((m) => ({ default: m.JobsPage }))),
   },
   {
     path: 'admin/health',
     navLabel: 'nav.health',
     roles: ['admin'],
-    Page: lazy(() => import('../features/health/SystemHealthPage').then((m) => ({ default: m.SystemHealthPage }))),
+    Page: page(() => import('../features/health/SystemHealthPage').then((m) => ({ default: m.SystemHealthPage }))),
   },
   {
     path: 'profile',
     navLabel: 'nav.profile',
     roles: 'everyone',
-    Page: lazy(() => import('../features/profile/ProfilePage').then((m) => ({ default: m.ProfilePage }))),
+    Page: page(() => import('../features/profile/ProfilePage').then((m) => ({ default: m.ProfilePage }))),
   },
   {
     path: 'sessions',
     navLabel: 'nav.sessions',
     roles: 'everyone',
-    Page: lazy(() => import('../features/sessions/SessionsPage').then((m) => ({ default: m.SessionsPage }))),
+    Page: page(() => import('../features/sessions/SessionsPage').then((m) => ({ default: m.SessionsPage }))),
   },
 ];
+
+/**
+ * Starts loading the code of the signed-in page at `pathname` (none for other addresses), so that it arrives
+ * while the session is restored instead of after.
+ */
+export function preloadPage(pathname: string): boolean {
+  const route = featureRoutes.find((candidate) => matchPath(candidate.path, pathname) !== null);
+  void route?.Page.preload().catch(() => undefined);
+  return route !== undefined;
+}
 
 export function isAllowed(route: Pick<FeatureRoute, 'roles'>, role: Role): boolean {
   return route.roles === 'everyone' || route.roles.includes(role);

@@ -36,9 +36,12 @@ function reader(zone: string): Intl.DateTimeFormat {
 
 const weekdays = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
-/** The device's own zone ("Europe/London"), as the browser reports it. */
+let device: string | undefined;
+
+/** The device's own zone ("Europe/London"), as the browser reports it (asked once: building a formatter is slow). */
 export function deviceTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+  device ??= Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return device;
 }
 
 /** True when the browser knows the zone (an unknown one would make Intl throw). */

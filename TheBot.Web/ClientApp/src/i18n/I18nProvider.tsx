@@ -50,21 +50,33 @@ export function I18nProvider({ children, profileLanguage = null, onChoose, profi
   );
 
   const value = useMemo<I18n>(() => {
-    const timeZone = displayTimeZone(profileTimeZone);
-    const dateTime = new Intl.DateTimeFormat(locales[language], { dateStyle: 'medium', timeStyle: 'short', timeZone });
-    const time = new Intl.DateTimeFormat(locales[language], { hour: '2-digit', minute: '2-digit', timeZone });
-    const format = (formatter: Intl.DateTimeFormat) => (input: string | number | Date) => {
-      const date = input instanceof Date ? input : new Date(input);
-      return Number.isNaN(date.getTime()) ? String(input) : formatter.format(date);
+    // The zone and the formatters are worked out on first use: the first date formatter a page builds costs tens of
+    // milliseconds on a phone (the time-zone data), and the public pages show no times at all.
+    let zone: string | undefined;
+    const timeZone = () => (zone ??= displayTimeZone(profileTimeZone));
+    const format = (options: Intl.DateTimeFormatOptions) => {
+      let formatter: Intl.DateTimeFormat | undefined;
+      return (input: string | number | Date) => {
+        const date = input instanceof Date ? input : new Date(input);
+        if (Number.isNaN(date.getTime())) {
+          return String(input);
+        }
+        formatter ??= new Intl.DateTimeFormat(locales[language], { ...options, timeZone: timeZone() });
+        return formatter.format(date);
+      };
     };
     return {
       language,
       t: createTranslator({ en, ru: loadedCatalogue('ru') ?? en }, language),
       setLanguage,
-      timeZone,
-      timeZoneDiffers: timeZone !== deviceTimeZone(),
-      formatDateTime: format(dateTime),
-      formatTime: format(time),
+      get timeZone() {
+        return timeZone();
+      },
+      get timeZoneDiffers() {
+        return timeZone() !== deviceTimeZone();
+      },
+      formatDateTime: format({ dateStyle: 'medium', timeStyle: 'short' }),
+      formatTime: format({ hour: '2-digit', minute: '2-digit' }),
     };
   }, [language, setLanguage, profileTimeZone]);
 

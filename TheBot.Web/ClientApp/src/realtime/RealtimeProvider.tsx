@@ -18,10 +18,10 @@ import { serverEventNames, type LiveUpdates } from './serverEvents';
  * the status left as it is, and what arrived in between fetched by the catch-up. A token the hub refuses
  * (401) makes the session renew it, or sign out when the session has ended elsewhere.
  *
- * Every server event is handled from the moment the connection exists: `liveUpdates` says what each one
+ * Every server event is handled from the moment the connection exists: `loadLiveUpdates` gives what each one
  * means for the cached data, and pages add their own handlers on top.
  */
-export function RealtimeProvider({ children, liveUpdates }: { children: ReactNode; liveUpdates: LiveUpdates }) {
+export function RealtimeProvider({ children, loadLiveUpdates }: { children: ReactNode; loadLiveUpdates: () => Promise<LiveUpdates> }) {
   const { user, state, getAccessToken } = useAuth();
   const { session } = useServices();
   const queryClient = useQueryClient();
@@ -85,8 +85,8 @@ export function RealtimeProvider({ children, liveUpdates }: { children: ReactNod
       });
     };
 
-    // The SignalR client is loaded only once someone has signed in: the public pages stay small.
-    void import('./createRealtimeConnection').then(({ createRealtimeConnection }) => {
+    // The SignalR client and what its events mean are loaded only once someone has signed in: the public pages stay small.
+    void Promise.all([import('./createRealtimeConnection'), loadLiveUpdates()]).then(([{ createRealtimeConnection }, liveUpdates]) => {
       if (stopped) {
         return;
       }
@@ -129,7 +129,7 @@ export function RealtimeProvider({ children, liveUpdates }: { children: ReactNod
       setStatus('disconnected');
       void hub?.stop();
     };
-  }, [userId, getAccessToken, queryClient, session, liveUpdates]);
+  }, [userId, getAccessToken, queryClient, session, loadLiveUpdates]);
 
   useEffect(() => {
     if (accessToken !== null) {

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Navigate, useSearchParams } from 'react-router';
 import { useApi } from '../../services/ServicesContext';
 import { useAuth } from '../../auth/useAuth';
@@ -15,8 +15,12 @@ import { NewLessonForm } from './NewLessonForm';
 import { useNarrowScreen } from './useNarrowScreen';
 import { addDays, startOfWeek, weekRange } from './week';
 
-/** The calendar library is big: it loads with the first look at the schedule, after the page's own frame. */
-const LessonCalendar = lazy(() => import('./LessonCalendar'));
+/**
+ * The calendar library is big: it loads with the first look at the schedule, after the page's own frame, while the
+ * week's lessons are fetched (not after them).
+ */
+const loadCalendar = () => import('./LessonCalendar');
+const LessonCalendar = lazy(loadCalendar);
 
 /** The week calendar. `/schedule?lesson={id}` (the address lesson reminders link to) opens that lesson. */
 export function SchedulePage() {
@@ -38,6 +42,9 @@ function WeekSchedule() {
   const queryClient = useQueryClient();
   const { user } = useAuth();
   const narrow = useNarrowScreen();
+  useEffect(() => {
+    void loadCalendar().catch(() => undefined);
+  }, []);
   const mode = narrow ? 'day' : 'week';
   const [day, setDay] = useState(() => startOfZonedDay(new Date(), timeZone));
   const [creating, setCreating] = useState<{ startsAt: string; duration: string } | 'blank' | null>(null);
