@@ -17,6 +17,13 @@ public sealed record RealtimeEnvelope(
     DateTimeOffset OccurredAt)
 {
     public const int CurrentVersion = 1;
+
+    /// <summary>A new envelope of the current version around the payload, as published on the events channel.</summary>
+    public static byte[] Serialize<TPayload>(string eventName, RealtimeAudience audience, TPayload payload, DateTimeOffset occurredAt) =>
+        JsonSerializer.SerializeToUtf8Bytes(
+            new RealtimeEnvelope(Guid.CreateVersion7(), CurrentVersion, eventName, audience,
+                JsonSerializer.SerializeToElement(payload, RealtimeJson.Options), occurredAt),
+            RealtimeJson.Options);
 }
 
 /// <summary>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using StackExchange.Redis;
 using TheBot.Realtime.Contracts;
 
@@ -15,13 +14,6 @@ public sealed class HubBroadcasts(IConnectionMultiplexer redis, TimeProvider clo
     public async Task PublishAsync<TPayload>(string eventName, RealtimeAudience audience, TPayload payload)
     {
         ArgumentNullException.ThrowIfNull(audience);
-        var envelope = new RealtimeEnvelope(
-            Guid.CreateVersion7(),
-            RealtimeEnvelope.CurrentVersion,
-            eventName,
-            audience,
-            JsonSerializer.SerializeToElement(payload, RealtimeJson.Options),
-            clock.GetUtcNow());
-        await redis.GetSubscriber().PublishAsync(Channel, JsonSerializer.SerializeToUtf8Bytes(envelope, RealtimeJson.Options));
+        await redis.GetSubscriber().PublishAsync(Channel, RealtimeEnvelope.Serialize(eventName, audience, payload, clock.GetUtcNow()));
     }
 }

@@ -32,16 +32,10 @@ public sealed partial class RedisRealtimePublisher(IConnectionMultiplexer redis,
             return;
         }
 
-        var envelope = new RealtimeEnvelope(
-            Guid.CreateVersion7(),
-            RealtimeEnvelope.CurrentVersion,
-            eventName,
-            audience,
-            JsonSerializer.SerializeToElement(payload, RealtimeJson.Options),
-            clock.GetUtcNow());
+        var message = RealtimeEnvelope.Serialize(eventName, audience, payload, clock.GetUtcNow());
         try
         {
-            await redis.GetSubscriber().PublishAsync(Channel, JsonSerializer.SerializeToUtf8Bytes(envelope, RealtimeJson.Options));
+            await redis.GetSubscriber().PublishAsync(Channel, message);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
