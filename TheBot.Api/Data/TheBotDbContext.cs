@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using TheBot.Api.Features.Applications;
 using TheBot.Api.Features.Assignments;
 using TheBot.Api.Features.Auth;
+using TheBot.Api.Features.Billing;
 using TheBot.Api.Features.Chat;
 using TheBot.Api.Features.Enrollments;
 using TheBot.Api.Features.Invoices;
@@ -118,6 +119,18 @@ public sealed class TheBotDbContext(DbContextOptions<TheBotDbContext> options) :
     public DbSet<PaymentEvent> PaymentEvents => Set<PaymentEvent>();
 
     public DbSet<SandboxPayment> SandboxPayments => Set<SandboxPayment>();
+
+    public DbSet<SubjectPrice> SubjectPrices => Set<SubjectPrice>();
+
+    public DbSet<EnrollmentPriceOverride> EnrollmentPriceOverrides => Set<EnrollmentPriceOverride>();
+
+    public DbSet<BillingPeriod> BillingPeriods => Set<BillingPeriod>();
+
+    public DbSet<BillingSubscription> BillingSubscriptions => Set<BillingSubscription>();
+
+    public DbSet<SubscriptionCharge> SubscriptionCharges => Set<SubscriptionCharge>();
+
+    public DbSet<InvoiceRefund> InvoiceRefunds => Set<InvoiceRefund>();
 
     public DbSet<ChatRoom> ChatRooms => Set<ChatRoom>();
 

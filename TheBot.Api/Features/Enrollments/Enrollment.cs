@@ -37,13 +37,22 @@ public sealed class Enrollment
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? EndedAt { get; set; }
+
+    /// <summary>How many weeks one payment covers (billing).</summary>
+    public int PeriodWeeks { get; set; } = DefaultPeriodWeeks;
+
+    /// <summary>The last day paid for; null before the first payment (billing).</summary>
+    public DateOnly? PaidUntil { get; set; }
+
+    public const int DefaultPeriodWeeks = 4;
 }
 
 internal sealed class EnrollmentConfiguration : IEntityTypeConfiguration<Enrollment>
 {
     public void Configure(EntityTypeBuilder<Enrollment> builder)
     {
-        builder.ToTable("enrollments");
+        builder.ToTable("enrollments", t => t.HasCheckConstraint("ck_enrollments_period_weeks", "period_weeks BETWEEN 1 AND 52"));
+        builder.Property(e => e.PeriodWeeks).HasDefaultValue(Enrollment.DefaultPeriodWeeks);
         builder.Property(e => e.Status).HasConversion<string>().HasMaxLength(16);
         builder.HasOne(e => e.Student).WithMany().HasForeignKey(e => e.StudentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(e => e.Teacher).WithMany().HasForeignKey(e => e.TeacherId).OnDelete(DeleteBehavior.Restrict);

@@ -119,6 +119,7 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         builder.HasIndex(i => new { i.ParentId, i.Status, i.DueDate });
         builder.HasIndex(i => new { i.Status, i.DueDate });
         builder.HasIndex(i => i.StudentId);
+        builder.HasIndex(i => new { i.TutorId, i.PaidAt });
     }
 }
 

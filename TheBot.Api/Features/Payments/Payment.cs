@@ -42,6 +42,9 @@ public sealed class Payment
 
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>The payment method the provider saved with this payment, for later charges without the payer.</summary>
+    public string? SavedPaymentMethodId { get; set; }
+
     public List<PaymentEvent> Events { get; set; } = [];
 
     public bool IsFinal => Status is not PaymentStatus.Pending;
@@ -79,6 +82,7 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         builder.Property(p => p.Currency).HasMaxLength(3).IsFixedLength();
         builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(p => p.ConfirmationUrl).HasMaxLength(2048);
+        builder.Property(p => p.SavedPaymentMethodId).HasMaxLength(64);
         builder.Ignore(p => p.IsFinal);
         builder.HasOne(p => p.Invoice).WithMany().HasForeignKey(p => p.InvoiceId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(p => p.Events).WithOne().HasForeignKey(e => e.PaymentId).OnDelete(DeleteBehavior.Cascade);

@@ -29,6 +29,15 @@ public sealed class SandboxPayment
     public string MetadataJson { get; set; } = "{}";
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The payer asked to keep the card for later charges (YooKassa's <c>save_payment_method</c>).</summary>
+    public bool SavePaymentMethod { get; set; }
+
+    /// <summary>The saved method this payment used or, once paid with <see cref="SavePaymentMethod"/>, saved.</summary>
+    public string? PaymentMethodId { get; set; }
+
+    /// <summary>Why the sandbox declined it (a declining saved method), as YooKassa's <c>cancellation_details.reason</c>.</summary>
+    public string? CancellationReason { get; set; }
 }
 
 internal sealed class SandboxPaymentConfiguration : IEntityTypeConfiguration<SandboxPayment>
@@ -45,5 +54,7 @@ internal sealed class SandboxPaymentConfiguration : IEntityTypeConfiguration<San
         builder.HasIndex(p => p.IdempotenceKey).IsUnique();
         builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(p => p.MetadataJson).HasColumnType("jsonb");
+        builder.Property(p => p.PaymentMethodId).HasMaxLength(64);
+        builder.Property(p => p.CancellationReason).HasMaxLength(64);
     }
 }
