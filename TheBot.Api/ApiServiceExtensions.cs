@@ -6,6 +6,7 @@ using TheBot.Api.Data;
 using TheBot.Api.Features.Applications;
 using TheBot.Api.Features.Assignments;
 using TheBot.Api.Features.Auth;
+using TheBot.Api.Features.Billing;
 using TheBot.Api.Features.Chat;
 using TheBot.Api.Features.Dashboard;
 using TheBot.Api.Features.Enrollments;
@@ -138,6 +139,7 @@ public static class ApiServiceExtensions
         api.MapJobsApi();
         api.MapInvoicesApi();
         api.MapPaymentsApi();
+        api.MapBillingApi();
         api.MapLessonsApi();
         api.MapCalendarApi();
         api.MapAssignmentsApi();
@@ -171,6 +173,7 @@ public static class ApiServiceExtensions
         services.AddEnrollments();
         services.AddInvoices();
         services.AddPayments(configuration);
+        services.AddBilling();
         services.AddLessons();
         services.AddAssignments();
         services.AddProgress(configuration);

@@ -15,10 +15,16 @@ public interface IPaymentProvider
 }
 
 /// <param name="IdempotenceKey">Sent to the provider so that a retried create never makes two payments.</param>
+/// <param name="SavePaymentMethod">Ask the provider to keep the payer's method for later charges (YooKassa's <c>save_payment_method</c>).</param>
+/// <param name="PaymentMethodId">Charge this saved method without the payer (YooKassa's <c>payment_method_id</c>): no confirmation page.</param>
 public sealed record NewProviderPayment(
-    string IdempotenceKey, decimal Amount, string Currency, string Description, string ReturnUrl, IReadOnlyDictionary<string, string> Metadata);
+    string IdempotenceKey, decimal Amount, string Currency, string Description, string ReturnUrl, IReadOnlyDictionary<string, string> Metadata,
+    bool SavePaymentMethod = false, string? PaymentMethodId = null);
 
 /// <param name="Status">The provider's status, normalised.</param>
 /// <param name="RawJson">The provider's answer as received, kept with the payment.</param>
+/// <param name="SavedPaymentMethodId">The method the provider saved with this payment (<c>payment_method.saved</c>), if it did.</param>
+/// <param name="CancellationReason">Why the provider cancelled it (<c>cancellation_details.reason</c>), if it did.</param>
 public sealed record ProviderPayment(
-    string Id, PaymentStatus Status, decimal Amount, string Currency, string? ConfirmationUrl, IReadOnlyDictionary<string, string> Metadata, string RawJson);
+    string Id, PaymentStatus Status, decimal Amount, string Currency, string? ConfirmationUrl, IReadOnlyDictionary<string, string> Metadata, string RawJson,
+    string? SavedPaymentMethodId = null, string? CancellationReason = null);

@@ -23,7 +23,14 @@ public sealed partial class PaymentService(
     ILogger<PaymentService> logger)
 {
     /// <summary>A payment for the invoice: the pending one if there is one, else a new one with the active provider.</summary>
-    public async Task<Payment> StartAsync(Invoice invoice, Uri publicBaseUrl, CancellationToken cancellationToken)
+    public Task<Payment> StartAsync(Invoice invoice, Uri publicBaseUrl, CancellationToken cancellationToken) =>
+        StartAsync(invoice, publicBaseUrl, savePaymentMethod: false, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="StartAsync(Invoice, Uri, CancellationToken)"/>; with <paramref name="savePaymentMethod"/> the provider is asked to keep
+    /// the payer's method for later charges (a subscription's renewals).
+    /// </summary>
+    public async Task<Payment> StartAsync(Invoice invoice, Uri publicBaseUrl, bool savePaymentMethod, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(invoice);
 
@@ -47,7 +54,8 @@ public sealed partial class PaymentService(
             invoice.Currency,
             $"{invoice.DisplayNumber}: {invoice.Description}",
             returnUrl,
-            new Dictionary<string, string> { ["invoice_id"] = invoice.Id.ToString(), ["payment_id"] = paymentId.ToString() }), cancellationToken);
+            new Dictionary<string, string> { ["invoice_id"] = invoice.Id.ToString(), ["payment_id"] = paymentId.ToString() },
+            SavePaymentMethod: savePaymentMethod), cancellationToken);
 
         var now = clock.GetUtcNow();
         var payment = new Payment
@@ -144,6 +152,7 @@ public sealed partial class PaymentService(
                 {
                     InvoiceWorkflow.MarkPaid(invoice, now, $"paid through {provider.Name} ({remote.Id})");
                     Settle(payment, PaymentStatus.Succeeded, "notification", null, remote.RawJson, now);
+                    payment.SavedPaymentMethodId = remote.SavedPaymentMethodId;
                     changedInvoice = invoice;
                     foreach (var observer in observers)
                     {
@@ -168,6 +177,53 @@ public sealed partial class PaymentService(
         }
 
         return NotificationOutcome.Applied;
+    }
+
+    /// <summary>
+    /// Charges a saved payment method for the invoice without the payer, then applies the provider's answer through the same
+    /// path as a notification (so the invoice is paid, and its observers run, exactly once). The provider gets
+    /// <paramref name="idempotenceKey"/>: the same key is the same charge, never a second one.
+    /// </summary>
+    public async Task<SavedMethodCharge> ChargeSavedMethodAsync(Invoice invoice, string paymentMethodId, string idempotenceKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(invoice);
+        var provider = providers.Active ?? throw new InvalidOperationException("Payments are not configured; callers check PaymentProviders.Active first.");
+        var paymentId = Guid.CreateVersion7();
+        var created = await provider.CreateAsync(new NewProviderPayment(
+            idempotenceKey,
+            invoice.Amount,
+            invoice.Currency,
+            $"{invoice.DisplayNumber}: {invoice.Description}",
+            ReturnUrl: "",
+            new Dictionary<string, string> { ["invoice_id"] = invoice.Id.ToString(), ["payment_id"] = paymentId.ToString() },
+            PaymentMethodId: paymentMethodId), cancellationToken);
+
+        if (!await db.Payments.AnyAsync(p => p.Provider == provider.Name && p.ProviderPaymentId == created.Id, cancellationToken))
+        {
+            var now = clock.GetUtcNow();
+            var payment = new Payment
+            {
+                Id = paymentId,
+                InvoiceId = invoice.Id,
+                Provider = provider.Name,
+                ProviderPaymentId = created.Id,
+                Amount = invoice.Amount,
+                Currency = invoice.Currency,
+                CreatedAt = now,
+                UpdatedAt = now,
+            };
+            payment.Events.Add(Event(payment, "charge", "a saved payment method", created.RawJson, now));
+            db.Payments.Add(payment);
+            await db.SaveChangesAsync(cancellationToken);
+            LogStarted(payment.Id, invoice.Id, provider.Name);
+        }
+
+        await HandleNotificationAsync(provider.Name, created.Id, cancellationToken);
+        var status = await db.Payments.AsNoTracking()
+            .Where(p => p.Provider == provider.Name && p.ProviderPaymentId == created.Id)
+            .Select(p => p.Status)
+            .FirstAsync(cancellationToken);
+        return new SavedMethodCharge(status, created.CancellationReason);
     }
 
     private async Task RefundAsync(IPaymentProvider provider, Payment payment, ProviderPayment remote, string reason, DateTimeOffset now, CancellationToken cancellationToken)
@@ -207,6 +263,9 @@ public sealed partial class PaymentService(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a {Provider} notification about payment {ProviderPaymentId}: no such payment")]
     private partial void LogForged(string provider, string providerPaymentId);
 }
+
+/// <summary>How a charge of a saved method ended: succeeded, still pending (the provider notifies later), or cancelled and why.</summary>
+public sealed record SavedMethodCharge(PaymentStatus Status, string? CancellationReason);
 
 public enum NotificationOutcome
 {

@@ -17,6 +17,12 @@ public sealed class SandboxPaymentProvider(TheBotDbContext db, TimeProvider cloc
 
     public string Name => ProviderName;
 
+    /// <summary>
+    /// Saved methods whose id starts with this are declined when charged (<c>cancellation_details.reason</c>
+    /// <c>card_expired</c>): how tests and demos make a renewal fail.
+    /// </summary>
+    public const string DecliningMethodPrefix = "sbx_pm_declined";
+
     /// <summary>The confirmation page's address (relative to the site): a page of the SPA.</summary>
     public static string ConfirmationPath(string paymentId) => $"/payments/sandbox/{Uri.EscapeDataString(paymentId)}";
 
@@ -30,6 +36,8 @@ public sealed class SandboxPaymentProvider(TheBotDbContext db, TimeProvider cloc
             return ToProvider(existing);
         }
 
+        // A saved method is charged at once, without a confirmation page: succeeded, or declined.
+        var declined = payment.PaymentMethodId?.StartsWith(DecliningMethodPrefix, StringComparison.Ordinal) == true;
         var created = new SandboxPayment
         {
             Id = "sbx_" + Guid.NewGuid().ToString("N"),
@@ -40,6 +48,10 @@ public sealed class SandboxPaymentProvider(TheBotDbContext db, TimeProvider cloc
             IdempotenceKey = payment.IdempotenceKey,
             MetadataJson = JsonSerializer.Serialize(payment.Metadata),
             CreatedAt = clock.GetUtcNow(),
+            SavePaymentMethod = payment.SavePaymentMethod && payment.PaymentMethodId is null,
+            PaymentMethodId = payment.PaymentMethodId,
+            Status = payment.PaymentMethodId is null ? PaymentStatus.Pending : declined ? PaymentStatus.Canceled : PaymentStatus.Succeeded,
+            CancellationReason = declined ? "card_expired" : null,
         };
         db.SandboxPayments.Add(created);
         await db.SaveChangesAsync(cancellationToken);
@@ -70,9 +82,13 @@ public sealed class SandboxPaymentProvider(TheBotDbContext db, TimeProvider cloc
     /// <summary>The payer chose on the confirmation page. False when the payment is unknown or already decided.</summary>
     public async Task<SandboxPayment?> DecideAsync(string providerPaymentId, bool succeed, CancellationToken cancellationToken)
     {
+        // Paying with "save the card" leaves a saved method behind, as YooKassa does.
+        var savedMethod = "sbx_pm_" + Guid.NewGuid().ToString("N");
         var changed = await db.SandboxPayments
             .Where(p => p.Id == providerPaymentId && p.Status == PaymentStatus.Pending)
-            .ExecuteUpdateAsync(u => u.SetProperty(p => p.Status, succeed ? PaymentStatus.Succeeded : PaymentStatus.Canceled), cancellationToken);
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(p => p.Status, succeed ? PaymentStatus.Succeeded : PaymentStatus.Canceled)
+                .SetProperty(p => p.PaymentMethodId, p => succeed && p.SavePaymentMethod ? savedMethod : p.PaymentMethodId), cancellationToken);
         return changed == 0 ? null : await db.SandboxPayments.AsNoTracking().FirstAsync(p => p.Id == providerPaymentId, cancellationToken);
     }
 
@@ -80,7 +96,29 @@ public sealed class SandboxPaymentProvider(TheBotDbContext db, TimeProvider cloc
         db.SandboxPayments.AsNoTracking().FirstOrDefaultAsync(p => p.Id == providerPaymentId, cancellationToken);
 
     /// <summary>The payment as YooKassa would describe it.</summary>
-    public static JsonObject Describe(SandboxPayment payment, string confirmationUrl) => new()
+    public static JsonObject Describe(SandboxPayment payment, string confirmationUrl)
+    {
+        ArgumentNullException.ThrowIfNull(payment);
+        var described = Basics(payment, confirmationUrl);
+        if (payment.PaymentMethodId is { } methodId)
+        {
+            described["payment_method"] = new JsonObject
+            {
+                ["type"] = "bank_card",
+                ["id"] = methodId,
+                ["saved"] = payment.Status == PaymentStatus.Succeeded,
+            };
+        }
+
+        if (payment.CancellationReason is { } reason)
+        {
+            described["cancellation_details"] = new JsonObject { ["party"] = "payment_network", ["reason"] = reason };
+        }
+
+        return described;
+    }
+
+    private static JsonObject Basics(SandboxPayment payment, string confirmationUrl) => new()
     {
         ["id"] = payment.Id,
         ["status"] = payment.Status switch

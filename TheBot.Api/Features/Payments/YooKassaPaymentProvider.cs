@@ -26,10 +26,23 @@ public sealed class YooKassaPaymentProvider(HttpClient http, IOptions<PaymentOpt
         {
             ["amount"] = Amount(payment.Amount, payment.Currency),
             ["capture"] = true,
-            ["confirmation"] = new JsonObject { ["type"] = "redirect", ["return_url"] = payment.ReturnUrl },
             ["description"] = payment.Description.Length <= 128 ? payment.Description : payment.Description[..128],
             ["metadata"] = new JsonObject(payment.Metadata.Select(m => KeyValuePair.Create(m.Key, (JsonNode?)m.Value))),
         };
+        if (payment.PaymentMethodId is { } methodId)
+        {
+            // A charge of a saved method: no payer at hand, so no confirmation.
+            body["payment_method_id"] = methodId;
+        }
+        else
+        {
+            body["confirmation"] = new JsonObject { ["type"] = "redirect", ["return_url"] = payment.ReturnUrl };
+            if (payment.SavePaymentMethod)
+            {
+                body["save_payment_method"] = true;
+            }
+        }
+
         using var request = Request(HttpMethod.Post, "payments", payment.IdempotenceKey, body);
         return Parse(await SendAsync(request, cancellationToken));
     }
@@ -101,6 +114,15 @@ public sealed class YooKassaPaymentProvider(HttpClient http, IOptions<PaymentOpt
         var confirmation = payment.TryGetProperty("confirmation", out var c) && c.TryGetProperty("confirmation_url", out var url)
             ? url.GetString()
             : null;
+        var savedMethod = payment.TryGetProperty("payment_method", out var method) && method.ValueKind == JsonValueKind.Object
+            && method.TryGetProperty("saved", out var saved) && saved.ValueKind == JsonValueKind.True
+            && method.TryGetProperty("id", out var methodId) && methodId.ValueKind == JsonValueKind.String
+            ? methodId.GetString()
+            : null;
+        var cancellation = payment.TryGetProperty("cancellation_details", out var details) && details.ValueKind == JsonValueKind.Object
+            && details.TryGetProperty("reason", out var reason) && reason.ValueKind == JsonValueKind.String
+            ? reason.GetString()
+            : null;
         return new ProviderPayment(
             payment.GetProperty("id").GetString()!,
             payment.GetProperty("status").GetString() switch
@@ -113,7 +135,9 @@ public sealed class YooKassaPaymentProvider(HttpClient http, IOptions<PaymentOpt
             amount.GetProperty("currency").GetString()!,
             confirmation,
             metadata,
-            payment.GetRawText());
+            payment.GetRawText(),
+            savedMethod,
+            cancellation);
     }
 
     private static JsonObject Amount(decimal value, string currency) => new()
