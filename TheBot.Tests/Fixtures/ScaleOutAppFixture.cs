@@ -13,6 +13,9 @@ public sealed class ScaleOutAppFixture : IAsyncLifetime
     /// <summary>Due every two seconds here, so that both replicas race for many occurrences.</summary>
     public const string FrequentJob = "mark-overdue-invoices";
 
+    /// <summary>Subscriptions' renewals, raced for by both replicas as often as <see cref="FrequentJob"/>.</summary>
+    public const string RenewalJob = "renew-subscriptions";
+
     private TestAppHost? _host;
     private People? _people;
     private FakeTelegramBotApi? _telegram;
@@ -39,6 +42,7 @@ public sealed class ScaleOutAppFixture : IAsyncLifetime
         {
             ["Jobs__PollInterval"] = "00:00:01",
             [$"Jobs__Intervals__{FrequentJob}"] = "00:00:02",
+            [$"Jobs__Intervals__{RenewalJob}"] = "00:00:02",
             ["RateLimiting__SignInPerIpPerMinute"] = "100000",
             // Both replicas poll the outbox often: they race for every delivery.
             ["Deliveries__PollInterval"] = "00:00:00.200",

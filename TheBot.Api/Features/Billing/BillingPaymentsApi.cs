@@ -64,6 +64,7 @@ internal static class BillingPaymentsApi
         }
 
         subscription.EveryWeeks = request.EveryWeeks!.Value;
+        subscription.Status = SubscriptionStatus.Active;
         try
         {
             await db.SaveChangesAsync(ct);
