@@ -26,15 +26,15 @@ describe("the app's navigation", () => {
   const paths = (role: Parameters<typeof navigationFor>[0]) => navigationFor(role).map((item) => item.path);
 
   it('gives the tutor students and invoices', () => {
-    expect(paths('tutor')).toEqual(['/dashboard', '/schedule', '/chat', '/materials', '/progress', '/study-plans', '/weekly-reports', '/knowledge', '/students', '/invoices', '/profile', '/sessions']);
+    expect(paths('tutor')).toEqual(['/dashboard', '/schedule', '/chat', '/materials', '/progress', '/study-plans', '/weekly-reports', '/knowledge', '/students', '/invoices', '/billing', '/profile', '/sessions']);
   });
 
   it('gives the parent their family (invitations to confirm) and invoices', () => {
-    expect(paths('parent')).toEqual(['/dashboard', '/schedule', '/chat', '/materials', '/progress', '/study-plans', '/weekly-reports', '/knowledge', '/family', '/invoices', '/profile', '/sessions']);
+    expect(paths('parent')).toEqual(['/dashboard', '/schedule', '/chat', '/materials', '/progress', '/study-plans', '/weekly-reports', '/knowledge', '/family', '/invoices', '/billing', '/profile', '/sessions']);
   });
 
   it('gives the teacher their subjects', () => {
-    expect(paths('teacher')).toEqual(['/dashboard', '/schedule', '/chat', '/assignments', '/materials', '/progress', '/study-plans', '/weekly-reports', '/knowledge', '/my-subjects', '/profile', '/sessions']);
+    expect(paths('teacher')).toEqual(['/dashboard', '/schedule', '/chat', '/assignments', '/materials', '/progress', '/study-plans', '/weekly-reports', '/knowledge', '/billing', '/my-subjects', '/profile', '/sessions']);
   });
 
   it('gives the admin the administration pages', () => {
@@ -43,6 +43,7 @@ describe("the app's navigation", () => {
       '/schedule',
       '/chat',
       '/invoices',
+      '/billing',
       '/admin/users',
       '/admin/applications',
       '/admin/subjects',

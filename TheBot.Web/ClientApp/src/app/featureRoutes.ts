@@ -132,6 +132,12 @@ export const featureRoutes: readonly FeatureRoute[] = [
     Page: page(() => import('../features/invoices/InvoicesPage').then((m) => ({ default: m.InvoicesPage }))),
   },
   {
+    path: 'billing',
+    navLabel: 'nav.billing',
+    roles: ['tutor', 'parent', 'teacher', 'admin'],
+    Page: page(() => import('../features/billing/BillingPage').then((m) => ({ default: m.BillingPage }))),
+  },
+  {
     path: 'invoices/:invoiceId',
     roles: ['tutor', 'parent', 'admin'],
     Page: page(() => import('../features/invoices/InvoiceDetailPage').then((m) => ({ default: m.InvoiceDetailPage }))),

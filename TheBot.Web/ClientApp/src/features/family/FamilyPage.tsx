@@ -5,6 +5,7 @@ import { describeError } from '../../ui/describeError';
 import { FormAlert } from '../../ui/FormAlert';
 import { PageHeading } from '../../ui/PageHeading';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/QueryStates';
+import { ChildrenBilling } from '../billing/ChildrenBilling';
 import { answerInvitation, invitationsKey, myInvitationsQuery, type ParentInvitation } from './familyApi';
 
 /** A parent confirms (or refuses) the children tutors say are theirs: nobody is linked before they do. */
@@ -46,6 +47,7 @@ export function FamilyPage() {
           ))}
         </ul>
       ) : null}
+      <ChildrenBilling />
     </section>
   );
 }
