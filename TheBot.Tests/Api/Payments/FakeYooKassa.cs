@@ -57,8 +57,16 @@ public sealed class FakeYooKassa : IAsyncDisposable
     }
 
     /// <summary>What the payer does on YooKassa's page.</summary>
-    public void Complete(string paymentId, bool succeed) =>
-        _payments[paymentId]["status"] = succeed ? "succeeded" : "canceled";
+    public void Complete(string paymentId, bool succeed)
+    {
+        var payment = _payments[paymentId];
+        payment["status"] = succeed ? "succeeded" : "canceled";
+        // A method the payer agreed to save is saved once the payment succeeds.
+        if (succeed && payment["payment_method"] is JsonObject method)
+        {
+            method["saved"] = true;
+        }
+    }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
@@ -104,6 +112,24 @@ public sealed class FakeYooKassa : IAsyncDisposable
                 ["refundable"] = false,
                 ["test"] = true,
             };
+            if (body["payment_method_id"]?.GetValue<string>() is { } savedMethod)
+            {
+                // A charge of a saved method: no confirmation; decided at once (methods named "declined…" are refused).
+                var declined = savedMethod.StartsWith("declined", StringComparison.Ordinal);
+                created.Remove("confirmation");
+                created["status"] = declined ? "canceled" : "succeeded";
+                created["paid"] = !declined;
+                created["payment_method"] = new JsonObject { ["type"] = "bank_card", ["id"] = savedMethod, ["saved"] = true };
+                if (declined)
+                {
+                    created["cancellation_details"] = new JsonObject { ["party"] = "payment_network", ["reason"] = "card_expired" };
+                }
+            }
+            else if (body["save_payment_method"]?.GetValue<bool>() == true)
+            {
+                created["payment_method"] = new JsonObject { ["type"] = "bank_card", ["id"] = Guid.NewGuid().ToString(), ["saved"] = false };
+            }
+
             _payments[id] = created;
             return created;
         });

@@ -41,6 +41,29 @@ public sealed class YooKassaProviderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_method_saved_with_a_paid_payment_is_charged_later_without_the_payer_and_a_decline_says_why()
+    {
+        var provider = Provider(FakeYooKassa.SecretKey);
+        var ct = TestContext.Current.CancellationToken;
+        var first = await provider.CreateAsync(new NewProviderPayment(Guid.NewGuid().ToString("N"), 2000m, "RUB", "first period", "https://thebot.example/",
+            new Dictionary<string, string>(), SavePaymentMethod: true), ct);
+        Assert.Null(first.SavedPaymentMethodId);
+        _yookassa.Complete(first.Id, succeed: true);
+        var saved = (await provider.GetAsync(first.Id, ct))!.SavedPaymentMethodId;
+        Assert.NotNull(saved);
+
+        var renewal = await provider.CreateAsync(new NewProviderPayment("sub-1-20270101-1", 2000m, "RUB", "renewal", "",
+            new Dictionary<string, string>(), PaymentMethodId: saved), ct);
+        var declined = await provider.CreateAsync(new NewProviderPayment("sub-2-20270101-1", 2000m, "RUB", "renewal", "",
+            new Dictionary<string, string>(), PaymentMethodId: "declined-card"), ct);
+
+        Assert.Equal(PaymentStatus.Succeeded, renewal.Status);
+        Assert.Null(renewal.ConfirmationUrl);
+        Assert.Equal(PaymentStatus.Canceled, declined.Status);
+        Assert.Equal("card_expired", declined.CancellationReason);
+    }
+
+    [Fact]
     public async Task The_status_is_read_from_the_provider_and_a_succeeded_payment_can_be_refunded()
     {
         var provider = Provider(FakeYooKassa.SecretKey);
