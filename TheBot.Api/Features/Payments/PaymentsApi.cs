@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TheBot.Api.Data;
@@ -161,4 +162,7 @@ internal sealed record PaymentServices(TheBotDbContext Db, PaymentProviders Prov
 
 /// <summary>What a provider's notification needs: the allowed sources, the per-address limit and its setting, the payments.</summary>
 internal sealed record PaymentWebhookServices(
-    PaymentWebhookSources Sources, RedisWindowCounter Counter, IOptions<PaymentOptions> Options, PaymentService Payments);
+    [FromServices] PaymentWebhookSources Sources,
+    [FromServices] RedisWindowCounter Counter,
+    [FromServices] IOptions<PaymentOptions> Options,
+    [FromServices] PaymentService Payments);

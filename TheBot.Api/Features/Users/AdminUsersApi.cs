@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using TheBot.Api.Data;
 using TheBot.Api.Platform.Auth;
@@ -253,4 +254,5 @@ public static class AdminUsersApi
 }
 
 /// <summary>What changing an account needs: the database, the signed-in sessions' access cache and the followers of accounts.</summary>
-internal sealed record AccountChangeServices(TheBotDbContext Db, AccessChangeNotifier AccessChanges, AccountChanges AccountChanges);
+internal sealed record AccountChangeServices(
+    [FromServices] TheBotDbContext Db, [FromServices] AccessChangeNotifier AccessChanges, [FromServices] AccountChanges AccountChanges);
