@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using TheBot.Api.Data;
 using TheBot.Api.Features.Applications;
 using TheBot.Api.Features.Assignments;
+using TheBot.Api.Features.Audit;
 using TheBot.Api.Features.Auth;
 using TheBot.Api.Features.Chat;
 using TheBot.Api.Features.Dashboard;
@@ -57,7 +58,7 @@ public static class ApiServiceExtensions
                 settings.ConnectionString = DatabaseConnectionTuning.Apply(
                     DatabaseConnectionTuning.WithPassword(settings.ConnectionString, ConnectionPasswords.Of(builder.Configuration, "thebot")));
             },
-            options => options.UseSnakeCaseNamingConvention().AddInterceptors(SqlCommandCounter.Instance, StaleConnectionEviction.Instance));
+            options => options.UseSnakeCaseNamingConvention().AddInterceptors(SqlCommandCounter.Instance, StaleConnectionEviction.Instance, AuditSaveChangesInterceptor.Instance));
         builder.AddRedisClient(
             "redis",
             settings => settings.DisableHealthChecks = true,
@@ -155,6 +156,8 @@ public static class ApiServiceExtensions
         api.MapMaterialsApi();
         api.MapStudyPlansApi();
         api.MapKnowledgeApi();
+        api.MapAuditApi();
+        api.MapChatModerationApi();
 
         return app;
     }
@@ -165,6 +168,7 @@ public static class ApiServiceExtensions
         var services = builder.Services;
         var configuration = builder.Configuration;
         builder.AddAuth();
+        services.AddAudit(configuration);
         services.AddUsers(configuration);
         services.AddApplications();
         services.AddParentInvitations();
