@@ -16,6 +16,8 @@ import {
   MonitorSmartphone,
   Network,
   Receipt,
+  ScrollText,
+  ShieldAlert,
   Timer,
   TrendingUp,
   UserCog,
@@ -46,6 +48,8 @@ const icons: Record<string, LucideIcon> = {
   '/admin/broadcasts': Megaphone,
   '/admin/jobs': Timer,
   '/admin/health': Activity,
+  '/admin/audit': ScrollText,
+  '/admin/chat-moderation': ShieldAlert,
   '/profile': UserRound,
   '/sessions': MonitorSmartphone,
 };
