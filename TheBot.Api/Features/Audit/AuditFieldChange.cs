@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using TheBot.Api.Platform.Validation;
 
 namespace TheBot.Api.Features.Audit;
 
@@ -29,12 +28,11 @@ public sealed record AuditFieldChange(string Field, string? Before, string? Afte
         DateTime d => d.ToString("O", CultureInfo.InvariantCulture),
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         Enum e => JsonNamingPolicy.CamelCase.ConvertName(e.ToString()),
+        decimal m => m.ToString("0.00##########", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString(),
     };
 
     /// <summary>The camelCase name of a property, as the API's JSON names it.</summary>
     public static string FieldName(string property) => JsonNamingPolicy.CamelCase.ConvertName(property);
-
-    internal static string WireOf<TEnum>(TEnum value) where TEnum : struct, Enum => WireName.Of(value);
 }

@@ -153,8 +153,12 @@ public sealed class AuditSaveChangesInterceptor(IHttpContextAccessor http, TimeP
             }
 
             var field = (rule.FieldPrefix ?? "") + AuditFieldChange.FieldName(name);
+            // A secret shows only that it was there: a changed one was there before too (a password reset removes the old
+            // one in a first save, which records nothing, and adds the new one in a second).
             changes.Add(rule.Secrets.Contains(name)
-                ? new AuditFieldChange(field, before is null ? null : AuditFieldChange.Hidden, after is null ? null : AuditFieldChange.Hidden)
+                ? new AuditFieldChange(field,
+                    before is null && entry.State != EntityState.Modified ? null : AuditFieldChange.Hidden,
+                    after is null ? null : AuditFieldChange.Hidden)
                 : AuditFieldChange.Of(field, before, after));
         }
 

@@ -74,13 +74,13 @@ public sealed class AuditedWorkTests(TheBotAppFixture fixture)
         var submissionId = await fixture.Learning.SubmitAsync(c.Student, assignmentId);
         Assert.Empty(await AuditLog.OfEntityAsync(admin, submissionId));
 
-        await fixture.Learning.GradeAsync(c.Teacher, submissionId, 87m);
+        await fixture.Learning.GradeAsync(c.Teacher, submissionId, 8.5m);
 
         var graded = await AuditLog.SingleAsync(admin, submissionId, "grade");
         AuditLog.ActedBy(graded, c.Teacher, "teacher");
         Assert.Equal("submission", graded.GetProperty("entity").GetProperty("type").GetString());
         Assert.Null(AuditLog.Change(graded, "score").Before);
-        Assert.Equal(87m, decimal.Parse(AuditLog.Change(graded, "score").After!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("8.50", AuditLog.Change(graded, "score").After);
         Assert.Equal(("submitted", "graded"), AuditLog.Change(graded, "status"));
         Assert.False(AuditLog.HasChange(graded, "text"));
     }
