@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { auditQueryString, emptyAuditFilter, isIdFilter } from './auditApi';
+import { queryString } from '../../api/paging';
+import { auditQueryParams, emptyAuditFilter, isIdFilter, type AuditFilter } from './auditApi';
 
-describe('auditQueryString', () => {
+const auditQueryString = (filter: AuditFilter) => queryString(auditQueryParams(filter));
+
+describe('auditQueryParams', () => {
   it('sends only what is set, with whole UTC days', () => {
     const query = auditQueryString({ ...emptyAuditFilter, entityType: 'invoice', from: '2026-12-01', to: '2026-12-07', page: 2 });
     const params = new URLSearchParams(query.slice(1));

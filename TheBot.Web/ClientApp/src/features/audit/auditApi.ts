@@ -48,10 +48,10 @@ export function isIdFilter(value: string): boolean {
   return value.trim() === '' || guid.test(value.trim());
 }
 
-/** The query string of a filter: whole days, from the start of `from` to the end of `to` (UTC). */
-export function auditQueryString(filter: AuditFilter): string {
+/** The query parameters of a filter: whole days, from the start of `from` to the end of `to` (UTC). */
+export function auditQueryParams(filter: AuditFilter): Record<string, string | number | undefined> {
   const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString();
-  return queryString({
+  return {
     actorId: isIdFilter(filter.actorId) ? filter.actorId.trim() : undefined,
     entityType: filter.entityType,
     entityId: isIdFilter(filter.entityId) ? filter.entityId.trim() : undefined,
@@ -60,7 +60,7 @@ export function auditQueryString(filter: AuditFilter): string {
     to: filter.to === '' ? undefined : nextDay(filter.to),
     page: filter.page,
     pageSize: 25,
-  });
+  };
 }
 
 export const auditKey = ['admin', 'audit'] as const;
@@ -68,6 +68,6 @@ export const auditKey = ['admin', 'audit'] as const;
 export function auditQuery(api: ApiClient, filter: AuditFilter) {
   return {
     queryKey: [...auditKey, filter] as const,
-    queryFn: ({ signal }: { signal: AbortSignal }) => api.get<PagedResult<AuditEntry>>(`/api/audit${auditQueryString(filter)}`, { signal }),
+    queryFn: ({ signal }: { signal: AbortSignal }) => api.get<PagedResult<AuditEntry>>(`/api/audit${queryString(auditQueryParams(filter))}`, { signal }),
   };
 }
