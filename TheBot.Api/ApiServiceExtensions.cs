@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using TheBot.Api.Data;
 using TheBot.Api.Features.Applications;
 using TheBot.Api.Features.Assignments;
+using TheBot.Api.Features.Audit;
 using TheBot.Api.Features.Auth;
 using TheBot.Api.Features.Billing;
 using TheBot.Api.Features.Chat;
@@ -58,7 +59,7 @@ public static class ApiServiceExtensions
                 settings.ConnectionString = DatabaseConnectionTuning.Apply(
                     DatabaseConnectionTuning.WithPassword(settings.ConnectionString, ConnectionPasswords.Of(builder.Configuration, "thebot")));
             },
-            options => options.UseSnakeCaseNamingConvention().AddInterceptors(SqlCommandCounter.Instance, StaleConnectionEviction.Instance));
+            options => options.UseSnakeCaseNamingConvention().AddInterceptors(SqlCommandCounter.Instance, StaleConnectionEviction.Instance, AuditSaveChangesInterceptor.Instance));
         builder.AddRedisClient(
             "redis",
             settings => settings.DisableHealthChecks = true,
@@ -157,6 +158,8 @@ public static class ApiServiceExtensions
         api.MapMaterialsApi();
         api.MapStudyPlansApi();
         api.MapKnowledgeApi();
+        api.MapAuditApi();
+        api.MapChatModerationApi();
 
         return app;
     }
@@ -167,6 +170,7 @@ public static class ApiServiceExtensions
         var services = builder.Services;
         var configuration = builder.Configuration;
         builder.AddAuth();
+        services.AddAudit(configuration);
         services.AddUsers(configuration);
         services.AddApplications();
         services.AddParentInvitations();

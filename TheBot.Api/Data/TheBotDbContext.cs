@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using TheBot.Api.Features.Applications;
 using TheBot.Api.Features.Assignments;
+using TheBot.Api.Features.Audit;
 using TheBot.Api.Features.Auth;
 using TheBot.Api.Features.Billing;
 using TheBot.Api.Features.Chat;
@@ -163,6 +164,8 @@ public sealed class TheBotDbContext(DbContextOptions<TheBotDbContext> options) :
     public DbSet<TelegramPost> TelegramPosts => Set<TelegramPost>();
 
     public DbSet<FamilyWelcomeMail> FamilyWelcomeMails => Set<FamilyWelcomeMail>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using TheBot.Api.Features.Audit;
 using TheBot.Api.Features.Auth;
 using TheBot.Api.Features.Notifications.Delivery;
 using TheBot.Api.Features.Payments;
@@ -26,6 +27,7 @@ public sealed partial class DocumentedSettingsTests
         [TelegramOptions.SectionName] = typeof(TelegramOptions),
         [PasswordResetOptions.SectionName] = typeof(PasswordResetOptions),
         [WeeklyReportOptions.SectionName] = typeof(WeeklyReportOptions),
+        [AuditOptions.SectionName] = typeof(AuditOptions),
     };
 
     [Fact]
@@ -51,6 +53,7 @@ public sealed partial class DocumentedSettingsTests
         Assert.Contains(named, n => n.Key == "PasswordReset:LinkLifetime");
         Assert.Contains(named, n => n.Key == "WeeklyReports:TeacherReminderDay");
         Assert.Contains(named, n => n.Key == "WeeklyReports:TutorReminderDay");
+        Assert.Contains(named, n => n.Key == "Audit:RetentionDays");
         Assert.All(named, n => Assert.True(Binds(n.Key), $"{n.File} names {n.Key}, which no option of the api binds"));
     }
 
@@ -80,6 +83,6 @@ public sealed partial class DocumentedSettingsTests
         return true;
     }
 
-    [GeneratedRegex(@"\b(?:Payments|OpenApi|Smtp|Deliveries|Push|PasswordReset|Telegram|WeeklyReports)(?::|__)[A-Za-z]+(?:(?::|__)[A-Za-z0-9]+)*")]
+    [GeneratedRegex(@"\b(?:Payments|OpenApi|Smtp|Deliveries|Push|PasswordReset|Telegram|WeeklyReports|Audit)(?::|__)[A-Za-z]+(?:(?::|__)[A-Za-z0-9]+)*")]
     private static partial Regex SettingName();
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using TheBot.Api.Data;
+using TheBot.Api.Features.Audit;
 using TheBot.Api.Features.Users;
 using TheBot.Api.Platform.Auth;
 using TheBot.Api.Platform.Errors;
@@ -163,6 +164,13 @@ public static class ChatApi
             return refused;
         }
 
+        return await MessagePageAsync(db, id, query, ct);
+    }
+
+    /// <summary>A page of a room's messages (the caller's access already checked): also what moderation reads.</summary>
+    internal static async Task<Results<Ok<ChatMessagePage>, ValidationProblem, ProblemHttpResult>> MessagePageAsync(
+        TheBotDbContext db, Guid id, MessageQuery query, CancellationToken ct)
+    {
         var messages = db.ChatMessages.AsNoTracking().Where(m => m.RoomId == id);
         if (query.After is { } after)
         {
@@ -354,7 +362,7 @@ public static class ChatApi
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteMessageAsync(
-        Guid id, Guid messageId, CurrentUser caller, [AsParameters] ChatServices services, CancellationToken ct)
+        Guid id, Guid messageId, CurrentUser caller, [AsParameters] ChatServices services, AuditTrail audit, CancellationToken ct)
     {
         var (db, realtime, clock) = services;
         var me = caller.Id;
@@ -381,24 +389,16 @@ public static class ChatApi
             return TypedResults.NoContent();
         }
 
-        // Conditional, so that two deletes at once announce it once. Unread counts follow from deleted_at (ChatUnreadCounts),
-        // and the room's LastDeletedSequence, moved in the same statement, tells the room list whom it may concern.
+        // An admin removing someone else's message moderates: the audit log records it with the deletion.
         var deletedAt = clock.GetUtcNow();
-        var deleted = await db.Database.ExecuteSqlAsync($"""
-            WITH gone AS (
-                UPDATE chat_messages SET deleted_at = {deletedAt}, deleted_by_id = {me}
-                WHERE id = {messageId} AND deleted_at IS NULL
-                RETURNING room_id, sequence)
-            UPDATE chat_rooms AS r SET last_deleted_sequence = GREATEST(r.last_deleted_sequence, gone.sequence)
-            FROM gone WHERE r.id = gone.room_id
-            """, ct);
-        if (deleted == 0)
+        var deleted = message.AuthorId != me
+            ? await ChatMessageDeletion.DeleteAuditedAsync(db, audit, message, me, deletedAt, ct)
+            : await ChatMessageDeletion.DeleteAsync(db, messageId, me, deletedAt, ct);
+        if (deleted)
         {
-            return TypedResults.NoContent();
+            await ChatMessageDeletion.AnnounceAsync(realtime, id, messageId, me, deletedAt, ct);
         }
 
-        await realtime.PublishAsync(ChatEventNames.MessageDeleted, RealtimeAudience.ToRoom(id),
-            new MessageDeletedEvent(id, messageId, me, deletedAt), ct);
         return TypedResults.NoContent();
     }
 

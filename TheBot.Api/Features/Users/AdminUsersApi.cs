@@ -172,7 +172,7 @@ public static class AdminUsersApi
     }
 
     private static async Task<Results<Ok<ResetPasswordResponse>, ProblemHttpResult>> ResetPasswordAsync(
-        Guid id, UserManager<User> users, AccountChanges accountChanges, CancellationToken ct)
+        Guid id, UserManager<User> users, TheBotDbContext db, AccountChanges accountChanges, CancellationToken ct)
     {
         var user = await users.FindByIdAsync(id.ToString());
         if (user is null)
@@ -180,6 +180,9 @@ public static class AdminUsersApi
             return ApiProblems.NotFound("The user");
         }
 
+        // Removing the old password and setting the new one are two saves: one transaction, so neither lands alone
+        // (the audit log records the reset with the second).
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var temporary = InitialPassword.Create();
         var result = await users.RemovePasswordAsync(user);
         if (result.Succeeded)
@@ -192,6 +195,7 @@ public static class AdminUsersApi
             throw new InvalidOperationException("A generated password was refused: " + string.Join("; ", result.Errors.Select(e => e.Description)));
         }
 
+        await transaction.CommitAsync(ct);
         await accountChanges.PasswordResetAsync(user.Id, ct);
         return TypedResults.Ok(new ResetPasswordResponse(temporary));
     }

@@ -50,6 +50,8 @@ describe("the app's navigation", () => {
       '/admin/broadcasts',
       '/admin/deliveries',
       '/admin/jobs',
+      '/admin/audit',
+      '/admin/chat-moderation',
       '/admin/health',
       '/profile',
       '/sessions',

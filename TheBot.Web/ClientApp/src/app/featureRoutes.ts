@@ -195,6 +195,18 @@ export const featureRoutes: readonly FeatureRoute[] = [
     Page: page(() => import('../features/jobs/JobsPage').then((m) => ({ default: m.JobsPage }))),
   },
   {
+    path: 'admin/audit',
+    navLabel: 'nav.audit',
+    roles: ['admin'],
+    Page: page(() => import('../features/audit/AuditLogPage').then((m) => ({ default: m.AuditLogPage }))),
+  },
+  {
+    path: 'admin/chat-moderation',
+    navLabel: 'nav.chatModeration',
+    roles: ['admin'],
+    Page: page(() => import('../features/moderation/ChatModerationPage').then((m) => ({ default: m.ChatModerationPage }))),
+  },
+  {
     path: 'admin/health',
     navLabel: 'nav.health',
     roles: ['admin'],

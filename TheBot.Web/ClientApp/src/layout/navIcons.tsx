@@ -16,12 +16,14 @@ import {
   MonitorSmartphone,
   Network,
   Receipt,
-  Wallet,
+  ScrollText,
+  ShieldAlert,
   Timer,
   TrendingUp,
   UserCog,
   UserRound,
   Users,
+  Wallet,
   type LucideIcon,
 } from 'lucide-react';
 
@@ -48,6 +50,8 @@ const icons: Record<string, LucideIcon> = {
   '/admin/broadcasts': Megaphone,
   '/admin/jobs': Timer,
   '/admin/health': Activity,
+  '/admin/audit': ScrollText,
+  '/admin/chat-moderation': ShieldAlert,
   '/profile': UserRound,
   '/sessions': MonitorSmartphone,
 };

@@ -1,0 +1,49 @@
+using System.ComponentModel.DataAnnotations;
+using TheBot.Api.Platform.Auth;
+using TheBot.Api.Platform.Paging;
+
+namespace TheBot.Api.Features.Audit;
+
+public sealed record AuditQuery
+{
+    /// <summary>Only what this user did.</summary>
+    public Guid? ActorId { get; init; }
+
+    /// <summary>user, enrollment, invoice, submission, lesson, chat-room, chat-message…</summary>
+    [StringLength(40)]
+    public string? EntityType { get; init; }
+
+    public Guid? EntityId { get; init; }
+
+    /// <summary>create, update, delete, deactivate, reactivate, change-role, reset-password, send, cancel, reschedule, grade…</summary>
+    [StringLength(40)]
+    public string? Action { get; init; }
+
+    /// <summary>From this moment (inclusive).</summary>
+    public DateTimeOffset? From { get; init; }
+
+    /// <summary>Before this moment (exclusive).</summary>
+    public DateTimeOffset? To { get; init; }
+
+    [Range(1, 1_000_000)]
+    public int? Page { get; init; }
+
+    [Range(1, PageRequest.MaxPageSize)]
+    public int? PageSize { get; init; }
+
+    public PageRequest Paging => new() { Page = Page, PageSize = PageSize };
+}
+
+public sealed record AuditActorResponse(Guid Id, string Name, UserRole Role);
+
+public sealed record AuditEntityResponse(string Type, Guid Id, string Label);
+
+public sealed record AuditEntryResponse(
+    Guid Id,
+    DateTimeOffset At,
+    AuditActorResponse Actor,
+    AuditEntityResponse Entity,
+    string Action,
+    IReadOnlyList<AuditFieldChange> Changes,
+    string? ClientIp,
+    string? UserAgent);
