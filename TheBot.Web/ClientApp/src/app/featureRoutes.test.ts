@@ -44,6 +44,7 @@ describe("the app's navigation", () => {
       '/chat',
       '/invoices',
       '/admin/users',
+      '/admin/statistics',
       '/admin/applications',
       '/admin/subjects',
       '/admin/broadcasts',
