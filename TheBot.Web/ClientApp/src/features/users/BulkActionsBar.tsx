@@ -13,9 +13,10 @@ import { BULK_ACTIONS, bulkUserAction, MAX_BULK_USERS, peopleOfRoleQuery, usersK
 
 /**
  * What to do with the users ticked in the table: an action (and, to assign a tutor, which one), a confirmation that
- * says what will happen to how many, then each user's outcome (and new temporary passwords, shown once).
+ * says what will happen to how many, then each user's outcome (and new temporary passwords, shown once) until the
+ * selection is cleared.
  */
-export function BulkActionsBar({ selected, onDone }: { selected: readonly string[]; onDone: () => void }) {
+export function BulkActionsBar({ selected, onClear }: { selected: readonly string[]; onClear: () => void }) {
   const { t } = useI18n();
   const api = useApi();
   const queryClient = useQueryClient();
@@ -25,10 +26,8 @@ export function BulkActionsBar({ selected, onDone }: { selected: readonly string
   const tutors = useQuery({ ...peopleOfRoleQuery(api, 'tutor'), enabled: action === 'assign-tutor' });
   const mutation = useMutation({
     mutationFn: (chosen: BulkAction) => bulkUserAction(api, chosen, selected, chosen === 'assign-tutor' ? tutorId : undefined),
-    onSuccess: () => {
-      setConfirming(false);
-      onDone();
-    },
+    // The selection stays (with each user's outcome below) until the admin clears it.
+    onSuccess: () => setConfirming(false),
     onError: () => setConfirming(false),
     onSettled: () => queryClient.invalidateQueries({ queryKey: usersKey }),
   });
@@ -62,6 +61,9 @@ export function BulkActionsBar({ selected, onDone }: { selected: readonly string
         ) : null}
         <button type="button" className="button" disabled={!ready || mutation.isPending} onClick={() => setConfirming(true)}>
           {t('users.bulk.apply')}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onClear}>
+          {t('users.bulk.clear')}
         </button>
       </div>
       {tooMany ? <FormAlert message={t('users.bulk.tooMany', { max: MAX_BULK_USERS })} /> : null}

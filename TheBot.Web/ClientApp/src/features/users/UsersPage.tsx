@@ -27,7 +27,7 @@ export function UsersPage() {
     page: 1,
   }));
   const [creating, setCreating] = useState(false);
-  // Ticked users, kept across pages and filters until a bulk action is done.
+  // Ticked users, kept across pages and filters until the admin clears them.
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
   const toggle = (ids: readonly string[], on: boolean) =>
     setSelected((current) => {
@@ -78,7 +78,7 @@ export function UsersPage() {
           onChange={(event) => refine({ active: event.target.value })}
         />
       </div>
-      {selected.size > 0 ? <BulkActionsBar selected={[...selected]} onDone={() => setSelected(new Set())} /> : null}
+      {selected.size > 0 ? <BulkActionsBar selected={[...selected]} onClear={() => setSelected(new Set())} /> : null}
       <PagedList query={query} empty={t('users.empty')} onPage={(page) => refine({ page })}>
         {(items, page) => (
           <>

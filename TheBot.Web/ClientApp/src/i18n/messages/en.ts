@@ -244,6 +244,7 @@ export const en = {
   'users.bulk.assign-tutor': 'Assign a tutor',
   'users.bulk.tutor': 'Tutor',
   'users.bulk.chooseTutor': 'Choose a tutor',
+  'users.bulk.clear': 'Clear selection',
   'users.bulk.apply': 'Apply…',
   'users.bulk.tooMany': 'At most {max} users at once.',
   'users.bulk.confirmButton': 'Yes, for {count}',

@@ -246,6 +246,7 @@ export const ru: Record<MessageKey, string> = {
   'users.bulk.assign-tutor': 'Назначить куратора',
   'users.bulk.tutor': 'Куратор',
   'users.bulk.chooseTutor': 'Выберите куратора',
+  'users.bulk.clear': 'Снять выбор',
   'users.bulk.apply': 'Применить…',
   'users.bulk.tooMany': 'Не больше {max} пользователей за раз.',
   'users.bulk.confirmButton': 'Да, для {count}',
