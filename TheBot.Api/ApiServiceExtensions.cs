@@ -26,6 +26,7 @@ using TheBot.Api.Features.Students;
 using TheBot.Api.Features.Knowledge;
 using TheBot.Api.Features.StudyPlans;
 using TheBot.Api.Features.Subjects;
+using TheBot.Api.Features.Statistics;
 using TheBot.Api.Features.SystemHealth;
 using TheBot.Api.Features.Telegram;
 using TheBot.Api.Features.Users;
@@ -131,6 +132,7 @@ public static class ApiServiceExtensions
         api.MapAuthApi();
         api.MapPasswordResetApi();
         api.MapAdminUsersApi();
+        api.MapStatisticsApi();
         api.MapProfileApi();
         api.MapTutorStudentsApi();
         api.MapParentInvitationsApi();

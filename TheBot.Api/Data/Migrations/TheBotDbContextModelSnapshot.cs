@@ -953,6 +953,9 @@ namespace TheBot.Api.Data.Migrations
                     b.HasIndex("ExpiresAt")
                         .HasDatabaseName("ix_auth_sessions_expires_at");
 
+                    b.HasIndex("UserId", "LastSeenAt")
+                        .HasDatabaseName("ix_auth_sessions_user_id_last_seen_at");
+
                     b.HasIndex("UserId", "RevokedAt")
                         .HasDatabaseName("ix_auth_sessions_user_id_revoked_at");
 
@@ -2720,6 +2723,10 @@ namespace TheBot.Api.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("created_by_id");
 
+                    b.Property<bool>("IncludeParents")
+                        .HasColumnType("boolean")
+                        .HasColumnName("include_parents");
+
                     b.Property<string>("Link")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
@@ -2748,11 +2755,23 @@ namespace TheBot.Api.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("subject_id");
 
+                    b.Property<Guid?>("TeacherId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("teacher_id");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("title");
+
+                    b.Property<Guid?>("TutorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tutor_id");
+
+                    b.PrimitiveCollection<List<Guid>>("UserIds")
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("user_ids");
 
                     b.HasKey("Id")
                         .HasName("pk_broadcasts");
@@ -2766,6 +2785,12 @@ namespace TheBot.Api.Data.Migrations
                     b.HasIndex("SendAt")
                         .HasDatabaseName("ix_broadcasts_send_at")
                         .HasFilter("completed_at IS NULL AND cancelled_at IS NULL");
+
+                    b.HasIndex("TeacherId")
+                        .HasDatabaseName("ix_broadcasts_teacher_id");
+
+                    b.HasIndex("TutorId")
+                        .HasDatabaseName("ix_broadcasts_tutor_id");
 
                     b.ToTable("broadcasts", (string)null);
                 });
@@ -5339,6 +5364,18 @@ namespace TheBot.Api.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_broadcasts_asp_net_users_created_by_id");
+
+                    b.HasOne("TheBot.Api.Features.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("TeacherId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_broadcasts_asp_net_users_teacher_id");
+
+                    b.HasOne("TheBot.Api.Features.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("TutorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_broadcasts_asp_net_users_tutor_id");
                 });
 
             modelBuilder.Entity("TheBot.Api.Features.Notifications.Broadcasts.BroadcastRecipient", b =>

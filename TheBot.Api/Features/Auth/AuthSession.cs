@@ -59,5 +59,7 @@ internal sealed class AuthSessionConfiguration : IEntityTypeConfiguration<AuthSe
         builder.Property(s => s.Version).IsRowVersion();
         builder.HasIndex(s => new { s.UserId, s.RevokedAt });
         builder.HasIndex(s => s.ExpiresAt);
+        // User statistics: who was seen (signed in or refreshed) since a date.
+        builder.HasIndex(s => new { s.UserId, s.LastSeenAt });
     }
 }

@@ -21,6 +21,8 @@ public static class AdminUsersApi
         users.MapPatch("/{id:guid}", UpdateAsync).WithName("UpdateUser").WithSummary("Change a user's details, role, active state or profile");
         users.MapDelete("/{id:guid}", DeactivateAsync).WithName("DeactivateUser").WithSummary("Deactivate a user (their data is kept) and end their sessions");
         users.MapPost("/{id:guid}/reset-password", ResetPasswordAsync).WithName("ResetUserPassword").WithSummary("Set a one-time temporary password and end the user's sessions");
+        users.MapPost("/bulk", BulkAsync).WithName("BulkUserAction")
+            .WithSummary("Deactivate, reactivate, reset the passwords of, or assign a tutor to up to 500 users at once; says per user what was done or why not");
         users.MapPost("/{id:guid}/parents", LinkParentAsync).WithName("LinkParent").WithSummary("Link a parent to a student");
 
         return api;
@@ -198,6 +200,43 @@ public static class AdminUsersApi
         await transaction.CommitAsync(ct);
         await accountChanges.PasswordResetAsync(user.Id, ct);
         return TypedResults.Ok(new ResetPasswordResponse(temporary));
+    }
+
+    private static async Task<Results<Ok<BulkUserActionResponse>, ProblemHttpResult>> BulkAsync(
+        BulkUserActionRequest request, BulkUserActions bulk, CurrentUser caller, TheBotDbContext db, CancellationToken ct)
+    {
+        var action = request.Action!.Trim().ToLowerInvariant();
+        if (!BulkUserActionNames.All.Contains(action))
+        {
+            return ApiProblems.Unprocessable($"Unknown action '{request.Action}'; use one of: {string.Join(", ", BulkUserActionNames.All)}.");
+        }
+
+        var ids = request.UserIds!.Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return ApiProblems.Unprocessable("Select at least one user.");
+        }
+
+        if (ids.Count > BulkUserActions.MaxUsers)
+        {
+            return ApiProblems.Unprocessable($"At most {BulkUserActions.MaxUsers} users at once.");
+        }
+
+        if (action == BulkUserActionNames.AssignTutor)
+        {
+            if (request.TutorId is not { } tutorId)
+            {
+                return ApiProblems.Unprocessable("Choose the tutor to assign.");
+            }
+
+            if (!await db.Users.AnyAsync(u => u.Id == tutorId && u.Role == UserRole.Tutor && u.IsActive, ct))
+            {
+                return ApiProblems.Unprocessable("No active tutor has this id.");
+            }
+        }
+
+        var tutor = action == BulkUserActionNames.AssignTutor ? request.TutorId : null;
+        return TypedResults.Ok(await bulk.RunAsync(action, ids, tutor, caller.Id, ct));
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> LinkParentAsync(

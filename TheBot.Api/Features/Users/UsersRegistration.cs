@@ -9,6 +9,7 @@ public static class UsersRegistration
     {
         services.AddScoped<UserAccounts>();
         services.AddScoped<AccountChanges>();
+        services.AddScoped<BulkUserActions>();
         services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.SectionName));
         services.AddScoped<IRequiredDataSeeder, BootstrapAdminSeeder>();
         services.AddScoped<IDemoDataSeeder, DemoPeopleSeeder>();

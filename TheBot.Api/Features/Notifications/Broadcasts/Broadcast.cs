@@ -23,13 +23,25 @@ public sealed class Broadcast
 
     public NotificationPriority Priority { get; set; }
 
-    /// <summary>everyone, role or subject.</summary>
+    /// <summary>everyone, role, subject, tutor, teacher or users (see <see cref="BroadcastAudiences"/>).</summary>
     public required string AudienceKind { get; set; }
 
     /// <summary>The role's name (student, teacher…) when the audience is a role.</summary>
     public string? Role { get; set; }
 
     public Guid? SubjectId { get; set; }
+
+    /// <summary>The tutor whose students (and, with <see cref="IncludeParents"/>, their parents) it goes to.</summary>
+    public Guid? TutorId { get; set; }
+
+    /// <summary>With a tutor audience: the students' parents too.</summary>
+    public bool IncludeParents { get; set; }
+
+    /// <summary>The teacher whose actively enrolled students it goes to.</summary>
+    public Guid? TeacherId { get; set; }
+
+    /// <summary>The hand-picked people it goes to (the users audience).</summary>
+    public List<Guid>? UserIds { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 
@@ -77,6 +89,8 @@ internal sealed class BroadcastConfiguration : IEntityTypeConfiguration<Broadcas
         builder.Property(b => b.AudienceKind).HasMaxLength(16);
         builder.Property(b => b.Role).HasMaxLength(16);
         builder.HasOne<User>().WithMany().HasForeignKey(b => b.CreatedById).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<User>().WithMany().HasForeignKey(b => b.TutorId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<User>().WithMany().HasForeignKey(b => b.TeacherId).OnDelete(DeleteBehavior.Restrict);
         // The fan-out's claim: pending broadcasts by when they are due.
         builder.HasIndex(b => b.SendAt).HasFilter("completed_at IS NULL AND cancelled_at IS NULL");
         // The history: newest first.

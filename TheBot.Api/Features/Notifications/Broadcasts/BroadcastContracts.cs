@@ -5,7 +5,12 @@ using TheBot.Api.Platform.Validation;
 
 namespace TheBot.Api.Features.Notifications.Broadcasts;
 
+/// <summary>A broadcast to exactly one audience: everyone, a role, a subject, a tutor, a teacher or hand-picked people.</summary>
 /// <param name="SendAt">When to send it (omitted: now); at most a year ahead.</param>
+/// <param name="TutorId">To this tutor's students (see <see cref="IncludeParents"/>).</param>
+/// <param name="IncludeParents">With a tutor: their students' parents too.</param>
+/// <param name="TeacherId">To this teacher's actively enrolled students.</param>
+/// <param name="UserIds">To these people (at most 1000).</param>
 public sealed record BroadcastRequest(
     [property: Required, MinLength(1), MaxLength(200)] string Title,
     [property: MaxLength(4000)] string? Body,
@@ -14,11 +19,19 @@ public sealed record BroadcastRequest(
     [property: EnumName<UserRole>] string? Role,
     Guid? SubjectId,
     bool? Everyone,
-    DateTimeOffset? SendAt = null);
+    DateTimeOffset? SendAt = null,
+    Guid? TutorId = null,
+    bool? IncludeParents = null,
+    Guid? TeacherId = null,
+    IReadOnlyList<Guid>? UserIds = null);
 
 /// <param name="Status">scheduled (due later), sending (due, being fanned out), sent (every recipient has it) or cancelled.</param>
 /// <param name="RecipientCount">How many people got it in the app (once sent).</param>
 /// <param name="Counts">Recipients by their status (see <see cref="BroadcastRecipientStatus"/>).</param>
+/// <param name="AudienceKind">everyone, role, subject, tutor, teacher or users.</param>
+/// <param name="TargetName">The subject's, tutor's or teacher's name for those audiences.</param>
+/// <param name="UserCount">How many people were hand-picked (the users audience).</param>
+/// <param name="Read">Recipients who have read it in the app.</param>
 public sealed record BroadcastResponse(
     Guid Id,
     string Title,
@@ -34,7 +47,13 @@ public sealed record BroadcastResponse(
     int RecipientCount,
     DateTimeOffset? CompletedAt,
     DateTimeOffset? CancelledAt,
-    BroadcastCounts Counts);
+    BroadcastCounts Counts,
+    Guid? TutorId,
+    bool IncludeParents,
+    Guid? TeacherId,
+    string? TargetName,
+    int UserCount,
+    int Read);
 
 /// <param name="Recipients">Everyone the fan-out reached so far (including those who switched broadcasts off).</param>
 /// <param name="Delivered">In the app only (no channel was wanted or reachable).</param>

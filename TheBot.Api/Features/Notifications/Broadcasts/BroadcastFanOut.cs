@@ -2,9 +2,7 @@ using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TheBot.Api.Data;
-using TheBot.Api.Features.Enrollments;
 using TheBot.Api.Features.Notifications.Delivery;
-using TheBot.Api.Platform.Auth;
 using TheBot.Realtime.Contracts;
 using TheBot.ServiceDefaults.Telemetry;
 
@@ -153,7 +151,7 @@ public sealed partial class BroadcastFanOut(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TheBotDbContext>();
         var notifier = scope.ServiceProvider.GetRequiredService<Notifier>();
-        var chunk = await Audience(db, broadcast)
+        var chunk = await BroadcastAudiences.Of(db, broadcast)
             .Where(u => !db.BroadcastRecipients.Any(r => r.BroadcastId == broadcast.Id && r.UserId == u))
             .OrderBy(u => u)
             .Take(ChunkSize)
@@ -184,20 +182,6 @@ public sealed partial class BroadcastFanOut(
         var leaseEnd = clock.GetUtcNow() + options.Value.Lease;
         await db.Broadcasts.Where(b => b.Id == broadcast.Id).ExecuteUpdateAsync(s => s.SetProperty(b => b.ClaimedUntil, leaseEnd), ct);
         return chunk.Count;
-    }
-
-    /// <summary>The ids of the broadcast's audience: active users of the role, of the subject's active enrollments, or all.</summary>
-    private static IQueryable<Guid> Audience(TheBotDbContext db, Broadcast broadcast)
-    {
-        var users = db.Users.AsNoTracking().Where(u => u.IsActive);
-        users = broadcast.AudienceKind switch
-        {
-            "role" when UserRoleNames.TryParse(broadcast.Role, out var role) => users.Where(u => u.Role == role),
-            "subject" => users.Where(u =>
-                db.Enrollments.Any(e => e.SubjectId == broadcast.SubjectId && e.Status == EnrollmentStatus.Active && (e.StudentId == u.Id || e.TeacherId == u.Id))),
-            _ => users,
-        };
-        return users.Select(u => u.Id);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Broadcast {Id} stored for {Count} recipients")]

@@ -20,7 +20,7 @@ public static class BroadcastsApi
     {
         var broadcasts = api.MapGroup("/admin/broadcasts").WithTags("Admin: broadcasts").RequireRoles(UserRole.Admin);
         broadcasts.MapPost("/", CreateAsync).WithName("CreateBroadcast")
-            .WithSummary("Notify a role, a subject's students and teachers, or everyone, now or at sendAt (fanned out in the background, from the database)");
+            .WithSummary("Notify everyone, a role, a subject's students and teachers, a tutor's students (and parents), a teacher's students or hand-picked people, now or at sendAt (fanned out in the background, from the database)");
         broadcasts.MapGet("/", ListAsync).WithName("ListBroadcasts")
             .WithSummary("Broadcasts, newest first, with their recipients counted by status");
         broadcasts.MapGet("/{id:guid}", GetAsync).WithName("GetBroadcast")
@@ -37,10 +37,16 @@ public static class BroadcastsApi
     private static async Task<Results<Accepted<BroadcastResponse>, ValidationProblem>> CreateAsync(
         BroadcastRequest request, CurrentUser caller, TheBotDbContext db, BroadcastWakeUp wakeUp, TimeProvider clock, CancellationToken ct)
     {
-        var audiences = (request.Everyone == true ? 1 : 0) + (request.Role is null ? 0 : 1) + (request.SubjectId is null ? 0 : 1);
+        var audiences = (request.Everyone == true ? 1 : 0) + (request.Role is null ? 0 : 1) + (request.SubjectId is null ? 0 : 1)
+            + (request.TutorId is null ? 0 : 1) + (request.TeacherId is null ? 0 : 1) + (request.UserIds is null ? 0 : 1);
         if (audiences != 1)
         {
-            return ApiProblems.Invalid("everyone", "Choose exactly one audience: everyone, a role or a subject.");
+            return ApiProblems.Invalid("everyone", "Choose exactly one audience: everyone, a role, a subject, a tutor, a teacher or a list of people.");
+        }
+
+        if (await AudienceProblemAsync(request, db, ct) is { } audienceProblem)
+        {
+            return audienceProblem;
         }
 
         var now = clock.GetUtcNow();
@@ -54,11 +60,6 @@ public static class BroadcastsApi
             return ApiProblems.Invalid("sendAt", "A broadcast can be scheduled at most a year ahead.");
         }
 
-        if (request.SubjectId is { } subjectId && !await db.Subjects.AnyAsync(s => s.Id == subjectId, ct))
-        {
-            return ApiProblems.Invalid("subjectId", "No subject has this id.");
-        }
-
         var broadcast = new Broadcast
         {
             Id = Guid.CreateVersion7(),
@@ -67,9 +68,13 @@ public static class BroadcastsApi
             Body = request.Body,
             Link = request.Link,
             Priority = Enum.TryParse<NotificationPriority>(request.Priority, ignoreCase: true, out var p) ? p : NotificationPriority.Normal,
-            AudienceKind = request.Everyone == true ? "everyone" : request.Role is not null ? "role" : "subject",
+            AudienceKind = AudienceKindOf(request),
             Role = request.Role?.ToLowerInvariant(),
             SubjectId = request.SubjectId,
+            TutorId = request.TutorId,
+            IncludeParents = request.TutorId is not null && request.IncludeParents == true,
+            TeacherId = request.TeacherId,
+            UserIds = request.UserIds is { } picked ? [.. picked.Distinct()] : null,
             CreatedAt = now,
             SendAt = request.SendAt is { } at && at > now ? at.ToUniversalTime() : now,
         };
@@ -81,17 +86,18 @@ public static class BroadcastsApi
             wakeUp.Nudge();
         }
 
-        return TypedResults.Accepted($"/api/admin/broadcasts/{broadcast.Id}", ToResponse(broadcast, now, BroadcastCounts.None));
+        var details = await DetailsAsync(db, [broadcast], ct);
+        return TypedResults.Accepted($"/api/admin/broadcasts/{broadcast.Id}", ToResponse(broadcast, now, details));
     }
 
     private static async Task<Ok<PagedResult<BroadcastResponse>>> ListAsync(
         [AsParameters] BroadcastQuery query, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var page = await db.Broadcasts.AsNoTracking().OrderByDescending(b => b.CreatedAt).ThenByDescending(b => b.Id).ToPageAsync(query.Paging, ct);
-        var counts = await CountsAsync(db, [.. page.Items.Select(b => b.Id)], ct);
+        var details = await DetailsAsync(db, page.Items, ct);
         var now = clock.GetUtcNow();
         return TypedResults.Ok(new PagedResult<BroadcastResponse>(
-            [.. page.Items.Select(b => ToResponse(b, now, counts.GetValueOrDefault(b.Id, BroadcastCounts.None)))], page.Page, page.PageSize, page.TotalCount));
+            [.. page.Items.Select(b => ToResponse(b, now, details))], page.Page, page.PageSize, page.TotalCount));
     }
 
     private static async Task<Results<Ok<BroadcastResponse>, ProblemHttpResult>> GetAsync(Guid id, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
@@ -101,8 +107,8 @@ public static class BroadcastsApi
             return ApiProblems.NotFound("The broadcast");
         }
 
-        var counts = await CountsAsync(db, [id], ct);
-        return TypedResults.Ok(ToResponse(broadcast, clock.GetUtcNow(), counts.GetValueOrDefault(id, BroadcastCounts.None)));
+        var details = await DetailsAsync(db, [broadcast], ct);
+        return TypedResults.Ok(ToResponse(broadcast, clock.GetUtcNow(), details));
     }
 
     private static async Task<Results<Ok<PagedResult<BroadcastRecipientResponse>>, ValidationProblem, ProblemHttpResult>> RecipientsAsync(
@@ -174,8 +180,8 @@ public static class BroadcastsApi
             return ApiProblems.Conflict("The broadcast is being sent or has been sent: it can no longer be cancelled.");
         }
 
-        var counts = await CountsAsync(db, [id], ct);
-        return TypedResults.Ok(ToResponse(broadcast, now, counts.GetValueOrDefault(id, BroadcastCounts.None)));
+        var details = await DetailsAsync(db, [broadcast], ct);
+        return TypedResults.Ok(ToResponse(broadcast, now, details));
     }
 
     /// <summary>The broadcasts' recipients by status, in one grouped query.</summary>
@@ -196,8 +202,84 @@ public static class BroadcastsApi
         });
     }
 
-    private static BroadcastResponse ToResponse(Broadcast b, DateTimeOffset now, BroadcastCounts counts) =>
+    private static string AudienceKindOf(BroadcastRequest request) =>
+        request.Everyone == true ? BroadcastAudiences.Everyone
+        : request.Role is not null ? BroadcastAudiences.Role
+        : request.SubjectId is not null ? BroadcastAudiences.Subject
+        : request.TutorId is not null ? BroadcastAudiences.Tutor
+        : request.TeacherId is not null ? BroadcastAudiences.Teacher
+        : BroadcastAudiences.Users;
+
+    /// <summary>The chosen audience's subject, tutor, teacher or people must exist (and have that role).</summary>
+    private static async Task<ValidationProblem?> AudienceProblemAsync(BroadcastRequest request, TheBotDbContext db, CancellationToken ct)
+    {
+        if (request.SubjectId is { } subjectId && !await db.Subjects.AnyAsync(s => s.Id == subjectId, ct))
+        {
+            return ApiProblems.Invalid("subjectId", "No subject has this id.");
+        }
+
+        if (request.TutorId is { } tutorId && !await db.Users.AnyAsync(u => u.Id == tutorId && u.Role == UserRole.Tutor, ct))
+        {
+            return ApiProblems.Invalid("tutorId", "No tutor has this id.");
+        }
+
+        if (request.IncludeParents == true && request.TutorId is null)
+        {
+            return ApiProblems.Invalid("includeParents", "Parents can be included only with a tutor's students.");
+        }
+
+        if (request.TeacherId is { } teacherId && !await db.Users.AnyAsync(u => u.Id == teacherId && u.Role == UserRole.Teacher, ct))
+        {
+            return ApiProblems.Invalid("teacherId", "No teacher has this id.");
+        }
+
+        if (request.UserIds is { } picked)
+        {
+            var ids = picked.Distinct().ToList();
+            if (ids.Count == 0 || ids.Count > BroadcastAudiences.MaxUsers)
+            {
+                return ApiProblems.Invalid("userIds", $"Pick between 1 and {BroadcastAudiences.MaxUsers} people.");
+            }
+
+            var known = await db.Users.Where(u => ids.Contains(u.Id)).Select(u => u.Id).ToListAsync(ct);
+            if (known.Count != ids.Count)
+            {
+                return ApiProblems.Invalid("userIds", "No user has these ids: " + string.Join(", ", ids.Except(known).Take(10)) + ".");
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>What the responses add to the rows: recipients by status, how many read it, the target's name.</summary>
+    private static async Task<BroadcastDetails> DetailsAsync(TheBotDbContext db, IReadOnlyCollection<Broadcast> broadcasts, CancellationToken ct)
+    {
+        var ids = broadcasts.Select(b => b.Id).ToList();
+        var counts = await CountsAsync(db, ids, ct);
+        var read = ids.Count == 0 ? [] : await db.BroadcastRecipients.AsNoTracking()
+            .Where(r => ids.Contains(r.BroadcastId) && db.Notifications.Any(n => n.Id == r.NotificationId && n.ReadAt != null))
+            .GroupBy(r => r.BroadcastId)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var people = broadcasts.SelectMany(b => new[] { b.TutorId, b.TeacherId }).OfType<Guid>().Distinct().ToList();
+        var names = people.Count == 0 ? [] : await db.Users.AsNoTracking().Where(u => people.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
+        var subjects = broadcasts.Select(b => b.SubjectId).OfType<Guid>().Distinct().ToList();
+        var subjectNames = subjects.Count == 0 ? [] : await db.Subjects.AsNoTracking().Where(s => subjects.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
+        foreach (var (id, name) in subjectNames)
+        {
+            names[id] = name;
+        }
+
+        return new BroadcastDetails(counts, read, names);
+    }
+
+    private static BroadcastResponse ToResponse(Broadcast b, DateTimeOffset now, BroadcastDetails details) =>
         new(b.Id, b.Title, b.Body, b.Link, Notifier.PriorityName(b.Priority), b.AudienceKind, b.Role, b.SubjectId, b.CreatedAt, b.SendAt,
             b.CancelledAt is not null ? "cancelled" : b.CompletedAt is not null ? "sent" : b.SendAt > now ? "scheduled" : "sending",
-            b.RecipientCount, b.CompletedAt, b.CancelledAt, counts);
+            b.RecipientCount, b.CompletedAt, b.CancelledAt, details.Counts.GetValueOrDefault(b.Id, BroadcastCounts.None),
+            b.TutorId, b.IncludeParents, b.TeacherId,
+            (b.SubjectId ?? b.TutorId ?? b.TeacherId) is { } target ? details.Names.GetValueOrDefault(target) : null,
+            b.UserIds?.Count ?? 0, details.Read.GetValueOrDefault(b.Id));
+
+    private sealed record BroadcastDetails(Dictionary<Guid, BroadcastCounts> Counts, Dictionary<Guid, int> Read, Dictionary<Guid, string> Names);
 }

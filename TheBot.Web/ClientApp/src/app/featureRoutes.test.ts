@@ -45,6 +45,7 @@ describe("the app's navigation", () => {
       '/invoices',
       '/billing',
       '/admin/users',
+      '/admin/statistics',
       '/admin/applications',
       '/admin/subjects',
       '/admin/broadcasts',

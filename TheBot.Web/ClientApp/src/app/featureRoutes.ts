@@ -155,6 +155,12 @@ export const featureRoutes: readonly FeatureRoute[] = [
     Page: page(() => import('../features/users/UsersPage').then((m) => ({ default: m.UsersPage }))),
   },
   {
+    path: 'admin/statistics',
+    navLabel: 'nav.statistics',
+    roles: ['admin'],
+    Page: page(() => import('../features/users/StatisticsPage').then((m) => ({ default: m.StatisticsPage }))),
+  },
+  {
     path: 'admin/applications',
     navLabel: 'nav.applications',
     roles: ['admin'],

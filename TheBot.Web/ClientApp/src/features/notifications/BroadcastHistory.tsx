@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n/I18nContext';
 import { PagedList } from '../../ui/PagedList';
 import { ScrollRegion } from '../../ui/ScrollRegion';
 import { broadcastsQuery, isBroadcastStatus, isInFlight, statusTone } from './broadcastsApi';
+import { BroadcastTarget } from './BroadcastTarget';
 
 /** Broadcasts, newest first, with their recipients counted by status; refreshed while one is still going out. */
 export function BroadcastHistory({ selected, onSelect }: { selected: string | null; onSelect: (id: string) => void }) {
@@ -29,8 +30,10 @@ export function BroadcastHistory({ selected, onSelect }: { selected: string | nu
                 <tr>
                   <th scope="col">{t('broadcasts.when')}</th>
                   <th scope="col">{t('broadcasts.messageTitle')}</th>
+                  <th scope="col">{t('broadcasts.audience')}</th>
                   <th scope="col">{t('broadcasts.status')}</th>
                   <th scope="col">{t('broadcasts.recipients')}</th>
+                  <th scope="col">{t('broadcasts.read')}</th>
                   <th scope="col">{t('broadcasts.count.sent')}</th>
                   <th scope="col">{t('broadcasts.count.failed')}</th>
                   <th scope="col">{t('broadcasts.count.waiting')}</th>
@@ -45,11 +48,15 @@ export function BroadcastHistory({ selected, onSelect }: { selected: string | nu
                     <td>{formatDateTime(broadcast.sendAt)}</td>
                     <td>{broadcast.title}</td>
                     <td>
+                      <BroadcastTarget broadcast={broadcast} />
+                    </td>
+                    <td>
                       <span className={`badge badge--${statusTone(broadcast.status)}`} data-status={broadcast.status}>
                         {isBroadcastStatus(broadcast.status) ? t(`broadcasts.status.${broadcast.status}`) : broadcast.status}
                       </span>
                     </td>
                     <td>{broadcast.counts.recipients}</td>
+                    <td>{broadcast.read}</td>
                     <td>{broadcast.counts.sent}</td>
                     <td>{broadcast.counts.failed}</td>
                     <td>{broadcast.counts.waiting}</td>

@@ -8,7 +8,7 @@ import { OneTimeSecret } from '../../ui/OneTimeSecret';
 import { deactivateUser, resetPassword, updateUser, usersKey, type AdminUser } from './usersApi';
 
 /** One account in the admin's table: change its role, (de)activate it, reset its password. */
-export function UserRow({ user }: { user: AdminUser }) {
+export function UserRow({ user, selected, onSelect }: { user: AdminUser; selected: boolean; onSelect: (selected: boolean) => void }) {
   const { t, formatDateTime } = useI18n();
   const api = useApi();
   const queryClient = useQueryClient();
@@ -41,6 +41,15 @@ export function UserRow({ user }: { user: AdminUser }) {
 
   return (
     <tr data-user={user.email}>
+      <td>
+        <input
+          type="checkbox"
+          name="selectUser"
+          aria-label={t('users.bulk.select', { name: user.fullName })}
+          checked={selected}
+          onChange={(event) => onSelect(event.target.checked)}
+        />
+      </td>
       <td>
         <Avatar id={user.id} name={user.fullName} src={user.avatarUrl} size="sm" />{' '}
         <span className="user-cell__name">{user.fullName}</span>

@@ -11,6 +11,7 @@ import { SelectField } from '../../ui/SelectField';
 import { CreateUserForm } from './CreateUserForm';
 import { usersQuery, type UserFilter } from './usersApi';
 import { UserRow } from './UserRow';
+import { BulkActionsBar } from './BulkActionsBar';
 import { ScrollRegion } from '../../ui/ScrollRegion';
 
 /** Every account: search, filter by role and state, page through, add, and manage each one. */
@@ -26,6 +27,20 @@ export function UsersPage() {
     page: 1,
   }));
   const [creating, setCreating] = useState(false);
+  // Ticked users, kept across pages and filters until the admin clears them.
+  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
+  const toggle = (ids: readonly string[], on: boolean) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      for (const id of ids) {
+        if (on) {
+          next.add(id);
+        } else {
+          next.delete(id);
+        }
+      }
+      return next;
+    });
   const query = useQuery({ ...usersQuery(api, filter), placeholderData: keepPreviousData });
   const refine = (changes: Partial<UserFilter>) => setFilter((current) => ({ ...current, ...changes, page: changes.page ?? 1 }));
 
@@ -63,6 +78,7 @@ export function UsersPage() {
           onChange={(event) => refine({ active: event.target.value })}
         />
       </div>
+      {selected.size > 0 ? <BulkActionsBar selected={[...selected]} onClear={() => setSelected(new Set())} /> : null}
       <PagedList query={query} empty={t('users.empty')} onPage={(page) => refine({ page })}>
         {(items, page) => (
           <>
@@ -71,6 +87,14 @@ export function UsersPage() {
               <table className="table">
                 <thead>
                   <tr>
+                    <th scope="col">
+                      <input
+                        type="checkbox"
+                        aria-label={t('users.bulk.selectPage')}
+                        checked={items.length > 0 && items.every((user) => selected.has(user.id))}
+                        onChange={(event) => toggle(items.map((user) => user.id), event.target.checked)}
+                      />
+                    </th>
                     <th scope="col">{t('users.person')}</th>
                     <th scope="col">{t('users.role')}</th>
                     <th scope="col">{t('users.state')}</th>
@@ -80,7 +104,7 @@ export function UsersPage() {
                 </thead>
                 <tbody>
                   {items.map((user) => (
-                    <UserRow key={user.id} user={user} />
+                    <UserRow key={user.id} user={user} selected={selected.has(user.id)} onSelect={(on) => toggle([user.id], on)} />
                   ))}
                 </tbody>
               </table>

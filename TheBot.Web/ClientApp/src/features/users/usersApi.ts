@@ -42,3 +42,26 @@ export function deactivateUser(api: ApiClient, id: string): Promise<void> {
 export function resetPassword(api: ApiClient, id: string): Promise<{ temporaryPassword: string }> {
   return api.post(`/api/admin/users/${encodeURIComponent(id)}/reset-password`);
 }
+
+export type BulkUserActionResult = Schemas['BulkUserActionResponse'];
+
+/** The actions the users page offers on selected users (API `BulkUserActionNames`). */
+export const BULK_ACTIONS = ['deactivate', 'reactivate', 'reset-password', 'assign-tutor'] as const;
+
+export type BulkAction = (typeof BULK_ACTIONS)[number];
+
+/** At most this many users in one bulk action (API `BulkUserActions.MaxUsers`). */
+export const MAX_BULK_USERS = 500;
+
+export function bulkUserAction(api: ApiClient, action: BulkAction, userIds: readonly string[], tutorId?: string): Promise<BulkUserActionResult> {
+  return api.post<BulkUserActionResult>('/api/admin/users/bulk', { action, userIds, tutorId: tutorId ?? null });
+}
+
+/** Active people of a role, for pickers (the first 100 by name). */
+export function peopleOfRoleQuery(api: ApiClient, role: Role) {
+  return {
+    queryKey: [...usersKey, 'of-role', role] as const,
+    queryFn: ({ signal }: { signal: AbortSignal }) =>
+      api.get<PagedResult<AdminUser>>(`/api/admin/users${queryString({ role, active: true, pageSize: 100 })}`, { signal }),
+  };
+}
