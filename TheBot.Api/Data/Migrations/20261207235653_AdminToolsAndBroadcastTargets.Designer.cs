@@ -13,7 +13,7 @@ using TheBot.Api.Data;
 namespace TheBot.Api.Data.Migrations
 {
     [DbContext(typeof(TheBotDbContext))]
-    [Migration("20261207225158_AdminToolsAndBroadcastTargets")]
+    [Migration("20261207235653_AdminToolsAndBroadcastTargets")]
     partial class AdminToolsAndBroadcastTargets
     {
         /// <inheritdoc />
@@ -802,6 +802,91 @@ namespace TheBot.Api.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("TheBot.Api.Features.Audit.AuditEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("action");
+
+                    b.Property<Guid>("ActorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_id");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor_name");
+
+                    b.Property<string>("ActorRole")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("actor_role");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("changes");
+
+                    b.Property<string>("ClientIp")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("client_ip");
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entity_id");
+
+                    b.Property<string>("EntityLabel")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("entity_label");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("entity_type");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("user_agent");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_entries");
+
+                    b.HasIndex("Action", "At")
+                        .HasDatabaseName("ix_audit_entries_action_at");
+
+                    b.HasIndex("ActorId", "At")
+                        .HasDatabaseName("ix_audit_entries_actor_id_at");
+
+                    b.HasIndex("At", "Id")
+                        .HasDatabaseName("ix_audit_entries_at_id");
+
+                    b.HasIndex("EntityId", "At")
+                        .HasDatabaseName("ix_audit_entries_entity_id_at");
+
+                    b.HasIndex("EntityType", "At")
+                        .HasDatabaseName("ix_audit_entries_entity_type_at");
+
+                    b.ToTable("audit_entries", (string)null);
+                });
+
             modelBuilder.Entity("TheBot.Api.Features.Auth.AuthSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -953,6 +1038,347 @@ namespace TheBot.Api.Data.Migrations
                         {
                             t.HasCheckConstraint("ck_password_reset_requests_expiry", "expires_at > created_at");
                         });
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Billing.BillingPeriod", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AppliedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("applied_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("EnrollmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enrollment_id");
+
+                    b.Property<Guid>("InvoiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<DateOnly?>("PaidUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("paid_until");
+
+                    b.Property<Guid?>("SubscriptionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subscription_id");
+
+                    b.Property<int>("Weeks")
+                        .HasColumnType("integer")
+                        .HasColumnName("weeks");
+
+                    b.HasKey("Id")
+                        .HasName("pk_billing_periods");
+
+                    b.HasIndex("InvoiceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_billing_periods_invoice_id");
+
+                    b.HasIndex("SubscriptionId")
+                        .HasDatabaseName("ix_billing_periods_subscription_id");
+
+                    b.HasIndex("EnrollmentId", "CreatedAt")
+                        .HasDatabaseName("ix_billing_periods_enrollment_id_created_at");
+
+                    b.ToTable("billing_periods", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_billing_periods_weeks", "weeks BETWEEN 1 AND 52");
+                        });
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Billing.BillingSubscription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<Guid>("EnrollmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enrollment_id");
+
+                    b.Property<int>("EveryWeeks")
+                        .HasColumnType("integer")
+                        .HasColumnName("every_weeks");
+
+                    b.Property<Guid>("ParentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_id");
+
+                    b.Property<string>("PaymentMethodId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("payment_method_id");
+
+                    b.Property<string>("PaymentProvider")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("payment_provider");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_billing_subscriptions");
+
+                    b.HasIndex("EnrollmentId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_billing_subscriptions_one_live_per_enrollment")
+                        .HasFilter("status <> 'Cancelled'");
+
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_billing_subscriptions_parent_id");
+
+                    b.HasIndex("Status", "EnrollmentId")
+                        .HasDatabaseName("ix_billing_subscriptions_status_enrollment_id");
+
+                    b.ToTable("billing_subscriptions", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_billing_subscriptions_every_weeks", "every_weeks BETWEEN 1 AND 52");
+                        });
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Billing.EnrollmentPriceOverride", b =>
+                {
+                    b.Property<Guid>("EnrollmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enrollment_id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("set_at");
+
+                    b.Property<Guid>("SetById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("set_by_id");
+
+                    b.HasKey("EnrollmentId")
+                        .HasName("pk_enrollment_price_overrides");
+
+                    b.HasIndex("SetById")
+                        .HasDatabaseName("ix_enrollment_price_overrides_set_by_id");
+
+                    b.ToTable("enrollment_price_overrides", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_enrollment_price_overrides_amount_positive", "amount > 0");
+
+                            t.HasCheckConstraint("ck_enrollment_price_overrides_currency", "currency ~ '^[A-Z]{3}$'");
+                        });
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Billing.InvoiceRefund", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<Guid>("InvoiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_invoice_refunds");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_invoice_refunds_created_at");
+
+                    b.HasIndex("CreatedById")
+                        .HasDatabaseName("ix_invoice_refunds_created_by_id");
+
+                    b.HasIndex("InvoiceId", "CreatedAt")
+                        .HasDatabaseName("ix_invoice_refunds_invoice_id_created_at");
+
+                    b.ToTable("invoice_refunds", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_invoice_refunds_amount_positive", "amount > 0");
+                        });
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Billing.SubjectPrice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("SetById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("set_by_id");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<Guid?>("TeacherId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("teacher_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_subject_prices");
+
+                    b.HasIndex("SetById")
+                        .HasDatabaseName("ix_subject_prices_set_by_id");
+
+                    b.HasIndex("TeacherId")
+                        .HasDatabaseName("ix_subject_prices_teacher_id");
+
+                    b.HasIndex("SubjectId", "TeacherId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_subject_prices_subject_id_teacher_id");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("SubjectId", "TeacherId"), false);
+
+                    b.ToTable("subject_prices", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_subject_prices_amount_positive", "amount > 0");
+
+                            t.HasCheckConstraint("ck_subject_prices_currency", "currency ~ '^[A-Z]{3}$'");
+                        });
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Billing.SubscriptionCharge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("InvoiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date")
+                        .HasColumnName("period_start");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("SubscriptionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subscription_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_subscription_charges");
+
+                    b.HasIndex("InvoiceId")
+                        .HasDatabaseName("ix_subscription_charges_invoice_id");
+
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("ix_subscription_charges_status_next_attempt_at");
+
+                    b.HasIndex("SubscriptionId", "PeriodStart")
+                        .IsUnique()
+                        .HasDatabaseName("ix_subscription_charges_subscription_id_period_start");
+
+                    b.ToTable("subscription_charges", (string)null);
                 });
 
             modelBuilder.Entity("TheBot.Api.Features.Chat.ChatMessage", b =>
@@ -1178,6 +1604,16 @@ namespace TheBot.Api.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("ended_at");
 
+                    b.Property<DateOnly?>("PaidUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("paid_until");
+
+                    b.Property<int>("PeriodWeeks")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(4)
+                        .HasColumnName("period_weeks");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1216,7 +1652,10 @@ namespace TheBot.Api.Data.Migrations
                     b.HasIndex("TeacherId", "Status")
                         .HasDatabaseName("ix_enrollments_teacher_id_status");
 
-                    b.ToTable("enrollments", (string)null);
+                    b.ToTable("enrollments", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_enrollments_period_weeks", "period_weeks BETWEEN 1 AND 52");
+                        });
                 });
 
             modelBuilder.Entity("TheBot.Api.Features.Invoices.Invoice", b =>
@@ -1317,6 +1756,9 @@ namespace TheBot.Api.Data.Migrations
 
                     b.HasIndex("Status", "DueDate")
                         .HasDatabaseName("ix_invoices_status_due_date");
+
+                    b.HasIndex("TutorId", "PaidAt")
+                        .HasDatabaseName("ix_invoices_tutor_id_paid_at");
 
                     b.HasIndex("ParentId", "Status", "DueDate")
                         .HasDatabaseName("ix_invoices_parent_id_status_due_date");
@@ -2760,6 +3202,11 @@ namespace TheBot.Api.Data.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("provider_payment_id");
 
+                    b.Property<string>("SavedPaymentMethodId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("saved_payment_method_id");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -2843,6 +3290,11 @@ namespace TheBot.Api.Data.Migrations
                         .HasColumnType("numeric(12,2)")
                         .HasColumnName("amount");
 
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("cancellation_reason");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -2871,6 +3323,11 @@ namespace TheBot.Api.Data.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("metadata_json");
 
+                    b.Property<string>("PaymentMethodId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("payment_method_id");
+
                     b.Property<bool>("Refunded")
                         .HasColumnType("boolean")
                         .HasColumnName("refunded");
@@ -2880,6 +3337,10 @@ namespace TheBot.Api.Data.Migrations
                         .HasMaxLength(2048)
                         .HasColumnType("character varying(2048)")
                         .HasColumnName("return_url");
+
+                    b.Property<bool>("SavePaymentMethod")
+                        .HasColumnType("boolean")
+                        .HasColumnName("save_payment_method");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -4251,6 +4712,138 @@ namespace TheBot.Api.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_password_reset_requests_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Billing.BillingPeriod", b =>
+                {
+                    b.HasOne("TheBot.Api.Features.Enrollments.Enrollment", "Enrollment")
+                        .WithMany()
+                        .HasForeignKey("EnrollmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_billing_periods_enrollments_enrollment_id");
+
+                    b.HasOne("TheBot.Api.Features.Invoices.Invoice", "Invoice")
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_billing_periods_invoices_invoice_id");
+
+                    b.HasOne("TheBot.Api.Features.Billing.BillingSubscription", null)
+                        .WithMany()
+                        .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_billing_periods_billing_subscriptions_subscription_id");
+
+                    b.Navigation("Enrollment");
+
+                    b.Navigation("Invoice");
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Billing.BillingSubscription", b =>
+                {
+                    b.HasOne("TheBot.Api.Features.Enrollments.Enrollment", "Enrollment")
+                        .WithMany()
+                        .HasForeignKey("EnrollmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_billing_subscriptions_enrollments_enrollment_id");
+
+                    b.HasOne("TheBot.Api.Features.Users.User", "Parent")
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_billing_subscriptions_users_parent_id");
+
+                    b.Navigation("Enrollment");
+
+                    b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Billing.EnrollmentPriceOverride", b =>
+                {
+                    b.HasOne("TheBot.Api.Features.Enrollments.Enrollment", "Enrollment")
+                        .WithOne()
+                        .HasForeignKey("TheBot.Api.Features.Billing.EnrollmentPriceOverride", "EnrollmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_enrollment_price_overrides_enrollments_enrollment_id");
+
+                    b.HasOne("TheBot.Api.Features.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("SetById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_enrollment_price_overrides_asp_net_users_set_by_id");
+
+                    b.Navigation("Enrollment");
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Billing.InvoiceRefund", b =>
+                {
+                    b.HasOne("TheBot.Api.Features.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_invoice_refunds_asp_net_users_created_by_id");
+
+                    b.HasOne("TheBot.Api.Features.Invoices.Invoice", "Invoice")
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_invoice_refunds_invoices_invoice_id");
+
+                    b.Navigation("Invoice");
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Billing.SubjectPrice", b =>
+                {
+                    b.HasOne("TheBot.Api.Features.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("SetById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_subject_prices_asp_net_users_set_by_id");
+
+                    b.HasOne("TheBot.Api.Features.Subjects.Subject", "Subject")
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_subject_prices_subjects_subject_id");
+
+                    b.HasOne("TheBot.Api.Features.Users.User", "Teacher")
+                        .WithMany()
+                        .HasForeignKey("TeacherId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_subject_prices_users_teacher_id");
+
+                    b.Navigation("Subject");
+
+                    b.Navigation("Teacher");
+                });
+
+            modelBuilder.Entity("TheBot.Api.Features.Billing.SubscriptionCharge", b =>
+                {
+                    b.HasOne("TheBot.Api.Features.Invoices.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_subscription_charges_invoices_invoice_id");
+
+                    b.HasOne("TheBot.Api.Features.Billing.BillingSubscription", "Subscription")
+                        .WithMany()
+                        .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_subscription_charges_billing_subscriptions_subscription_id");
+
+                    b.Navigation("Subscription");
                 });
 
             modelBuilder.Entity("TheBot.Api.Features.Chat.ChatMessage", b =>
