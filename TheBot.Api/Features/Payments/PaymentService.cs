@@ -58,19 +58,8 @@ public sealed partial class PaymentService(
             SavePaymentMethod: savePaymentMethod), cancellationToken);
 
         var now = clock.GetUtcNow();
-        var payment = new Payment
-        {
-            Id = paymentId,
-            InvoiceId = invoice.Id,
-            Provider = provider.Name,
-            ProviderPaymentId = created.Id,
-            Amount = invoice.Amount,
-            Currency = invoice.Currency,
-            ConfirmationUrl = created.ConfirmationUrl is { } url ? new Uri(options.Value.PublicBaseUrl ?? publicBaseUrl, url).ToString() : null,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-        payment.Events.Add(Event(payment, "created", null, created.RawJson, now));
+        var payment = Started(paymentId, invoice, provider.Name, created, now, "created", null);
+        payment.ConfirmationUrl = created.ConfirmationUrl is { } url ? new Uri(options.Value.PublicBaseUrl ?? publicBaseUrl, url).ToString() : null;
         db.Payments.Add(payment);
         await db.SaveChangesAsync(cancellationToken);
         LogStarted(payment.Id, invoice.Id, provider.Name);
@@ -200,19 +189,7 @@ public sealed partial class PaymentService(
 
         if (!await db.Payments.AnyAsync(p => p.Provider == provider.Name && p.ProviderPaymentId == created.Id, cancellationToken))
         {
-            var now = clock.GetUtcNow();
-            var payment = new Payment
-            {
-                Id = paymentId,
-                InvoiceId = invoice.Id,
-                Provider = provider.Name,
-                ProviderPaymentId = created.Id,
-                Amount = invoice.Amount,
-                Currency = invoice.Currency,
-                CreatedAt = now,
-                UpdatedAt = now,
-            };
-            payment.Events.Add(Event(payment, "charge", "a saved payment method", created.RawJson, now));
+            var payment = Started(paymentId, invoice, provider.Name, created, clock.GetUtcNow(), "charge", "a saved payment method");
             db.Payments.Add(payment);
             await db.SaveChangesAsync(cancellationToken);
             LogStarted(payment.Id, invoice.Id, provider.Name);
@@ -238,6 +215,24 @@ public sealed partial class PaymentService(
         payment.Status = status;
         payment.UpdatedAt = now;
         db.PaymentEvents.Add(Event(payment, source, note, raw, now));
+    }
+
+    /// <summary>A payment the provider has just created for the whole invoice, with its first event.</summary>
+    private static Payment Started(Guid id, Invoice invoice, string provider, ProviderPayment created, DateTimeOffset now, string source, string? note)
+    {
+        var payment = new Payment
+        {
+            Id = id,
+            InvoiceId = invoice.Id,
+            Provider = provider,
+            ProviderPaymentId = created.Id,
+            Amount = invoice.Amount,
+            Currency = invoice.Currency,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        payment.Events.Add(Event(payment, source, note, created.RawJson, now));
+        return payment;
     }
 
     private static PaymentEvent Event(Payment payment, string source, string? note, string raw, DateTimeOffset now) => new()
