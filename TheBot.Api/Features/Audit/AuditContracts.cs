@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using TheBot.Api.Platform.Auth;
 using TheBot.Api.Platform.Paging;
 
 namespace TheBot.Api.Features.Audit;
@@ -34,7 +33,8 @@ public sealed record AuditQuery
     public PageRequest Paging => new() { Page = Page, PageSize = PageSize };
 }
 
-public sealed record AuditActorResponse(Guid Id, string Name, UserRole Role);
+/// <summary>Who acted; TheBot itself is id 00000000-0000-0000-0000-000000000000, role system.</summary>
+public sealed record AuditActorResponse(Guid Id, string Name, AuditActorRole Role);
 
 public sealed record AuditEntityResponse(string Type, Guid Id, string Label);
 
