@@ -4,11 +4,17 @@ using TheBot.ServiceDefaults.Authentication;
 
 namespace TheBot.Api.Features.Audit;
 
-/// <summary>Who is acting and from where, read from the current request (none outside a signed-in request: jobs, seeders).</summary>
-public sealed record AuditActor(Guid Id, string Name, UserRole Role, string? ClientIp, string? UserAgent)
+/// <summary>
+/// Who is acting and from where, read from the current request (none outside a signed-in request: jobs, seeders), or
+/// <see cref="System"/> for the steps TheBot takes by itself.
+/// </summary>
+public sealed record AuditActor(Guid Id, string Name, AuditActorRole Role, string? ClientIp, string? UserAgent)
 {
+    /// <summary>TheBot itself: a scheduled job or a payment provider's notification, with no signed-in user.</summary>
+    public static AuditActor System { get; } = new(Guid.Empty, "TheBot", AuditActorRole.System, null, null);
+
     /// <summary>Roles whose changes are recorded automatically: the staff (parents and students change only their own things).</summary>
-    public bool IsStaff => Role is UserRole.Admin or UserRole.Tutor or UserRole.Teacher;
+    public bool IsStaff => Role is AuditActorRole.Admin or AuditActorRole.Tutor or AuditActorRole.Teacher;
 
     public static AuditActor? Of(HttpContext? context)
     {
@@ -24,7 +30,7 @@ public sealed record AuditActor(Guid Id, string Name, UserRole Role, string? Cli
         return new AuditActor(
             id,
             user.FindFirstValue(TheBotClaims.Name) ?? user.FindFirstValue(TheBotClaims.Email) ?? id.ToString(),
-            role,
+            AuditActorRoles.Of(role),
             context.GetClientIp(),
             agent.Length == 0 ? null : agent[..Math.Min(agent.Length, AuditEntry.UserAgentLength)]);
     }

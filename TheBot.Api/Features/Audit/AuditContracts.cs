@@ -1,21 +1,20 @@
 using System.ComponentModel.DataAnnotations;
-using TheBot.Api.Platform.Auth;
 using TheBot.Api.Platform.Paging;
 
 namespace TheBot.Api.Features.Audit;
 
 public sealed record AuditQuery
 {
-    /// <summary>Only what this user did.</summary>
+    /// <summary>Only what this user did (TheBot itself, the system actor: 00000000-0000-0000-0000-000000000000).</summary>
     public Guid? ActorId { get; init; }
 
-    /// <summary>user, enrollment, invoice, submission, lesson, chat-room, chat-message…</summary>
+    /// <summary>user, enrollment, invoice, submission, lesson, chat-room, chat-message, price, subscription…</summary>
     [StringLength(40)]
     public string? EntityType { get; init; }
 
     public Guid? EntityId { get; init; }
 
-    /// <summary>create, update, delete, deactivate, reactivate, change-role, reset-password, send, cancel, reschedule, grade…</summary>
+    /// <summary>create, update, delete, deactivate, reactivate, change-role, reset-password, send, cancel, reschedule, grade, issue, subscribe, payment-confirmed, charge-succeeded, charge-failed, past-due…</summary>
     [StringLength(40)]
     public string? Action { get; init; }
 
@@ -34,7 +33,8 @@ public sealed record AuditQuery
     public PageRequest Paging => new() { Page = Page, PageSize = PageSize };
 }
 
-public sealed record AuditActorResponse(Guid Id, string Name, UserRole Role);
+/// <summary>Who acted; TheBot itself is id 00000000-0000-0000-0000-000000000000, role system.</summary>
+public sealed record AuditActorResponse(Guid Id, string Name, AuditActorRole Role);
 
 public sealed record AuditEntityResponse(string Type, Guid Id, string Label);
 

@@ -1,11 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using TheBot.Api.Platform.Auth;
 
 namespace TheBot.Api.Features.Audit;
 
 /// <summary>
-/// One change a member of staff made (or one moderation read): who, when, to what, what changed and from where.
+/// One change a member of staff made (or one moderation read, or one billing step a parent or TheBot itself took): who, when, to what, what changed and from where.
 /// Written in the same <c>SaveChanges</c> as the change it records; never updated; deleted only by the
 /// <c>purge-audit-log</c> job once older than <see cref="AuditOptions.RetentionDays"/>.
 /// </summary>
@@ -21,10 +20,10 @@ public sealed class AuditEntry
     /// <summary>The user who acted (kept as a plain id: the row outlives the account's later changes).</summary>
     public Guid ActorId { get; set; }
 
-    /// <summary>The actor's name and role when they acted.</summary>
+    /// <summary>The actor's name and role when they acted (TheBot itself: <see cref="AuditActor.System"/>).</summary>
     public required string ActorName { get; set; }
 
-    public UserRole ActorRole { get; set; }
+    public AuditActorRole ActorRole { get; set; }
 
     /// <summary>What kind of thing changed: user, enrollment, invoice, submission, lesson, chat-room, chat-message…</summary>
     public required string EntityType { get; set; }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TheBot.Api.Data;
+using TheBot.Api.Features.Audit;
 using TheBot.Api.Features.Invoices;
 using TheBot.Api.Features.Payments;
 
@@ -9,8 +10,9 @@ namespace TheBot.Api.Features.Billing;
 /// When a period's invoice is paid: the enrollment's paid-until date moves one period on, from the later of it and today.
 /// This runs inside the payment's transaction with the invoice's row locked, and the period is marked applied, so duplicate
 /// notifications extend nothing twice. A method the provider saved with the payment is kept for the subscription's renewals.
+/// The audit log records the extension as TheBot's own step (a provider's notification has no signed-in user), in the same save.
 /// </summary>
-public sealed class BillingPaymentObserver(TheBotDbContext db, TimeProvider clock) : IPaymentObserver
+public sealed class BillingPaymentObserver(TheBotDbContext db, AuditTrail audit, TimeProvider clock) : IPaymentObserver
 {
     public async Task SucceededAsync(Payment payment, Invoice invoice, CancellationToken cancellationToken)
     {
@@ -27,9 +29,14 @@ public sealed class BillingPaymentObserver(TheBotDbContext db, TimeProvider cloc
         await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM enrollments WHERE id = {period.EnrollmentId} FOR UPDATE", cancellationToken);
         var enrollment = await db.Enrollments.FirstAsync(e => e.Id == period.EnrollmentId, cancellationToken);
         await db.Entry(enrollment).ReloadAsync(cancellationToken);
+        var paidUntilBefore = enrollment.PaidUntil;
         enrollment.PaidUntil = BillingCalendar.Extend(enrollment.PaidUntil, BillingCalendar.Today(clock), period.Weeks);
         period.AppliedAt = clock.GetUtcNow();
         period.PaidUntil = enrollment.PaidUntil;
+        audit.RecordSystem(BillingAudit.Enrollment, enrollment.Id, await BillingAudit.EnrollmentLabelAsync(db, enrollment.Id, cancellationToken),
+            BillingAudit.PaymentConfirmed,
+            AuditFieldChange.Of("paidUntil", paidUntilBefore, enrollment.PaidUntil), AuditFieldChange.Of("invoice", null, invoice.DisplayNumber),
+            AuditFieldChange.Of("amount", null, payment.Amount));
 
         var charges = await db.SubscriptionCharges
             .Where(c => c.InvoiceId == invoice.Id && c.Status == ChargeStatus.Scheduled)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using TheBot.Api.Data;
+using TheBot.Api.Features.Audit;
 using TheBot.Api.Features.Enrollments;
 using TheBot.Api.Features.Payments;
 using TheBot.Api.Platform.Auth;
@@ -14,7 +15,7 @@ internal static class BillingPaymentsApi
     public static async Task<Results<Ok<PayEnrollmentResponse>, ProblemHttpResult>> PayAsync(
         Guid id, HttpContext http, CurrentUser caller, [AsParameters] BillingPaymentServices services, CancellationToken ct)
     {
-        var (db, providers, _, _, _) = services;
+        var (db, providers, _, _, _, _) = services;
         if (!await EnrollmentAccess.Visible(db, caller).AnyAsync(e => e.Id == id, ct))
         {
             return ApiProblems.NotFound("The enrollment");
@@ -32,7 +33,7 @@ internal static class BillingPaymentsApi
     public static async Task<Results<Ok<SubscribeResponse>, ProblemHttpResult>> SubscribeAsync(
         Guid id, SubscribeRequest request, HttpContext http, CurrentUser caller, [AsParameters] BillingPaymentServices services, CancellationToken ct)
     {
-        var (db, providers, _, _, clock) = services;
+        var (db, providers, _, _, clock, audit) = services;
         var enrollment = await EnrollmentAccess.Visible(db, caller).AsNoTracking().Where(e => e.Id == id)
             .Select(e => new { e.Status }).FirstOrDefaultAsync(ct);
         if (enrollment is null)
@@ -51,6 +52,7 @@ internal static class BillingPaymentsApi
         }
 
         var subscription = await LiveSubscriptions(db, id).FirstOrDefaultAsync(ct);
+        var before = subscription is null ? null : new { subscription.EveryWeeks, subscription.Status };
         if (subscription is null)
         {
             subscription = new BillingSubscription
@@ -65,6 +67,9 @@ internal static class BillingPaymentsApi
 
         subscription.EveryWeeks = request.EveryWeeks!.Value;
         subscription.Status = SubscriptionStatus.Active;
+        audit.Record(BillingAudit.Subscription, subscription.Id, await BillingAudit.EnrollmentLabelAsync(db, id, ct),
+            before is null ? BillingAudit.Subscribe : BillingAudit.Update,
+            AuditFieldChange.Of("everyWeeks", before?.EveryWeeks, subscription.EveryWeeks), AuditFieldChange.Of("status", before?.Status, subscription.Status));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -93,7 +98,7 @@ internal static class BillingPaymentsApi
     }
 
     public static async Task<Results<Ok<SubscriptionResponse>, ProblemHttpResult>> CancelSubscriptionAsync(
-        Guid id, CurrentUser caller, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid id, CurrentUser caller, TheBotDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken ct)
     {
         var enrollment = await EnrollmentAccess.Visible(db, caller).AsNoTracking().Where(e => e.Id == id)
             .Select(e => new { e.PaidUntil }).FirstOrDefaultAsync(ct);
@@ -104,9 +109,12 @@ internal static class BillingPaymentsApi
         }
 
         var now = clock.GetUtcNow();
+        var statusBefore = subscription.Status;
         subscription.Status = SubscriptionStatus.Cancelled;
         subscription.CancelledAt = now;
         subscription.EndsOn = enrollment.PaidUntil;
+        audit.Record(BillingAudit.Subscription, subscription.Id, await BillingAudit.EnrollmentLabelAsync(db, id, ct), BillingAudit.Cancel,
+            AuditFieldChange.Of("status", statusBefore, subscription.Status), AuditFieldChange.Of("endsOn", null, subscription.EndsOn));
         await db.SubscriptionCharges
             .Where(c => c.SubscriptionId == subscription.Id && c.Status == ChargeStatus.Scheduled)
             .ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, ChargeStatus.NotCharged).SetProperty(c => c.NextAttemptAt, (DateTimeOffset?)null)
@@ -124,7 +132,7 @@ internal static class BillingPaymentsApi
     private static async Task<Results<Ok<PayEnrollmentResponse>, ProblemHttpResult>> StartAsync(
         HttpContext http, CurrentUser caller, Guid enrollmentId, Guid? subscriptionId, BillingPaymentServices services, bool savePaymentMethod, CancellationToken ct)
     {
-        var (_, _, payments, periods, _) = services;
+        var (_, _, payments, periods, _, _) = services;
         var issued = await periods.OpenOrIssueAsync(enrollmentId, caller.Id, subscriptionId, ct);
         if (issued.Problem is { } problem)
         {
@@ -139,7 +147,7 @@ internal static class BillingPaymentsApi
 
 /// <summary>What the paying handlers work with, bound as one parameter.</summary>
 internal sealed record BillingPaymentServices(
-    TheBotDbContext Db, PaymentProviders Providers, PaymentService Payments, PeriodInvoices Periods, TimeProvider Clock);
+    TheBotDbContext Db, PaymentProviders Providers, PaymentService Payments, PeriodInvoices Periods, TimeProvider Clock, AuditTrail Audit);
 
 /// <summary>The subscription, and the payment to make when it has no saved payment method yet.</summary>
 public sealed record SubscribeResponse(SubscriptionResponse Subscription, PayEnrollmentResponse? Payment);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using TheBot.Api.Data;
+using TheBot.Api.Features.Audit;
 using TheBot.Api.Features.Enrollments;
 using TheBot.Api.Features.Lessons;
 using TheBot.Api.Features.Users;
@@ -100,14 +101,20 @@ public static class EnrollmentBillingApi
     private static async Task<Results<NoContent, ProblemHttpResult>> UpdateAsync(
         Guid id, UpdateBillingSettingsRequest request, CurrentUser caller, TheBotDbContext db, CancellationToken ct)
     {
-        var weeks = request.PeriodWeeks!.Value;
-        var changed = await EnrollmentAccess.Visible(db, caller).Where(e => e.Id == id)
-            .ExecuteUpdateAsync(u => u.SetProperty(e => e.PeriodWeeks, weeks), ct);
-        return changed == 0 ? ApiProblems.NotFound("The enrollment") : TypedResults.NoContent();
+        // Tracked, so the audit log records the change with its before → after (AuditedEntities' enrollment rule).
+        var enrollment = await EnrollmentAccess.Visible(db, caller).FirstOrDefaultAsync(e => e.Id == id, ct);
+        if (enrollment is null)
+        {
+            return ApiProblems.NotFound("The enrollment");
+        }
+
+        enrollment.PeriodWeeks = request.PeriodWeeks!.Value;
+        await db.SaveChangesAsync(ct);
+        return TypedResults.NoContent();
     }
 
     private static async Task<Results<Ok<PriceOverrideResponse>, ProblemHttpResult>> SetOverrideAsync(
-        Guid id, SetPriceOverrideRequest request, CurrentUser caller, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid id, SetPriceOverrideRequest request, CurrentUser caller, TheBotDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken ct)
     {
         if (!await EnrollmentAccess.Visible(db, caller).AnyAsync(e => e.Id == id, ct))
         {
@@ -115,6 +122,7 @@ public static class EnrollmentBillingApi
         }
 
         var priceOverride = await db.EnrollmentPriceOverrides.FirstOrDefaultAsync(o => o.EnrollmentId == id, ct);
+        var before = priceOverride is null ? null : new { priceOverride.Amount, priceOverride.Currency, priceOverride.Reason };
         if (priceOverride is null)
         {
             priceOverride = new EnrollmentPriceOverride { EnrollmentId = id, Reason = "" };
@@ -126,21 +134,43 @@ public static class EnrollmentBillingApi
         priceOverride.Reason = request.Reason.Trim();
         priceOverride.SetById = caller.Id;
         priceOverride.SetAt = clock.GetUtcNow();
+        audit.Record(BillingAudit.Enrollment, id, await BillingAudit.EnrollmentLabelAsync(db, id, ct), BillingAudit.SetPriceOverride,
+            AuditFieldChange.Of("priceOverride.amount", before?.Amount, priceOverride.Amount),
+            AuditFieldChange.Of("priceOverride.currency", before?.Currency, priceOverride.Currency),
+            AuditFieldChange.Of("priceOverride.reason", before?.Reason, priceOverride.Reason));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(new PriceOverrideResponse(priceOverride.Amount, priceOverride.Currency, priceOverride.Reason, priceOverride.SetAt));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RemoveOverrideAsync(
-        Guid id, CurrentUser caller, TheBotDbContext db, CancellationToken ct)
+        Guid id, CurrentUser caller, TheBotDbContext db, AuditTrail audit, CancellationToken ct)
     {
         if (!await EnrollmentAccess.Visible(db, caller).AnyAsync(e => e.Id == id, ct))
         {
             return ApiProblems.NotFound("The enrollment");
         }
 
-        return await db.EnrollmentPriceOverrides.Where(o => o.EnrollmentId == id).ExecuteDeleteAsync(ct) == 0
-            ? ApiProblems.NotFound("The price override")
-            : TypedResults.NoContent();
+        var priceOverride = await db.EnrollmentPriceOverrides.FirstOrDefaultAsync(o => o.EnrollmentId == id, ct);
+        if (priceOverride is null)
+        {
+            return ApiProblems.NotFound("The price override");
+        }
+
+        db.EnrollmentPriceOverrides.Remove(priceOverride);
+        audit.Record(BillingAudit.Enrollment, id, await BillingAudit.EnrollmentLabelAsync(db, id, ct), BillingAudit.RemovePriceOverride,
+            AuditFieldChange.Of("priceOverride.amount", priceOverride.Amount, null),
+            AuditFieldChange.Of("priceOverride.currency", priceOverride.Currency, null),
+            AuditFieldChange.Of("priceOverride.reason", priceOverride.Reason, null));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return ApiProblems.NotFound("The price override");
+        }
+
+        return TypedResults.NoContent();
     }
 
     private static async Task<Ok<PagedResult<LessonsBeyondPaidResponse>>> LessonsBeyondPaidAsync(

@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using TheBot.Api.Data;
+using TheBot.Api.Features.Audit;
 using TheBot.Api.Features.Enrollments;
 using TheBot.Api.Features.Invoices;
 using TheBot.Api.Platform.Errors;
@@ -14,7 +15,7 @@ namespace TheBot.Api.Features.Billing;
 /// the parent's click, reuses it), else a new one, sent to the parent at once, for the enrollment's price. The enrollment's
 /// row is locked while deciding, so two concurrent calls make one invoice.
 /// </summary>
-public sealed class PeriodInvoices(TheBotDbContext db, InvoiceEvents events, TimeProvider clock)
+public sealed class PeriodInvoices(TheBotDbContext db, InvoiceEvents events, AuditTrail audit, TimeProvider clock)
 {
     public async Task<PeriodInvoice> OpenOrIssueAsync(Guid enrollmentId, Guid parentId, Guid? subscriptionId, CancellationToken cancellationToken)
     {
@@ -25,6 +26,9 @@ public sealed class PeriodInvoices(TheBotDbContext db, InvoiceEvents events, Tim
             var open = await OpenInvoiceOf(db, enrollmentId).FirstOrDefaultAsync(i => i.ParentId == parentId, cancellationToken);
             if (open is not null)
             {
+                // The parent's click (or the renewal job) reuses the open invoice: recorded, by whoever asked.
+                audit.RecordAsCallerOrSystem(BillingAudit.Invoice, open.Id, BillingAudit.InvoiceLabel(open), BillingAudit.Reuse);
+                await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 return new PeriodInvoice(open, Created: false, null);
             }
@@ -100,6 +104,10 @@ public sealed class PeriodInvoices(TheBotDbContext db, InvoiceEvents events, Tim
                 Weeks = weeks,
                 CreatedAt = now,
             });
+            audit.RecordAsCallerOrSystem(BillingAudit.Invoice, invoice.Id, BillingAudit.InvoiceLabel(invoice), BillingAudit.Issue,
+                AuditFieldChange.Of("amount", null, invoice.Amount), AuditFieldChange.Of("currency", null, invoice.Currency),
+                AuditFieldChange.Of("status", null, invoice.Status), AuditFieldChange.Of("weeks", null, weeks),
+                AuditFieldChange.Of("subscription", null, subscriptionId));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using TheBot.Api.Data;
+using TheBot.Api.Features.Audit;
 using TheBot.Api.Features.Enrollments;
 using TheBot.Api.Features.Users;
 using TheBot.Api.Platform.Auth;
@@ -37,7 +38,7 @@ public static class PricesApi
     }
 
     private static async Task<Results<Ok<PriceResponse>, ValidationProblem, ProblemHttpResult>> SetAsync(
-        SetPriceRequest request, CurrentUser caller, TheBotDbContext db, TimeProvider clock, CancellationToken ct)
+        SetPriceRequest request, CurrentUser caller, TheBotDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken ct)
     {
         var subjectId = request.SubjectId!.Value;
         if (!await db.Subjects.AnyAsync(s => s.Id == subjectId, ct))
@@ -52,22 +53,47 @@ public static class PricesApi
         }
 
         var price = await db.SubjectPrices.FirstOrDefaultAsync(p => p.SubjectId == subjectId && p.TeacherId == request.TeacherId, ct);
+        var created = price is null;
         if (price is null)
         {
             price = new SubjectPrice { Id = Guid.CreateVersion7(), SubjectId = subjectId, TeacherId = request.TeacherId };
             db.SubjectPrices.Add(price);
         }
 
+        var (amountBefore, currencyBefore) = created ? ((decimal?)null, (string?)null) : (price.Amount, price.Currency);
         price.Amount = decimal.Round(request.Amount!.Value, 2);
         price.Currency = request.Currency ?? "RUB";
         price.SetById = caller.Id;
         price.UpdatedAt = clock.GetUtcNow();
+        audit.Record(BillingAudit.Price, price.Id, await BillingAudit.PriceLabelAsync(db, subjectId, price.TeacherId, ct),
+            created ? BillingAudit.Create : BillingAudit.Update,
+            AuditFieldChange.Of("amount", amountBefore, price.Amount), AuditFieldChange.Of("currency", currencyBefore, price.Currency));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(await db.SubjectPrices.AsNoTracking().Where(p => p.Id == price.Id).Select(Projection).FirstAsync(ct));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(Guid id, TheBotDbContext db, CancellationToken ct) =>
-        await db.SubjectPrices.Where(p => p.Id == id).ExecuteDeleteAsync(ct) == 0 ? ApiProblems.NotFound("The price") : TypedResults.NoContent();
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(Guid id, TheBotDbContext db, AuditTrail audit, CancellationToken ct)
+    {
+        var price = await db.SubjectPrices.FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (price is null)
+        {
+            return ApiProblems.NotFound("The price");
+        }
+
+        db.SubjectPrices.Remove(price);
+        audit.Record(BillingAudit.Price, price.Id, await BillingAudit.PriceLabelAsync(db, price.SubjectId, price.TeacherId, ct), BillingAudit.Delete,
+            AuditFieldChange.Of("amount", price.Amount, null), AuditFieldChange.Of("currency", price.Currency, null));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return ApiProblems.NotFound("The price");
+        }
+
+        return TypedResults.NoContent();
+    }
 
     private static readonly System.Linq.Expressions.Expression<Func<SubjectPrice, PriceResponse>> Projection = p => new PriceResponse(
         p.Id,

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using TheBot.Api.Data;
+using TheBot.Api.Features.Audit;
 using TheBot.Api.Features.Enrollments;
 using TheBot.Api.Features.Invoices;
 using TheBot.Api.Features.Notifications;
@@ -16,7 +17,8 @@ namespace TheBot.Api.Features.Billing;
 /// charges the saved payment method of every charge that is due. An attempt is claimed by a conditional update, so
 /// no two runs make the same attempt; each attempt's idempotence key is <c>sub-{subscription}-{period}-{attempt}</c>.
 /// A declined charge tells the parent and the tutor and is tried again a day later, then three days later; after the
-/// third decline the subscription is past due.
+/// third decline the subscription is past due. The audit log records each step as TheBot's own (<see cref="AuditActor.System"/>):
+/// the period's invoice issued (by <see cref="PeriodInvoices"/>), each charge that succeeded or failed, and the past-due subscription.
 /// </summary>
 public sealed partial class RenewSubscriptionsJob(
     TheBotDbContext db,
@@ -24,6 +26,7 @@ public sealed partial class RenewSubscriptionsJob(
     PaymentService payments,
     PaymentProviders providers,
     Notifier notifier,
+    AuditTrail audit,
     TimeProvider clock,
     ILogger<RenewSubscriptionsJob> logger) : IScheduledJob
 {
@@ -132,9 +135,11 @@ public sealed partial class RenewSubscriptionsJob(
 
             var key = string.Create(CultureInfo.InvariantCulture, $"sub-{charge.SubscriptionId:N}-{charge.PeriodStart:yyyyMMdd}-{attempt}");
             string? error;
+            var succeeded = false;
             try
             {
                 var result = await payments.ChargeSavedMethodAsync(invoice, method, key, cancellationToken);
+                succeeded = result.Status == PaymentStatus.Succeeded;
                 error = result.Status switch
                 {
                     PaymentStatus.Succeeded or PaymentStatus.Pending => null,
@@ -148,12 +153,21 @@ public sealed partial class RenewSubscriptionsJob(
 
             if (error is null)
             {
+                if (succeeded)
+                {
+                    await RecordAsync(charge.SubscriptionId, invoice, BillingAudit.ChargeSucceeded, cancellationToken,
+                        AuditFieldChange.Of("attempt", null, attempt), AuditFieldChange.Of("amount", null, invoice.Amount));
+                }
+
                 charged++;
                 continue;
             }
 
             declined++;
             LogDeclined(charge.SubscriptionId, attempt, error);
+            await RecordAsync(charge.SubscriptionId, invoice, BillingAudit.ChargeFailed, cancellationToken,
+                AuditFieldChange.Of("attempt", null, attempt), AuditFieldChange.Of("error", null, error),
+                AuditFieldChange.Of("nextAttemptAt", null, attempt >= MaxAttempts ? null : retryAt));
             if (attempt >= MaxAttempts)
             {
                 await GiveUpAsync(charge.Id, charge.SubscriptionId, invoice, charge.ParentId, error, cancellationToken);
@@ -172,9 +186,28 @@ public sealed partial class RenewSubscriptionsJob(
     private async Task GiveUpAsync(Guid chargeId, Guid subscriptionId, Invoice invoice, Guid parentId, string? error, CancellationToken cancellationToken)
     {
         await SettleAsync(chargeId, ChargeStatus.Failed, error, cancellationToken);
-        await db.BillingSubscriptions.Where(s => s.Id == subscriptionId && s.Status == SubscriptionStatus.Active)
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, SubscriptionStatus.PastDue), cancellationToken);
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            var pastDue = await db.BillingSubscriptions.Where(s => s.Id == subscriptionId && s.Status == SubscriptionStatus.Active)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, SubscriptionStatus.PastDue), cancellationToken);
+            if (pastDue > 0)
+            {
+                await RecordAsync(subscriptionId, invoice, BillingAudit.PastDue, cancellationToken,
+                    AuditFieldChange.Of("status", SubscriptionStatus.Active, SubscriptionStatus.PastDue));
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         await TellAsync(invoice, parentId, retryAt: null, cancellationToken);
+    }
+
+    /// <summary>One of the job's steps in the audit log, as TheBot itself, saved now (the step's own write is set-based or the provider's).</summary>
+    private async Task RecordAsync(Guid subscriptionId, Invoice invoice, string action, CancellationToken cancellationToken, params IReadOnlyList<AuditFieldChange> changes)
+    {
+        audit.RecordSystem(BillingAudit.Subscription, subscriptionId, BillingAudit.InvoiceLabel(invoice), action,
+            [AuditFieldChange.Of("invoice", null, invoice.DisplayNumber), .. changes]);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private Task<int> SettleAsync(Guid chargeId, ChargeStatus status, string? error, CancellationToken cancellationToken)

@@ -20,7 +20,17 @@ export interface AuditFilter {
 export const emptyAuditFilter: AuditFilter = { actorId: '', entityType: '', entityId: '', action: '', from: '', to: '', page: 1 };
 
 /** The kinds of thing the log records, in the order the filter offers them. */
-export const AUDIT_ENTITY_TYPES = ['user', 'enrollment', 'invoice', 'submission', 'lesson', 'chat-room', 'chat-message'] as const;
+export const AUDIT_ENTITY_TYPES = [
+  'user',
+  'enrollment',
+  'invoice',
+  'submission',
+  'lesson',
+  'chat-room',
+  'chat-message',
+  'price',
+  'subscription',
+] as const;
 
 /** The actions the log records. */
 export const AUDIT_ACTIONS = [
@@ -39,6 +49,15 @@ export const AUDIT_ACTIONS = [
   'grade',
   'return',
   'read-messages',
+  'set-price-override',
+  'remove-price-override',
+  'issue',
+  'reuse',
+  'subscribe',
+  'payment-confirmed',
+  'charge-succeeded',
+  'charge-failed',
+  'past-due',
 ] as const;
 
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
