@@ -115,6 +115,8 @@ public sealed partial class AppLookTests(TheBotAppFixture app, BrowserFixture br
         await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
 
         await page.GotoAsync("/sign-in");
+        // The page as the visitor sees it, not the document before the app has drawn it (axe would find no main).
+        await Expect(page.Locator("main h1")).ToBeVisibleAsync();
         await AssertDarkAsync(page);
         await Accessibility.AssertNoViolationsAsync(page);
         await Screenshots.SaveAsync(page, "look-dark-sign-in");

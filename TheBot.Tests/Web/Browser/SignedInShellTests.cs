@@ -53,7 +53,7 @@ public sealed class SignedInShellTests(TheBotAppFixture app, BrowserFixture brow
         await Expect(page.Locator(".item-list__item").Filter(new() { HasText = "Quadratic equations" })).Not.ToContainTextAsync("Late");
         await Expect(page.Locator("[data-lesson]")).ToContainTextAsync(subjectName);
         var navigation = page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" });
-        await Expect(navigation.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Dashboard", "Schedule", "Chat", "Assignments", "Materials", "Progress", "Study plans", "Weekly reports", "Knowledge", "My subjects", "Profile", "Devices"]);
+        await Expect(navigation.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Dashboard", "Schedule", "Chat", "Assignments", "Materials", "Progress", "Study plans", "Weekly reports", "Knowledge", "Billing", "My subjects", "Profile", "Devices"]);
         await Screenshots.SaveAsync(page, "shell-dashboard-en");
 
         // The token "expires": the next profile call carries one the API refuses; the app refreshes once and retries.
