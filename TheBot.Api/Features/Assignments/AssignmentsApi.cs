@@ -80,8 +80,8 @@ public static class AssignmentsApi
         assignments = assignments.FilteredBy(query.StatusFilter, status => a => a.Status == status);
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var pattern = $"%{AdminUsersApi.EscapeLike(query.Search.Trim())}%";
-            assignments = assignments.Where(a => EF.Functions.ILike(a.Title, pattern));
+            var pattern = SearchPattern.Containing(query.Search);
+            assignments = assignments.Where(a => EF.Functions.ILike(a.Title, pattern, SearchPattern.EscapeCharacter));
         }
 
         var page = await assignments

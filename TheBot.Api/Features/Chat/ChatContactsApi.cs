@@ -35,8 +35,8 @@ public static class ChatContactsApi
 
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var pattern = $"%{AdminUsersApi.EscapeLike(query.Search.Trim())}%";
-            people = people.Where(u => EF.Functions.ILike(u.FullName, pattern));
+            var pattern = SearchPattern.Containing(query.Search);
+            people = people.Where(u => EF.Functions.ILike(u.FullName, pattern, SearchPattern.EscapeCharacter));
         }
 
         var page = await people

@@ -39,8 +39,8 @@ public static class ChatModerationApi
 
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var pattern = $"%{AdminUsersApi.EscapeLike(query.Search.Trim())}%";
-            var matching = db.Users.Where(u => EF.Functions.ILike(u.FullName, pattern) || EF.Functions.ILike(u.Email!, pattern)).Select(u => u.Id);
+            var pattern = SearchPattern.Containing(query.Search);
+            var matching = db.Users.Where(u => EF.Functions.ILike(u.FullName, pattern, SearchPattern.EscapeCharacter) || EF.Functions.ILike(u.Email!, pattern, SearchPattern.EscapeCharacter)).Select(u => u.Id);
             rooms = rooms.Where(r => db.ChatParticipants.Any(p => p.RoomId == r.Id && matching.Contains(p.UserId)));
         }
 

@@ -56,7 +56,7 @@ public static class KnowledgeBankApi
             .FilteredBy(query.SubjectId, subjectId => e => e.SubjectId == subjectId)
             .FilteredBy(kind, k => e => e.Kind == k)
             .FilteredBy(query.Tag, tag => e => e.Tags.Contains(tag))
-            .FilteredBy(query.Search, search => e => EF.Functions.ILike(e.Title, $"%{search}%"));
+            .FilteredBy(query.Search, search => e => EF.Functions.ILike(e.Title, SearchPattern.Containing(search), SearchPattern.EscapeCharacter));
         var page = await elements.OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id)
             .Select(KnowledgeAccess.ElementProjection).ToPageAsync(query.Paging, ct);
         return TypedResults.Ok(page with { Items = [.. page.Items.Select(e => e with { Mine = e.Author.Id == caller.Id })] });
@@ -157,7 +157,7 @@ public static class KnowledgeBankApi
     {
         var lessons = db.KnowledgeLessons.AsNoTracking().Where(l => l.AuthorId == caller.Id)
             .FilteredBy(query.SubjectId, subjectId => l => l.SubjectId == subjectId)
-            .FilteredBy(query.Search, search => l => EF.Functions.ILike(l.Title, $"%{search}%"));
+            .FilteredBy(query.Search, search => l => EF.Functions.ILike(l.Title, SearchPattern.Containing(search), SearchPattern.EscapeCharacter));
         return TypedResults.Ok(await lessons.OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id)
             .Select(l => new KnowledgeLessonSummary(l.Id, l.SubjectId, l.Title, l.Description, l.PassPercent, l.Elements.Count, l.CreatedAt, l.UpdatedAt))
             .ToPageAsync(query.Paging, ct));

@@ -33,7 +33,7 @@ public static class StatisticsApi
         var now = clock.GetUtcNow();
         var seenSince = now - SeenWindow;
         var monthStart = new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero);
-        var pattern = string.IsNullOrWhiteSpace(query.Search) ? "%" : $"%{AdminUsersApi.EscapeLike(query.Search.Trim())}%";
+        var pattern = string.IsNullOrWhiteSpace(query.Search) ? "%" : SearchPattern.Containing(query.Search);
         // "Seen" is the sessions' last use (sign-in or token refresh): ix_auth_sessions_user_id_last_seen_at answers it per user.
         var rows = await db.Database.SqlQuery<RoleRow>($"""
             SELECT u.role,

@@ -93,8 +93,8 @@ public static class TutorStudentsApi
         var students = db.Users.AsNoTracking().Where(u => u.Role == UserRole.Student && u.StudentProfile!.TutorId == tutorId);
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var pattern = $"%{AdminUsersApi.EscapeLike(query.Search.Trim())}%";
-            students = students.Where(u => EF.Functions.ILike(u.FullName, pattern) || EF.Functions.ILike(u.Email!, pattern));
+            var pattern = SearchPattern.Containing(query.Search);
+            students = students.Where(u => EF.Functions.ILike(u.FullName, pattern, SearchPattern.EscapeCharacter) || EF.Functions.ILike(u.Email!, pattern, SearchPattern.EscapeCharacter));
         }
 
         if (query.Active is { } active)

@@ -41,8 +41,8 @@ public static class SubjectsApi
 
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var pattern = $"%{AdminUsersApi.EscapeLike(query.Search.Trim())}%";
-            subjects = subjects.Where(s => EF.Functions.ILike(s.Name, pattern));
+            var pattern = SearchPattern.Containing(query.Search);
+            subjects = subjects.Where(s => EF.Functions.ILike(s.Name, pattern, SearchPattern.EscapeCharacter));
         }
 
         return TypedResults.Ok(await subjects.OrderBy(s => s.Name).ThenBy(s => s.Id)

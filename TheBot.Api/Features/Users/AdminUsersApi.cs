@@ -36,8 +36,8 @@ public static class AdminUsersApi
 
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var pattern = $"%{EscapeLike(query.Search.Trim())}%";
-            users = users.Where(u => EF.Functions.ILike(u.FullName, pattern) || EF.Functions.ILike(u.Email!, pattern));
+            var pattern = SearchPattern.Containing(query.Search);
+            users = users.Where(u => EF.Functions.ILike(u.FullName, pattern, SearchPattern.EscapeCharacter) || EF.Functions.ILike(u.Email!, pattern, SearchPattern.EscapeCharacter));
         }
 
         var page = await users
@@ -291,9 +291,6 @@ public static class AdminUsersApi
             }
         }
     }
-
-    internal static string EscapeLike(string value) =>
-        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }
 
 /// <summary>What changing an account needs: the database, the signed-in sessions' access cache and the followers of accounts.</summary>

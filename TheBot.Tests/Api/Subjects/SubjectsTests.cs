@@ -36,6 +36,21 @@ public sealed class SubjectsTests(TheBotAppFixture fixture)
     }
 
     [Fact]
+    public async Task A_search_matches_percent_and_underscore_literally()
+    {
+        var admin = await fixture.People.AdminAsync();
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        using var literal = await admin.Client.PostAsJsonAsync("/api/subjects", new { name = $"Off 50%_{tag}" }, Ct);
+        var literalId = await Expect.CreatedAsync(literal);
+        using var lookalike = await admin.Client.PostAsJsonAsync("/api/subjects", new { name = $"Off 500x{tag}" }, Ct);
+        await Expect.CreatedAsync(lookalike);
+
+        // Unescaped, "50%_" would be a wildcard pattern and match "500x" too.
+        var found = await admin.Client.GetFromJsonAsync<JsonElement>($"/api/subjects?search={Uri.EscapeDataString($"50%_{tag}")}", Ct);
+        Assert.Equal(literalId, Assert.Single(found.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
+    }
+
+    [Fact]
     public async Task Teachers_declare_what_they_teach_and_appear_among_its_teachers()
     {
         var teacher = await fixture.People.CreateAsync("teacher");
