@@ -159,9 +159,12 @@ internal static class BenchSeeder
                now() - interval '30 days' + m * interval '1 minute'
         FROM bench_rooms r, generate_series(1, @messages_per_room) m
         WHERE NOT EXISTS (SELECT 1 FROM chat_messages x WHERE x.room_id = r.id);
-        -- Each room's newest sequence (what a post increments); unread counts follow from it (ChatUnreadCounts).
-        UPDATE chat_rooms AS r SET last_sequence = @messages_per_room
-        FROM bench_rooms AS b WHERE b.id = r.id AND r.last_sequence = 0;
+        -- Each room's newest sequence (what a post increments); unread counts follow from it (ChatUnreadCounts). The
+        -- room carries its newest message as the list shows it (ChatRoom.LastMessageId…), as a post leaves it.
+        UPDATE chat_rooms AS r SET last_sequence = @messages_per_room, last_message_id = m.id, last_message_author_id = m.author_id,
+               last_message_text = m.text, last_message_client_message_id = m.client_message_id, last_message_created_at = m.created_at
+        FROM bench_rooms AS b JOIN chat_messages AS m ON m.room_id = b.id AND m.sequence = @messages_per_room
+        WHERE b.id = r.id AND r.last_sequence = 0;
 
         -- The fan-out room: teacher 2 and students 101–200 of a subject room.
         INSERT INTO chat_rooms (id, kind, subject_id, teacher_id, created_at, last_message_at)

@@ -1548,6 +1548,50 @@ namespace TheBot.Api.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_message_at");
 
+                    b.Property<string>("LastMessageAttachmentContentType")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("last_message_attachment_content_type");
+
+                    b.Property<string>("LastMessageAttachmentName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("last_message_attachment_name");
+
+                    b.Property<long?>("LastMessageAttachmentSize")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_message_attachment_size");
+
+                    b.Property<Guid?>("LastMessageAuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("last_message_author_id");
+
+                    b.Property<string>("LastMessageClientMessageId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("last_message_client_message_id");
+
+                    b.Property<DateTimeOffset?>("LastMessageCreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_message_created_at");
+
+                    b.Property<DateTimeOffset?>("LastMessageDeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_message_deleted_at");
+
+                    b.Property<DateTimeOffset?>("LastMessageEditedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_message_edited_at");
+
+                    b.Property<Guid?>("LastMessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("last_message_id");
+
+                    b.Property<string>("LastMessageText")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("last_message_text");
+
                     b.Property<long>("LastSequence")
                         .HasColumnType("bigint")
                         .HasColumnName("last_sequence");

@@ -328,7 +328,7 @@ public static class ChatApi
             return refused;
         }
 
-        var message = await db.ChatMessages.FirstOrDefaultAsync(m => m.Id == messageId && m.RoomId == id, ct);
+        var message = await db.ChatMessages.AsNoTracking().FirstOrDefaultAsync(m => m.Id == messageId && m.RoomId == id, ct);
         if (message is null)
         {
             return ApiProblems.NotFound("The message");
@@ -351,9 +351,7 @@ public static class ChatApi
 
         if (message.Text != request.Text)
         {
-            message.Text = request.Text;
-            message.EditedAt = clock.GetUtcNow();
-            await db.SaveChangesAsync(ct);
+            await ChatMessageEditing.EditAsync(db, messageId, request.Text, clock.GetUtcNow(), ct);
         }
 
         var payload = await db.ChatMessages.AsNoTracking().Where(m => m.Id == messageId).Select(ChatAccess.MessagePayload).FirstAsync(ct);

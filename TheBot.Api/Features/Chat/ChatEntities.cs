@@ -50,6 +50,34 @@ public sealed class ChatRoom
     /// </summary>
     public long LastDeletedSequence { get; set; }
 
+    // The newest message (sequence LastSequence) as the room list shows it, kept by the statements that write the
+    // room's newest message: a post sets it (ChatMessageStore), an edit and a delete of that message change it
+    // (ChatMessageEditing, ChatMessageDeletion). The list reads it with the room instead of looking the message up in
+    // chat_messages; its author's name and role are still read from users (a rename shows at once). All null: no message.
+
+    /// <summary>The newest message's id (null: the room has none).</summary>
+    public Guid? LastMessageId { get; set; }
+
+    public Guid? LastMessageAuthorId { get; set; }
+
+    /// <summary>The newest message's text ("" once it is deleted).</summary>
+    public string? LastMessageText { get; set; }
+
+    public string? LastMessageClientMessageId { get; set; }
+
+    public DateTimeOffset? LastMessageCreatedAt { get; set; }
+
+    public DateTimeOffset? LastMessageEditedAt { get; set; }
+
+    public DateTimeOffset? LastMessageDeletedAt { get; set; }
+
+    /// <summary>The newest message's file: name, type and size (null: none, or the message is deleted).</summary>
+    public string? LastMessageAttachmentName { get; set; }
+
+    public string? LastMessageAttachmentContentType { get; set; }
+
+    public long? LastMessageAttachmentSize { get; set; }
+
     public List<ChatParticipant> Participants { get; set; } = [];
 
     public List<ChatMessage> Messages { get; set; } = [];
@@ -138,6 +166,10 @@ internal sealed class ChatRoomConfiguration : IEntityTypeConfiguration<ChatRoom>
             "(kind = 'Direct' AND direct_key IS NOT NULL AND subject_id IS NULL) OR (kind = 'Subject' AND subject_id IS NOT NULL AND teacher_id IS NOT NULL AND direct_key IS NULL)"));
         builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(16);
         builder.Property(r => r.DirectKey).HasMaxLength(65);
+        builder.Property(r => r.LastMessageText).HasMaxLength(ChatMessage.MaxTextLength);
+        builder.Property(r => r.LastMessageClientMessageId).HasMaxLength(100);
+        builder.Property(r => r.LastMessageAttachmentName).HasMaxLength(200);
+        builder.Property(r => r.LastMessageAttachmentContentType).HasMaxLength(200);
         builder.HasIndex(r => r.DirectKey).IsUnique().HasFilter("direct_key IS NOT NULL");
         builder.HasIndex(r => new { r.SubjectId, r.TeacherId }).IsUnique().HasFilter("subject_id IS NOT NULL");
         builder.HasOne(r => r.Subject).WithMany().HasForeignKey(r => r.SubjectId).OnDelete(DeleteBehavior.Restrict);

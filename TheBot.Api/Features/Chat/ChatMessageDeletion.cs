@@ -9,7 +9,9 @@ namespace TheBot.Api.Features.Chat;
 /// <summary>
 /// Deleting a message, the one way both its author and moderation do it: a conditional update, so that two deletes
 /// at once announce it once. Unread counts follow from deleted_at (<see cref="ChatUnreadCounts"/>), and the room's
-/// <see cref="ChatRoom.LastDeletedSequence"/>, moved in the same statement, tells the room list whom it may concern.
+/// <see cref="ChatRoom.LastDeletedSequence"/>, moved in the same statement, tells the room list whom it may concern;
+/// when the message is the room's newest, the same statement marks the room's copy of it deleted (and drops its text
+/// and file) for the list.
 /// </summary>
 internal static class ChatMessageDeletion
 {
@@ -22,8 +24,13 @@ internal static class ChatMessageDeletion
             WITH gone AS (
                 UPDATE chat_messages SET deleted_at = {at}, deleted_by_id = {by}
                 WHERE id = {messageId} AND deleted_at IS NULL
-                RETURNING room_id, sequence)
-            UPDATE chat_rooms AS r SET last_deleted_sequence = GREATEST(r.last_deleted_sequence, gone.sequence)
+                RETURNING id, room_id, sequence)
+            UPDATE chat_rooms AS r SET last_deleted_sequence = GREATEST(r.last_deleted_sequence, gone.sequence),
+                last_message_deleted_at = CASE WHEN r.last_message_id = gone.id THEN {at} ELSE r.last_message_deleted_at END,
+                last_message_text = CASE WHEN r.last_message_id = gone.id THEN '' ELSE r.last_message_text END,
+                last_message_attachment_name = CASE WHEN r.last_message_id = gone.id THEN NULL ELSE r.last_message_attachment_name END,
+                last_message_attachment_content_type = CASE WHEN r.last_message_id = gone.id THEN NULL ELSE r.last_message_attachment_content_type END,
+                last_message_attachment_size = CASE WHEN r.last_message_id = gone.id THEN NULL ELSE r.last_message_attachment_size END
             FROM gone WHERE r.id = gone.room_id
             """, ct) > 0;
 

@@ -8,7 +8,8 @@ namespace TheBot.Api.Features.Chat;
 /// Stores a post in one statement (one transaction, one round trip) whatever the room's size:
 /// <list type="number">
 /// <item>the room's <see cref="ChatRoom.LastSequence"/> goes up by one (the only row posts into one room share: its
-/// lock is held for the rest of this statement only);</item>
+/// lock is held for the rest of this statement only), and the message becomes the room's newest as the room list
+/// shows it (<see cref="ChatRoom.LastMessageId"/> and the columns after it);</item>
 /// <item>the message is inserted with that sequence;</item>
 /// <item>the author's own read position moves to it (writing is having read; one row, the author's);</item>
 /// <item>the author's name and role come back with the sequence, so nothing is read again to answer.</item>
@@ -28,7 +29,12 @@ internal static class ChatMessageStore
         {
             var rows = await db.Database.SqlQuery<StoredMessage>($"""
                 WITH room AS (
-                    UPDATE chat_rooms SET last_sequence = last_sequence + 1, last_message_at = GREATEST(last_message_at, {m.CreatedAt})
+                    UPDATE chat_rooms SET last_sequence = last_sequence + 1, last_message_at = GREATEST(last_message_at, {m.CreatedAt}),
+                        last_message_id = {m.Id}, last_message_author_id = {m.AuthorId}, last_message_text = {m.Text},
+                        last_message_client_message_id = {m.ClientMessageId}, last_message_created_at = {m.CreatedAt},
+                        last_message_edited_at = NULL, last_message_deleted_at = NULL,
+                        last_message_attachment_name = {m.AttachmentName}, last_message_attachment_content_type = {m.AttachmentContentType},
+                        last_message_attachment_size = {m.AttachmentSize}
                     WHERE id = {m.RoomId}
                     RETURNING last_sequence),
                 message AS (

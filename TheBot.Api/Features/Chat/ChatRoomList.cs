@@ -11,9 +11,9 @@ namespace TheBot.Api.Features.Chat;
 /// <summary>
 /// The caller's rooms, newest activity first: <see cref="PageAsync"/> is one statement (one round trip) whatever the
 /// page holds, and the whole list is counted only when the page cannot tell (a page that is not full ends the list).
-/// Per room it reads the participant row, the room, the newest message by its key (room,
-/// <see cref="ChatRoom.LastSequence"/>) with its author, and for a direct room the other person's name (by the other
-/// half of <see cref="ChatRoom.DirectKey"/>); unread counts
+/// Per room it reads the participant row, the room (which carries its newest message, <see cref="ChatRoom.LastMessageId"/>
+/// and the columns after it: no lookup in chat_messages), the newest message's author when that is neither me nor the
+/// other person, and for a direct room the other person's name (by the other half of <see cref="ChatRoom.DirectKey"/>); unread counts
 /// are arithmetic on sequences (<see cref="ChatUnreadCounts"/>), never a count of a room's messages. Participants and
 /// their read positions are a room's business (<see cref="OneAsync"/>): the list does not show them.
 /// </summary>
@@ -64,31 +64,38 @@ internal static class ChatRoomList
                                   WHERE own.room_id = page.room_id AND own.author_id = page.user_id AND own.sequence > page.last_read_sequence
                                     AND own.deleted_at IS NULL)
                             ELSE 0 END)::int AS unread_count,
-                   m.id AS message_id, m.author_id AS message_author_id,
-                   CASE m.author_id WHEN page.user_id THEN (SELECT u.full_name FROM users AS u WHERE u.id = {me})
+                   page.last_message_id AS message_id, page.last_message_author_id AS message_author_id,
+                   CASE page.last_message_author_id WHEN page.user_id THEN (SELECT u.full_name FROM users AS u WHERE u.id = {me})
                                     WHEN other.id THEN other.full_name ELSE author.full_name END AS message_author_name,
-                   CASE m.author_id WHEN page.user_id THEN (SELECT u.role FROM users AS u WHERE u.id = {me})
+                   CASE page.last_message_author_id WHEN page.user_id THEN (SELECT u.role FROM users AS u WHERE u.id = {me})
                                     WHEN other.id THEN other.role ELSE author.role END AS message_author_role,
-                   m.text AS message_text, m.client_message_id AS message_client_message_id,
-                   m.created_at AS message_created_at, m.edited_at AS message_edited_at, m.deleted_at AS message_deleted_at,
-                   m.attachment_key AS message_attachment_key, m.attachment_name AS message_attachment_name,
-                   m.attachment_content_type AS message_attachment_content_type, m.attachment_size AS message_attachment_size
+                   page.last_message_text AS message_text, page.last_message_client_message_id AS message_client_message_id,
+                   page.last_message_created_at AS message_created_at, page.last_message_edited_at AS message_edited_at,
+                   page.last_message_deleted_at AS message_deleted_at, page.last_message_attachment_name AS message_attachment_name,
+                   page.last_message_attachment_content_type AS message_attachment_content_type,
+                   page.last_message_attachment_size AS message_attachment_size
             FROM (SELECT p.room_id, p.user_id, p.last_read_sequence, p.last_posted_sequence, p.muted,
                          r.kind, r.subject_id, r.created_at, r.last_sequence, r.last_deleted_sequence,
+                         r.last_message_id, r.last_message_author_id, r.last_message_text, r.last_message_client_message_id,
+                         r.last_message_created_at, r.last_message_edited_at, r.last_message_deleted_at,
+                         r.last_message_attachment_name, r.last_message_attachment_content_type, r.last_message_attachment_size,
                          coalesce(r.last_message_at, r.created_at) AS active_at,
                          CASE WHEN split_part(r.direct_key, ':', 1) = replace(p.user_id::text, '-', '')
                               THEN split_part(r.direct_key, ':', 2) ELSE split_part(r.direct_key, ':', 1) END AS other_id
                   FROM chat_participants AS p
                   CROSS JOIN LATERAL (SELECT r.kind, r.subject_id, r.created_at, r.last_sequence, r.last_deleted_sequence,
-                                             r.last_message_at, r.direct_key
+                                             r.last_message_at, r.direct_key, r.last_message_id, r.last_message_author_id,
+                                             r.last_message_text, r.last_message_client_message_id, r.last_message_created_at,
+                                             r.last_message_edited_at, r.last_message_deleted_at, r.last_message_attachment_name,
+                                             r.last_message_attachment_content_type, r.last_message_attachment_size
                                       FROM chat_rooms AS r WHERE r.id = p.room_id OFFSET 0) AS r
                   WHERE p.user_id = {me}
                   ORDER BY active_at DESC, p.room_id DESC
                   LIMIT {take} OFFSET {skip}) AS page
             LEFT JOIN users AS other ON other.id = page.other_id::uuid
-            LEFT JOIN chat_messages AS m ON m.room_id = page.room_id AND m.sequence = page.last_sequence
             LEFT JOIN LATERAL (SELECT u.full_name, u.role FROM users AS u
-                               WHERE u.id = m.author_id AND m.author_id <> page.user_id AND m.author_id IS DISTINCT FROM other.id
+                               WHERE u.id = page.last_message_author_id AND page.last_message_author_id <> page.user_id
+                                 AND page.last_message_author_id IS DISTINCT FROM other.id
                                OFFSET 0) AS author ON true
             ORDER BY page.active_at DESC, page.room_id DESC
             """);
@@ -158,7 +165,7 @@ internal sealed record ChatRoomListRow(
     Guid RoomId, string Kind, Guid? SubjectId, DateTimeOffset CreatedAt, bool Muted, string? Title, Guid? OtherId, string? OtherAvatarKey, int UnreadCount,
     Guid? MessageId, Guid? MessageAuthorId, string? MessageAuthorName, string? MessageAuthorRole, string? MessageText,
     string? MessageClientMessageId, DateTimeOffset? MessageCreatedAt, DateTimeOffset? MessageEditedAt, DateTimeOffset? MessageDeletedAt,
-    string? MessageAttachmentKey, string? MessageAttachmentName, string? MessageAttachmentContentType, long? MessageAttachmentSize)
+    string? MessageAttachmentName, string? MessageAttachmentContentType, long? MessageAttachmentSize)
 {
     /// <summary>The room as the list shows it; the newest message as <see cref="ChatAccess.MessagePayload"/> shows any message.</summary>
     public ChatRoomSummary ToSummary() => new(
@@ -185,7 +192,7 @@ internal sealed record ChatRoomListRow(
             MessageEditedAt,
             MessageEditedAt is not null,
             deleted,
-            MessageAttachmentKey is null || deleted
+            MessageAttachmentName is null || deleted
                 ? null
                 : new ChatAttachment(MessageAttachmentName!, MessageAttachmentContentType!, MessageAttachmentSize!.Value,
                     $"/api/chat/rooms/{RoomId}/messages/{id}/attachment"));

@@ -123,6 +123,63 @@ public sealed class RoomListTests(TheBotAppFixture fixture)
         Assert.Equal((0, 0, 1), (Items(none), Total(none), noneCommands));
     }
 
+    [Fact]
+    public async Task The_rooms_newest_message_in_the_list_follows_posts_edits_and_deletes_of_it_and_only_of_it()
+    {
+        var c = await fixture.Learning.CreateClassroomAsync();
+        var roomId = await Chatting.StartRoomAsync(c.Student, c.Teacher.Id);
+        var older = await Chatting.PostAsync(c.Student, roomId, "First question");
+        var newest = await Chatting.PostAsync(c.Student, roomId, "Second question", "second-1");
+        await AssertListShowsTheRoomsNewestAsync(c.Teacher, roomId, newest.Id, "Second question");
+
+        // The list carries its own copy of the newest message (ChatRoom.LastMessageId…): an edit of an older message
+        // leaves it, an edit of the newest changes it.
+        await EditAsync(c.Student, roomId, older.Id, "First question, edited");
+        await AssertListShowsTheRoomsNewestAsync(c.Teacher, roomId, newest.Id, "Second question");
+        await EditAsync(c.Student, roomId, newest.Id, "Second question, edited");
+        var edited = await AssertListShowsTheRoomsNewestAsync(c.Teacher, roomId, newest.Id, "Second question, edited");
+        Assert.True(edited.GetProperty("edited").GetBoolean());
+
+        // A delete of an older message leaves it; a delete of the newest shows it deleted, without its text.
+        await DeleteAsync(c.Student, roomId, older.Id);
+        await AssertListShowsTheRoomsNewestAsync(c.Teacher, roomId, newest.Id, "Second question, edited");
+        await DeleteAsync(c.Student, roomId, newest.Id);
+        var deleted = await AssertListShowsTheRoomsNewestAsync(c.Teacher, roomId, newest.Id, string.Empty);
+        Assert.True(deleted.GetProperty("deleted").GetBoolean());
+
+        // The next post replaces it, with its file.
+        using var form = new MultipartFormDataContent();
+        form.Add(new StringContent("my essay"), "text");
+        form.Add(new ByteArrayContent("Rivers."u8.ToArray()), "file", "essay.txt");
+        using var upload = await c.Teacher.Client.PostAsync($"/api/chat/rooms/{roomId}/attachments", form, Ct);
+        await Expect.StatusAsync(HttpStatusCode.Created, upload);
+        var withFile = (await upload.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        var shown = await AssertListShowsTheRoomsNewestAsync(c.Student, roomId, withFile, "my essay");
+        Assert.Equal("essay.txt", shown.GetProperty("attachment").GetProperty("fileName").GetString());
+        await DeleteAsync(c.Teacher, roomId, withFile);
+        var gone = await AssertListShowsTheRoomsNewestAsync(c.Student, roomId, withFile, string.Empty);
+        Assert.Equal(JsonValueKind.Null, gone.GetProperty("attachment").ValueKind);
+    }
+
+    /// <summary>The list's last message of the room is the room's own (read from its messages), and is the one expected.</summary>
+    private static async Task<JsonElement> AssertListShowsTheRoomsNewestAsync(SignedIn caller, Guid roomId, Guid messageId, string text)
+    {
+        var (list, _) = await ListOnceAsync(caller, "?pageSize=100");
+        var item = list.GetProperty("items").EnumerateArray().Single(r => r.GetProperty("id").GetGuid() == roomId);
+        var room = await RoomAsync(caller, roomId);
+        var shown = item.GetProperty("lastMessage");
+        Assert.True(JsonElement.DeepEquals(room.GetProperty("lastMessage"), shown), $"the list says {shown}, the room {room.GetProperty("lastMessage")}");
+        Assert.Equal(messageId, shown.GetProperty("id").GetGuid());
+        Assert.Equal(text, shown.GetProperty("text").GetString());
+        return shown;
+    }
+
+    private static async Task EditAsync(SignedIn author, Guid roomId, Guid messageId, string text)
+    {
+        using var response = await author.Client.PatchAsJsonAsync($"/api/chat/rooms/{roomId}/messages/{messageId}", new { text }, Ct);
+        await Expect.StatusAsync(HttpStatusCode.OK, response);
+    }
+
     private static int Items(JsonElement page) => page.GetProperty("items").GetArrayLength();
 
     private static int Total(JsonElement page) => page.GetProperty("totalCount").GetInt32();

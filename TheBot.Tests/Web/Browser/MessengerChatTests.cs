@@ -331,16 +331,23 @@ public sealed class MessengerChatTests(TheBotAppFixture app, BrowserFixture brow
         await Fixtures.Expect.StatusAsync(HttpStatusCode.NoContent, response);
     }
 
-    /// <summary>Moves messages back in time, as if written that long ago (the API stamps new ones with the present).</summary>
+    /// <summary>
+    /// Moves messages back in time, as if written that long ago (the API stamps new ones with the present), and the
+    /// room's copy of its newest message with them (what the room list shows).
+    /// </summary>
     private async Task BackdateAsync(TimeSpan by, params Guid[] messageIds)
     {
         await using var connection = new NpgsqlConnection(await app.Host.GetConnectionStringAsync("thebot"));
         await connection.OpenAsync(Ct);
-        await using var command = new NpgsqlCommand("UPDATE chat_messages SET created_at = created_at - $1 WHERE id = ANY($2)", connection)
+        await using var command = new NpgsqlCommand("""
+            WITH moved AS (UPDATE chat_messages SET created_at = created_at - $1 WHERE id = ANY($2) RETURNING id, created_at),
+            room AS (UPDATE chat_rooms AS r SET last_message_created_at = moved.created_at FROM moved WHERE r.last_message_id = moved.id)
+            SELECT count(*) FROM moved
+            """, connection)
         {
             Parameters = { new NpgsqlParameter { Value = by }, new NpgsqlParameter { Value = messageIds } },
         };
-        Assert.Equal(messageIds.Length, await command.ExecuteNonQueryAsync(Ct));
+        Assert.Equal(messageIds.Length, Convert.ToInt32(await command.ExecuteScalarAsync(Ct), System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>Every visible link and button the selector finds is at least 44 × 44 CSS pixels.</summary>
