@@ -19,7 +19,31 @@ internal sealed class ChatPoster(HttpClient http, Guid roomId, string token)
         return (response.IsSuccessStatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds, (int)response.StatusCode);
     }
 
-    /// <summary>Calls <paramref name="send"/> <paramref name="total"/> times at <paramref name="perSecond"/>, from <paramref name="workers"/> tasks.</summary>
+    /// <summary>
+    /// Starts <paramref name="send"/> <paramref name="total"/> times at <paramref name="perSecond"/>, each at its due time
+    /// whether or not the earlier ones have been answered (open loop, as the peer's fanout.mjs posts): the offered rate is
+    /// the rate asked for, not what a fixed number of waiting workers allows (16 workers offered at most 16 ÷ the POST
+    /// latency, ~310/s at 51 ms, which is what capped the "600/s" phase at 284/s). Returns when every post is answered.
+    /// </summary>
+    public static async Task PaceOpenAsync(int total, int perSecond, Func<int, Task> send, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var inFlight = new List<Task>(total);
+        for (var i = 0; i < total; i++)
+        {
+            var wait = TimeSpan.FromSeconds(i / (double)perSecond) - clock.Elapsed;
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, cancellationToken);
+            }
+
+            inFlight.Add(send(i));
+        }
+
+        await Task.WhenAll(inFlight);
+    }
+
+    /// <summary>Calls <paramref name="send"/> <paramref name="total"/> times at <paramref name="perSecond"/>, from <paramref name="workers"/> tasks (closed loop).</summary>
     public static async Task PaceAsync(int total, int perSecond, int workers, Func<int, Task> send, CancellationToken cancellationToken)
     {
         var next = -1;
@@ -40,4 +64,11 @@ internal sealed class ChatPoster(HttpClient http, Guid roomId, string token)
             }
         }));
     }
+
+    /// <summary>The poster's HTTP client: keep-alive connections, up to 256 at once (the peer's agent allows as many).</summary>
+    public static HttpClient CreateClient(string baseUrl) =>
+        new(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1) })
+        {
+            BaseAddress = new Uri(baseUrl),
+        };
 }

@@ -38,7 +38,7 @@ internal static class FanOutScenario
             });
             return connection;
         }).ToList();
-        using var http = new HttpClient { BaseAddress = new Uri(settings.ApiUrl) };
+        using var http = ChatPoster.CreateClient(settings.ApiUrl);
         // Seeded rooms bypassed api: listing them makes api rebuild each member's room set in Redis,
         // which realtime reads when the member connects.
         foreach (var member in seed.Members)
@@ -81,7 +81,7 @@ internal static class FanOutScenario
         }
         else
         {
-            await ChatPoster.PaceAsync(messages, perSecond, workers: 16, PostOneAsync, cancellationToken);
+            await ChatPoster.PaceOpenAsync(messages, perSecond, PostOneAsync, cancellationToken);
         }
 
         var postSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;

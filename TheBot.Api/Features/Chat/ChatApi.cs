@@ -287,7 +287,7 @@ public static class ChatApi
     private static async Task<(ChatMessagePayload Payload, bool Created)> StoreMessageAsync(
         ChatMessageServices services, Guid id, CurrentUser caller, string text, string? rawClientMessageId, UploadedFile? file, CancellationToken ct)
     {
-        var (db, realtime, notifications, clock) = services;
+        var (db, notifications, clock, writer) = services;
         var clientMessageId = string.IsNullOrWhiteSpace(rawClientMessageId) ? null : rawClientMessageId.Trim();
         var message = new ChatMessage
         {
@@ -302,18 +302,17 @@ public static class ChatApi
             AttachmentContentType = file?.ContentType,
             AttachmentSize = file?.Length,
         };
-        if (await ChatMessageStore.InsertAsync(db, message, ct) is not { } stored)
+        var attachment = file is null
+            ? null
+            : new ChatAttachment(file.FileName, file.ContentType, file.Length, $"/api/chat/rooms/{id}/messages/{message.Id}/attachment");
+        // Stored (in a batch with the room's other posts that arrived meanwhile) and published in the room's order.
+        if (await writer.StoreAsync(message, stored => new ChatMessagePayload(message.Id, id, new ChatAuthor(caller.Id, stored.AuthorName, stored.AuthorRole),
+                text, clientMessageId, message.CreatedAt, null, false, false, attachment), ct) is not { } payload)
         {
             // The same send, retried: the first one's message is the answer.
             return ((await ExistingAsync(db, id, caller.Id, clientMessageId!, ct))!, false);
         }
 
-        var attachment = file is null
-            ? null
-            : new ChatAttachment(file.FileName, file.ContentType, file.Length, $"/api/chat/rooms/{id}/messages/{message.Id}/attachment");
-        var payload = new ChatMessagePayload(message.Id, id, new ChatAuthor(caller.Id, stored.AuthorName, stored.AuthorRole),
-            text, clientMessageId, message.CreatedAt, null, false, false, attachment);
-        await realtime.PublishAsync(ChatEventNames.MessageCreated, RealtimeAudience.ToRoom(id), new MessageCreatedEvent(payload), ct);
         await notifications.NewMessageAsync(payload, ct);
         return (payload, true);
     }
@@ -470,9 +469,9 @@ public static class ChatApi
     private static ProblemHttpResult RoomNotFound() => ApiProblems.NotFound("The chat room");
 }
 
-/// <summary>What posting a message needs: the database, the room's live channel, the people's notifications and the clock.</summary>
+/// <summary>What posting a message needs: the database, the people's notifications, the clock and the rooms' writer (which stores and publishes).</summary>
 internal sealed record ChatMessageServices(
-    TheBotDbContext Db, IRealtimePublisher Realtime, ChatMessageNotifications Notifications, TimeProvider Clock);
+    TheBotDbContext Db, ChatMessageNotifications Notifications, TimeProvider Clock, ChatRoomWriter Writer);
 
 /// <summary>What changing a room's messages needs: the database, the live events and the clock.</summary>
 internal sealed record ChatServices(TheBotDbContext Db, IRealtimePublisher Realtime, TimeProvider Clock);

@@ -59,6 +59,65 @@ internal static class ChatMessageStore
             return null;
         }
     }
+
+    /// <summary>
+    /// Stores several posts into one room (<see cref="ChatRoomWriter"/>'s batch) in one statement, one commit: the
+    /// room's sequence goes up by the number stored, the messages take the consecutive sequences in the order given,
+    /// each author's read position moves to their newest of them. A post whose client message id is already stored
+    /// is left out (no gap) and has no entry in the answer. The posts' client message ids are distinct per author.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<Guid, StoredMessage>> InsertBatchAsync(TheBotDbContext db, IReadOnlyList<ChatMessage> posts, CancellationToken ct)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(posts.Count);
+        var roomId = posts[0].RoomId;
+        if (posts.Any(p => p.RoomId != roomId))
+        {
+            throw new ArgumentException("A batch holds posts into one room.", nameof(posts));
+        }
+
+        var ids = posts.Select(p => p.Id).ToArray();
+        var authors = posts.Select(p => p.AuthorId).ToArray();
+        var texts = posts.Select(p => p.Text).ToArray();
+        var clientIds = posts.Select(p => p.ClientMessageId).ToArray();
+        var created = posts.Select(p => p.CreatedAt).ToArray();
+        var keys = posts.Select(p => p.AttachmentKey).ToArray();
+        var names = posts.Select(p => p.AttachmentName).ToArray();
+        var types = posts.Select(p => p.AttachmentContentType).ToArray();
+        var sizes = posts.Select(p => p.AttachmentSize).ToArray();
+        var rows = await db.Database.SqlQuery<StoredBatchRow>($"""
+            WITH incoming AS (
+                SELECT i.*, row_number() OVER (ORDER BY i.ord) AS rn
+                FROM unnest({ids}::uuid[], {authors}::uuid[], {texts}::text[], {clientIds}::text[], {created}::timestamptz[],
+                            {keys}::text[], {names}::text[], {types}::text[], {sizes}::bigint[]) WITH ORDINALITY
+                     AS i(id, author_id, text, client_message_id, created_at, attachment_key, attachment_name, attachment_content_type, attachment_size, ord)
+                WHERE i.client_message_id IS NULL
+                   OR NOT EXISTS (SELECT 1 FROM chat_messages AS x
+                                  WHERE x.room_id = {roomId} AND x.author_id = i.author_id AND x.client_message_id = i.client_message_id)),
+            room AS (
+                UPDATE chat_rooms SET last_sequence = last_sequence + (SELECT count(*) FROM incoming),
+                                      last_message_at = GREATEST(last_message_at, (SELECT max(created_at) FROM incoming))
+                WHERE id = {roomId} AND EXISTS (SELECT 1 FROM incoming)
+                RETURNING last_sequence - (SELECT count(*) FROM incoming) AS base_sequence),
+            message AS (
+                INSERT INTO chat_messages (id, sequence, room_id, author_id, text, client_message_id, created_at,
+                                           attachment_key, attachment_name, attachment_content_type, attachment_size)
+                SELECT i.id, room.base_sequence + i.rn, {roomId}, i.author_id, i.text, i.client_message_id, i.created_at,
+                       i.attachment_key, i.attachment_name, i.attachment_content_type, i.attachment_size
+                FROM incoming AS i, room
+                RETURNING id, sequence, author_id, created_at),
+            author_read AS (
+                UPDATE chat_participants AS p
+                SET last_read_sequence = GREATEST(p.last_read_sequence, a.sequence), last_read_at = a.created_at,
+                    last_posted_sequence = GREATEST(p.last_posted_sequence, a.sequence)
+                FROM (SELECT DISTINCT ON (author_id) author_id, sequence, created_at FROM message ORDER BY author_id, sequence DESC) AS a
+                WHERE p.room_id = {roomId} AND p.user_id = a.author_id)
+            SELECT message.id, message.sequence, author.full_name AS author_name, author.role AS author_role
+            FROM message JOIN users AS author ON author.id = message.author_id
+            """).ToListAsync(ct);
+        return rows.ToDictionary(r => r.Id, r => new StoredMessage(r.Sequence, r.AuthorName, r.AuthorRole));
+    }
 }
 
 internal sealed record StoredMessage(long Sequence, string AuthorName, string AuthorRole);
+
+internal sealed record StoredBatchRow(Guid Id, long Sequence, string AuthorName, string AuthorRole);

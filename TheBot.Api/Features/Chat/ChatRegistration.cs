@@ -11,6 +11,7 @@ public static class ChatRegistration
     {
         services.AddChatPostLimiter(configuration);
         services.AddSingleton<ChatMembershipCache>();
+        services.AddSingleton<ChatRoomWriter>();
         services.AddScoped<ChatRooms>();
         services.AddScoped<ChatMessageNotifications>();
         services.AddScoped<ChatFollowsPeople>();

@@ -60,13 +60,19 @@ public sealed class SqlCommandCounter : DbCommandInterceptor
         return ValueTask.FromResult(result);
     }
 
-    private static void Count()
+    /// <summary>The current request's tally, for work done on its behalf elsewhere (a batch shared by several requests).</summary>
+    public static Tally? CurrentTally => Current.Value;
+
+    /// <summary>Counts one command for the request of <paramref name="tally"/> (sent outside its asynchronous flow).</summary>
+    public static void CountFor(Tally? tally)
     {
-        if (Current.Value is { } tally)
+        if (tally is not null)
         {
             Interlocked.Increment(ref tally.Commands);
         }
     }
+
+    private static void Count() => CountFor(Current.Value);
 
     public sealed class Tally
     {
