@@ -94,10 +94,17 @@ internal static class ChatMessageStore
                    OR NOT EXISTS (SELECT 1 FROM chat_messages AS x
                                   WHERE x.room_id = {roomId} AND x.author_id = i.author_id AND x.client_message_id = i.client_message_id)),
             room AS (
-                UPDATE chat_rooms SET last_sequence = last_sequence + (SELECT count(*) FROM incoming),
-                                      last_message_at = GREATEST(last_message_at, (SELECT max(created_at) FROM incoming))
-                WHERE id = {roomId} AND EXISTS (SELECT 1 FROM incoming)
-                RETURNING last_sequence - (SELECT count(*) FROM incoming) AS base_sequence),
+                UPDATE chat_rooms AS r
+                SET last_sequence = r.last_sequence + stored.n, last_message_at = GREATEST(r.last_message_at, stored.newest_at),
+                    last_message_id = newest.id, last_message_author_id = newest.author_id, last_message_text = newest.text,
+                    last_message_client_message_id = newest.client_message_id, last_message_created_at = newest.created_at,
+                    last_message_edited_at = NULL, last_message_deleted_at = NULL,
+                    last_message_attachment_name = newest.attachment_name, last_message_attachment_content_type = newest.attachment_content_type,
+                    last_message_attachment_size = newest.attachment_size
+                FROM (SELECT count(*) AS n, max(created_at) AS newest_at FROM incoming) AS stored,
+                     (SELECT * FROM incoming ORDER BY rn DESC LIMIT 1) AS newest
+                WHERE r.id = {roomId}
+                RETURNING r.last_sequence - stored.n AS base_sequence),
             message AS (
                 INSERT INTO chat_messages (id, sequence, room_id, author_id, text, client_message_id, created_at,
                                            attachment_key, attachment_name, attachment_content_type, attachment_size)
