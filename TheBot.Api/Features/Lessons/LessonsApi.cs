@@ -50,9 +50,13 @@ public static class LessonsApi
 
     private static async Task<Ok<PagedResult<LessonResponse>>> ListAsync(
         [AsParameters] LessonQuery query, CurrentUser caller, TheBotDbContext db, CancellationToken ct) =>
-        TypedResults.Ok(await ListQuery(query, caller, db).ToPageAsync(query.Paging, ct));
+        TypedResults.Ok(await PageAsync(query, caller, db, ct));
 
-    /// <summary>The list's query; <see cref="LessonsWarmup"/> runs it once before the replica reports ready.</summary>
+    /// <summary>The list's page: the week calendar's shape by its compiled query, any other by <see cref="ListQuery"/>; <see cref="LessonsWarmup"/> runs it once before the replica reports ready.</summary>
+    internal static async Task<PagedResult<LessonResponse>> PageAsync(LessonQuery query, CurrentUser caller, TheBotDbContext db, CancellationToken ct) =>
+        await LessonPeriodQueries.TryPageAsync(query, caller, db, ct) ?? await ListQuery(query, caller, db).ToPageAsync(query.Paging, ct);
+
+    /// <summary>The list's query, any filters.</summary>
     internal static IQueryable<LessonResponse> ListQuery(LessonQuery query, CurrentUser caller, TheBotDbContext db)
     {
         var lessons = LessonAccess.Visible(db, caller).AsNoTracking();

@@ -14,6 +14,7 @@ public static class LessonsRegistration
         services.AddScheduledJob<LessonRemindersJob>();
         services.AddScoped<IDemoDataSeeder, LearningDemoSeeder>();
         services.AddWarmupStep<LessonsWarmup>();
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, LessonsJsonContext.Default));
         return services;
     }
 }

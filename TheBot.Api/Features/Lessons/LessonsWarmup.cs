@@ -28,7 +28,7 @@ public sealed class LessonsWarmup(IServiceScopeFactory scopes, IOptions<HttpJson
             var someone = await db.Lessons.AsNoTracking().Select(l => new { l.TeacherId, l.StudentId }).FirstOrDefaultAsync(cancellationToken);
             foreach (var (id, role) in ((Guid, UserRole)[])[(someone?.TeacherId ?? Guid.NewGuid(), UserRole.Teacher), (someone?.StudentId ?? Guid.NewGuid(), UserRole.Student)])
             {
-                var page = await LessonsApi.ListQuery(week, new CurrentUser(id, role, Guid.NewGuid()), db).ToPageAsync(week.Paging, cancellationToken);
+                var page = await LessonsApi.PageAsync(week, new CurrentUser(id, role, Guid.NewGuid()), db, cancellationToken);
                 await JsonSerializer.SerializeAsync(Stream.Null, page, json.Value.SerializerOptions, cancellationToken);
             }
         }

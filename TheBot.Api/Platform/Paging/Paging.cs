@@ -39,8 +39,18 @@ public static class PagingExtensions
         ArgumentNullException.ThrowIfNull(request);
 
         var items = await query.Skip(request.Skip).Take(request.Size).ToListAsync(cancellationToken);
+        return await items.ToPageAsync(request, () => query, cancellationToken);
+    }
+
+    /// <summary>A page already fetched (by a compiled query, say); <paramref name="list"/> is counted only when the page cannot tell.</summary>
+    public static async Task<PagedResult<T>> ToPageAsync<T>(
+        this IReadOnlyList<T> items, PageRequest request, Func<IQueryable<T>> list, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(list);
         var pageTellsTheTotal = items.Count < request.Size && (items.Count > 0 || request.Skip == 0);
-        var total = pageTellsTheTotal ? request.Skip + items.Count : await query.CountAsync(cancellationToken);
+        var total = pageTellsTheTotal ? request.Skip + items.Count : await list().CountAsync(cancellationToken);
         return new PagedResult<T>(items, request.PageNumber, request.Size, total);
     }
 }
