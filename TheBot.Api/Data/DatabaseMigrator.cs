@@ -91,6 +91,7 @@ public static partial class DatabaseMigrator
     /// <summary>The ids of the applied migrations, or null when there is no history table yet (a new database).</summary>
     private static async Task<HashSet<string>?> AppliedMigrationsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
+        // The history table's column is snake_case too (UseSnakeCaseNamingConvention applies to it).
         // to_regclass resolves the name on the search path, as EF does, and says null instead of failing when the
         // table is not there: no error in the database's log on a first start.
         const string Table = $"\"{HistoryRepository.DefaultTableName}\"";
@@ -102,7 +103,7 @@ public static partial class DatabaseMigrator
             }
         }
 
-        await using var command = new NpgsqlCommand($"SELECT \"MigrationId\" FROM {Table}", connection);
+        await using var command = new NpgsqlCommand($"SELECT migration_id FROM {Table}", connection);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var applied = new HashSet<string>(StringComparer.Ordinal);
         while (await reader.ReadAsync(cancellationToken))
