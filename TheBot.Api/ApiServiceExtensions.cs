@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using TheBot.Api.Data;
+using TheBot.Api.Data.CompiledModel;
 using TheBot.Api.Features.Applications;
 using TheBot.Api.Features.Assignments;
 using TheBot.Api.Features.Audit;
@@ -60,7 +61,9 @@ public static class ApiServiceExtensions
                 settings.ConnectionString = DatabaseConnectionTuning.Apply(
                     DatabaseConnectionTuning.WithPassword(settings.ConnectionString, ConnectionPasswords.Of(builder.Configuration, "thebot")));
             },
-            options => options.UseSnakeCaseNamingConvention().AddInterceptors(SqlCommandCounter.Instance, StaleConnectionEviction.Instance, AuditSaveChangesInterceptor.Instance));
+            // The compiled model (Data/CompiledModel, regenerated with each migration: docs/architecture.md) instead of
+            // building it from the entity configurations at every start.
+            options => options.UseModel(TheBotDbContextModel.Instance).UseSnakeCaseNamingConvention().AddInterceptors(SqlCommandCounter.Instance, StaleConnectionEviction.Instance, AuditSaveChangesInterceptor.Instance));
         builder.AddRedisClient(
             "redis",
             settings => settings.DisableHealthChecks = true,

@@ -39,17 +39,14 @@ public static partial class DatabaseMigrator
                 await ExecuteAsync(connection, $"SELECT pg_advisory_lock({MigrationLockKey})", cancellationToken);
                 try
                 {
-                    // Npgsql's EF provider finds out whether the history table exists by querying it and catching
-                    // "relation does not exist", which EF logs as a failed command: two errors on every first start.
-                    // Creating the (empty) table first, as the migration itself would, keeps a first start quiet.
-                    await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
-                    var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-                    if (pending.Count > 0)
+                    // Every start but the first after a deployment finds the schema up to date. That is told by one
+                    // query (the ids in the history table against this build's migrations); EF's own check first
+                    // builds a model of the history table and generates its DDL, which cost api ~0.2 s of CPU on every
+                    // start (docs/benchmarks.md, "Startup and footprint (issue #18)").
+                    var applied = await AppliedMigrationsAsync(connection, cancellationToken);
+                    if (applied is null || db.GetService<IMigrationsAssembly>().Migrations.Keys.Any(id => !applied.Contains(id)))
                     {
-                        var names = string.Join(", ", pending);
-                        LogApplying(logger, pending.Count, names);
-                        await db.Database.MigrateAsync(cancellationToken);
-                        await connection.ReloadTypesAsync(cancellationToken);
+                        await ApplyPendingAsync(db, connection, logger, cancellationToken);
                     }
 
                     LogUpToDate(logger);
@@ -73,6 +70,48 @@ public static partial class DatabaseMigrator
             LogFailed(logger, ex);
             return false;
         }
+    }
+
+    private static async Task ApplyPendingAsync(TheBotDbContext db, NpgsqlConnection connection, ILogger logger, CancellationToken cancellationToken)
+    {
+        // Npgsql's EF provider finds out whether the history table exists by querying it and catching
+        // "relation does not exist", which EF logs as a failed command: two errors on every first start.
+        // Creating the (empty) table first, as the migration itself would, keeps a first start quiet.
+        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count > 0)
+        {
+            var names = string.Join(", ", pending);
+            LogApplying(logger, pending.Count, names);
+            await db.Database.MigrateAsync(cancellationToken);
+            await connection.ReloadTypesAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>The ids of the applied migrations, or null when there is no history table yet (a new database).</summary>
+    private static async Task<HashSet<string>?> AppliedMigrationsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        // The history table's column is snake_case too (UseSnakeCaseNamingConvention applies to it).
+        // to_regclass resolves the name on the search path, as EF does, and says null instead of failing when the
+        // table is not there: no error in the database's log on a first start.
+        const string Table = $"\"{HistoryRepository.DefaultTableName}\"";
+        await using (var exists = new NpgsqlCommand($"SELECT to_regclass('{Table}') IS NOT NULL", connection))
+        {
+            if (await exists.ExecuteScalarAsync(cancellationToken) is not true)
+            {
+                return null;
+            }
+        }
+
+        await using var command = new NpgsqlCommand($"SELECT migration_id FROM {Table}", connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var applied = new HashSet<string>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            applied.Add(reader.GetString(0));
+        }
+
+        return applied;
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)

@@ -85,6 +85,7 @@ internal sealed class SignupApplicationConfiguration : IEntityTypeConfiguration<
         builder.HasOne<User>().WithMany().HasForeignKey(a => a.CreatedParentId).OnDelete(DeleteBehavior.SetNull);
     }
 
-    private static UserRole ParseRole(string value) =>
+    // Internal, not private: the compiled model (Data/CompiledModel) calls it.
+    internal static UserRole ParseRole(string value) =>
         UserRoleNames.TryParse(value, out var role) ? role : throw new InvalidOperationException($"Unknown role '{value}'.");
 }

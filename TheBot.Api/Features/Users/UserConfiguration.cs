@@ -31,7 +31,8 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.HasMany<StoredFile>().WithOne().HasForeignKey(f => f.OwnerId).OnDelete(DeleteBehavior.Restrict);
     }
 
-    private static UserRole Parse(string value) =>
+    // Internal, not private: the compiled model (Data/CompiledModel) calls it.
+    internal static UserRole Parse(string value) =>
         UserRoleNames.TryParse(value, out var role) ? role : throw new InvalidOperationException($"Unknown role '{value}' in the database.");
 }
 

@@ -21,4 +21,30 @@ public sealed class DatabaseMigratorTests(TheBotAppFixture fixture)
         var errors = api.Logs.Entries.Where(e => e.Level >= LogLevel.Error).ToList();
         Assert.True(errors.Count == 0, "A first start logged:\n" + string.Join("\n", errors.Select(e => $"{e.Level} {e.Category}: {e.Message}")));
     }
+
+    /// <summary>Issue #18: a start on an up-to-date schema tells so with one query and applies nothing.</summary>
+    [Fact]
+    public async Task A_start_on_a_database_with_every_migration_applied_applies_nothing()
+    {
+        await using var database = await FreshDatabase.NameAsync(fixture.Host, "second_start");
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings__thebot"] = database.ConnectionString,
+            // EF's commands are logged: EF's own migration check shows as commands on its history table.
+            ["Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command"] = "Information",
+        };
+        static bool EfHistoryCommand(CapturedLog log) => log.Message.Contains("__EFMigrationsHistory", StringComparison.Ordinal);
+        await using (var first = await InProcessApi.BuildAsync(fixture.Host, settings: settings))
+        {
+            Assert.True(await first.MigrateDatabaseAsync(TestContext.Current.CancellationToken));
+            Assert.Contains(first.Logs.Entries, EfHistoryCommand);
+        }
+
+        await using var second = await InProcessApi.BuildAsync(fixture.Host, settings: settings);
+        Assert.True(await second.MigrateDatabaseAsync(TestContext.Current.CancellationToken));
+
+        Assert.DoesNotContain(second.Logs.Entries, e => e.Message.StartsWith("Applying ", StringComparison.Ordinal));
+        Assert.DoesNotContain(second.Logs.Entries, EfHistoryCommand);
+        Assert.Contains(second.Logs.Entries, e => e.Message == "Database schema is up to date");
+    }
 }
