@@ -22,7 +22,7 @@ namespace TheBot.Api.Data.CompiledModel
                 "TheBot.Api.Features.Chat.ChatRoom",
                 typeof(ChatRoom),
                 baseEntityType,
-                propertyCount: 9,
+                propertyCount: 19,
                 navigationCount: 3,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 3,
@@ -86,6 +86,100 @@ namespace TheBot.Api.Data.CompiledModel
                 nullable: true);
             lastMessageAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             lastMessageAt.AddAnnotation("Relational:ColumnName", "last_message_at");
+
+            var lastMessageAttachmentContentType = runtimeEntityType.AddProperty(
+                "LastMessageAttachmentContentType",
+                typeof(string),
+                propertyInfo: typeof(ChatRoom).GetProperty("LastMessageAttachmentContentType", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ChatRoom).GetField("<LastMessageAttachmentContentType>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 200);
+            lastMessageAttachmentContentType.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            lastMessageAttachmentContentType.AddAnnotation("Relational:ColumnName", "last_message_attachment_content_type");
+
+            var lastMessageAttachmentName = runtimeEntityType.AddProperty(
+                "LastMessageAttachmentName",
+                typeof(string),
+                propertyInfo: typeof(ChatRoom).GetProperty("LastMessageAttachmentName", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ChatRoom).GetField("<LastMessageAttachmentName>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 200);
+            lastMessageAttachmentName.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            lastMessageAttachmentName.AddAnnotation("Relational:ColumnName", "last_message_attachment_name");
+
+            var lastMessageAttachmentSize = runtimeEntityType.AddProperty(
+                "LastMessageAttachmentSize",
+                typeof(long?),
+                propertyInfo: typeof(ChatRoom).GetProperty("LastMessageAttachmentSize", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ChatRoom).GetField("<LastMessageAttachmentSize>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            lastMessageAttachmentSize.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            lastMessageAttachmentSize.AddAnnotation("Relational:ColumnName", "last_message_attachment_size");
+
+            var lastMessageAuthorId = runtimeEntityType.AddProperty(
+                "LastMessageAuthorId",
+                typeof(Guid?),
+                propertyInfo: typeof(ChatRoom).GetProperty("LastMessageAuthorId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ChatRoom).GetField("<LastMessageAuthorId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            lastMessageAuthorId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            lastMessageAuthorId.AddAnnotation("Relational:ColumnName", "last_message_author_id");
+
+            var lastMessageClientMessageId = runtimeEntityType.AddProperty(
+                "LastMessageClientMessageId",
+                typeof(string),
+                propertyInfo: typeof(ChatRoom).GetProperty("LastMessageClientMessageId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ChatRoom).GetField("<LastMessageClientMessageId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 100);
+            lastMessageClientMessageId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            lastMessageClientMessageId.AddAnnotation("Relational:ColumnName", "last_message_client_message_id");
+
+            var lastMessageCreatedAt = runtimeEntityType.AddProperty(
+                "LastMessageCreatedAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(ChatRoom).GetProperty("LastMessageCreatedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ChatRoom).GetField("<LastMessageCreatedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            lastMessageCreatedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            lastMessageCreatedAt.AddAnnotation("Relational:ColumnName", "last_message_created_at");
+
+            var lastMessageDeletedAt = runtimeEntityType.AddProperty(
+                "LastMessageDeletedAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(ChatRoom).GetProperty("LastMessageDeletedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ChatRoom).GetField("<LastMessageDeletedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            lastMessageDeletedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            lastMessageDeletedAt.AddAnnotation("Relational:ColumnName", "last_message_deleted_at");
+
+            var lastMessageEditedAt = runtimeEntityType.AddProperty(
+                "LastMessageEditedAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(ChatRoom).GetProperty("LastMessageEditedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ChatRoom).GetField("<LastMessageEditedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            lastMessageEditedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            lastMessageEditedAt.AddAnnotation("Relational:ColumnName", "last_message_edited_at");
+
+            var lastMessageId = runtimeEntityType.AddProperty(
+                "LastMessageId",
+                typeof(Guid?),
+                propertyInfo: typeof(ChatRoom).GetProperty("LastMessageId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ChatRoom).GetField("<LastMessageId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            lastMessageId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            lastMessageId.AddAnnotation("Relational:ColumnName", "last_message_id");
+
+            var lastMessageText = runtimeEntityType.AddProperty(
+                "LastMessageText",
+                typeof(string),
+                propertyInfo: typeof(ChatRoom).GetProperty("LastMessageText", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ChatRoom).GetField("<LastMessageText>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 10000);
+            lastMessageText.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            lastMessageText.AddAnnotation("Relational:ColumnName", "last_message_text");
 
             var lastSequence = runtimeEntityType.AddProperty(
                 "LastSequence",

@@ -13,7 +13,7 @@ namespace TheBot.Api.Data.CompiledModel
     public partial class TheBotDbContextModel
     {
         private TheBotDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e1dd3cf9-48ab-4e98-8e3a-70c67116437a"), entityTypeCount: 74)
+            : base(skipDetectChanges: false, modelId: new Guid("9f764cb4-2953-4701-b1c8-95d5e8eba982"), entityTypeCount: 74)
         {
         }
 
