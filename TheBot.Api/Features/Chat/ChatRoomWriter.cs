@@ -122,11 +122,12 @@ internal sealed partial class ChatRoomWriter(IServiceScopeFactory scopes, IRealt
                 stored = await ChatMessageStore.InsertBatchAsync(db, batch.ConvertAll(p => p.Message), CancellationToken.None);
             }
 #pragma warning disable CA1031 // Whatever failed, each post is tried again on its own and its caller gets that answer.
-            catch (Exception ex) when (batch.Count > 1)
+            catch (Exception ex)
 #pragma warning restore CA1031
             {
-                // Two sends with one client message id racing through two api instances, or one post's row failing:
-                // one by one, each post gets its own answer.
+                // Two sends with one client message id racing through two api instances (the single insert answers
+                // that with the stored message, as a retry), or one post's row failing: one by one, each post gets
+                // its own answer.
                 LogBatchFailed(ex, batch.Count);
                 foreach (var post in batch)
                 {
